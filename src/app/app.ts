@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
+import { loginServiceFactory } from '../modules/identity/login.service.js';
+import { oidcServiceFactory } from '../modules/identity/oidc.service.js';
+import { passwordResetServiceFactory } from '../modules/identity/password-reset.service.js';
+import { sessionsServiceFactory } from '../modules/identity/sessions.service.js';
+import { registerUserRoutes } from '../modules/identity/users.routes.js';
+import { usersServiceFactory } from '../modules/identity/users.service.js';
+import { registerAuditRoutes } from '../platform/audit/audit.routes.js';
+import { type DatabaseHandle, openDatabase } from '../platform/db/connect.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { registerHealthRoutes } from '../platform/health.routes.js';
+import { createHttpServer, type HttpServer } from '../platform/http/server.js';
+import { createMailer } from '../platform/mail.js';
+import { registerOutboxRoutes } from '../platform/mail-outbox.routes.js';
+import type { Config } from './config.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The repository root, from src/app (tsx, vitest) or dist/src/app (built). */
+export const projectRoot = here.includes(`${path.sep}dist${path.sep}`)
+  ? path.resolve(here, '../../..')
+  : path.resolve(here, '../..');
+
+export const version: string = JSON.parse(
+  readFileSync(path.join(projectRoot, 'package.json'), 'utf8'),
+).version;
+
+export function databaseTarget(config: Config) {
+  return config.databaseUrl
+    ? ({ engine: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize } as const)
+    : ({ engine: 'pglite', dataDir: config.dataDir } as const);
+}
+
+/** Services, built once from their dependencies: the composition root. */
+export function createServices(config: Config, handle: DatabaseHandle) {
+  const { db } = handle;
+  const mailer = createMailer({ db, ...config.mail });
+  const sessions = sessionsServiceFactory({ db, ttlHours: config.sessionTtlHours });
+  const users = usersServiceFactory({ db });
+  const login = loginServiceFactory({ db, sessions, secret: config.sessionSecret });
+  const passwordReset = passwordResetServiceFactory({ db, mailer, sessions, publicUrl: config.publicUrl });
+  const oidc = config.oidc.enabled
+    ? oidcServiceFactory({ db, sessions, settings: config.oidc, publicUrl: config.publicUrl })
+    : undefined;
+  return { db, mailer, sessions, users, login, passwordReset, oidc };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export async function createApp(
+  config: Config,
+  handle: DatabaseHandle,
+): Promise<{ app: HttpServer; services: Services }> {
+  const services = createServices(config, handle);
+  const app = await createHttpServer({
+    logLevel: config.logLevel,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    webDir: path.join(projectRoot, 'dist', 'web'),
+    resolveSession: services.sessions.resolve,
+    version,
+  });
+  registerHealthRoutes(app, handle.db);
+  registerIdentityRoutes(app, {
+    login: services.login,
+    sessions: services.sessions,
+    passwordReset: services.passwordReset,
+    oidc: services.oidc,
+    oidcLabel: config.oidc.label,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
+  registerUserRoutes(app, services.users);
+  registerAuditRoutes(app, handle.db);
+  if (config.mail.transport === 'outbox' && config.env !== 'production') registerOutboxRoutes(app, handle.db);
+  await app.ready();
+  return { app, services };
+}
+
+/** Opens the database named by the configuration and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+  const handle = await openDatabase(databaseTarget(config));
+  await migrateToLatest(handle.db);
+  return handle;
+}

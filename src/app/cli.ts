@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { Command, InvalidArgumentError } from 'commander';
+import { hashPassword } from '../modules/identity/passwords.js';
+import { usersServiceFactory } from '../modules/identity/users.service.js';
+import { verifyAuditTrail } from '../platform/audit/audit.js';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
+import { isRole, ROLES } from '../platform/auth/roles.js';
+import { openDatabase } from '../platform/db/connect.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { Problem } from '../platform/problem.js';
+import { createApp, databaseTarget, openMigratedDatabase, version } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { seedDemo } from './demo.js';
+
+/** Prints a one-line error (no stack) and exits non-zero. */
+function fail(message: string, code = 1): never {
+  process.stderr.write(`qualif: ${message}\n`);
+  process.exit(code);
+}
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message, 2);
+    throw error;
+  }
+}
+
+function where(c: Config) {
+  return c.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${c.dataDir}`;
+}
+
+async function printDemo(c: Config) {
+  const handle = await openMigratedDatabase(c);
+  try {
+    const accounts = await seedDemo(handle.db, usersServiceFactory({ db: handle.db }), c.env, hashPassword);
+    process.stdout.write(`\nDemo accounts (password: qualif-demo):\n`);
+    for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(15)} ${a.email}\n`);
+    process.stdout.write('\n');
+  } finally {
+    await handle.close();
+  }
+}
+
+const program = new Command()
+  .name('qualif')
+  .description('Qualif — Certificats de Qualification Professionnelle (CQP / CQPI)')
+  .version(version)
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('apply pending migrations, then serve the API and the web app on HOST:PORT')
+  .option('--demo', 'seed the demo accounts first (refused when NODE_ENV=production)')
+  .action(async (opts: { demo?: boolean }) => {
+    const c = config();
+    if (opts.demo) await printDemo(c);
+    const handle = await openMigratedDatabase(c);
+    const { app } = await createApp(c, handle);
+    const shutdown = async () => {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    await app.listen({ host: c.host, port: c.port });
+    process.stdout.write(`Qualif ${version} on ${c.publicUrl} — database: ${where(c)}\n`);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const c = config();
+    const handle = await openDatabase(databaseTarget(c));
+    try {
+      const applied = await migrateToLatest(handle.db);
+      process.stdout.write(
+        applied.length ? `Applied: ${applied.join(', ')}\n` : `Database is up to date (${where(c)}).\n`,
+      );
+    } finally {
+      await handle.close();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description(
+    'create the demo accounts <role>@demo.qualif.test (password qualif-demo); refused in production',
+  )
+  .action(async () => {
+    const c = config();
+    if (c.env === 'production') fail('demo data is refused when NODE_ENV=production');
+    await printDemo(c);
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create')
+  .description('create an account with one role; prints a generated password unless --password-stdin')
+  .requiredOption('--email <email>', 'sign-in email address')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`, (v) => {
+    if (!isRole(v)) throw new InvalidArgumentError(`expected one of: ${ROLES.join(', ')}`);
+    return v;
+  })
+  .option('--branch <uuid>', 'branch id (branch_manager, advisor)')
+  .option('--organisation <uuid>', 'organisation id (training_org, employer)')
+  .option('--password-stdin', 'read the password from standard input')
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      role: string;
+      branch?: string;
+      organisation?: string;
+      passwordStdin?: boolean;
+    }) => {
+      const c = config();
+      let password: string;
+      let generated = false;
+      if (opts.passwordStdin) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        password = Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/\r?\n$/, '');
+      } else {
+        password = randomBytes(18).toString('base64url');
+        generated = true;
+      }
+      const handle = await openMigratedDatabase(c);
+      try {
+        const created = await usersServiceFactory({ db: handle.db }).createUser(
+          {
+            email: opts.email,
+            displayName: opts.name,
+            password,
+            grants: [{ role: opts.role, branchId: opts.branch, organisationId: opts.organisation }],
+          },
+          SYSTEM_ACTOR,
+        );
+        process.stdout.write(`Created ${created.email} (${opts.role}), id ${created.id}\n`);
+        if (generated) process.stdout.write(`Password (shown once): ${password}\n`);
+      } catch (error) {
+        if (error instanceof Problem) {
+          const fields = (error.errors ?? []).map((e) => `\n  - ${e.field}: ${e.detail}`).join('');
+          fail(`${error.detail ?? error.title}${fields}`);
+        }
+        throw error;
+      } finally {
+        await handle.close();
+      }
+    },
+  );
+
+const audit = program.command('audit').description('the tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('check every link of the audit hash chain; exits 1 naming the first bad row')
+  .action(async () => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    try {
+      const verdict = await verifyAuditTrail(handle.db);
+      if (verdict.ok) {
+        process.stdout.write(`Audit trail intact: ${verdict.checked} rows verified.\n`);
+      } else {
+        process.stderr.write(
+          `Audit trail BROKEN at row ${verdict.firstBadId}: ${verdict.reason} (${verdict.checked} rows verified before it).\n`,
+        );
+        process.exitCode = 1;
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+
+await program.parseAsync(process.argv);

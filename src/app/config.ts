@@ -1,0 +1,161 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Qualif reads from the environment, validated once at start.
+ * The README's "Configuration" table mirrors this schema; keep them together.
+ */
+const DEV_SESSION_SECRET = 'qualif-development-secret-change-me-0000000000';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = z.url({ protocol: /^https?$/ });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    PUBLIC_URL: url.optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    TRUST_PROXY: bool.default(false),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Qualif <no-reply@qualif.localhost>'),
+    OIDC_ISSUER: url.optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_LABEL: z.string().min(1).default('l’authentification unique'),
+    OIDC_ALLOW_HTTP: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    const production = env.NODE_ENV === 'production';
+    if (production && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if (production && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
+    }
+    const transport = env.MAIL_TRANSPORT ?? (env.SMTP_URL ? 'smtp' : 'outbox');
+    if (transport === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+    }
+    if (production && transport === 'outbox') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'is required in production (the outbox transport is for development only)',
+      });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_ID'],
+        message: 'is required when OIDC_ISSUER is set',
+      });
+    }
+    if (env.OIDC_ISSUER?.startsWith('http:') && !env.OIDC_ALLOW_HTTP) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'must be https (set OIDC_ALLOW_HTTP=true only for a provider on a trusted local network)',
+      });
+    }
+  });
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** Unset: embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  logLevel: string;
+  mail: { transport: 'outbox' | 'smtp'; smtpUrl: string | undefined; from: string };
+  oidc:
+    | { enabled: false; label: string }
+    | {
+        enabled: true;
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        label: string;
+        allowHttp: boolean;
+      };
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Values never echoed back in error messages. */
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'OIDC_CLIENT_SECRET', 'SMTP_URL', 'DATABASE_URL']);
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "unset", as in most twelve-factor tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '?');
+        const got = cleaned[key];
+        const shown = got === undefined ? '' : SECRET_KEYS.has(key) ? ' (value hidden)' : ` (got "${got}")`;
+        return `${key}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(e.DATA_DIR),
+    sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    mail: {
+      transport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox'),
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+    },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            enabled: true as const,
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            label: e.OIDC_LABEL,
+            allowHttp: e.OIDC_ALLOW_HTTP,
+          }
+        : { enabled: false as const, label: e.OIDC_LABEL },
+  });
+}

@@ -1,0 +1,131 @@
+import type { UsersService } from '../modules/identity/users.service.js';
+import { recordAudit } from '../platform/audit/audit.js';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
+import type { Role } from '../platform/auth/roles.js';
+import { ROLES } from '../platform/auth/roles.js';
+import type { Db } from '../platform/db/connect.js';
+
+export const DEMO_PASSWORD = 'qualif-demo';
+export const DEMO_DOMAIN = 'demo.qualif.test';
+
+const DEMO_NAMES: Record<Role, string> = {
+  admin: 'Alice Admin',
+  branch_manager: 'Bruno Branche',
+  training_org: 'Claire Formation',
+  evaluator: 'Éric Évaluateur',
+  jury_member: 'Juliette Jury',
+  employer: 'Émile Employeur',
+  advisor: 'Odile OPCO',
+  candidate: 'Camille Candidate',
+};
+
+export class DemoRefusedError extends Error {}
+
+export type DemoAccount = { role: Role; email: string; created: boolean };
+
+/**
+ * Demo data for trying Qualif: one account per role (`<role>@demo.qualif.test`, password
+ * `qualif-demo`), with a branch and two organisations to scope them. Idempotent.
+ * The demo password is shorter than the password policy allows, on purpose: it is set
+ * here directly and can never be chosen through the API.
+ */
+export async function seedDemo(
+  db: Db,
+  users: UsersService,
+  env: string,
+  hashPassword: (p: string) => Promise<string>,
+): Promise<DemoAccount[]> {
+  if (env === 'production') {
+    throw new DemoRefusedError('Demo data is refused when NODE_ENV=production.');
+  }
+  const branch = await upsertBranch(db, 'Prévention et sécurité');
+  const trainingOrg = await upsertOrganisation(
+    db,
+    'training_org',
+    'Institut Sécurité Formation (démo)',
+    '73282932000074',
+  );
+  const employer = await upsertOrganisation(db, 'employer', 'Gardiennage du Centre (démo)', '44306184100047');
+  const scopeOf = (role: Role) =>
+    role === 'branch_manager' || role === 'advisor'
+      ? { branchId: branch }
+      : role === 'training_org'
+        ? { organisationId: trainingOrg }
+        : role === 'employer'
+          ? { organisationId: employer }
+          : {};
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts: DemoAccount[] = [];
+  for (const role of ROLES) {
+    const email = `${role}@${DEMO_DOMAIN}`;
+    const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (!existing) {
+      const user = await users.createUser(
+        { email, displayName: DEMO_NAMES[role], grants: [{ role, ...scopeOf(role) }] },
+        SYSTEM_ACTOR,
+      );
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash })
+          .where('id', '=', user.id)
+          .execute();
+        await recordAudit(trx, {
+          actor: SYSTEM_ACTOR,
+          action: 'user.demo_password_set',
+          entityType: 'user',
+          entityId: user.id,
+          after: { passwordChanged: true },
+        });
+      });
+    }
+    accounts.push({ role, email, created: !existing });
+  }
+  return accounts;
+}
+
+async function upsertBranch(db: Db, name: string): Promise<string> {
+  const found = await db.selectFrom('branches').select('id').where('name', '=', name).executeTakeFirst();
+  if (found) return found.id;
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('branches')
+      .values({ name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'branch.create',
+      entityType: 'branch',
+      entityId: id,
+      after: { name },
+    });
+    return id;
+  });
+}
+
+async function upsertOrganisation(
+  db: Db,
+  kind: 'training_org' | 'employer',
+  name: string,
+  siret: string,
+): Promise<string> {
+  const found = await db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst();
+  if (found) return found.id;
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('organisations')
+      .values({ kind, name, siret })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: id,
+      after: { kind, name, siret },
+    });
+    return id;
+  });
+}

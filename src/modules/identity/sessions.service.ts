@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { canOnOwn } from '../../platform/auth/policy.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
+import { problems } from '../../platform/problem.js';
+import { randomToken, tokenHash } from './domain/secrets.js';
+import { grantsOf } from './users.repo.js';
+
+/** last_seen_at is refreshed at most this often, so reads don't each cost a write. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: number }) {
+  /** Opens a session and records it in the audit trail, in one transaction. */
+  async function open(
+    user: { id: string; email: string },
+    method: 'password' | 'oidc',
+    userAgent: string | undefined,
+    requestId: string,
+  ) {
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + ttlHours * 3600 * 1000);
+    return db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('sessions')
+        .values({
+          token_hash: tokenHash(token),
+          csrf_token: randomToken(),
+          user_id: user.id,
+          method,
+          user_agent: userAgent?.slice(0, 300) ?? null,
+          expires_at: expiresAt,
+        })
+        .returning(['id'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: { userId: user.id, label: user.email },
+        action: 'session.open',
+        entityType: 'session',
+        entityId: row.id,
+        after: { method },
+        requestId,
+      });
+      return { token, sessionId: row.id, expiresAt };
+    });
+  }
+
+  /** The actor behind a session cookie, or null when the session is unknown, expired or revoked. */
+  async function resolve(token: string): Promise<Actor | null> {
+    const row = await db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select([
+        's.id',
+        's.csrf_token',
+        's.expires_at',
+        's.last_seen_at',
+        'u.id as user_id',
+        'u.email',
+        'u.display_name',
+      ])
+      .where('s.token_hash', '=', tokenHash(token))
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', new Date())
+      .where('u.is_active', '=', true)
+      .executeTakeFirst();
+    if (!row) return null;
+    const grants = (await grantsOf(db, [row.user_id])).get(row.user_id) ?? [];
+    if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
+    }
+    return {
+      userId: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      grants,
+      sessionId: row.id,
+      csrfToken: row.csrf_token,
+      sessionExpiresAt: new Date(row.expires_at),
+    };
+  }
+
+  async function listOwn(actor: Actor) {
+    const rows = await db
+      .selectFrom('sessions')
+      .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent', 'method'])
+      .where('user_id', '=', actor.userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.created_at).toISOString(),
+      lastSeenAt: new Date(r.last_seen_at).toISOString(),
+      expiresAt: new Date(r.expires_at).toISOString(),
+      userAgent: r.user_agent,
+      method: r.method,
+      current: r.id === actor.sessionId,
+    }));
+  }
+
+  /** A person revokes their own sessions; an admin may revoke anyone's. */
+  async function revoke(actor: Actor, sessionId: string, requestId: string) {
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('sessions')
+        .select(['id', 'user_id', 'revoked_at'])
+        .where('id', '=', sessionId)
+        .executeTakeFirst();
+      if (!row) throw problems.notFound('Session introuvable.');
+      if (!canOnOwn(actor, row.user_id))
+        throw problems.forbidden('Cette session appartient à une autre personne.');
+      if (row.revoked_at) return;
+      await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'session.revoke',
+        entityType: 'session',
+        entityId: sessionId,
+        before: { revoked: false },
+        after: { revoked: true },
+        requestId,
+      });
+    });
+  }
+
+  /** Used inside a password change: every open session of that person ends. */
+  async function revokeAllOf(trx: Kysely<Database>, userId: string) {
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  return { open, resolve, listOwn, revoke, revokeAllOf };
+}
+
+export type SessionsService = ReturnType<typeof sessionsServiceFactory>;

@@ -1,0 +1,104 @@
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { AuditActor } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/connect.js';
+import { fieldError, problems } from '../../platform/problem.js';
+import { type GrantInput, grantProblems } from './domain/grants.js';
+import { passwordProblem } from './domain/password-policy.js';
+import { hashPassword } from './passwords.js';
+import { findUserByEmail, grantsOf, listUsers } from './users.repo.js';
+
+export type CreateUserInput = {
+  email: string;
+  displayName: string;
+  password?: string | undefined;
+  grants: GrantInput[];
+};
+
+export function usersServiceFactory({ db }: { db: Db }) {
+  async function createUser(input: CreateUserInput, actor: AuditActor, requestId: string | null = null) {
+    const email = input.email.trim().toLowerCase();
+    const errors = grantProblems(input.grants, ['grants']);
+    if (input.password !== undefined) {
+      const pb = passwordProblem(input.password, email);
+      if (pb) errors.push(fieldError(['password'], pb));
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+    return db.transaction().execute(async (trx) => {
+      if (await findUserByEmail(trx, email)) {
+        throw problems.conflict('Un compte existe déjà pour cette adresse.', [
+          fieldError(['email'], 'Adresse déjà utilisée.'),
+        ]);
+      }
+      const user = await trx
+        .insertInto('users')
+        .values({ email, display_name: input.displayName.trim(), password_hash: passwordHash })
+        .returning(['id', 'email', 'display_name'])
+        .executeTakeFirstOrThrow();
+      const missing = [];
+      for (const [i, g] of input.grants.entries()) {
+        if (
+          g.branchId &&
+          !(await trx.selectFrom('branches').select('id').where('id', '=', g.branchId).executeTakeFirst())
+        ) {
+          missing.push(fieldError(['grants', i, 'branchId'], 'Branche inconnue.'));
+        }
+        if (
+          g.organisationId &&
+          !(await trx
+            .selectFrom('organisations')
+            .select('id')
+            .where('id', '=', g.organisationId)
+            .executeTakeFirst())
+        ) {
+          missing.push(fieldError(['grants', i, 'organisationId'], 'Organisation inconnue.'));
+        }
+      }
+      if (missing.length > 0) throw problems.unprocessable(missing, 'Le périmètre d’un rôle n’existe pas.');
+      for (const g of input.grants) {
+        await trx
+          .insertInto('role_assignments')
+          .values({
+            user_id: user.id,
+            role: g.role,
+            branch_id: g.branchId ?? null,
+            organisation_id: g.organisationId ?? null,
+          })
+          .execute();
+      }
+      await recordAudit(trx, {
+        actor,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: user.email, displayName: user.display_name, grants: input.grants },
+        requestId,
+      });
+      return user;
+    });
+  }
+
+  async function list(page: number, pageSize: number) {
+    const { items, total } = await listUsers(db, page, pageSize);
+    const grants = await grantsOf(
+      db,
+      items.map((u) => u.id),
+    );
+    return {
+      items: items.map((u) => ({
+        id: u.id,
+        email: u.email,
+        displayName: u.display_name,
+        isActive: u.is_active,
+        roles: grants.get(u.id) ?? [],
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  return { createUser, list };
+}
+
+export type UsersService = ReturnType<typeof usersServiceFactory>;

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseHandle = {
+  db: Db;
+  /** `pglite` for the embedded engine, `postgres` for a real server. */
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget =
+  | { engine: 'postgres'; url: string; poolSize?: number }
+  /** dataDir undefined = in memory (tests). */
+  | { engine: 'pglite'; dataDir: string | undefined };
+
+// int8 (count(*), identity columns) as a JS number, as PGlite already does, so that both
+// engines return the same shapes. Our int8 values stay far below 2^53.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloads are not expressible here
+    return (pg.types.getTypeParser as any)(oid, format);
+  },
+};
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: pgTypes,
+      application_name: 'qualif',
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  let dataDir: string | undefined;
+  if (target.dataDir) {
+    dataDir = path.join(target.dataDir, 'pgdata');
+    mkdirSync(dataDir, { recursive: true });
+  }
+  // Options-only form: PGlite ignores the options when the first argument is undefined.
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { unaccent, pg_trgm } });
+  await client.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

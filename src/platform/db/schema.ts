@@ -1,0 +1,122 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. One interface per table; the migrations in
+ * `migrations/` are the source of truth and this file follows them.
+ */
+/** Insert type admits undefined: such columns have a database default. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BranchesTable {
+  id: Generated<string>;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  kind: 'training_org' | 'employer' | 'assessment_centre' | 'opco';
+  name: string;
+  siret: string | null;
+  created_at: Timestamp;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  branch_id: string | null;
+  organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  csrf_token: string;
+  user_id: string;
+  method: 'password' | 'oidc';
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account_key: string;
+  ip_key: string;
+  at: Timestamp;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface OidcLoginStatesTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  transport: 'outbox' | 'smtp';
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  error: string | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  diff: Json;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  branches: BranchesTable;
+  organisations: OrganisationsTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  oidc_login_states: OidcLoginStatesTable;
+  mail_outbox: MailOutboxTable;
+  audit_events: AuditEventsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

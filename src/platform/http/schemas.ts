@@ -1,0 +1,62 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../auth/roles.js';
+
+/** The Fastify instance routes are written against: zod schemas give types and OpenAPI. */
+export type Http = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string(),
+          field: z.string(),
+          in: z.string().optional(),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+/** Documented error answers; the body is always a Problem. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
+}
+
+export const grantSchema = z
+  .object({
+    role: z.enum(ROLES),
+    scope: z.object({
+      type: z.enum(['global', 'branch', 'organisation', 'self']),
+      id: z.string().optional(),
+      label: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Grant' });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const uuidParam = z.object({ id: z.uuid() });

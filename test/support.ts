@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createApp, type Services } from '../src/app/app.js';
+import { type Config, loadConfig } from '../src/app/config.js';
+import { seedDemo } from '../src/app/demo.js';
+import { hashPassword } from '../src/modules/identity/passwords.js';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import type { HttpServer } from '../src/platform/http/server.js';
+
+/**
+ * Test databases: an in-memory PGlite by default; with TEST_DATABASE_URL, a fresh database
+ * created on that server for each caller and dropped at the end.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | undefined }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const handle = await openDatabase({ engine: 'pglite', dataDir: undefined });
+    await migrateToLatest(handle.db);
+    return { ...handle, url: undefined };
+  }
+  const name = `qualif_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ engine: 'postgres', url: url.href, poolSize: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url: url.href,
+    close: async () => {
+      await handle.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, text: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ...overrides,
+  });
+}
+
+export type TestApp = {
+  app: HttpServer;
+  services: Services;
+  db: DatabaseHandle['db'];
+  config: Config;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(
+  opts: { env?: Record<string, string>; demo?: boolean } = {},
+): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  const config = testConfig(opts.env);
+  const { app, services } = await createApp(config, handle);
+  if (opts.demo !== false) await seedDemo(handle.db, services.users, config.env, hashPassword);
+  return {
+    app,
+    services,
+    db: handle.db,
+    config,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export type Signed = { cookie: string; csrf: string; body: Record<string, unknown> };
+
+/** Signs in through the API and returns what a browser would keep. */
+export async function signIn(app: HttpServer, email: string, password = 'qualif-demo'): Promise<Signed> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} → ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'qualif_session');
+  if (!cookie) throw new Error('no session cookie');
+  const body = res.json();
+  return { cookie: `qualif_session=${cookie.value}`, csrf: body.csrfToken, body };
+}
