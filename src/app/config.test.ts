@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for a laptop', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      env: 'development',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      mail: { transport: 'outbox' },
+      oidc: { enabled: false },
+    });
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it('names each bad value', () => {
+    const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    expect(problems.some((p) => p.startsWith('PORT:') && p.includes('"abc"'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('LOG_LEVEL:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('DATABASE_URL:'))).toBe(true);
+  });
+
+  it('never echoes a secret', () => {
+    const problems = problemsOf({ SESSION_SECRET: 'short-secret' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('SESSION_SECRET');
+    expect(problems[0]).not.toContain('short-secret');
+  });
+
+  it('production needs a secret, a public URL and SMTP', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PUBLIC_URL', 'SESSION_SECRET', 'SMTP_URL']);
+  });
+
+  it('production is accepted with them', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://qualif.example.org/',
+      SMTP_URL: 'smtp://mail.example.org:587',
+    });
+    expect(c.publicUrl).toBe('https://qualif.example.org');
+    expect(c.mail.transport).toBe('smtp');
+  });
+
+  it('OIDC needs a client id and https unless told otherwise', () => {
+    expect(problemsOf({ OIDC_ISSUER: 'https://id.example.org' })).toEqual([
+      'OIDC_CLIENT_ID: is required when OIDC_ISSUER is set',
+    ]);
+    expect(problemsOf({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'q' })[0]).toMatch(/^OIDC_ISSUER: must be https/);
+    const c = loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'q', OIDC_ALLOW_HTTP: 'true' });
+    expect(c.oidc).toMatchObject({ enabled: true, issuer: 'http://127.0.0.1:9000', clientId: 'q', allowHttp: true });
+  });
+
+  it('MAIL_TRANSPORT=smtp needs SMTP_URL', () => {
+    expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
+  });
+});

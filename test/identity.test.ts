@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type TestApp } from './support.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+const login = (email: string, password: string, ip = '203.0.113.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+
+describe('password login', () => {
+  it('returns a session cookie; /me returns the user and role', async () => {
+    const res = await login('branch_manager@demo.qualif.test', 'qualif-demo');
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'qualif_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.path).toBe('/');
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: `qualif_session=${cookie?.value}` } });
+    expect(me.statusCode).toBe(200);
+    const body = me.json();
+    expect(body.user.email).toBe('branch_manager@demo.qualif.test');
+    expect(body.roles).toEqual([
+      { role: 'branch_manager', scope: { type: 'branch', id: expect.any(String), label: 'Prévention et sécurité' } },
+    ]);
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+  });
+
+  it('accepts the email in any case', async () => {
+    expect((await login('Evaluator@Demo.Qualif.Test', 'qualif-demo')).statusCode).toBe(200);
+  });
+
+  it('a wrong password returns 401 problem+json', async () => {
+    const res = await login('evaluator@demo.qualif.test', 'wrong-password', '203.0.113.2');
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 401, title: 'Identifiants incorrects', type: expect.stringMatching(/invalid-credentials$/) });
+  });
+
+  it('an unknown account gets the same 401', async () => {
+    const res = await login('nobody@demo.qualif.test', 'whatever-password', '203.0.113.3');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toBe('Adresse e-mail ou mot de passe incorrect.');
+  });
+
+  it('the 11th failed attempt in a minute on one account returns 429, even from other addresses', async () => {
+    for (let i = 1; i <= 10; i++) {
+      const res = await login('jury_member@demo.qualif.test', `bad-${i}`, `198.51.100.${i}`);
+      expect(res.statusCode, `attempt ${i}`).toBe(401);
+    }
+    const eleventh = await login('jury_member@demo.qualif.test', 'qualif-demo', '198.51.100.99');
+    expect(eleventh.statusCode).toBe(429);
+    expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
+    expect(eleventh.json().type).toMatch(/too-many-requests$/);
+    // Another account from a fresh address is not affected.
+    expect((await login('advisor@demo.qualif.test', 'qualif-demo', '198.51.100.100')).statusCode).toBe(200);
+  });
+
+  it('10 failures from one address block that address for every account', async () => {
+    for (let i = 1; i <= 10; i++) {
+      expect((await login(`someone${i}@example.org`, 'bad-password', '192.0.2.50')).statusCode).toBe(401);
+    }
+    expect((await login('training_org@demo.qualif.test', 'qualif-demo', '192.0.2.50')).statusCode).toBe(429);
+    expect((await login('training_org@demo.qualif.test', 'qualif-demo', '192.0.2.51')).statusCode).toBe(200);
+  });
+
+  it('a malformed body returns 400 naming each bad field', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'not-an-email' } });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['email', 'password']);
+    expect(res.json().errors[0]).toMatchObject({ pointer: expect.stringMatching(/^#\//), in: 'body' });
+  });
+
+  it('a body that is not JSON returns 400 problem+json', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('sessions', () => {
+  it('lists my sessions, marks the current one, and logout ends it', async () => {
+    const s = await signIn(t.app, 'candidate@demo.qualif.test');
+    const list = await t.app.inject({ url: '/api/v1/auth/sessions', headers: { cookie: s.cookie } });
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { current: boolean; method: string }[];
+    expect(items.filter((i) => i.current)).toHaveLength(1);
+    expect(items.every((i) => i.method === 'password')).toBe(true);
+
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+  });
+
+  it('a forged session cookie is just unauthenticated', async () => {
+    const res = await t.app.inject({ url: '/api/v1/me', headers: { cookie: 'qualif_session=forged' } });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('CSRF protection of cookie-authenticated writes', () => {
+  it('refuses a write without the x-csrf-token header, or with a wrong one', async () => {
+    const s = await signIn(t.app, 'employer@demo.qualif.test');
+    for (const token of [undefined, 'wrong']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { cookie: s.cookie, ...(token ? { 'x-csrf-token': token } : {}) },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().type).toMatch(/csrf$/);
+    }
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(200);
+  });
+
+  it('refuses a write from a foreign Origin', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { email: 'admin@demo.qualif.test', password: 'qualif-demo' },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('HTTP hygiene', () => {
+  it('healthz and readyz answer', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+  });
+
+  it('echoes a request id, or makes one', async () => {
+    const given = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers['x-request-id']).toBe('abc-123');
+    const made = await t.app.inject({ url: '/healthz' });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ url: '/healthz' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('refuses a body over the size limit with 413 problem+json', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: `${'a'.repeat(2_000_000)}@x.org` },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('an unknown API route is a 404 problem', async () => {
+    const res = await t.app.inject({ url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ status: 404, title: 'Introuvable' });
+  });
+});
+
+describe('admin user management', () => {
+  it('creates a scoped account; a missing scope is 400 naming the field; a duplicate is 409', async () => {
+    const admin = await signIn(t.app, 'admin@demo.qualif.test');
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const noScope = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: { email: 'new.manager@example.org', displayName: 'Nouvelle', grants: [{ role: 'branch_manager' }] },
+    });
+    expect(noScope.statusCode).toBe(400);
+    expect(noScope.json().errors.map((e: { field: string }) => e.field)).toEqual(['grants.0.branchId']);
+
+    const unknownBranch = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: {
+        email: 'new.manager@example.org',
+        displayName: 'Nouvelle',
+        grants: [{ role: 'branch_manager', branchId: '00000000-0000-4000-8000-000000000000' }],
+      },
+    });
+    expect(unknownBranch.statusCode).toBe(422);
+    expect(unknownBranch.json().errors[0].field).toBe('grants.0.branchId');
+
+    const me = (await t.app.inject({ url: '/api/v1/me', headers })).json();
+    const branches = await t.db.selectFrom('branches').select('id').execute();
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: {
+        email: 'New.Manager@example.org',
+        displayName: 'Nouvelle Gestionnaire',
+        password: 'a-long-enough-password',
+        grants: [{ role: 'branch_manager', branchId: branches[0]?.id }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().email).toBe('new.manager@example.org');
+    expect(me.user.email).toBe('admin@demo.qualif.test');
+    expect((await login('new.manager@example.org', 'a-long-enough-password', '203.0.113.77')).statusCode).toBe(200);
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: { email: 'new.manager@example.org', displayName: 'X', grants: [{ role: 'candidate' }] },
+    });
+    expect(again.statusCode).toBe(409);
+
+    const list = await t.app.inject({ url: '/api/v1/users?page=1&pageSize=5', headers });
+    expect(list.json()).toMatchObject({ total: 9, page: 1, pageSize: 5 });
+    expect(list.json().items).toHaveLength(5);
+  });
+});
