@@ -61,7 +61,11 @@ describe('every non-public route', () => {
     const guarded = routes().filter((r) => r.route.config?.access !== 'public');
     expect(guarded.length).toBeGreaterThan(0);
     for (const r of guarded) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: concreteUrl(r.url), payload: r.method === 'GET' || r.method === 'HEAD' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: concreteUrl(r.url),
+        payload: r.method === 'GET' || r.method === 'HEAD' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       if (r.method !== 'HEAD') expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../src/platform/auth/actor.js';
 import { verifyAuditTrail } from '../src/platform/audit/audit.js';
+import { SYSTEM_ACTOR } from '../src/platform/auth/actor.js';
 import { createTestApp, signIn, type TestApp } from './support.js';
 
 let t: TestApp;
@@ -14,7 +14,11 @@ describe('audit trail', () => {
   it('a fresh demo has an intact chain covering each account created', async () => {
     const verdict = await verifyAuditTrail(t.db);
     expect(verdict.ok).toBe(true);
-    const creations = await t.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'user.create').execute();
+    const creations = await t.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'user.create')
+      .execute();
     expect(creations).toHaveLength(8);
   });
 
@@ -55,9 +59,9 @@ describe('audit trail', () => {
       ),
     ).rejects.toThrow();
     expect(await count()).toBe(before);
-    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'ghost@example.org').executeTakeFirst()).toBe(
-      undefined,
-    );
+    expect(
+      await t.db.selectFrom('users').select('id').where('email', '=', 'ghost@example.org').executeTakeFirst(),
+    ).toBe(undefined);
   });
 
   it('concurrent writers keep one intact chain', async () => {
@@ -73,7 +77,13 @@ describe('audit trail', () => {
   });
 
   it('fails, naming the row, when one row is changed with SQL', async () => {
-    const target = await t.db.selectFrom('audit_events').select('id').orderBy('id').offset(3).limit(1).executeTakeFirstOrThrow();
+    const target = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .orderBy('id')
+      .offset(3)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await sql`update audit_events set actor_label = 'intruder' where id = ${target.id}`.execute(t.db);
     expect(await verifyAuditTrail(t.db)).toMatchObject({ ok: false, firstBadId: Number(target.id) });
     await sql`update audit_events set actor_label = 'system' where id = ${target.id}`.execute(t.db);
@@ -87,7 +97,10 @@ describe('audit trail', () => {
   });
 
   async function count() {
-    const r = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await t.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 });

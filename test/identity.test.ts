@@ -8,7 +8,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const login = (email: string, password: string, ip = '203.0.113.1') =>
-  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    remoteAddress: ip,
+  });
 
 describe('password login', () => {
   it('returns a session cookie; /me returns the user and role', async () => {
@@ -18,12 +23,18 @@ describe('password login', () => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     expect(cookie?.path).toBe('/');
-    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: `qualif_session=${cookie?.value}` } });
+    const me = await t.app.inject({
+      url: '/api/v1/me',
+      headers: { cookie: `qualif_session=${cookie?.value}` },
+    });
     expect(me.statusCode).toBe(200);
     const body = me.json();
     expect(body.user.email).toBe('branch_manager@demo.qualif.test');
     expect(body.roles).toEqual([
-      { role: 'branch_manager', scope: { type: 'branch', id: expect.any(String), label: 'Prévention et sécurité' } },
+      {
+        role: 'branch_manager',
+        scope: { type: 'branch', id: expect.any(String), label: 'Prévention et sécurité' },
+      },
     ]);
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
   });
@@ -36,7 +47,11 @@ describe('password login', () => {
     const res = await login('evaluator@demo.qualif.test', 'wrong-password', '203.0.113.2');
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json()).toMatchObject({ status: 401, title: 'Identifiants incorrects', type: expect.stringMatching(/invalid-credentials$/) });
+    expect(res.json()).toMatchObject({
+      status: 401,
+      title: 'Identifiants incorrects',
+      type: expect.stringMatching(/invalid-credentials$/),
+    });
   });
 
   it('an unknown account gets the same 401', async () => {
@@ -67,9 +82,16 @@ describe('password login', () => {
   });
 
   it('a malformed body returns 400 naming each bad field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'not-an-email' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'not-an-email' },
+    });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['email', 'password']);
     expect(res.json().errors[0]).toMatchObject({ pointer: expect.stringMatching(/^#\//), in: 'body' });
   });
@@ -181,7 +203,11 @@ describe('admin user management', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers,
-      payload: { email: 'new.manager@example.org', displayName: 'Nouvelle', grants: [{ role: 'branch_manager' }] },
+      payload: {
+        email: 'new.manager@example.org',
+        displayName: 'Nouvelle',
+        grants: [{ role: 'branch_manager' }],
+      },
     });
     expect(noScope.statusCode).toBe(400);
     expect(noScope.json().errors.map((e: { field: string }) => e.field)).toEqual(['grants.0.branchId']);
@@ -215,7 +241,9 @@ describe('admin user management', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().email).toBe('new.manager@example.org');
     expect(me.user.email).toBe('admin@demo.qualif.test');
-    expect((await login('new.manager@example.org', 'a-long-enough-password', '203.0.113.77')).statusCode).toBe(200);
+    expect(
+      (await login('new.manager@example.org', 'a-long-enough-password', '203.0.113.77')).statusCode,
+    ).toBe(200);
 
     const again = await t.app.inject({
       method: 'POST',

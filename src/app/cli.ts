@@ -164,19 +164,14 @@ audit
   .action(async () => {
     const c = config();
     const handle = await openMigratedDatabase(c);
-    try {
-      const verdict = await verifyAuditTrail(handle.db);
-      if (verdict.ok) {
-        process.stdout.write(`Audit trail intact: ${verdict.checked} rows verified.\n`);
-      } else {
-        process.stderr.write(
-          `Audit trail BROKEN at row ${verdict.firstBadId}: ${verdict.reason} (${verdict.checked} rows verified before it).\n`,
-        );
-        process.exitCode = 1;
-      }
-    } finally {
-      await handle.close();
+    const verdict = await verifyAuditTrail(handle.db).finally(() => handle.close());
+    // Exit explicitly: PGlite's runtime resets process.exitCode when it closes.
+    if (!verdict.ok) {
+      fail(
+        `Audit trail BROKEN at row ${verdict.firstBadId}: ${verdict.reason} (${verdict.checked} rows verified before it).`,
+      );
     }
+    process.stdout.write(`Audit trail intact: ${verdict.checked} rows verified.\n`);
   });
 
 await program.parseAsync(process.argv);

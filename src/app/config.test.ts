@@ -63,12 +63,25 @@ describe('loadConfig', () => {
     expect(problemsOf({ OIDC_ISSUER: 'https://id.example.org' })).toEqual([
       'OIDC_CLIENT_ID: is required when OIDC_ISSUER is set',
     ]);
-    expect(problemsOf({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'q' })[0]).toMatch(/^OIDC_ISSUER: must be https/);
-    const c = loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'q', OIDC_ALLOW_HTTP: 'true' });
-    expect(c.oidc).toMatchObject({ enabled: true, issuer: 'http://127.0.0.1:9000', clientId: 'q', allowHttp: true });
+    expect(problemsOf({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'q' })[0]).toMatch(
+      /^OIDC_ISSUER: must be https/,
+    );
+    const c = loadConfig({
+      OIDC_ISSUER: 'http://127.0.0.1:9000',
+      OIDC_CLIENT_ID: 'q',
+      OIDC_ALLOW_HTTP: 'true',
+    });
+    expect(c.oidc).toMatchObject({
+      enabled: true,
+      issuer: 'http://127.0.0.1:9000',
+      clientId: 'q',
+      allowHttp: true,
+    });
   });
 
   it('MAIL_TRANSPORT=smtp needs SMTP_URL', () => {
-    expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual(['SMTP_URL: is required when MAIL_TRANSPORT=smtp']);
+    expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual([
+      'SMTP_URL: is required when MAIL_TRANSPORT=smtp',
+    ]);
   });
 });

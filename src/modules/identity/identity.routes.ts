@@ -232,7 +232,16 @@ export function registerIdentityRoutes(app: Http, deps: IdentityRouteDeps) {
       schema: {
         tags: ['identité'],
         summary: 'Retour du fournisseur OpenID Connect',
-        querystring: z.record(z.string(), z.string()),
+        // The provider's parameters (RFC 6749 §4.1.2, RFC 9207 `iss`); others are passed on as they come.
+        querystring: z
+          .object({
+            code: z.string().optional(),
+            state: z.string().optional(),
+            iss: z.string().optional(),
+            error: z.string().optional(),
+            error_description: z.string().optional(),
+          })
+          .catchall(z.string()),
       },
     },
     async (request, reply) => {

@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -109,6 +110,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
       },
     },
     transform: jsonSchemaTransform,
+    // Registers schemas named with .meta({ id }) under components.schemas.
+    transformObject: jsonSchemaTransformObject,
   });
 
   registerAccessControl(app, opts.resolveSession, new URL(opts.publicUrl).origin);

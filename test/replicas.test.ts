@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support.js';
+
+/**
+ * Two server processes on one real PostgreSQL: nothing that must be shared lives in process
+ * memory, so a session opened through one works on the other. PGlite is one process's
+ * embedded database, so this runs only with TEST_DATABASE_URL (`.ci/run` sets it).
+ */
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (!serverUrl) {
+  console.warn(
+    'SKIPPED test/replicas.test.ts: set TEST_DATABASE_URL (a PostgreSQL server) to run it; .ci/run does.',
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(base: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${log()}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server not ready in 60 s: ${log()}`);
+}
+
+describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
+  const children: ChildProcess[] = [];
+  const bases: string[] = [];
+  let closeDb: () => Promise<void>;
+
+  beforeAll(async () => {
+    const handle = await createTestDatabase();
+    await handle.db.destroy();
+    closeDb = handle.close;
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      let output = '';
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.resolve('src/app/cli.ts'), 'serve', ...(i === 0 ? ['--demo'] : [])],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            NODE_ENV: 'development',
+            LOG_LEVEL: 'warn',
+            DATABASE_URL: handle.url as string,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            PUBLIC_URL: 'http://127.0.0.1',
+            SESSION_SECRET: 'replica-test-secret-replica-test-secret',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      child.stdout?.on('data', (d) => {
+        output += d;
+      });
+      child.stderr?.on('data', (d) => {
+        output += d;
+      });
+      children.push(child);
+      await waitHealthy(base, child, () => output);
+      bases.push(base);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
+    await closeDb?.();
+  });
+
+  it('a session opened through one works on the other, and logout on one ends it on both', async () => {
+    const [a, b] = bases as [string, string];
+    const login = await fetch(`${a}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'advisor@demo.qualif.test', password: 'qualif-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+
+    const meOnB = await fetch(`${b}/api/v1/me`, { headers: { cookie } });
+    expect(meOnB.status).toBe(200);
+    expect(((await meOnB.json()) as { user: { email: string } }).user.email).toBe('advisor@demo.qualif.test');
+
+    const logoutOnB = await fetch(`${b}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(logoutOnB.status).toBe(204);
+    expect((await fetch(`${a}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('login throttling is shared: failures counted through one replica block the other', async () => {
+    const [a, b] = bases as [string, string];
+    const attempt = (base: string, password: string) =>
+      fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'candidate@demo.qualif.test', password }),
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? a : b, `wrong-${i}`)).status).toBe(401);
+    expect((await attempt(a, 'qualif-demo')).status).toBe(429);
+    expect((await attempt(b, 'qualif-demo')).status).toBe(429);
+  });
+});
