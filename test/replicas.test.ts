@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support.js';
+import { createTestDatabase, freePort } from './support.js';
 
 /**
  * Two server processes on one real PostgreSQL: nothing that must be shared lives in process
@@ -14,17 +13,6 @@ if (!serverUrl) {
   console.warn(
     'SKIPPED test/replicas.test.ts: set TEST_DATABASE_URL (a PostgreSQL server) to run it; .ci/run does.',
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitHealthy(base: string, child: ChildProcess, log: () => string) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { createApp, type Services } from '../src/app/app.js';
 import { type Config, loadConfig } from '../src/app/config.js';
@@ -91,4 +92,16 @@ export async function signIn(app: HttpServer, email: string, password = 'qualif-
   if (!cookie) throw new Error('no session cookie');
   const body = res.json();
   return { cookie: `qualif_session=${cookie.value}`, csrf: body.csrfToken, body };
+}
+
+/** A port free on 127.0.0.1 right now, for servers whose public URL must be known in advance. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -1,0 +1,98 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/platform/auth/roles.js';
+import { createTestApp, freePort, type TestApp } from '../support.js';
+import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+
+/** Signs in as each demo role in a real Chromium, as a person would, and keeps a screenshot. */
+describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    // Pick the port first: PUBLIC_URL must match the address the browser uses.
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ env: { PUBLIC_URL: base } });
+    await t.app.listen({ host: '127.0.0.1', port });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, email: string, password = 'qualif-demo') {
+    await page.goto(`${base}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  for (const role of ROLES) {
+    it(`signs in as ${role}, sees who is signed in, and signs out`, async () => {
+      const page = await browser.newPage();
+      try {
+        const email = `${role}@demo.qualif.test`;
+        await signIn(page, email);
+        await page.getByText(`Connecté·e en tant que ${email}`).waitFor({ timeout: 15_000 });
+        const nav = page.getByRole('navigation');
+        await expect(nav.getByRole('link', { name: 'Accueil' }).isVisible()).resolves.toBe(true);
+        await expect(nav.getByRole('link', { name: 'Utilisateurs' }).count()).resolves.toBe(
+          role === 'admin' ? 1 : 0,
+        );
+        await page.screenshot({ path: `${screenshotDir}/e2e-home-${role}.png`, fullPage: true });
+        await page.getByRole('button', { name: 'Se déconnecter' }).click();
+        await page.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 15_000 });
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('a wrong password shows the error and stays on the login page', async () => {
+    const page = await browser.newPage();
+    try {
+      await signIn(page, 'admin@demo.qualif.test', 'not-the-password');
+      await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).pathname).toBe('/connexion');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an unauthenticated visit to a private page goes to the login page, then back', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/sessions`);
+      await page.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 15_000 });
+      await page.getByLabel('Adresse e-mail').fill('employer@demo.qualif.test');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('qualif-demo');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL(`${base}/sessions`, { timeout: 15_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the login and home pages have no WCAG A/AA violations found by axe', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/connexion`);
+      await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+      const login = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(login.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await signIn(page, 'branch_manager@demo.qualif.test');
+      await page
+        .getByText('Connecté·e en tant que branch_manager@demo.qualif.test')
+        .waitFor({ timeout: 15_000 });
+      const home = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(home.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
