@@ -89,7 +89,7 @@ export function oidcServiceFactory({
     const config = await configuration();
     const callbackUrl = new URL(redirectUri);
     for (const [k, v] of Object.entries(query)) callbackUrl.searchParams.set(k, v);
-    let claims: oidc.IDToken | undefined;
+    let claims: Record<string, unknown> | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.code_verifier,
@@ -97,7 +97,13 @@ export function oidcServiceFactory({
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      claims = tokens.claims();
+      const idToken = tokens.claims();
+      claims = idToken;
+      // With the code flow, a conforming provider serves the `email` scope's claims from the
+      // userinfo endpoint only (OpenID Connect Core §5.4); many also copy them into the ID token.
+      if (idToken && idToken.email === undefined && tokens.access_token) {
+        claims = await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub);
+      }
     } catch {
       throw new OidcLoginError('La réponse du fournisseur d’identité n’a pas pu être vérifiée.');
     }

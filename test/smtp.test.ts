@@ -1,0 +1,149 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+
+/** Password reset with the mail going through a real SMTP server on 127.0.0.1. */
+
+type Received = { from: string; to: string[]; headers: string; text: string };
+
+const received: Received[] = [];
+let smtp: SMTPServer;
+let t: TestApp;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', callback);
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom;
+        received.push({
+          from: from ? from.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          ...parseMessage(Buffer.concat(chunks).toString('latin1')),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once('error', reject);
+    smtp.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = smtp.server.address() as AddressInfo;
+  t = await createTestApp({
+    env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'http://qualif.test' },
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+/** Headers and decoded text of a single-part message (what nodemailer sends for a text mail). */
+function parseMessage(raw: string): { headers: string; text: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4);
+  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+  let bytes: Buffer;
+  if (encoding === 'quoted-printable') {
+    const unwrapped = body.replace(/=\r\n/g, '');
+    bytes = Buffer.from(
+      unwrapped.replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      ),
+      'latin1',
+    );
+  } else if (encoding === 'base64') {
+    bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  } else {
+    bytes = Buffer.from(body, 'latin1');
+  }
+  return { headers, text: bytes.toString('utf8') };
+}
+
+const LINK = /http:\/\/qualif\.test\/reinitialiser-mot-de-passe\?token=([^\s]+)/;
+
+/** Asks for a reset link, as the public form does. */
+async function requestReset(email: string) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email } });
+  expect(res.statusCode).toBe(202);
+}
+
+const confirm = (token: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password } });
+
+const me = (signed: Signed) => t.app.inject({ url: '/api/v1/me', headers: { cookie: signed.cookie } });
+
+describe('password reset by SMTP', () => {
+  it('the dev outbox route is not registered with MAIL_TRANSPORT=smtp', async () => {
+    expect(t.services.mailer.transport).toBe('smtp');
+    const res = await t.app.inject({ url: '/api/v1/dev/outbox' });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('an unknown email answers 202 and sends nothing; a known one gets the link', async () => {
+    const before = received.length;
+    await requestReset('personne@example.org');
+    // The request awaits the SMTP delivery, so the next message is the known account's alone.
+    await requestReset('candidate@demo.qualif.test');
+    const mails = received.slice(before);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail?.to).toEqual(['candidate@demo.qualif.test']);
+    expect(mail?.from).toBe('no-reply@qualif.localhost');
+    expect(mail?.headers).toMatch(/^to:\s*candidate@demo\.qualif\.test/im);
+    expect(mail?.text).toMatch(LINK);
+    expect(mail?.text).toContain('Il est valable 60 minutes et une seule fois.');
+  });
+
+  it('the link sets a new password once and ends the sessions opened before', async () => {
+    const email = 'candidate@demo.qualif.test';
+    const newPassword = 'un nouveau mot de passe solide';
+    const earlier = await signIn(t.app, email);
+    expect((await me(earlier)).statusCode).toBe(200);
+
+    const before = received.length;
+    await requestReset(email);
+    const mail = received[before];
+    expect(mail?.to).toEqual([email]);
+    const token = decodeURIComponent(LINK.exec(mail?.text ?? '')?.[1] ?? '');
+    expect(token).not.toBe('');
+
+    const tooShort = await confirm(token, 'court');
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(tooShort.json().errors.map((e: { field: string }) => e.field)).toEqual(['password']);
+    // A refused password does not spend the link, nor touch the account.
+    expect((await me(earlier)).statusCode).toBe(200);
+
+    const done = await confirm(token, newPassword);
+    expect(done.statusCode).toBe(204);
+
+    const oldLogin = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: 'qualif-demo' },
+    });
+    expect(oldLogin.statusCode).toBe(401);
+    const fresh = await signIn(t.app, email, newPassword);
+    expect((await me(fresh)).json().user.email).toBe(email);
+
+    const again = await confirm(token, 'encore un autre mot de passe');
+    expect(again.statusCode).toBe(400);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(again.json().errors.map((e: { field: string }) => e.field)).toEqual(['token']);
+    // The reuse attempt changed nothing.
+    expect((await me(fresh)).statusCode).toBe(200);
+    await signIn(t.app, email, newPassword);
+
+    expect((await me(earlier)).statusCode).toBe(401);
+  });
+});
