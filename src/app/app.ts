@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { loginServiceFactory } from '../modules/identity/login.service.js';
 import { oidcServiceFactory } from '../modules/identity/oidc.service.js';
@@ -14,14 +13,9 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { registerHealthRoutes } from '../platform/health.routes.js';
 import { createHttpServer, type HttpServer } from '../platform/http/server.js';
 import { createMailer } from '../platform/mail.js';
+import { projectRoot } from '../platform/paths.js';
 import { registerOutboxRoutes } from '../platform/mail-outbox.routes.js';
 import type { Config } from './config.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The repository root, from src/app (tsx, vitest) or dist/src/app (built). */
-export const projectRoot = here.includes(`${path.sep}dist${path.sep}`)
-  ? path.resolve(here, '../../..')
-  : path.resolve(here, '../..');
 
 export const version: string = JSON.parse(
   readFileSync(path.join(projectRoot, 'package.json'), 'utf8'),

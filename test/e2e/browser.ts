@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { projectRoot } from '../../src/app/app.js';
+import { projectRoot } from '../../src/platform/paths.js';
 
 /**
  * Browser tests drive Debian's Chromium through playwright-core (no browser download).
