@@ -7,7 +7,12 @@ import { parse } from 'csv-parse/sync';
 const source = path.resolve(process.argv[2] ?? '../shared/data/referentiels');
 const out = path.resolve('reference');
 const read = (file, delimiter) =>
-  parse(readFileSync(path.join(source, file), 'utf8'), { columns: true, delimiter, bom: true, skip_empty_lines: true });
+  parse(readFileSync(path.join(source, file), 'utf8'), {
+    columns: true,
+    delimiter,
+    bom: true,
+    skip_empty_lines: true,
+  });
 const quote = (v) => (/[",;\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const write = (file, rows, header = 'code;label') =>
   writeFileSync(path.join(out, file), `${header}\n${rows.map((r) => r.map(quote).join(';')).join('\n')}\n`);
@@ -15,7 +20,10 @@ const write = (file, rows, header = 'code;label') =>
 const rome = read('unix_referentiel_code_rome_v460_utf8.csv', ',').map((r) => [r.code_rome, r.libelle_rome]);
 write('rome-v460.csv', rome);
 
-const formacode = read('formacodes-v14.csv', ';').map((r) => [r['Code du Terme'], r['Descripteur en typo riche']]);
+const formacode = read('formacodes-v14.csv', ';').map((r) => [
+  r['Code du Terme'],
+  r['Descripteur en typo riche'],
+]);
 write('formacode-v14.csv', formacode);
 
 // kind: domaine_4, domaine_17, groupe_93 (3 digits), or a letter (lettre_*) that may follow a group.

@@ -13,8 +13,8 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { registerHealthRoutes } from '../platform/health.routes.js';
 import { createHttpServer, type HttpServer } from '../platform/http/server.js';
 import { createMailer } from '../platform/mail.js';
-import { projectRoot } from '../platform/paths.js';
 import { registerOutboxRoutes } from '../platform/mail-outbox.routes.js';
+import { projectRoot } from '../platform/paths.js';
 import type { Config } from './config.js';
 
 export const version: string = JSON.parse(

@@ -79,7 +79,9 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
   });
 
   it('the login and home pages have no WCAG A/AA violations found by axe', async () => {
-    const page = await browser.newPage();
+    // axe needs a page from an explicit browser context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     try {
       await page.goto(`${base}/connexion`);
       await page.getByRole('button', { name: 'Se connecter' }).waitFor();
@@ -92,7 +94,7 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
       const home = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
       expect(home.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 });

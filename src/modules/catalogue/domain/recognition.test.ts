@@ -19,14 +19,34 @@ const rncpRenewed: RecognitionEvent = {
   from: '2025-02-01',
   to: '2030-01-31',
 };
-const rs: RecognitionEvent = { type: 'rs_registered', date: '2021-05-01', number: 'RS5012', from: '2021-05-01', to: '2024-04-30' };
+const rs: RecognitionEvent = {
+  type: 'rs_registered',
+  date: '2021-05-01',
+  number: 'RS5012',
+  from: '2021-05-01',
+  to: '2024-04-30',
+};
 const withdrawn: RecognitionEvent = { type: 'withdrawn', date: '2026-06-30' };
 const replaced: RecognitionEvent = { type: 'replaced', date: '2024-09-01' };
 
 const none = { status: 'none' };
 const branch = { status: 'branch_only' };
-const rncp4 = { status: 'rncp', registry: 'RNCP', number: 'RNCP34567', level: 4, from: '2020-02-01', to: '2025-01-31' };
-const rncp5 = { status: 'rncp', registry: 'RNCP', number: 'RNCP39999', level: 5, from: '2025-02-01', to: '2030-01-31' };
+const rncp4 = {
+  status: 'rncp',
+  registry: 'RNCP',
+  number: 'RNCP34567',
+  level: 4,
+  from: '2020-02-01',
+  to: '2025-01-31',
+};
+const rncp5 = {
+  status: 'rncp',
+  registry: 'RNCP',
+  number: 'RNCP39999',
+  level: 5,
+  from: '2025-02-01',
+  to: '2030-01-31',
+};
 const rsOn = { status: 'rs', registry: 'RS', number: 'RS5012', from: '2021-05-01', to: '2024-04-30' };
 
 describe('recognitionOn', () => {
@@ -65,15 +85,31 @@ describe('eventProblems', () => {
     const problems = eventProblems([
       transmitted,
       { type: 'rncp_registered', date: '2020-01-01', number: 'RS1', level: 9, from: '2020-01-01' },
-      { type: 'rs_registered', date: '2020-01-01', number: 'RS777', level: 4, from: '2021-01-01', to: '2020-01-01' },
+      {
+        type: 'rs_registered',
+        date: '2020-01-01',
+        number: 'RS777',
+        level: 4,
+        from: '2021-01-01',
+        to: '2020-01-01',
+      },
     ]);
-    expect(problems.map((p) => `${p.index}.${p.field}`)).toEqual(['1.number', '1.to', '1.level', '2.to', '2.level']);
+    expect(problems.map((p) => `${p.index}.${p.field}`)).toEqual([
+      '1.number',
+      '1.to',
+      '1.level',
+      '2.to',
+      '2.level',
+    ]);
   });
   it('refuses a registration before any transmission', () => {
     expect(eventProblems([rncp]).map((p) => p.field)).toEqual(['date']);
   });
   it('refuses registry fields on other events and bad dates', () => {
-    expect(eventProblems([{ type: 'created', date: '2020-02-30', level: 4 }]).map((p) => p.field)).toEqual(['date', 'type']);
+    expect(eventProblems([{ type: 'created', date: '2020-02-30', level: 4 }]).map((p) => p.field)).toEqual([
+      'date',
+      'type',
+    ]);
   });
 });
 

@@ -61,7 +61,8 @@ export function recognitionOn(events: readonly RecognitionEvent[], date: IsoDate
     };
   }
   const rs = activeRegistration(happened, 'rs_registered', date);
-  if (rs?.number) return { status: 'rs', registry: 'RS', number: rs.number, from: rs.from as string, to: rs.to as string };
+  if (rs?.number)
+    return { status: 'rs', registry: 'RS', number: rs.number, from: rs.from as string, to: rs.to as string };
   return { status: 'branch_only' };
 }
 
@@ -88,9 +89,14 @@ export function eventProblems(events: readonly RecognitionEvent[]): EventProblem
       const registry = e.type === 'rncp_registered' ? 'RNCP' : 'RS';
       const pattern = e.type === 'rncp_registered' ? /^RNCP\d{3,6}$/ : /^RS\d{3,6}$/;
       if (!e.number || !pattern.test(e.number)) {
-        problems.push({ index, field: 'number', detail: `Numéro ${registry} attendu (ex. ${registry}12345).` });
+        problems.push({
+          index,
+          field: 'number',
+          detail: `Numéro ${registry} attendu (ex. ${registry}12345).`,
+        });
       }
-      if (!e.from || !isIsoDate(e.from)) problems.push({ index, field: 'from', detail: 'Date de début requise.' });
+      if (!e.from || !isIsoDate(e.from))
+        problems.push({ index, field: 'from', detail: 'Date de début requise.' });
       if (!e.to || !isIsoDate(e.to)) problems.push({ index, field: 'to', detail: 'Date de fin requise.' });
       if (e.from && e.to && e.to < e.from) {
         problems.push({ index, field: 'to', detail: 'La fin précède le début.' });
@@ -108,8 +114,17 @@ export function eventProblems(events: readonly RecognitionEvent[]): EventProblem
           detail: 'Une inscription suppose une transmission préalable à France compétences.',
         });
       }
-    } else if (e.number !== undefined || e.level !== undefined || e.from !== undefined || e.to !== undefined) {
-      problems.push({ index, field: 'type', detail: 'Numéro, niveau et dates de validité ne valent que pour une inscription.' });
+    } else if (
+      e.number !== undefined ||
+      e.level !== undefined ||
+      e.from !== undefined ||
+      e.to !== undefined
+    ) {
+      problems.push({
+        index,
+        field: 'type',
+        detail: 'Numéro, niveau et dates de validité ne valent que pour une inscription.',
+      });
     }
   });
   return problems;

@@ -1,0 +1,30 @@
+import type { Role } from '../api/types';
+
+export type NavItem = { to: string; label: string };
+
+/** Every signed-in person sees these, whatever their roles. */
+const everyone: NavItem[] = [
+  { to: '/', label: 'Accueil' },
+  { to: '/sessions', label: 'Mes sessions' },
+];
+
+/** What each role adds to the navigation: a module adds its pages here. */
+export const navigationByRole: Record<Role, NavItem[]> = {
+  admin: [
+    { to: '/admin/utilisateurs', label: 'Utilisateurs' },
+    { to: '/admin/audit', label: "Journal d'audit" },
+  ],
+  branch_manager: [],
+  training_org: [],
+  evaluator: [],
+  jury_member: [],
+  employer: [],
+  advisor: [],
+  candidate: [],
+};
+
+/** The navigation of someone holding these roles, without duplicates, in a stable order. */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  const items = [...everyone, ...roles.flatMap((role) => navigationByRole[role] ?? [])];
+  return items.filter((item, index) => items.findIndex((other) => other.to === item.to) === index);
+}
