@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventProblems, isIsoDate, type RecognitionEvent, recognitionOn } from './recognition.js';
+import {
+  eventProblems,
+  isIsoDate,
+  type RecognitionEvent,
+  recognitionOn,
+  recognitionTimeline,
+} from './recognition.js';
 
 const created: RecognitionEvent = { type: 'created', date: '2018-03-01' };
 const transmitted: RecognitionEvent = { type: 'transmitted', date: '2019-06-15' };
@@ -122,5 +128,35 @@ describe('isIsoDate', () => {
     ['2024-1-1', false],
   ])('%s → %s', (v, ok) => {
     expect(isIsoDate(v)).toBe(ok);
+  });
+});
+
+describe('recognitionTimeline', () => {
+  it('cuts the history into periods that agree with recognitionOn', () => {
+    const events = [created, transmitted, rncp, rncpRenewed, withdrawn];
+    expect(recognitionTimeline(events)).toEqual([
+      { from: '2019-06-15', to: '2020-01-31', recognition: branch },
+      { from: '2020-02-01', to: '2025-01-31', recognition: rncp4 },
+      { from: '2025-02-01', to: '2026-06-29', recognition: rncp5 },
+      { from: '2026-06-30', to: null, recognition: none },
+    ]);
+  });
+
+  it('agrees with recognitionOn on every day of a long history', () => {
+    const events = [created, transmitted, rncp, rs, replaced];
+    const periods = recognitionTimeline(events);
+    for (
+      let d = new Date('2018-01-01T00:00:00Z');
+      d < new Date('2026-01-01T00:00:00Z');
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
+      const date = d.toISOString().slice(0, 10);
+      const period = periods.find((p) => p.from <= date && (p.to === null || date <= p.to));
+      expect(period?.recognition ?? none, date).toEqual(recognitionOn(events, date));
+    }
+  });
+
+  it('is empty while nothing was transmitted', () => {
+    expect(recognitionTimeline([created])).toEqual([]);
   });
 });

@@ -129,3 +129,42 @@ export function eventProblems(events: readonly RecognitionEvent[]): EventProblem
   });
   return problems;
 }
+
+export type RecognitionPeriod = { from: IsoDate; to: IsoDate | null; recognition: Recognition };
+
+function nextDay(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function previousDay(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The whole history as consecutive periods of equal recognition, from the first event on
+ * (`to` inclusive, null = open-ended). Built by asking `recognitionOn` at every date where
+ * the answer may change, so the timeline and the single-date answer cannot disagree.
+ */
+export function recognitionTimeline(events: readonly RecognitionEvent[]): RecognitionPeriod[] {
+  const breakpoints = new Set<IsoDate>();
+  for (const e of events) {
+    breakpoints.add(e.date);
+    if (e.from) breakpoints.add(e.from);
+    if (e.to) breakpoints.add(nextDay(e.to));
+  }
+  const dates = [...breakpoints].sort();
+  const periods: RecognitionPeriod[] = [];
+  for (const date of dates) {
+    const recognition = recognitionOn(events, date);
+    const last = periods[periods.length - 1];
+    if (last && JSON.stringify(last.recognition) === JSON.stringify(recognition)) continue;
+    if (!last && recognition.status === 'none') continue;
+    if (last) last.to = previousDay(date);
+    periods.push({ from: date, to: null, recognition });
+  }
+  return periods;
+}
