@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { registerBranchRoutes } from '../modules/catalogue/branches.routes.js';
+import { branchesServiceFactory } from '../modules/catalogue/branches.service.js';
+import { registerCertificationRoutes } from '../modules/catalogue/certifications.routes.js';
+import { certificationsServiceFactory } from '../modules/catalogue/certifications.service.js';
+import { frameworksServiceFactory } from '../modules/catalogue/frameworks.service.js';
+import { habilitationsServiceFactory } from '../modules/catalogue/habilitations.service.js';
+import { organisationsServiceFactory } from '../modules/catalogue/organisations.service.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { loginServiceFactory } from '../modules/identity/login.service.js';
 import { oidcServiceFactory } from '../modules/identity/oidc.service.js';
@@ -38,7 +45,14 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   const oidc = config.oidc.enabled
     ? oidcServiceFactory({ db, sessions, settings: config.oidc, publicUrl: config.publicUrl })
     : undefined;
-  return { db, mailer, sessions, users, login, passwordReset, oidc };
+  const catalogue = {
+    branches: branchesServiceFactory({ db }),
+    organisations: organisationsServiceFactory({ db }),
+    certifications: certificationsServiceFactory({ db }),
+    frameworks: frameworksServiceFactory({ db }),
+    habilitations: habilitationsServiceFactory({ db }),
+  };
+  return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -67,6 +81,8 @@ export async function createApp(
     secureCookies: config.publicUrl.startsWith('https:'),
   });
   registerUserRoutes(app, services.users);
+  registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
+  registerCertificationRoutes(app, { db: handle.db, ...services.catalogue });
   registerAuditRoutes(app, handle.db);
   if (config.mail.transport === 'outbox' && config.env !== 'production') registerOutboxRoutes(app, handle.db);
   await app.ready();

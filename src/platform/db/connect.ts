@@ -24,9 +24,12 @@ export type DatabaseTarget =
 
 // int8 (count(*), identity columns) as a JS number, as PGlite already does, so that both
 // engines return the same shapes. Our int8 values stay far below 2^53.
+// Calendar dates stay 'YYYY-MM-DD' strings on both engines: a JS Date would shift them by the
+// server's time zone.
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    if (oid === pg.types.builtins.DATE) return (value: string) => value;
     // biome-ignore lint/suspicious/noExplicitAny: pg's overloads are not expressible here
     return (pg.types.getTypeParser as any)(oid, format);
   },
@@ -49,7 +52,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     mkdirSync(dataDir, { recursive: true });
   }
   // Options-only form: PGlite ignores the options when the first argument is undefined.
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { unaccent, pg_trgm } });
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { unaccent, pg_trgm },
+    parsers: { [pg.types.builtins.DATE]: (value: string) => value },
+  });
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return { db, engine: 'pglite', close: () => db.destroy() };

@@ -22,6 +22,18 @@ export interface UsersTable {
 export interface BranchesTable {
   id: Generated<string>;
   name: string;
+  idcc: ColumnType<string[], string[] | undefined, string[]>;
+  opco: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CpneMembersTable {
+  id: Generated<string>;
+  branch_id: string;
+  college: 'employers' | 'employees';
+  person_name: string;
+  organisation_name: string;
   created_at: Timestamp;
 }
 
@@ -30,6 +42,83 @@ export interface OrganisationsTable {
   kind: 'training_org' | 'employer' | 'assessment_centre' | 'opco';
   name: string;
   siret: string | null;
+  nda_number: string | null;
+  /** 'YYYY-MM-DD' */
+  qualiopi_expires_on: string | null;
+  idcc: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface CertificationsTable {
+  id: Generated<string>;
+  kind: 'CQP' | 'CQPI';
+  code: string;
+  title: string;
+  description: Generated<string>;
+  jobs_targeted: Generated<string>;
+  legal_owner_name: string;
+  legal_owner_siret: string;
+  rome_codes: TextArray;
+  nsf_codes: TextArray;
+  formacode_codes: TextArray;
+  search_document: ColumnType<unknown, never, never>;
+  search_title: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CertificationBranchesTable {
+  certification_id: string;
+  branch_id: string;
+}
+
+export interface RecognitionEventsTable {
+  id: Generated<string>;
+  certification_id: string;
+  type: 'created' | 'transmitted' | 'rncp_registered' | 'rs_registered' | 'withdrawn' | 'replaced';
+  /** Calendar dates are 'YYYY-MM-DD' strings. */
+  date: string;
+  number: string | null;
+  level: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  reference: string | null;
+  successor_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface RecognitionPeriodsTable {
+  certification_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: 'none' | 'branch_only' | 'rncp' | 'rs';
+  number: string | null;
+  level: number | null;
+}
+
+export interface FrameworkVersionsTable {
+  id: Generated<string>;
+  certification_id: string;
+  number: number;
+  status: 'draft' | 'published';
+  content: Json;
+  based_on_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface HabilitationsTable {
+  id: Generated<string>;
+  certification_id: string;
+  organisation_id: string | null;
+  user_id: string | null;
+  kind: 'train' | 'assess' | 'train_and_assess' | 'evaluator' | 'jury_member';
+  valid_from: string;
+  valid_to: string;
   created_at: Timestamp;
 }
 
@@ -106,6 +195,13 @@ export interface AuditEventsTable {
 export interface Database {
   users: UsersTable;
   branches: BranchesTable;
+  cpne_members: CpneMembersTable;
+  certifications: CertificationsTable;
+  certification_branches: CertificationBranchesTable;
+  recognition_events: RecognitionEventsTable;
+  recognition_periods: RecognitionPeriodsTable;
+  framework_versions: FrameworkVersionsTable;
+  habilitations: HabilitationsTable;
   organisations: OrganisationsTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
+import type { BranchesService } from './branches.service.js';
+import { ORGANISATION_KINDS, type OrganisationsService } from './organisations.service.js';
+import { isoDate } from './schemas.js';
+
+const tags = ['catalogue'];
+
+const branchBody = z.object({
+  name: z.string().trim().min(2).max(200),
+  idcc: z.array(z.string().trim().max(6)).max(20).default([]),
+  opco: z.string().trim().max(100).optional(),
+  cpneMembers: z
+    .array(
+      z.object({
+        college: z.enum(['employers', 'employees']),
+        personName: z.string().trim().min(1).max(200),
+        organisationName: z.string().trim().min(1).max(200),
+      }),
+    )
+    .max(100)
+    .default([]),
+});
+
+export function registerBranchRoutes(
+  app: Http,
+  branches: BranchesService,
+  organisations: OrganisationsService,
+) {
+  app.get(
+    '/api/v1/branches',
+    { config: { access: 'public' }, schema: { tags, summary: 'Les branches professionnelles' } },
+    async () => ({ items: await branches.list() }),
+  );
+
+  app.get(
+    '/api/v1/branches/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Une branche, ses conventions collectives et sa CPNE',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request) => branches.get(request.params.id),
+  );
+
+  app.post(
+    '/api/v1/branches',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: 'Créer une branche (admin)',
+        body: branchBody,
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = await branches.save(undefined, request.body, request.actor as Actor, request.id);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/api/v1/branches/:id',
+    {
+      config: { access: ['admin', 'branch_manager'] },
+      schema: {
+        tags,
+        summary: 'Modifier une branche et sa CPNE (admin, gestionnaire de la branche)',
+        params: z.object({ id: z.uuid() }),
+        body: branchBody,
+        response: { 204: z.null(), ...problemResponses(400, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await branches.save(request.params.id, request.body, request.actor as Actor, request.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/organisations',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Organismes de formation, employeurs, centres d’évaluation, OPCO',
+        querystring: pageQuery.extend({ kind: z.enum(ORGANISATION_KINDS).optional() }),
+      },
+    },
+    async (request) => organisations.list(request.query.kind, request.query.page, request.query.pageSize),
+  );
+
+  app.post(
+    '/api/v1/organisations',
+    {
+      config: { access: ['admin', 'branch_manager'] },
+      schema: {
+        tags,
+        summary: 'Enregistrer une organisation (SIRET vérifié)',
+        body: z.object({
+          kind: z.enum(ORGANISATION_KINDS),
+          name: z.string().trim().min(2).max(300),
+          siret: z.string().trim().max(20),
+          ndaNumber: z.string().trim().max(11).optional(),
+          qualiopiExpiresOn: isoDate.optional(),
+          idcc: z.string().trim().max(6).optional(),
+        }),
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = await organisations.create(request.body, request.actor as Actor, request.id);
+      return reply.code(201).send({ id });
+    },
+  );
+}

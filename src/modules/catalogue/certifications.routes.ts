@@ -1,0 +1,395 @@
+import { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/connect.js';
+import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
+import { toDomainEvent } from './certifications.repo.js';
+import type { CertificationsService } from './certifications.service.js';
+import { recognitionOn, recognitionTimeline } from './domain/recognition.js';
+import type { FrameworksService } from './frameworks.service.js';
+import {
+  HABILITATION_LABELS,
+  type HabilitationsService,
+  ORGANISATION_HABILITATIONS,
+  PERSON_HABILITATIONS,
+} from './habilitations.service.js';
+import { certificationBody, isoDate, recognitionEventBody, recognitionSchema, today } from './schemas.js';
+import { searchCertifications } from './search.repo.js';
+
+const idParam = z.object({ id: z.uuid() });
+const versionParam = z.object({ id: z.uuid(), number: z.coerce.number().int().min(1) });
+const MANAGERS = ['admin', 'branch_manager'] as const;
+const tags = ['catalogue'];
+
+export type CertificationRouteDeps = {
+  db: Db;
+  certifications: CertificationsService;
+  frameworks: FrameworksService;
+  habilitations: HabilitationsService;
+};
+
+export function registerCertificationRoutes(app: Http, deps: CertificationRouteDeps) {
+  const { certifications, frameworks, habilitations } = deps;
+
+  app.get(
+    '/api/v1/certifications',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Rechercher dans le catalogue public (texte, filtres, facettes)',
+        querystring: pageQuery.extend({
+          q: z.string().max(200).optional(),
+          kind: z.enum(['CQP', 'CQPI']).optional(),
+          branch: z.uuid().optional(),
+          level: z.coerce.number().int().min(3).max(8).optional(),
+          recognition: z.enum(['none', 'branch_only', 'rncp', 'rs']).optional(),
+          rome: z.string().max(10).optional(),
+          date: isoDate.optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { page, pageSize, q, kind, branch, level, recognition, rome, date } = request.query;
+      const result = await searchCertifications(
+        deps.db,
+        { q, kind, branchId: branch, level, recognition, rome, date: date ?? today() },
+        page,
+        pageSize,
+      );
+      return { ...result, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/v1/certifications/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Fiche publique : identité, reconnaissance, référentiels publiés, organismes habilités',
+        params: idParam,
+      },
+    },
+    async (request) => {
+      const cert = await certifications.get(request.params.id);
+      const events = cert.events.map(toDomainEvent);
+      const date = today();
+      const [framework, habilitated] = await Promise.all([
+        frameworks.latestPublished(cert.id),
+        habilitations.habilitatedOn(cert.id, date),
+      ]);
+      return {
+        id: cert.id,
+        kind: cert.kind,
+        code: cert.code,
+        title: cert.title,
+        description: cert.description,
+        jobsTargeted: cert.jobs_targeted,
+        branches: cert.branches,
+        legalOwner: { name: cert.legal_owner_name, siret: cert.legal_owner_siret },
+        romeCodes: cert.rome_codes,
+        nsfCodes: cert.nsf_codes,
+        formacodeCodes: cert.formacode_codes,
+        recognition: recognitionOn(events, date),
+        timeline: recognitionTimeline(events),
+        events: cert.events.map((e) => ({
+          id: e.id,
+          ...toDomainEvent(e),
+          reference: e.reference,
+          successorId: e.successor_id,
+        })),
+        framework: framework
+          ? { number: framework.number, publishedAt: framework.published_at, content: framework.content }
+          : null,
+        trainingOrganisations: habilitated
+          .filter((h) => (ORGANISATION_HABILITATIONS as readonly string[]).includes(h.kind))
+          .map((h) => ({
+            id: h.organisation_id,
+            name: h.organisation_name,
+            habilitation: HABILITATION_LABELS[h.kind],
+            validTo: h.valid_to,
+          })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/certifications',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Créer une certification (CQP : une branche ; CQPI : au moins deux)',
+        body: certificationBody,
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = await certifications.create(request.body, request.actor as Actor, request.id);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/api/v1/certifications/:id',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Modifier l’identité d’une certification',
+        params: idParam,
+        body: certificationBody,
+        response: { 204: z.null(), ...problemResponses(400, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await certifications.update(request.params.id, request.body, request.actor as Actor, request.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/recognition',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Reconnaissance à une date, déduite des évènements',
+        params: idParam,
+        querystring: z.object({ date: isoDate.optional() }),
+        response: { 200: recognitionSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => certifications.recognition(request.params.id, request.query.date ?? today()),
+  );
+
+  app.post(
+    '/api/v1/certifications/:id/events',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary:
+          'Ajouter un évènement de reconnaissance (création, transmission, inscription, retrait, remplacement)',
+        params: idParam,
+        body: recognitionEventBody,
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = await certifications.addEvent(
+        request.params.id,
+        request.body,
+        request.actor as Actor,
+        request.id,
+      );
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.delete(
+    '/api/v1/certifications/:id/events/:eventId',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Supprimer un évènement saisi par erreur',
+        params: z.object({ id: z.uuid(), eventId: z.uuid() }),
+        response: { 204: z.null(), ...problemResponses(403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      await certifications.deleteEvent(
+        request.params.id,
+        request.params.eventId,
+        request.actor as Actor,
+        request.id,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/versions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Versions des référentiels (brouillons visibles de la branche seulement)',
+        params: idParam,
+      },
+    },
+    async (request) => ({ items: await frameworks.list(request.params.id, request.actor) }),
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/versions/:number',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Une version des référentiels', params: versionParam },
+    },
+    async (request) => frameworks.get(request.params.id, request.params.number, request.actor),
+  );
+
+  app.post(
+    '/api/v1/certifications/:id/versions',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Créer un brouillon : à partir d’un contenu, ou copie d’une version (basedOn)',
+        params: idParam,
+        body: z.union([z.object({ basedOn: z.number().int().min(1) }), z.object({ content: z.unknown() })]),
+        response: {
+          201: z.object({ id: z.uuid(), number: z.number() }),
+          ...problemResponses(400, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { basedOn: number } | { content: unknown };
+      const row = await frameworks.createDraft(request.params.id, body, request.actor as Actor, request.id);
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.put(
+    '/api/v1/certifications/:id/versions/:number',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Modifier un brouillon (refusé pour une version publiée)',
+        params: versionParam,
+        body: z.object({ content: z.unknown() }),
+        response: { 204: z.null(), ...problemResponses(400, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await frameworks.updateDraft(
+        request.params.id,
+        request.params.number,
+        request.body.content,
+        request.actor as Actor,
+        request.id,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/certifications/:id/versions/:number/publish',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Publier un brouillon : il devient immuable',
+        params: versionParam,
+        response: { 204: z.null(), ...problemResponses(403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await frameworks.publish(request.params.id, request.params.number, request.actor as Actor, request.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/versions-diff',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Différences entre deux versions, repérées par codes',
+        params: idParam,
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+      },
+    },
+    async (request) => ({
+      changes: await frameworks.diff(request.params.id, request.query.from, request.query.to, request.actor),
+    }),
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/habilitations',
+    {
+      config: { access: MANAGERS },
+      schema: { tags, summary: 'Toutes les habilitations de la certification (gestion)', params: idParam },
+    },
+    async (request) => ({ items: await habilitations.list(request.params.id) }),
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/habilitated',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Qui est habilité pour cette certification à une date (organismes, évaluateurs, jurés)',
+        params: idParam,
+        querystring: z.object({
+          date: isoDate.optional(),
+          need: z.enum([...ORGANISATION_HABILITATIONS, ...PERSON_HABILITATIONS]).optional(),
+        }),
+      },
+    },
+    async (request) => ({
+      items: await habilitations.habilitatedOn(
+        request.params.id,
+        request.query.date ?? today(),
+        request.query.need,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/v1/certifications/:id/habilitations',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Habiliter un organisme (former, évaluer) ou une personne (évaluateur, juré)',
+        params: idParam,
+        body: z.object({
+          kind: z.enum([...ORGANISATION_HABILITATIONS, ...PERSON_HABILITATIONS]),
+          organisationId: z.uuid().optional(),
+          userId: z.uuid().optional(),
+          validFrom: isoDate,
+          validTo: isoDate,
+        }),
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const id = await habilitations.create(
+        request.params.id,
+        request.body,
+        request.actor as Actor,
+        request.id,
+      );
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.delete(
+    '/api/v1/certifications/:id/habilitations/:habilitationId',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Retirer une habilitation',
+        params: z.object({ id: z.uuid(), habilitationId: z.uuid() }),
+        response: { 204: z.null(), ...problemResponses(403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await habilitations.remove(
+        request.params.id,
+        request.params.habilitationId,
+        request.actor as Actor,
+        request.id,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,291 @@
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { canOnBranch } from '../../platform/auth/policy.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
+import { fieldError, problems } from '../../platform/problem.js';
+import {
+  eventsOf,
+  findCertification,
+  refreshSearch,
+  toDomainEvent,
+  writePeriods,
+} from './certifications.repo.js';
+import { type CertificationInput, certificationProblems } from './domain/certification.js';
+import {
+  eventProblems,
+  type IsoDate,
+  type RecognitionEvent,
+  recognitionOn,
+  recognitionTimeline,
+} from './domain/recognition.js';
+import { normaliseSiret } from './domain/siret.js';
+import { referenceLists } from './reference.js';
+
+export type NewRecognitionEvent = RecognitionEvent & {
+  reference?: string | undefined;
+  successorId?: string | undefined;
+};
+
+function snapshot(input: CertificationInput) {
+  return { ...input, branchIds: [...input.branchIds].sort() };
+}
+
+export function certificationsServiceFactory({ db }: { db: Db }) {
+  async function assertBranchesExist(q: Kysely<Database>, branchIds: string[]) {
+    if (branchIds.length === 0) return;
+    const found = await q.selectFrom('branches').select('id').where('id', 'in', branchIds).execute();
+    const known = new Set(found.map((b) => b.id));
+    const missing = branchIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+    if (missing.length > 0) {
+      throw problems.unprocessable(
+        missing.map(({ i }) => fieldError(['branchIds', i], 'Branche inconnue.')),
+        'Une branche citée n’existe pas.',
+      );
+    }
+  }
+
+  function validate(input: CertificationInput) {
+    const errors = certificationProblems(input, referenceLists());
+    if (errors.length > 0)
+      throw problems.unprocessable(errors, 'La certification ne peut pas être enregistrée ainsi.');
+  }
+
+  /** Branch staff act on the certifications of their branches; admins on all. */
+  function assertCanWrite(actor: Actor, branchIds: readonly string[]) {
+    if (!branchIds.some((b) => canOnBranch(actor, b, 'write'))) {
+      throw problems.forbidden('Cette certification ne relève d’aucune de vos branches.');
+    }
+  }
+
+  async function create(input: CertificationInput, actor: Actor, requestId: string) {
+    validate(input);
+    assertCanWrite(actor, input.branchIds);
+    return db.transaction().execute(async (trx) => {
+      await assertBranchesExist(trx, input.branchIds);
+      const clash = await trx
+        .selectFrom('certifications')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['code']), '=', input.code.toLowerCase()))
+        .executeTakeFirst();
+      if (clash)
+        throw problems.conflict('Ce code est déjà utilisé.', [fieldError(['code'], 'Code déjà utilisé.')]);
+      const row = await trx
+        .insertInto('certifications')
+        .values({
+          kind: input.kind,
+          code: input.code,
+          title: input.title,
+          description: input.description,
+          jobs_targeted: input.jobsTargeted,
+          legal_owner_name: input.legalOwner.name,
+          legal_owner_siret: normaliseSiret(input.legalOwner.siret),
+          rome_codes: input.romeCodes,
+          nsf_codes: input.nsfCodes,
+          formacode_codes: input.formacodeCodes,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('certification_branches')
+        .values(input.branchIds.map((branch_id) => ({ certification_id: row.id, branch_id })))
+        .execute();
+      await refreshSearch(trx, row.id);
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.create',
+        entityType: 'certification',
+        entityId: row.id,
+        after: snapshot(input),
+        requestId,
+      });
+      return row.id;
+    });
+  }
+
+  async function update(id: string, input: CertificationInput, actor: Actor, requestId: string) {
+    validate(input);
+    await db.transaction().execute(async (trx) => {
+      const current = await findCertification(trx, id);
+      if (!current) throw problems.notFound('Certification introuvable.');
+      const currentBranches = current.branches.map((b) => b.id);
+      assertCanWrite(actor, currentBranches);
+      assertCanWrite(actor, input.branchIds);
+      await assertBranchesExist(trx, input.branchIds);
+      const clash = await trx
+        .selectFrom('certifications')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['code']), '=', input.code.toLowerCase()))
+        .where('id', '<>', id)
+        .executeTakeFirst();
+      if (clash)
+        throw problems.conflict('Ce code est déjà utilisé.', [fieldError(['code'], 'Code déjà utilisé.')]);
+      await trx
+        .updateTable('certifications')
+        .set({
+          kind: input.kind,
+          code: input.code,
+          title: input.title,
+          description: input.description,
+          jobs_targeted: input.jobsTargeted,
+          legal_owner_name: input.legalOwner.name,
+          legal_owner_siret: normaliseSiret(input.legalOwner.siret),
+          rome_codes: input.romeCodes,
+          nsf_codes: input.nsfCodes,
+          formacode_codes: input.formacodeCodes,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await trx.deleteFrom('certification_branches').where('certification_id', '=', id).execute();
+      await trx
+        .insertInto('certification_branches')
+        .values(input.branchIds.map((branch_id) => ({ certification_id: id, branch_id })))
+        .execute();
+      await refreshSearch(trx, id);
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.update',
+        entityType: 'certification',
+        entityId: id,
+        before: snapshot(toInput(current)),
+        after: snapshot(input),
+        requestId,
+      });
+    });
+  }
+
+  async function get(id: string) {
+    const cert = await findCertification(db, id);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    const events = await eventsOf(db, id);
+    return { ...cert, events };
+  }
+
+  async function recognition(id: string, date: IsoDate) {
+    const cert = await findCertification(db, id);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    return recognitionOn((await eventsOf(db, id)).map(toDomainEvent), date);
+  }
+
+  /** Writes the events, rebuilds the derived periods; refuses an inconsistent history as a whole. */
+  async function saveEvents(
+    trx: Kysely<Database>,
+    id: string,
+    next: RecognitionEvent[],
+    at: (index: number) => (string | number)[],
+  ) {
+    const bad = eventProblems(next);
+    if (bad.length > 0) {
+      throw problems.unprocessable(
+        bad.map((p) => fieldError([...at(p.index), p.field], p.detail)),
+        'Cet historique de reconnaissance serait incohérent.',
+      );
+    }
+    await writePeriods(trx, id, recognitionTimeline(next));
+  }
+
+  async function addEvent(id: string, event: NewRecognitionEvent, actor: Actor, requestId: string) {
+    return db.transaction().execute(async (trx) => {
+      const cert = await findCertification(trx, id);
+      if (!cert) throw problems.notFound('Certification introuvable.');
+      assertCanWrite(
+        actor,
+        cert.branches.map((b) => b.id),
+      );
+      if (event.type === 'replaced') {
+        if (!event.successorId) {
+          throw problems.unprocessable(
+            [fieldError(['successorId'], 'Indiquez la certification qui la remplace.')],
+            'Successeur manquant.',
+          );
+        }
+        if (event.successorId === id || !(await findCertification(trx, event.successorId))) {
+          throw problems.unprocessable(
+            [fieldError(['successorId'], 'Certification successeur inconnue.')],
+            'Successeur inconnu.',
+          );
+        }
+      } else if (event.successorId) {
+        throw problems.unprocessable(
+          [fieldError(['successorId'], 'Seul un remplacement a un successeur.')],
+          'Successeur inattendu.',
+        );
+      }
+      const existing = (await eventsOf(trx, id)).map(toDomainEvent);
+      const { reference, successorId, ...domainEvent } = event;
+      await saveEvents(trx, id, [...existing, domainEvent], (i) =>
+        i === existing.length ? [] : ['events', i],
+      );
+      const row = await trx
+        .insertInto('recognition_events')
+        .values({
+          certification_id: id,
+          type: event.type,
+          date: event.date,
+          number: event.number ?? null,
+          level: event.level ?? null,
+          valid_from: event.from ?? null,
+          valid_to: event.to ?? null,
+          reference: reference ?? null,
+          successor_id: successorId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.recognition_event.add',
+        entityType: 'certification',
+        entityId: id,
+        after: { event: { id: row.id, ...event } },
+        requestId,
+      });
+      return row.id;
+    });
+  }
+
+  async function deleteEvent(id: string, eventId: string, actor: Actor, requestId: string) {
+    await db.transaction().execute(async (trx) => {
+      const cert = await findCertification(trx, id);
+      if (!cert) throw problems.notFound('Certification introuvable.');
+      assertCanWrite(
+        actor,
+        cert.branches.map((b) => b.id),
+      );
+      const rows = await eventsOf(trx, id);
+      const target = rows.find((r) => r.id === eventId);
+      if (!target) throw problems.notFound('Évènement introuvable.');
+      const rest = rows.filter((r) => r.id !== eventId);
+      await saveEvents(trx, id, rest.map(toDomainEvent), (i) => ['events', i]);
+      await trx.deleteFrom('recognition_events').where('id', '=', eventId).execute();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.recognition_event.delete',
+        entityType: 'certification',
+        entityId: id,
+        before: { event: { ...toDomainEvent(target), id: eventId } },
+        requestId,
+      });
+    });
+  }
+
+  return { create, update, get, recognition, addEvent, deleteEvent };
+}
+
+function toInput(cert: NonNullable<Awaited<ReturnType<typeof findCertification>>>): CertificationInput {
+  return {
+    kind: cert.kind,
+    code: cert.code,
+    title: cert.title,
+    branchIds: cert.branches.map((b) => b.id),
+    legalOwner: { name: cert.legal_owner_name, siret: cert.legal_owner_siret },
+    romeCodes: cert.rome_codes,
+    nsfCodes: cert.nsf_codes,
+    formacodeCodes: cert.formacode_codes,
+    description: cert.description,
+    jobsTargeted: cert.jobs_targeted,
+  };
+}
+
+export type CertificationsService = ReturnType<typeof certificationsServiceFactory>;

@@ -1,0 +1,188 @@
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { canOnBranch } from '../../platform/auth/policy.js';
+import type { Db } from '../../platform/db/connect.js';
+import { fieldError, problems } from '../../platform/problem.js';
+import { findCertification } from './certifications.repo.js';
+
+export const ORGANISATION_HABILITATIONS = ['train', 'assess', 'train_and_assess'] as const;
+export const PERSON_HABILITATIONS = ['evaluator', 'jury_member'] as const;
+export type HabilitationKind =
+  | (typeof ORGANISATION_HABILITATIONS)[number]
+  | (typeof PERSON_HABILITATIONS)[number];
+
+export const HABILITATION_LABELS: Record<HabilitationKind, string> = {
+  train: 'Former',
+  assess: 'Organiser les évaluations',
+  train_and_assess: 'Former et organiser les évaluations',
+  evaluator: 'Évaluateur·rice',
+  jury_member: 'Membre de jury',
+};
+
+export type HabilitationInput = {
+  kind: HabilitationKind;
+  organisationId?: string | undefined;
+  userId?: string | undefined;
+  validFrom: string;
+  validTo: string;
+};
+
+/** Which habilitation kinds answer a need: an organisation that trains holds `train` or `train_and_assess`. */
+const SATISFIES: Record<HabilitationKind, HabilitationKind[]> = {
+  train: ['train', 'train_and_assess'],
+  assess: ['assess', 'train_and_assess'],
+  train_and_assess: ['train_and_assess'],
+  evaluator: ['evaluator'],
+  jury_member: ['jury_member'],
+};
+
+export function habilitationsServiceFactory({ db }: { db: Db }) {
+  async function assertCanManage(certificationId: string, actor: Actor) {
+    const cert = await findCertification(db, certificationId);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    if (!cert.branches.some((b) => canOnBranch(actor, b.id, 'write'))) {
+      throw problems.forbidden('Les habilitations relèvent de la CPNE des branches de cette certification.');
+    }
+  }
+
+  async function create(certificationId: string, input: HabilitationInput, actor: Actor, requestId: string) {
+    await assertCanManage(certificationId, actor);
+    const errors = [];
+    const forPerson = (PERSON_HABILITATIONS as readonly string[]).includes(input.kind);
+    if (input.validTo < input.validFrom) errors.push(fieldError(['validTo'], 'La fin précède le début.'));
+    if (forPerson) {
+      if (!input.userId) errors.push(fieldError(['userId'], 'Indiquez la personne habilitée.'));
+      if (input.organisationId)
+        errors.push(fieldError(['organisationId'], 'Une habilitation de personne ne vise pas d’organisme.'));
+    } else {
+      if (!input.organisationId)
+        errors.push(fieldError(['organisationId'], 'Indiquez l’organisme habilité.'));
+      if (input.userId)
+        errors.push(fieldError(['userId'], 'Une habilitation d’organisme ne vise pas de personne.'));
+    }
+    if (errors.length > 0) throw problems.unprocessable(errors, 'Habilitation incomplète.');
+    return db.transaction().execute(async (trx) => {
+      if (input.organisationId) {
+        const org = await trx
+          .selectFrom('organisations')
+          .select(['kind'])
+          .where('id', '=', input.organisationId)
+          .executeTakeFirst();
+        if (!org || (org.kind !== 'training_org' && org.kind !== 'assessment_centre')) {
+          throw problems.unprocessable(
+            [fieldError(['organisationId'], 'Organisme de formation ou centre d’évaluation inconnu.')],
+            'Organisme inconnu.',
+          );
+        }
+      }
+      if (input.userId) {
+        const role = await trx
+          .selectFrom('role_assignments')
+          .select('role')
+          .where('user_id', '=', input.userId)
+          .where('role', '=', input.kind)
+          .executeTakeFirst();
+        if (!role) {
+          throw problems.unprocessable(
+            [fieldError(['userId'], `Cette personne n’a pas de compte avec le rôle ${input.kind}.`)],
+            'Personne inconnue pour ce rôle.',
+          );
+        }
+      }
+      const row = await trx
+        .insertInto('habilitations')
+        .values({
+          certification_id: certificationId,
+          kind: input.kind,
+          organisation_id: input.organisationId ?? null,
+          user_id: input.userId ?? null,
+          valid_from: input.validFrom,
+          valid_to: input.validTo,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'habilitation.create',
+        entityType: 'habilitation',
+        entityId: row.id,
+        after: { certificationId, ...input },
+        requestId,
+      });
+      return row.id;
+    });
+  }
+
+  async function remove(certificationId: string, habilitationId: string, actor: Actor, requestId: string) {
+    await assertCanManage(certificationId, actor);
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .deleteFrom('habilitations')
+        .where('id', '=', habilitationId)
+        .where('certification_id', '=', certificationId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw problems.notFound('Habilitation introuvable.');
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'habilitation.delete',
+        entityType: 'habilitation',
+        entityId: habilitationId,
+        before: { certificationId, kind: row.kind, validFrom: row.valid_from, validTo: row.valid_to },
+        requestId,
+      });
+    });
+  }
+
+  /**
+   * Who is habilitated for a certification on a date — the one query that pathways
+   * (training organisations), assessments (evaluators) and juries (members) rely on.
+   */
+  async function habilitatedOn(certificationId: string, date: string, need?: HabilitationKind) {
+    let query = db
+      .selectFrom('habilitations as h')
+      .leftJoin('organisations as o', 'o.id', 'h.organisation_id')
+      .leftJoin('users as u', 'u.id', 'h.user_id')
+      .select([
+        'h.id',
+        'h.kind',
+        'h.valid_from',
+        'h.valid_to',
+        'h.organisation_id',
+        'o.name as organisation_name',
+        'o.siret as organisation_siret',
+        'o.qualiopi_expires_on',
+        'h.user_id',
+        'u.display_name as person_name',
+      ])
+      .where('h.certification_id', '=', certificationId)
+      .where('h.valid_from', '<=', date)
+      .where('h.valid_to', '>=', date);
+    if (need) query = query.where('h.kind', 'in', SATISFIES[need]);
+    return query.orderBy('h.kind').orderBy('o.name').orderBy('u.display_name').execute();
+  }
+
+  async function list(certificationId: string) {
+    return db
+      .selectFrom('habilitations as h')
+      .leftJoin('organisations as o', 'o.id', 'h.organisation_id')
+      .leftJoin('users as u', 'u.id', 'h.user_id')
+      .select([
+        'h.id',
+        'h.kind',
+        'h.valid_from',
+        'h.valid_to',
+        'h.organisation_id',
+        'o.name as organisation_name',
+        'h.user_id',
+        'u.display_name as person_name',
+      ])
+      .where('h.certification_id', '=', certificationId)
+      .orderBy('h.valid_from', 'desc')
+      .execute();
+  }
+
+  return { create, remove, habilitatedOn, list };
+}
+
+export type HabilitationsService = ReturnType<typeof habilitationsServiceFactory>;
