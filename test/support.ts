@@ -4,7 +4,6 @@ import pg from 'pg';
 import { createApp, type Services } from '../src/app/app.js';
 import { type Config, loadConfig } from '../src/app/config.js';
 import { seedDemo } from '../src/app/demo.js';
-import { hashPassword } from '../src/modules/identity/passwords.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import type { HttpServer } from '../src/platform/http/server.js';
@@ -69,7 +68,7 @@ export async function createTestApp(
   const handle = await createTestDatabase();
   const config = testConfig(opts.env);
   const { app, services } = await createApp(config, handle);
-  if (opts.demo !== false) await seedDemo(handle.db, services.users, config.env, hashPassword);
+  if (opts.demo !== false) await seedDemo(services, config.env);
   return {
     app,
     services,

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
-import { hashPassword } from '../modules/identity/passwords.js';
 import { usersServiceFactory } from '../modules/identity/users.service.js';
 import { verifyAuditTrail } from '../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
@@ -9,7 +8,7 @@ import { isRole, ROLES } from '../platform/auth/roles.js';
 import { openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { Problem } from '../platform/problem.js';
-import { createApp, databaseTarget, openMigratedDatabase, version } from './app.js';
+import { createApp, createServices, databaseTarget, openMigratedDatabase, version } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { seedDemo } from './demo.js';
 
@@ -35,7 +34,7 @@ function where(c: Config) {
 async function printDemo(c: Config) {
   const handle = await openMigratedDatabase(c);
   try {
-    const accounts = await seedDemo(handle.db, usersServiceFactory({ db: handle.db }), c.env, hashPassword);
+    const accounts = await seedDemo(createServices(c, handle), c.env);
     process.stdout.write(`\nDemo accounts (password: qualif-demo):\n`);
     for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(15)} ${a.email}\n`);
     process.stdout.write('\n');

@@ -1,9 +1,11 @@
-import type { UsersService } from '../modules/identity/users.service.js';
+import { hashPassword } from '../modules/identity/passwords.js';
 import { recordAudit } from '../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
 import type { Role } from '../platform/auth/roles.js';
 import { ROLES } from '../platform/auth/roles.js';
 import type { Db } from '../platform/db/connect.js';
+import type { Services } from './app.js';
+import { seedDemoCatalogue } from './demo-catalogue.js';
 
 export const DEMO_PASSWORD = 'qualif-demo';
 export const DEMO_DOMAIN = 'demo.qualif.test';
@@ -25,16 +27,12 @@ export type DemoAccount = { role: Role; email: string; created: boolean };
 
 /**
  * Demo data for trying Qualif: one account per role (`<role>@demo.qualif.test`, password
- * `qualif-demo`), with a branch and two organisations to scope them. Idempotent.
+ * `qualif-demo`), with a branch and two organisations to scope them, then the demo catalogue. Idempotent.
  * The demo password is shorter than the password policy allows, on purpose: it is set
  * here directly and can never be chosen through the API.
  */
-export async function seedDemo(
-  db: Db,
-  users: UsersService,
-  env: string,
-  hashPassword: (p: string) => Promise<string>,
-): Promise<DemoAccount[]> {
+export async function seedDemo(services: Services, env: string): Promise<DemoAccount[]> {
+  const { db, users } = services;
   if (env === 'production') {
     throw new DemoRefusedError('Demo data is refused when NODE_ENV=production.');
   }
@@ -82,6 +80,15 @@ export async function seedDemo(
     }
     accounts.push({ role, email, created: !existing });
   }
+  const id = async (role: Role) =>
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', `${role}@${DEMO_DOMAIN}`)
+        .executeTakeFirstOrThrow()
+    ).id;
+  await seedDemoCatalogue(db, services, { evaluator: await id('evaluator'), jury: await id('jury_member') });
   return accounts;
 }
 

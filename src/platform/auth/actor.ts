@@ -16,6 +16,20 @@ export type AuditActor = Readonly<{ userId: string | null; label: string }>;
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'system' };
 
+/**
+ * The system acting with admin rights (CLI, demo seeding): passes every policy check and
+ * appears in the audit trail as `system`.
+ */
+export const SYSTEM_ADMIN: Actor = Object.freeze<Actor>({
+  userId: '00000000-0000-0000-0000-000000000000',
+  email: 'system',
+  displayName: 'Système',
+  grants: [{ role: 'admin', scope: { type: 'global' } }],
+  sessionId: '',
+  csrfToken: '',
+  sessionExpiresAt: new Date(0),
+});
+
 export function auditActorOf(actor: Actor): AuditActor {
-  return { userId: actor.userId, label: actor.email };
+  return actor === SYSTEM_ADMIN ? SYSTEM_ACTOR : { userId: actor.userId, label: actor.email };
 }

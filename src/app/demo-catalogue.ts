@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BranchInput } from '../modules/catalogue/branches.service.js';
+import type { CertificationKind } from '../modules/catalogue/domain/certification.js';
+import type { RecognitionEvent } from '../modules/catalogue/domain/recognition.js';
+import { SYSTEM_ADMIN } from '../platform/auth/actor.js';
+import type { Db } from '../platform/db/connect.js';
+import { projectRoot } from '../platform/paths.js';
+import type { Services } from './app.js';
+
+type DemoCertification = {
+  kind: CertificationKind;
+  code: string;
+  title: string;
+  branches: string[];
+  legalOwner: { name: string; siret: string };
+  romeCodes: string[];
+  nsfCodes: string[];
+  formacodeCodes: string[];
+  description: string;
+  jobsTargeted: string;
+  events: (RecognitionEvent & { reference?: string })[];
+  replacedBy?: string;
+  framework: unknown;
+};
+
+/** One training organisation per branch, habilitated for that branch's certifications. */
+const DEMO_TRAINERS: Record<string, { name: string; siret: string; nda: string }> = {
+  'Prévention et sécurité': {
+    name: 'Institut Sécurité Formation (démo)',
+    siret: '73282932000074',
+    nda: '11755012375',
+  },
+  'Bâtiment et travaux publics': {
+    name: 'Campus Cordistes Alpes (démo)',
+    siret: '41953012600012',
+    nda: '82380412338',
+  },
+  'Transport et logistique': {
+    name: 'Logistique Formation Nord (démo)',
+    siret: '50321789500013',
+    nda: '31590845659',
+  },
+  Aéronautique: { name: 'Piste Académie (démo)', siret: '52814963600011', nda: '11940923494' },
+  'Industrie pharmaceutique': {
+    name: 'Pharma Compétences (démo)',
+    siret: '48720391100010',
+    nda: '84691561769',
+  },
+};
+
+function readDemo<T>(file: string): T {
+  const dir = path.join(projectRoot, 'src', 'app', 'demo-catalogue');
+  return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;
+}
+
+/**
+ * The demo catalogue (src/app/demo-catalogue/*.json): branches with their CPNE, realistic
+ * CQPs and a CQPI with published frameworks and recognition histories, training
+ * organisations and demo persons habilitated. Goes through the services, so everything is
+ * validated and audited. Idempotent: a certification whose code exists is left alone.
+ */
+export async function seedDemoCatalogue(
+  db: Db,
+  services: Services,
+  demoUsers: { evaluator: string; jury: string },
+) {
+  const { branches, organisations, certifications, frameworks, habilitations } = services.catalogue;
+  const requestId = 'seed-demo';
+
+  const branchIds = new Map<string, string>();
+  for (const b of readDemo<BranchInput[]>('branches.json')) {
+    const existing = await db
+      .selectFrom('branches')
+      .select('id')
+      .where('name', '=', b.name)
+      .executeTakeFirst();
+    branchIds.set(b.name, await branches.save(existing?.id, b, SYSTEM_ADMIN, requestId));
+  }
+
+  const trainerIds = new Map<string, string>();
+  for (const [branch, t] of Object.entries(DEMO_TRAINERS)) {
+    const existing = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('siret', '=', t.siret)
+      .executeTakeFirst();
+    trainerIds.set(
+      branch,
+      existing?.id ??
+        (await organisations.create(
+          {
+            kind: 'training_org',
+            name: t.name,
+            siret: t.siret,
+            ndaNumber: t.nda,
+            qualiopiExpiresOn: '2027-12-31',
+          },
+          SYSTEM_ADMIN,
+          requestId,
+        )),
+    );
+  }
+
+  const demo = readDemo<DemoCertification[]>('certifications.json');
+  const created = new Map<string, string>();
+  for (const c of demo) {
+    const existing = await db
+      .selectFrom('certifications')
+      .select('id')
+      .where('code', '=', c.code)
+      .executeTakeFirst();
+    if (existing) continue;
+    const id = await certifications.create(
+      { ...c, branchIds: c.branches.map((name) => branchIds.get(name) as string) },
+      SYSTEM_ADMIN,
+      requestId,
+    );
+    created.set(c.code, id);
+    for (const event of c.events.filter((e) => e.type !== 'replaced')) {
+      await certifications.addEvent(id, event, SYSTEM_ADMIN, requestId);
+    }
+    const draft = await frameworks.createDraft(id, { content: c.framework }, SYSTEM_ADMIN, requestId);
+    await frameworks.publish(id, draft.number, SYSTEM_ADMIN, requestId);
+    for (const branch of c.branches) {
+      const trainer = trainerIds.get(branch);
+      if (trainer) {
+        await habilitations.create(
+          id,
+          {
+            kind: 'train_and_assess',
+            organisationId: trainer,
+            validFrom: '2024-01-01',
+            validTo: '2028-12-31',
+          },
+          SYSTEM_ADMIN,
+          requestId,
+        );
+      }
+    }
+    for (const [kind, userId] of [
+      ['evaluator', demoUsers.evaluator],
+      ['jury_member', demoUsers.jury],
+    ] as const) {
+      await habilitations.create(
+        id,
+        { kind, userId, validFrom: '2025-01-01', validTo: '2027-12-31' },
+        SYSTEM_ADMIN,
+        requestId,
+      );
+    }
+  }
+  // Replacements name their successor, which must exist first.
+  for (const c of demo) {
+    const id = created.get(c.code);
+    const successorId = c.replacedBy ? (created.get(c.replacedBy) ?? undefined) : undefined;
+    if (!id) continue;
+    for (const event of c.events.filter((e) => e.type === 'replaced')) {
+      await certifications.addEvent(id, { ...event, successorId }, SYSTEM_ADMIN, requestId);
+    }
+  }
+  return { certifications: created.size };
+}
