@@ -13,6 +13,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/reference ./reference
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
