@@ -439,3 +439,75 @@ describe('public search', () => {
     expect(res).toMatchObject({ items: [], total: 0 });
   });
 });
+
+describe('framework import and export', () => {
+  it('exports a published version as JSON and xlsx; a workbook replaces a draft, all or nothing', async () => {
+    const aps = certIds.get('CQP-APS') as string;
+    const base = `/api/v1/certifications/${aps}/versions`;
+    const json = await t.app.inject({ url: `${base}/1/export?format=json` });
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-disposition']).toMatch(/CQP-APS-v1\.json/);
+    expect(json.json().competencies.blocs.length).toBeGreaterThanOrEqual(2);
+
+    const xlsx = await t.app.inject({ url: `${base}/1/export?format=xlsx` });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const firstCompetencyTitle = wb.getWorksheet('Compétences')!.getRow(2).getCell(4);
+    const before = String(firstCompetencyTitle.value);
+    firstCompetencyTitle.value = `${before} (révisé)`;
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const draft = (
+      await t.app.inject({ method: 'POST', url: base, headers: as(manager), payload: { basedOn: 1 } })
+    ).json();
+    const upload = (payload: Buffer) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${base}/${draft.number}/xlsx`,
+        headers: {
+          ...as(manager),
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
+        payload,
+      });
+
+    wb.getWorksheet('Règles des blocs')!.getRow(2).getCell(2).value = 'presque tout';
+    const broken = await upload(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().errors[0].field).toBe('Règles des blocs.ligne 2.Règle');
+    const unchanged = (
+      await t.app.inject({
+        url: `/api/v1/certifications/${aps}/versions-diff?from=1&to=${draft.number}`,
+        headers: as(manager),
+      })
+    ).json();
+    expect(unchanged.changes).toEqual([]);
+
+    expect((await upload(edited)).statusCode).toBe(204);
+    const diff = (
+      await t.app.inject({
+        url: `/api/v1/certifications/${aps}/versions-diff?from=1&to=${draft.number}`,
+        headers: as(manager),
+      })
+    ).json();
+    expect(diff.changes).toHaveLength(1);
+    expect(diff.changes[0]).toMatchObject({ kind: 'changed', before, after: `${before} (révisé)` });
+
+    const published = await upload(edited);
+    expect(published.statusCode).toBe(204);
+    const onPublished = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/1/xlsx`,
+      headers: {
+        ...as(manager),
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      payload: edited,
+    });
+    expect(onPublished.statusCode).toBe(409);
+  });
+});

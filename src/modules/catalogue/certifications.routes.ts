@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
+import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
+import { Problem, problems } from '../../platform/problem.js';
 import { toDomainEvent } from './certifications.repo.js';
 import type { CertificationsService } from './certifications.service.js';
 import { recognitionOn, recognitionTimeline } from './domain/recognition.js';
+import { frameworkFromXlsx, frameworkToXlsx, WorkbookError } from './framework-xlsx.js';
 import type { FrameworksService } from './frameworks.service.js';
 import {
   HABILITATION_LABELS,
@@ -270,6 +273,73 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         request.params.id,
         request.params.number,
         request.body.content,
+        request.actor as Actor,
+        request.id,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/certifications/:id/versions/:number/export',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Exporter une version des référentiels (JSON ou classeur xlsx)',
+        params: versionParam,
+        querystring: z.object({ format: z.enum(['json', 'xlsx']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const version = await frameworks.get(request.params.id, request.params.number, request.actor);
+      const cert = await certifications.get(request.params.id);
+      const name = `${cert.code}-v${version.number}`.replace(/[^A-Za-z0-9._-]/g, '_');
+      if (request.query.format === 'xlsx') {
+        return reply
+          .type(XLSX_MEDIA_TYPE)
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await frameworkToXlsx(version.content));
+      }
+      return reply
+        .type('application/json')
+        .header('content-disposition', `attachment; filename="${name}.json"`)
+        .send(JSON.stringify(version.content, null, 2));
+    },
+  );
+
+  app.put(
+    '/api/v1/certifications/:id/versions/:number/xlsx',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Remplacer le contenu d’un brouillon par un classeur xlsx (tout ou rien)',
+        params: versionParam,
+        response: { 204: z.null(), ...problemResponses(403, 404, 409, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        throw new Problem(
+          415,
+          'unsupported-media-type',
+          'Type de contenu non pris en charge',
+          `Envoyez le classeur en ${XLSX_MEDIA_TYPE}.`,
+        );
+      }
+      let content: unknown;
+      try {
+        content = await frameworkFromXlsx(request.body);
+      } catch (error) {
+        if (error instanceof WorkbookError)
+          throw problems.unprocessable(error.errors, 'Le classeur ne peut pas être lu.');
+        throw error;
+      }
+      await frameworks.updateDraft(
+        request.params.id,
+        request.params.number,
+        content,
         request.actor as Actor,
         request.id,
       );
