@@ -56,6 +56,7 @@ it('the only public routes are the ones meant to be', () => {
       'GET /api/v1/certifications/:id/versions',
       'GET /api/v1/certifications/:id/versions-diff',
       'GET /api/v1/certifications/:id/versions/:number',
+      'GET /api/v1/certifications/:id/versions/:number/export',
       'GET /api/v1/dev/outbox',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
