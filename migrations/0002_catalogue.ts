@@ -122,6 +122,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         then user_id is not null and organisation_id is null
         else organisation_id is not null and user_id is null end)
     )`.execute(db);
+  // Bumped in the same transaction as every change that search results show; caches of
+  // search results are keyed by it, so every replica sees a change at once.
+  await sql`create table catalogue_generation (id int primary key check (id = 1), value bigint not null)`.execute(
+    db,
+  );
+  await sql`insert into catalogue_generation (id, value) values (1, 0)`.execute(db);
   await sql`create index habilitations_cert_idx on habilitations (certification_id, valid_from, valid_to)`.execute(
     db,
   );

@@ -511,3 +511,29 @@ describe('framework import and export', () => {
     expect(onPublished.statusCode).toBe(409);
   });
 });
+
+describe('search cache', () => {
+  it('never serves an answer older than the last catalogue change', async () => {
+    const search = async () =>
+      (await t.app.inject({ url: '/api/v1/certifications?q=apiculteur' })).json().total;
+    expect(await search()).toBe(0);
+    expect(await search()).toBe(0); // now cached
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      headers: as(manager),
+      payload: newCertification({ title: 'Apiculteur de sites sécurisés' }),
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await search()).toBe(1);
+    const id = created.json().id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/certifications/${id}/events`,
+      headers: as(manager),
+      payload: { type: 'transmitted', date: '2020-01-01' },
+    });
+    const after = (await t.app.inject({ url: '/api/v1/certifications?q=apiculteur' })).json();
+    expect(after.items[0].recognition.status).toBe('branch_only');
+  });
+});

@@ -7,6 +7,7 @@ import { certificationsServiceFactory } from '../modules/catalogue/certification
 import { frameworksServiceFactory } from '../modules/catalogue/frameworks.service.js';
 import { habilitationsServiceFactory } from '../modules/catalogue/habilitations.service.js';
 import { organisationsServiceFactory } from '../modules/catalogue/organisations.service.js';
+import { searchServiceFactory } from '../modules/catalogue/search.service.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { loginServiceFactory } from '../modules/identity/login.service.js';
 import { oidcServiceFactory } from '../modules/identity/oidc.service.js';
@@ -51,6 +52,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     certifications: certificationsServiceFactory({ db }),
     frameworks: frameworksServiceFactory({ db }),
     habilitations: habilitationsServiceFactory({ db }),
+    search: searchServiceFactory({ db }),
   };
   return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue };
 }
@@ -82,7 +84,7 @@ export async function createApp(
   });
   registerUserRoutes(app, services.users);
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
-  registerCertificationRoutes(app, { db: handle.db, ...services.catalogue });
+  registerCertificationRoutes(app, services.catalogue);
   registerAuditRoutes(app, handle.db);
   if (config.mail.transport === 'outbox' && config.env !== 'production') registerOutboxRoutes(app, handle.db);
   await app.ready();

@@ -3,6 +3,7 @@ import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { canOnBranch } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import { type FieldError, fieldError, problems } from '../../platform/problem.js';
+import { touchCatalogue } from './certifications.repo.js';
 import { normaliseIdcc, referenceLists } from './reference.js';
 
 export type CpneMemberInput = {
@@ -108,6 +109,7 @@ export function branchesServiceFactory({ db }: { db: Db }) {
           )
           .execute();
       }
+      await touchCatalogue(trx);
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: id ? 'branch.update' : 'branch.create',

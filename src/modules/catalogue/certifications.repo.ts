@@ -47,6 +47,7 @@ export function toDomainEvent(row: {
 
 /** Replaces the derived periods of one certification. */
 export async function writePeriods(db: Q, certificationId: string, periods: RecognitionPeriod[]) {
+  await touchCatalogue(db);
   await db.deleteFrom('recognition_periods').where('certification_id', '=', certificationId).execute();
   if (periods.length === 0) return;
   await db
@@ -64,13 +65,28 @@ export async function writePeriods(db: Q, certificationId: string, periods: Reco
     .execute();
 }
 
-/** Rebuilds the search columns from the certification's own text. */
-export async function refreshSearch(db: Q, certificationId: string) {
+/** Marks the catalogue as changed: search caches of every replica stop serving older results. */
+export async function touchCatalogue(db: Q) {
+  await sql`update catalogue_generation set value = value + 1 where id = 1`.execute(db);
+}
+
+export async function catalogueGeneration(db: Q): Promise<number> {
+  const row = await db
+    .selectFrom('catalogue_generation')
+    .select('value')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** Rebuilds the search columns from the certification's own text (one, or every one). */
+export async function refreshSearch(db: Q, certificationId: string | 'all') {
   await sql`update certifications set
       search_document =
         setweight(to_tsvector('french', unaccent(coalesce(code, '') || ' ' || title)), 'A') ||
         setweight(to_tsvector('french', unaccent(jobs_targeted)), 'B') ||
         setweight(to_tsvector('french', unaccent(description)), 'C'),
       search_title = lower(unaccent(code || ' ' || title))
-    where id = ${certificationId}`.execute(db);
+    where ${certificationId === 'all' ? sql`true` : sql`id = ${certificationId}`}`.execute(db);
+  await touchCatalogue(db);
 }

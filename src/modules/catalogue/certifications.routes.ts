@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Db } from '../../platform/db/connect.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
 import { Problem, problems } from '../../platform/problem.js';
@@ -16,7 +15,7 @@ import {
   PERSON_HABILITATIONS,
 } from './habilitations.service.js';
 import { certificationBody, isoDate, recognitionEventBody, recognitionSchema, today } from './schemas.js';
-import { searchCertifications } from './search.repo.js';
+import type { SearchService } from './search.service.js';
 
 const idParam = z.object({ id: z.uuid() });
 const versionParam = z.object({ id: z.uuid(), number: z.coerce.number().int().min(1) });
@@ -24,7 +23,7 @@ const MANAGERS = ['admin', 'branch_manager'] as const;
 const tags = ['catalogue'];
 
 export type CertificationRouteDeps = {
-  db: Db;
+  search: SearchService;
   certifications: CertificationsService;
   frameworks: FrameworksService;
   habilitations: HabilitationsService;
@@ -53,8 +52,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
     },
     async (request) => {
       const { page, pageSize, q, kind, branch, level, recognition, rome, date } = request.query;
-      const result = await searchCertifications(
-        deps.db,
+      const result = await deps.search.search(
         { q, kind, branchId: branch, level, recognition, rome, date: date ?? today() },
         page,
         pageSize,

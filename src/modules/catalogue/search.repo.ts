@@ -1,20 +1,39 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
+export type RecognitionStatus = 'none' | 'branch_only' | 'rncp' | 'rs';
+
 export type SearchFilters = {
   q?: string | undefined;
   kind?: 'CQP' | 'CQPI' | undefined;
   branchId?: string | undefined;
   level?: number | undefined;
-  recognition?: 'none' | 'branch_only' | 'rncp' | 'rs' | undefined;
+  recognition?: RecognitionStatus | undefined;
   rome?: string | undefined;
   /** Recognition is read on this date (today by default). */
   date: string;
 };
 
 /**
- * Public catalogue search: French full text (stemmed, accents ignored) or, for typos, trigram
- * similarity on code and title; filters; facet counts over the matching set.
+ * Lower case without diacritics, as PostgreSQL's unaccent does for French text, so that the
+ * query is a plain constant the indexes can use.
+ */
+export function normaliseQuery(q: string): string {
+  return q
+    .toLowerCase()
+    .replaceAll('œ', 'oe')
+    .replaceAll('æ', 'ae')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Public catalogue search: French full text (stemmed, accents ignored) or, when that finds
+ * nothing (typos), trigram word similarity on code and title (`<%`, served by the trigram
+ * index); filters on today's recognition through the derived periods; facet counts over the
+ * matching set in one pass.
  */
 export async function searchCertifications(
   db: Kysely<Database>,
@@ -22,8 +41,23 @@ export async function searchCertifications(
   page: number,
   pageSize: number,
 ) {
-  const q = f.q?.trim() ? f.q.trim() : undefined;
-  const base = db
+  const q = f.q?.trim() ? normaliseQuery(f.q) : undefined;
+  // Full text first (GIN index); only when it finds nothing, trigram similarity for typos.
+  const first = await runSearch(db, f, q, 'fulltext', page, pageSize);
+  if (!q || first.total > 0) return first;
+  return runSearch(db, f, q, 'similar', page, pageSize);
+}
+
+async function runSearch(
+  db: Kysely<Database>,
+  f: SearchFilters,
+  q: string | undefined,
+  mode: 'fulltext' | 'similar',
+  page: number,
+  pageSize: number,
+) {
+  const tsquery = q ? sql`websearch_to_tsquery('french', ${q})` : undefined;
+  const matching = db
     .selectFrom('certifications as c')
     .leftJoin('recognition_periods as rp', (join) =>
       join
@@ -35,10 +69,9 @@ export async function searchCertifications(
       const conditions: Expression<SqlBool>[] = [];
       if (q) {
         conditions.push(
-          eb.or([
-            sql<SqlBool>`c.search_document @@ websearch_to_tsquery('french', unaccent(${q}))`,
-            sql<SqlBool>`word_similarity(lower(unaccent(${q})), c.search_title) >= 0.45`,
-          ]),
+          mode === 'fulltext'
+            ? sql<SqlBool>`c.search_document @@ ${tsquery}`
+            : sql<SqlBool>`${q} <% c.search_title`,
         );
       }
       if (f.kind) conditions.push(eb('c.kind', '=', f.kind));
@@ -57,56 +90,50 @@ export async function searchCertifications(
       if (f.recognition) conditions.push(sql<SqlBool>`coalesce(rp.status, 'none') = ${f.recognition}`);
       if (f.rome) conditions.push(sql<SqlBool>`${f.rome} = any(c.rome_codes)`);
       return eb.and(conditions);
-    });
-
-  const score = q
-    ? sql<number>`ts_rank_cd(c.search_document, websearch_to_tsquery('french', unaccent(${q}))) * 4
-        + word_similarity(lower(unaccent(${q})), c.search_title)`
-    : sql<number>`0`;
-
-  const items = await base
+    })
     .select([
       'c.id',
       'c.code',
       'c.title',
       'c.kind',
-      sql<string>`coalesce(rp.status, 'none')`.as('status'),
+      sql<RecognitionStatus>`coalesce(rp.status, 'none')`.as('status'),
       'rp.level',
       'rp.number',
-      score.as('score'),
-    ])
+      (!q
+        ? sql<number>`0`
+        : mode === 'fulltext'
+          ? sql<number>`ts_rank_cd(c.search_document, ${tsquery}) * 4 + word_similarity(${q}, c.search_title)`
+          : sql<number>`word_similarity(${q}, c.search_title)`
+      ).as('score'),
+    ]);
+
+  const items = await db
+    .with('m', () => matching)
+    .selectFrom('m')
+    .selectAll()
     .orderBy('score', 'desc')
-    .orderBy('c.title')
+    .orderBy('title')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
 
-  const [total, kinds, levels, recognitions, branches] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .select(['c.kind as value', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('c.kind')
-      .execute(),
-    base
-      .select(['rp.level as value', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('rp.level', 'is not', null)
-      .groupBy('rp.level')
-      .execute(),
-    base
-      .select([
-        sql<string>`coalesce(rp.status, 'none')`.as('value'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .groupBy(sql`coalesce(rp.status, 'none')`)
-      .execute(),
-    base
-      .innerJoin('certification_branches as cb', 'cb.certification_id', 'c.id')
-      .innerJoin('branches as b', 'b.id', 'cb.branch_id')
-      .select(['b.id as value', 'b.name as label', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['b.id', 'b.name'])
-      .orderBy('b.name')
-      .execute(),
-  ]);
+  // Every facet and the total in one pass over the matching set.
+  const facetRows = await db
+    .with('m', () => matching)
+    .selectFrom('m')
+    .leftJoin('certification_branches as cb', 'cb.certification_id', 'm.id')
+    .leftJoin('branches as b', 'b.id', 'cb.branch_id')
+    .select([
+      sql<string | null>`m.kind`.as('kind'),
+      sql<number | null>`m.level`.as('level'),
+      sql<string | null>`m.status`.as('status'),
+      sql<string | null>`b.id`.as('branch_id'),
+      sql<string | null>`max(b.name)`.as('branch_name'),
+      sql<number>`count(distinct m.id)`.as('n'),
+      sql<number>`grouping(m.kind, m.level, m.status, b.id)`.as('g'),
+    ])
+    .groupBy(sql`grouping sets ((m.kind), (m.level), (m.status), (b.id), ())`)
+    .execute();
 
   const branchRows =
     items.length === 0
@@ -123,6 +150,9 @@ export async function searchCertifications(
           .orderBy('b.name')
           .execute();
 
+  // grouping() bits, most significant first: kind, level, status, branch (1 = not grouped by it).
+  const only = (bit: number) => facetRows.filter((r) => Number(r.g) === (15 & ~bit));
+  const count = (r: { n: number }) => Number(r.n);
   return {
     items: items.map((i) => ({
       id: i.id,
@@ -133,19 +163,23 @@ export async function searchCertifications(
         .filter((b) => b.certification_id === i.id)
         .map((b) => ({ id: b.id, name: b.name })),
       recognition: {
-        status: i.status as SearchFilters['recognition'] & string,
+        status: i.status,
         ...(i.level !== null ? { level: i.level } : {}),
         ...(i.number ? { number: i.number } : {}),
       },
     })),
-    total: Number(total.n),
+    total: count(facetRows.find((r) => Number(r.g) === 15) ?? { n: 0 }),
     facets: {
-      kind: kinds.map((k) => ({ value: k.value, count: Number(k.n) })),
-      level: levels
-        .map((l) => ({ value: Number(l.value), count: Number(l.n) }))
+      kind: only(8).map((r) => ({ value: r.kind as string, count: count(r) })),
+      level: only(4)
+        .filter((r) => r.level !== null)
+        .map((r) => ({ value: Number(r.level), count: count(r) }))
         .sort((a, b) => a.value - b.value),
-      recognition: recognitions.map((r) => ({ value: r.value, count: Number(r.n) })),
-      branch: branches.map((b) => ({ value: b.value, label: b.label, count: Number(b.n) })),
+      recognition: only(2).map((r) => ({ value: r.status as string, count: count(r) })),
+      branch: only(1)
+        .filter((r) => r.branch_id !== null)
+        .map((r) => ({ value: r.branch_id as string, label: r.branch_name as string, count: count(r) }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
     },
   };
 }

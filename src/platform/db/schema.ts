@@ -192,7 +192,13 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface CatalogueGenerationTable {
+  id: number;
+  value: number;
+}
+
 export interface Database {
+  catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
   branches: BranchesTable;
   cpne_members: CpneMembersTable;
