@@ -1,3 +1,4 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AuditPage } from '../admin/AuditPage';
 import { UsersPage } from '../admin/UsersPage';
@@ -5,14 +6,36 @@ import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { CataloguePage } from '../catalogue/CataloguePage';
+import { CertificationPage } from '../catalogue/CertificationPage';
 import { OutboxPage } from '../dev/OutboxPage';
 import { HomePage } from '../home/HomePage';
 import { AppLayout } from '../layout/AppLayout';
+import { OpenLayout } from '../layout/OpenLayout';
 import { PublicLayout } from '../layout/PublicLayout';
 import { SessionsPage } from '../sessions/SessionsPage';
+import { Loading } from '../ui/Loading';
 import { NotFoundPage } from '../ui/NotFoundPage';
 
-/** Every page and its address. Pages outside RequireAuth are public. */
+// The back office (framework editor…) is loaded only by those who open it.
+const ManageListPage = lazy(() =>
+  import('../manage/ManageListPage').then((m) => ({ default: m.ManageListPage })),
+);
+const NewCertificationPage = lazy(() =>
+  import('../manage/NewCertificationPage').then((m) => ({ default: m.NewCertificationPage })),
+);
+const ManageCertificationPage = lazy(() =>
+  import('../manage/ManageCertificationPage').then((m) => ({ default: m.ManageCertificationPage })),
+);
+
+function Deferred({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/**
+ * Every page and its address. Pages outside RequireAuth are public; the catalogue is open
+ * to everyone, shown with the navigation to someone signed in.
+ */
 export function App() {
   return (
     <Routes>
@@ -22,12 +45,40 @@ export function App() {
         <Route path="/reinitialiser-mot-de-passe" element={<ResetPasswordPage />} />
         <Route path="/dev/boite-envoi" element={<OutboxPage />} />
       </Route>
+      <Route element={<OpenLayout />}>
+        <Route path="/catalogue" element={<CataloguePage />} />
+        <Route path="/catalogue/:id" element={<CertificationPage />} />
+      </Route>
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="/sessions" element={<SessionsPage />} />
           <Route path="/admin/utilisateurs" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
+          <Route
+            path="/gestion/certifications"
+            element={
+              <Deferred>
+                <ManageListPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/gestion/certifications/nouvelle"
+            element={
+              <Deferred>
+                <NewCertificationPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/gestion/certifications/:id"
+            element={
+              <Deferred>
+                <ManageCertificationPage />
+              </Deferred>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -28,6 +28,9 @@ export function LoginPage() {
         <Anchor component={Link} to="/mot-de-passe-oublie">
           Mot de passe oublié ?
         </Anchor>
+        <Anchor component={Link} to="/catalogue">
+          Consulter le catalogue
+        </Anchor>
       </Stack>
     </Page>
   );

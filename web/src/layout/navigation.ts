@@ -5,6 +5,7 @@ export type NavItem = { to: string; label: string };
 /** Every signed-in person sees these, whatever their roles. */
 const everyone: NavItem[] = [
   { to: '/', label: 'Accueil' },
+  { to: '/catalogue', label: 'Catalogue' },
   { to: '/sessions', label: 'Mes sessions' },
 ];
 
@@ -13,8 +14,9 @@ export const navigationByRole: Record<Role, NavItem[]> = {
   admin: [
     { to: '/admin/utilisateurs', label: 'Utilisateurs' },
     { to: '/admin/audit', label: "Journal d'audit" },
+    { to: '/gestion/certifications', label: 'Mes certifications' },
   ],
-  branch_manager: [],
+  branch_manager: [{ to: '/gestion/certifications', label: 'Mes certifications' }],
   training_org: [],
   evaluator: [],
   jury_member: [],

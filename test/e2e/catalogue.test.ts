@@ -1,0 +1,237 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, freePort, type TestApp } from '../support.js';
+import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+
+const TITLE = 'Opérateur de vidéoprotection urbaine';
+const CODE = 'CQP-E2E-VPU';
+const WAIT = { timeout: 15_000 };
+
+/**
+ * The catalogue in a real Chromium: a branch manager creates a CQP, writes and publishes
+ * its framework; then anyone finds it in the public catalogue and reads its fiche.
+ */
+describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    // Pick the port first: PUBLIC_URL must match the address the browser uses.
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ env: { PUBLIC_URL: base } });
+    await t.app.listen({ host: '127.0.0.1', port });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Fails the test on any uncaught error in the page. */
+  function watchErrors(page: Page): string[] {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return errors;
+  }
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${base}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('qualif-demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText(`Connecté·e en tant que ${email}`).waitFor(WAIT);
+  }
+
+  const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
+
+  async function chooseMethod(page: Page, competency: Locator, method: string) {
+    await competency.getByRole('textbox', { name: 'Modalités d’évaluation' }).click();
+    await page.getByRole('option', { name: method }).click();
+    await page.keyboard.press('Escape');
+  }
+
+  /** Fills one competency: its title, one assessment method, its first criterion. */
+  async function fillCompetency(page: Page, bloc: Locator, number: string, title: string, method: string) {
+    const competency = group(bloc, `Compétence ${number}`);
+    await competency.getByLabel('Intitulé de la compétence').fill(title);
+    await chooseMethod(page, competency, method);
+    await group(competency, `Critère ${number}.1`)
+      .getByLabel('Énoncé du critère')
+      .fill(`Le résultat attendu pour ${title.toLowerCase()} est atteint`);
+  }
+
+  it('a branch manager creates a CQP, publishes its framework, and anyone finds its fiche', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    try {
+      await signIn(page, 'branch_manager@demo.qualif.test');
+      await page.getByRole('navigation').getByRole('link', { name: 'Mes certifications' }).click();
+      await page.getByRole('heading', { name: 'Mes certifications', level: 1 }).waitFor(WAIT);
+      await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).waitFor(WAIT);
+      await page.getByRole('link', { name: 'Nouvelle certification' }).click();
+
+      // Identity.
+      await page.getByRole('heading', { name: 'Nouvelle certification' }).waitFor(WAIT);
+      await page.getByRole('radio', { name: 'CQP', exact: true }).check();
+      await page.getByRole('textbox', { name: 'Code', exact: true }).fill(CODE);
+      await page.getByRole('textbox', { name: 'Intitulé', exact: true }).fill(TITLE);
+      // The manager's only branch is proposed; a CQP has exactly one.
+      await page.getByText('Prévention et sécurité', { exact: true }).first().waitFor(WAIT);
+      await page.getByLabel('Nom du propriétaire légal').fill('Association paritaire de la vidéoprotection');
+      await page.getByLabel('SIRET').fill('73282932000074');
+      await page.getByRole('textbox', { name: 'Codes ROME' }).fill('K2503');
+      await page.getByRole('textbox', { name: 'Codes ROME' }).press('Enter');
+      await page
+        .getByLabel('Description')
+        .fill('Surveiller l’espace public depuis un centre de supervision urbain.');
+      await page.getByLabel('Métiers visés').fill('Opérateur de vidéoprotection, opérateur de CSU.');
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-new.png`, fullPage: true });
+      await page.getByRole('button', { name: 'Créer la certification' }).click();
+
+      // Framework: 2 blocs of 2 competencies, each with a method and a criterion.
+      await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor(WAIT);
+      await page.getByRole('button', { name: 'Créer le référentiel' }).click();
+      await group(page, 'Activité 1')
+        .getByLabel('Intitulé de l’activité')
+        .fill('Surveillance de l’espace public par vidéoprotection');
+
+      const bloc1 = group(page, 'Bloc 1');
+      await bloc1.getByLabel('Intitulé du bloc').fill('Exploiter le système de vidéoprotection');
+      await fillCompetency(
+        page,
+        bloc1,
+        '1.1',
+        'Conduire une veille sur les écrans',
+        'Mise en situation professionnelle',
+      );
+      await page.getByRole('button', { name: 'Ajouter une compétence au bloc 1' }).click();
+      await fillCompetency(page, bloc1, '1.2', 'Respecter le cadre légal des images', 'Questionnaire (QCM)');
+
+      await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
+      const bloc2 = group(page, 'Bloc 2');
+      await bloc2.getByLabel('Intitulé du bloc').fill('Alerter et rendre compte');
+      await fillCompetency(page, bloc2, '2.1', 'Alerter les forces de l’ordre', 'Étude de cas');
+      await page.getByRole('button', { name: 'Ajouter une compétence au bloc 2' }).click();
+      await fillCompetency(page, bloc2, '2.2', 'Rédiger un rapport d’évènement', 'Dossier');
+      await group(bloc2, 'Compétence 2.2').getByLabel('Compétence transversale').check();
+      await bloc2.getByRole('radio', { name: 'N critères sur M' }).check();
+      await bloc2.getByLabel('Nombre de critères exigés (N)').fill('1');
+
+      await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+      await page.getByText('Brouillon — version 1').waitFor(WAIT);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-draft.png`, fullPage: true });
+
+      // Publish, once confirmed.
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Une version publiée ne peut plus être modifiée').waitFor(WAIT);
+      await dialog.getByRole('button', { name: 'Publier', exact: true }).click();
+      await page.getByText('Version 1 publiée').waitFor(WAIT);
+      await page.getByRole('button', { name: 'Nouvelle version à partir de la version 1' }).waitFor(WAIT);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-published.png`, fullPage: true });
+
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.getByRole('button', { name: 'Se connecter' }).waitFor(WAIT);
+
+      // Signed out: the public catalogue finds it by its title, and its fiche shows the framework.
+      await page.goto(`${base}/connexion`);
+      await page.getByRole('link', { name: 'Consulter le catalogue' }).click();
+      await page.getByRole('heading', { name: 'Catalogue des certifications' }).waitFor(WAIT);
+      await page.getByLabel('Rechercher une certification').fill('vidéoprotection urbaine');
+      await page.getByRole('button', { name: 'Rechercher' }).click();
+      await page.getByText('1 certification trouvée').waitFor(WAIT);
+      await page.getByRole('link', { name: TITLE }).click();
+      await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor(WAIT);
+      await page
+        .getByRole('heading', { name: 'BC01 — Exploiter le système de vidéoprotection' })
+        .waitFor(WAIT);
+      await page.getByText('1 critère sur 2').waitFor(WAIT);
+      await expect(page.getByText('Tous les critères').count()).resolves.toBe(1);
+      await expect(page.getByText('Transversale').count()).resolves.toBe(1);
+      await page.getByText('K2503', { exact: true }).waitFor(WAIT);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-fiche.png`, fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a branch manager sees the API’s field errors under the fields', async () => {
+    const page = await browser.newPage();
+    try {
+      await signIn(page, 'branch_manager@demo.qualif.test');
+      await page.goto(`${base}/gestion/certifications/nouvelle`);
+      await page.getByRole('radio', { name: 'CQPI' }).check();
+      await page.getByRole('textbox', { name: 'Code', exact: true }).fill('CQPI-E2E');
+      await page
+        .getByRole('textbox', { name: 'Intitulé', exact: true })
+        .fill('Certification interbranches incomplète');
+      await page.getByLabel('Nom du propriétaire légal').fill('Association de test');
+      await page.getByLabel('SIRET').fill('12345678901234');
+      await page.getByRole('button', { name: 'Créer la certification' }).click();
+      await page.getByText('Un CQPI est créé par au moins deux branches.').waitFor(WAIT);
+      await expect(
+        page.getByRole('textbox', { name: 'Branches' }).getAttribute('aria-invalid'),
+      ).resolves.toBe('true');
+      await expect(page.getByLabel('SIRET').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-errors.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('searching « securite » shows « Agent de prévention et de sécurité » first', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/catalogue?q=securite`);
+      const first = page.getByRole('heading', { level: 3 }).first();
+      await first.waitFor(WAIT);
+      await expect(first.textContent()).resolves.toBe('Agent de prévention et de sécurité');
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-search.png`, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('filters narrow the results and show their counts', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/catalogue`);
+      // The address changes, then the radio: click, not check.
+      await page.getByRole('radio', { name: /^Inscrit au RS \(\d+\)$/ }).click();
+      await page.waitForURL(/reconnaissance=rs/, WAIT);
+      await page.getByRole('link', { name: 'Cordiste niveau 1' }).waitFor(WAIT);
+      await page.getByText('1 certification trouvée').waitFor(WAIT);
+      await page.getByRole('radio', { name: /^CQPI \(0\)$/ }).click();
+      await page.getByText('Aucune certification ne correspond à votre recherche.').waitFor(WAIT);
+      await page.getByRole('button', { name: 'Effacer la recherche et les filtres' }).click();
+      await page.getByRole('link', { name: 'Agent logistique' }).waitFor(WAIT);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the catalogue and a fiche have no WCAG A/AA violations found by axe', async () => {
+    // axe needs a page from an explicit browser context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/catalogue`);
+      await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).waitFor(WAIT);
+      const catalogue = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(catalogue.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).click();
+      await page.getByRole('heading', { name: 'Agent de prévention et de sécurité', level: 1 }).waitFor(WAIT);
+      await page.getByRole('heading', { name: 'Organismes habilités' }).waitFor(WAIT);
+      const fiche = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(fiche.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** A calendar date `2023-03-01` as « 1 mars 2023 », whatever the browser's time zone. */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : longDate.format(date);
+}
+
+/** « du 1 mars 2023 au 29 février 2028 », or « à partir du 1 mars 2028 » when open-ended. */
+export function formatPeriod(from: string, to: string | null | undefined): string {
+  return to ? `du ${formatDate(from)} au ${formatDate(to)}` : `à partir du ${formatDate(from)}`;
+}
+
+/** Today as a calendar date, `YYYY-MM-DD` (UTC, as the API reads recognition). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,72 @@
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useCertificationSearch } from '../catalogue/queries';
+import { RecognitionBadge } from '../catalogue/RecognitionBadge';
+import { plural } from '../format/plural';
+import { Pager } from '../ui/Pager';
+import { QueryState } from '../ui/QueryState';
+
+const PAGE_SIZE = 20;
+
+/** The certifications of one branch (or all of them), each leading to its management page. */
+export function ManagedCertifications({ title, branchId }: { title: string; branchId?: string }) {
+  const [page, setPage] = useState(1);
+  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+  if (branchId) params.set('branch', branchId);
+  const search = useCertificationSearch(params.toString());
+  const headingId = `liste-${branchId ?? 'toutes'}`;
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId} mb="sm">
+        {title}
+      </Title>
+      <QueryState query={search} loadingLabel="Chargement des certifications…">
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text>Aucune certification pour l’instant.</Text>
+          ) : (
+            <Stack aria-busy={search.isPlaceholderData}>
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Code</Table.Th>
+                      <Table.Th scope="col">Intitulé</Table.Th>
+                      <Table.Th scope="col">Type</Table.Th>
+                      <Table.Th scope="col">Reconnaissance</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((item) => (
+                      <Table.Tr key={item.id}>
+                        <Table.Td ff="monospace">{item.code}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/gestion/certifications/${item.id}`}>
+                            {item.title}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{item.kind}</Table.Td>
+                        <Table.Td>
+                          <RecognitionBadge recognition={item.recognition} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager
+                page={data.page}
+                pageSize={data.pageSize}
+                total={data.total}
+                summary={plural(data.total, 'certification', 'certifications')}
+                onChange={setPage}
+              />
+            </Stack>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { Badge, Button, Table, Text } from '@mantine/core';
+import type { VersionSummary } from '../../api/catalogue';
+import { COLORS } from '../../ui/colors';
+import { DateTime } from '../../ui/DateTime';
+
+/** The versions of the framework, newest first; one is open below. */
+export function VersionsTable({
+  versions,
+  selected,
+  onOpen,
+}: {
+  versions: VersionSummary[];
+  selected: number;
+  onOpen: (number: number) => void;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={600}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Version</Table.Th>
+            <Table.Th scope="col">Statut</Table.Th>
+            <Table.Th scope="col">Créée le</Table.Th>
+            <Table.Th scope="col">Publiée le</Table.Th>
+            <Table.Th scope="col">Action</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {versions.map((v) => (
+            <Table.Tr key={v.id}>
+              <Table.Td>{`Version ${v.number}`}</Table.Td>
+              <Table.Td>
+                {v.status === 'published' ? (
+                  <Badge variant="light" color={COLORS.success}>
+                    Publiée
+                  </Badge>
+                ) : (
+                  <Badge variant="light" color={COLORS.warning}>
+                    Brouillon
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <DateTime value={v.created_at} />
+              </Table.Td>
+              <Table.Td>{v.published_at ? <DateTime value={v.published_at} /> : '—'}</Table.Td>
+              <Table.Td>
+                {v.number === selected ? (
+                  <Text size="sm" fw={600}>
+                    Affichée ci-dessous
+                  </Text>
+                ) : (
+                  <Button variant="subtle" size="compact-sm" onClick={() => onOpen(v.number)}>
+                    {`Ouvrir la version ${v.number}`}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

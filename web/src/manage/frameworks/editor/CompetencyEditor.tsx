@@ -1,0 +1,134 @@
+import { Button, Checkbox, Fieldset, Group, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { ASSESSMENT_METHODS, type AssessmentMethod } from '../../../api/catalogue';
+import { METHOD_LABELS } from '../../../catalogue/labels';
+import { CriterionEditor } from './CriterionEditor';
+import { type Errors, joined } from './errors';
+import { ItemActions } from './ItemActions';
+import { ListError } from './ListError';
+import { type CompetencyModel, move, newCriterion, removeAt, replaceAt } from './model';
+import { TextListEditor } from './TextListEditor';
+
+const METHODS = ASSESSMENT_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }));
+
+type CompetencyEditorProps = {
+  competency: CompetencyModel;
+  /** « 1.2 »: bloc and competency numbers. */
+  number: string;
+  index: number;
+  count: number;
+  onChange: (competency: CompetencyModel) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+  errors: Errors;
+  /** `content.competencies.blocs.I.competencies.J`. */
+  path: string;
+  /** `content.assessment.competencies.K`: its assessment in the document. */
+  assessmentPath: string;
+};
+
+/** A competency: code, title, transversal, knowledge, then how it is assessed (methods, criteria). */
+export function CompetencyEditor({
+  competency,
+  number,
+  index,
+  count,
+  onChange,
+  onMove,
+  onRemove,
+  errors,
+  path,
+  assessmentPath,
+}: CompetencyEditorProps) {
+  const set = (patch: Partial<CompetencyModel>) => onChange({ ...competency, ...patch });
+  const criteria = competency.criteria;
+  return (
+    <Fieldset legend={`Compétence ${number}`}>
+      <Stack gap="sm">
+        <Group justify="flex-end">
+          <ItemActions
+            name={`la compétence ${number}`}
+            index={index}
+            count={count}
+            onMove={onMove}
+            onRemove={onRemove}
+            minCount={1}
+          />
+        </Group>
+        <Group align="flex-start" wrap="nowrap">
+          <TextInput
+            label="Code de la compétence"
+            required
+            maxLength={20}
+            w={160}
+            value={competency.code}
+            onChange={(e) => set({ code: e.currentTarget.value })}
+            error={joined(errors(`${path}.code`), errors(`${assessmentPath}.competencyCode`))}
+          />
+          <Textarea
+            label="Intitulé de la compétence"
+            required
+            autosize
+            minRows={1}
+            maxLength={500}
+            style={{ flex: 1 }}
+            value={competency.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors(`${path}.title`)}
+          />
+        </Group>
+        <Checkbox
+          label="Compétence transversale"
+          checked={competency.transversal}
+          onChange={(e) => set({ transversal: e.currentTarget.checked })}
+        />
+        <TextListEditor
+          label="Savoirs associés"
+          itemLabel="Savoir"
+          addLabel="Ajouter un savoir"
+          owner={`à la compétence ${number}`}
+          items={competency.knowledge}
+          onChange={(knowledge) => set({ knowledge })}
+          errors={errors}
+          path={`${path}.knowledge`}
+          maxLength={300}
+        />
+        <MultiSelect
+          label="Modalités d’évaluation"
+          placeholder="Choisir une ou plusieurs modalités"
+          required
+          data={METHODS}
+          value={competency.methods}
+          onChange={(methods) => set({ methods: methods as AssessmentMethod[] })}
+          error={errors(`${assessmentPath}.methods`)}
+        />
+        <Stack gap="xs">
+          {criteria.map((criterion, i) => (
+            <CriterionEditor
+              key={criterion.key}
+              criterion={criterion}
+              number={`${number}.${i + 1}`}
+              index={i}
+              count={criteria.length}
+              onChange={(c) => set({ criteria: replaceAt(criteria, i, c) })}
+              onMove={(delta) => set({ criteria: move(criteria, i, delta) })}
+              onRemove={() => set({ criteria: removeAt(criteria, i) })}
+              errors={errors}
+              path={`${assessmentPath}.criteria.${i}`}
+            />
+          ))}
+          <ListError message={errors(`${assessmentPath}.criteria`)} />
+          <Group>
+            <Button
+              variant="light"
+              size="compact-sm"
+              onClick={() => set({ criteria: [...criteria, newCriterion(criteria.length)] })}
+              aria-label={`Ajouter un critère à la compétence ${number}`}
+            >
+              Ajouter un critère
+            </Button>
+          </Group>
+        </Stack>
+      </Stack>
+    </Fieldset>
+  );
+}

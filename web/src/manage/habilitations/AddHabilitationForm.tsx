@@ -1,0 +1,136 @@
+import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { type HabilitationKind, ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from '../../api/catalogue';
+import { api } from '../../api/client';
+import { HABILITATION_LABELS } from '../../catalogue/labels';
+import { catalogueKey } from '../../catalogue/queries';
+import { fieldError } from '../../ui/fieldError';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useTrainingOrganisations } from './queries';
+
+const FIELDS = ['kind', 'organisationId', 'userId', 'validFrom', 'validTo'];
+
+const forPerson = (kind: HabilitationKind) => (PERSON_HABILITATIONS as readonly string[]).includes(kind);
+
+type Draft = {
+  kind: HabilitationKind;
+  organisationId: string | null;
+  userId: string;
+  validFrom: string;
+  validTo: string;
+};
+
+const EMPTY: Draft = {
+  kind: 'train_and_assess',
+  organisationId: null,
+  userId: '',
+  validFrom: '',
+  validTo: '',
+};
+
+/** Habilitates a training organisation (or a person, by account id) for a period. */
+export function AddHabilitationForm({ certificationId }: { certificationId: string }) {
+  const queryClient = useQueryClient();
+  const organisations = useTrainingOrganisations();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const add = useMutation({
+    mutationFn: () =>
+      api.post(`/api/v1/certifications/${certificationId}/habilitations`, {
+        kind: draft.kind,
+        validFrom: draft.validFrom,
+        validTo: draft.validTo,
+        ...(forPerson(draft.kind)
+          ? { userId: draft.userId.trim() || undefined }
+          : { organisationId: draft.organisationId ?? undefined }),
+      }),
+    onSuccess: async () => {
+      setDraft(EMPTY);
+      await queryClient.invalidateQueries({ queryKey: catalogueKey });
+    },
+  });
+  const error = add.error;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="ajouter-habilitation">
+      <Stack>
+        <Title order={2} size="h3" id="ajouter-habilitation">
+          Ajouter une habilitation
+        </Title>
+        {error && <ProblemAlert error={error} shownFields={FIELDS} />}
+        <NativeSelect
+          label="Habilitation"
+          data={[
+            {
+              group: 'Organismes',
+              items: ORGANISATION_HABILITATIONS.map((k) => ({ value: k, label: HABILITATION_LABELS[k] })),
+            },
+            {
+              group: 'Personnes',
+              items: PERSON_HABILITATIONS.map((k) => ({ value: k, label: HABILITATION_LABELS[k] })),
+            },
+          ]}
+          value={draft.kind}
+          onChange={(e) => set('kind', e.currentTarget.value as HabilitationKind)}
+          error={fieldError(error, 'kind')}
+        />
+        {forPerson(draft.kind) ? (
+          <TextInput
+            label="Identifiant du compte de la personne"
+            description="La personne doit avoir un compte Qualif avec ce rôle ; l’administration vous communique son identifiant."
+            required
+            value={draft.userId}
+            onChange={(e) => set('userId', e.currentTarget.value)}
+            error={fieldError(error, 'userId')}
+          />
+        ) : (
+          <Select
+            label="Organisme de formation"
+            required
+            searchable
+            data={(organisations.data?.items ?? []).map((o) => ({
+              value: o.id,
+              label: `${o.name} (SIRET ${o.siret})`,
+            }))}
+            value={draft.organisationId}
+            onChange={(v) => set('organisationId', v)}
+            nothingFoundMessage="Aucun organisme ne correspond."
+            error={
+              fieldError(error, 'organisationId') ??
+              (organisations.isError ? 'Liste des organismes indisponible.' : undefined)
+            }
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Valable du"
+            type="date"
+            required
+            value={draft.validFrom}
+            onChange={(e) => set('validFrom', e.currentTarget.value)}
+            error={fieldError(error, 'validFrom')}
+          />
+          <TextInput
+            label="Valable jusqu’au"
+            type="date"
+            required
+            value={draft.validTo}
+            onChange={(e) => set('validTo', e.currentTarget.value)}
+            error={fieldError(error, 'validTo')}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={add.isPending}>
+            Habiliter
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Habilitation } from '../../api/catalogue';
+import { api } from '../../api/client';
+import { HABILITATION_LABELS } from '../../catalogue/labels';
+import { catalogueKey } from '../../catalogue/queries';
+import { formatDate, today } from '../../format/date';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+
+function holder(h: Habilitation): string {
+  return h.organisation_name ?? h.person_name ?? '—';
+}
+
+function status(h: Habilitation, date: string): string {
+  if (h.valid_to < date) return 'Échue';
+  if (h.valid_from > date) return 'À venir';
+  return 'En cours';
+}
+
+/** Every habilitation of the certification, past, current and future, each removable. */
+export function HabilitationsTable({
+  certificationId,
+  habilitations,
+}: {
+  certificationId: string;
+  habilitations: Habilitation[];
+}) {
+  const queryClient = useQueryClient();
+  const date = today();
+  if (habilitations.length === 0) return <Text>Aucune habilitation pour cette certification.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Titulaire</Table.Th>
+            <Table.Th scope="col">Habilitation</Table.Th>
+            <Table.Th scope="col">Du</Table.Th>
+            <Table.Th scope="col">Au</Table.Th>
+            <Table.Th scope="col">État</Table.Th>
+            <Table.Th scope="col">Action</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {habilitations.map((h) => {
+            const name = `${HABILITATION_LABELS[h.kind]} — ${holder(h)}`;
+            return (
+              <Table.Tr key={h.id}>
+                <Table.Td>{holder(h)}</Table.Td>
+                <Table.Td>{HABILITATION_LABELS[h.kind]}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.valid_from)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.valid_to)}</Table.Td>
+                <Table.Td>{status(h, date)}</Table.Td>
+                <Table.Td>
+                  <ConfirmButton
+                    ariaLabel={`Retirer l’habilitation « ${name} »`}
+                    buttonProps={{ variant: 'outline', size: 'xs' }}
+                    title="Retirer cette habilitation ?"
+                    message={`L’habilitation « ${name} » sera supprimée.`}
+                    confirmLabel="Retirer"
+                    action={() =>
+                      api.delete(`/api/v1/certifications/${certificationId}/habilitations/${h.id}`)
+                    }
+                    onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}
+                  >
+                    Retirer
+                  </ConfirmButton>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Habilitation, Organisation } from '../../api/catalogue';
+import { api } from '../../api/client';
+import type { Page } from '../../api/types';
+import { certificationKey } from '../../catalogue/queries';
+
+export const habilitationsKey = (certificationId: string) =>
+  [...certificationKey(certificationId), 'habilitations'] as const;
+
+export function useHabilitations(certificationId: string) {
+  return useQuery({
+    queryKey: habilitationsKey(certificationId),
+    queryFn: () =>
+      api.get<{ items: Habilitation[] }>(`/api/v1/certifications/${certificationId}/habilitations`),
+  });
+}
+
+/** Training organisations that may be habilitated (the first 200, by name). */
+export function useTrainingOrganisations() {
+  return useQuery({
+    queryKey: ['organisations', 'training_org'],
+    queryFn: () => api.get<Page<Organisation>>('/api/v1/organisations?kind=training_org&pageSize=200'),
+    staleTime: 60_000,
+  });
+}

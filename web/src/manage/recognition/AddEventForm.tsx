@@ -1,0 +1,161 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { RECOGNITION_EVENT_TYPES, type RecognitionEventType } from '../../api/catalogue';
+import { api } from '../../api/client';
+import { EVENT_LABELS } from '../../catalogue/labels';
+import { catalogueKey } from '../../catalogue/queries';
+import { fieldError } from '../../ui/fieldError';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SuccessorSelect } from './SuccessorSelect';
+
+type Draft = {
+  type: RecognitionEventType;
+  date: string;
+  number: string;
+  level: string;
+  from: string;
+  to: string;
+  reference: string;
+  successorId: string | null;
+};
+
+const EMPTY: Draft = {
+  type: 'created',
+  date: '',
+  number: '',
+  level: '',
+  from: '',
+  to: '',
+  reference: '',
+  successorId: null,
+};
+
+const FIELDS = ['type', 'date', 'number', 'level', 'from', 'to', 'reference', 'successorId'];
+
+const isRegistration = (type: RecognitionEventType) => type === 'rncp_registered' || type === 'rs_registered';
+
+/** The request body: only the fields that belong to this type of event. */
+function bodyOf(d: Draft) {
+  return {
+    type: d.type,
+    date: d.date,
+    ...(isRegistration(d.type) ? { number: d.number.trim(), from: d.from, to: d.to } : {}),
+    ...(d.type === 'rncp_registered' && d.level ? { level: Number(d.level) } : {}),
+    ...(d.reference.trim() ? { reference: d.reference.trim() } : {}),
+    ...(d.type === 'replaced' && d.successorId ? { successorId: d.successorId } : {}),
+  };
+}
+
+/** Records an event of the certification's recognition (creation, transmission, registration…). */
+export function AddEventForm({ certificationId }: { certificationId: string }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const add = useMutation({
+    mutationFn: () => api.post(`/api/v1/certifications/${certificationId}/events`, bodyOf(draft)),
+    onSuccess: async () => {
+      setDraft(EMPTY);
+      await queryClient.invalidateQueries({ queryKey: catalogueKey });
+    },
+  });
+  const error = add.error;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="ajouter-evenement">
+      <Stack>
+        <Title order={3} size="h4" id="ajouter-evenement">
+          Ajouter un évènement
+        </Title>
+        {error && <ProblemAlert error={error} shownFields={FIELDS} />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label="Type d’évènement"
+            data={RECOGNITION_EVENT_TYPES.map((t) => ({ value: t, label: EVENT_LABELS[t] }))}
+            value={draft.type}
+            onChange={(e) => set('type', e.currentTarget.value as RecognitionEventType)}
+            error={fieldError(error, 'type')}
+          />
+          <TextInput
+            label="Date de l’évènement"
+            type="date"
+            required
+            value={draft.date}
+            onChange={(e) => set('date', e.currentTarget.value)}
+            error={fieldError(error, 'date')}
+          />
+        </SimpleGrid>
+        {isRegistration(draft.type) && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Numéro d’enregistrement"
+              description={
+                draft.type === 'rncp_registered' ? 'Par exemple RNCP37312.' : 'Par exemple RS5012.'
+              }
+              required
+              maxLength={20}
+              value={draft.number}
+              onChange={(e) => set('number', e.currentTarget.value)}
+              error={fieldError(error, 'number')}
+            />
+            {draft.type === 'rncp_registered' && (
+              <NativeSelect
+                label="Niveau de qualification"
+                required
+                data={[
+                  { value: '', label: 'Choisir…' },
+                  ...['3', '4', '5', '6', '7', '8'].map((l) => ({ value: l, label: `Niveau ${l}` })),
+                ]}
+                value={draft.level}
+                onChange={(e) => set('level', e.currentTarget.value)}
+                error={fieldError(error, 'level')}
+              />
+            )}
+            <TextInput
+              label="Enregistré du"
+              type="date"
+              required
+              value={draft.from}
+              onChange={(e) => set('from', e.currentTarget.value)}
+              error={fieldError(error, 'from')}
+            />
+            <TextInput
+              label="Enregistré jusqu’au"
+              type="date"
+              required
+              value={draft.to}
+              onChange={(e) => set('to', e.currentTarget.value)}
+              error={fieldError(error, 'to')}
+            />
+          </SimpleGrid>
+        )}
+        {draft.type === 'replaced' && (
+          <SuccessorSelect
+            excludeId={certificationId}
+            value={draft.successorId}
+            onChange={(id) => set('successorId', id)}
+            error={fieldError(error, 'successorId')}
+          />
+        )}
+        <TextInput
+          label="Référence"
+          description="Délibération, décision de France compétences…"
+          maxLength={200}
+          value={draft.reference}
+          onChange={(e) => set('reference', e.currentTarget.value)}
+          error={fieldError(error, 'reference')}
+        />
+        <Group>
+          <Button type="submit" loading={add.isPending}>
+            Ajouter l’évènement
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

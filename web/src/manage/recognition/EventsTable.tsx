@@ -1,0 +1,70 @@
+import { Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { RecognitionEvent } from '../../api/catalogue';
+import { api } from '../../api/client';
+import { EVENT_LABELS } from '../../catalogue/labels';
+import { catalogueKey } from '../../catalogue/queries';
+import { formatDate, formatPeriod } from '../../format/date';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+
+function details(e: RecognitionEvent): string {
+  return [
+    e.number,
+    e.level !== undefined ? `niveau ${e.level}` : undefined,
+    e.from ? `enregistré ${formatPeriod(e.from, e.to)}` : undefined,
+    e.reference ?? undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The recognition events as recorded, oldest first, each with a way to delete it. */
+export function EventsTable({
+  certificationId,
+  events,
+}: {
+  certificationId: string;
+  events: RecognitionEvent[];
+}) {
+  const queryClient = useQueryClient();
+  if (events.length === 0) return <Text>Aucun évènement enregistré.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Date</Table.Th>
+            <Table.Th scope="col">Évènement</Table.Th>
+            <Table.Th scope="col">Détails</Table.Th>
+            <Table.Th scope="col">Action</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((e) => {
+            const name = `${EVENT_LABELS[e.type]} du ${formatDate(e.date)}`;
+            return (
+              <Table.Tr key={e.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.date)}</Table.Td>
+                <Table.Td>{EVENT_LABELS[e.type]}</Table.Td>
+                <Table.Td>{details(e) || '—'}</Table.Td>
+                <Table.Td>
+                  <ConfirmButton
+                    ariaLabel={`Supprimer l’évènement « ${name} »`}
+                    buttonProps={{ variant: 'outline', size: 'xs' }}
+                    title="Supprimer cet évènement ?"
+                    message={`L’évènement « ${name} » sera supprimé et la reconnaissance recalculée. Ne supprimez qu’un évènement saisi par erreur.`}
+                    confirmLabel="Supprimer"
+                    action={() => api.delete(`/api/v1/certifications/${certificationId}/events/${e.id}`)}
+                    onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}
+                  >
+                    Supprimer
+                  </ConfirmButton>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
