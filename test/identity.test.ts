@@ -171,11 +171,16 @@ describe('HTTP hygiene', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers', async () => {
-    const res = await t.app.inject({ url: '/healthz' });
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['x-frame-options']).toBeDefined();
+  it('sends security headers on answers, errors and unknown paths', async () => {
+    for (const url of ['/healthz', '/api/v1/me', '/api/v1/nowhere']) {
+      const res = await t.app.inject({ url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['x-request-id'], url).toBeDefined();
+    }
+    expect((await t.app.inject({ url: '/api/v1/me' })).headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a body over the size limit with 413 problem+json', async () => {

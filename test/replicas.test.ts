@@ -55,6 +55,7 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
             HOST: '127.0.0.1',
             PUBLIC_URL: 'http://127.0.0.1',
             SESSION_SECRET: 'replica-test-secret-replica-test-secret',
+            SESSION_CACHE_SECONDS: '1',
           },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
@@ -79,7 +80,7 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
     await closeDb?.();
   });
 
-  it('a session opened through one works on the other, and logout on one ends it on both', async () => {
+  it('a session opened through one works on the other, and logout on one ends it on both within SESSION_CACHE_SECONDS', async () => {
     const [a, b] = bases as [string, string];
     const login = await fetch(`${a}/api/v1/auth/login`, {
       method: 'POST',
@@ -99,6 +100,9 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
       headers: { cookie, 'x-csrf-token': csrfToken },
     });
     expect(logoutOnB.status).toBe(204);
+    // B forgets at once; A (which resolved the session at login) once its 1 s cache lapses.
+    expect((await fetch(`${b}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 1_100));
     expect((await fetch(`${a}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
   });
 

@@ -39,7 +39,11 @@ export function databaseTarget(config: Config) {
 export function createServices(config: Config, handle: DatabaseHandle) {
   const { db } = handle;
   const mailer = createMailer({ db, ...config.mail });
-  const sessions = sessionsServiceFactory({ db, ttlHours: config.sessionTtlHours });
+  const sessions = sessionsServiceFactory({
+    db,
+    ttlHours: config.sessionTtlHours,
+    cacheSeconds: config.sessionCacheSeconds,
+  });
   const users = usersServiceFactory({ db });
   const login = loginServiceFactory({ db, sessions, secret: config.sessionSecret });
   const passwordReset = passwordResetServiceFactory({ db, mailer, sessions, publicUrl: config.publicUrl });

@@ -29,8 +29,10 @@ const envSchema = z
       .min(1)
       .max(24 * 30)
       .default(12),
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     TRUST_PROXY: bool.default(false),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    REGISTRY_MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(1_073_741_824),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -87,8 +89,12 @@ export type Config = Readonly<{
   dataDir: string;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** Per-process reuse of a resolved session; 0 = always read the database. */
+  sessionCacheSeconds: number;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Largest RNCP / RS export accepted (upload and CLI). */
+  registryMaxFileBytes: number;
   logLevel: string;
   mail: { transport: 'outbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   oidc:
@@ -138,8 +144,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: path.resolve(e.DATA_DIR),
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    registryMaxFileBytes: e.REGISTRY_MAX_FILE_BYTES,
     logLevel: e.LOG_LEVEL,
     mail: {
       transport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox'),

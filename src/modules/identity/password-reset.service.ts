@@ -52,7 +52,7 @@ export function passwordResetServiceFactory({
 
   /** Sets the new password, spends the token and ends every open session of the account. */
   async function confirm(token: string, password: string, requestId: string): Promise<void> {
-    await db.transaction().execute(async (trx) => {
+    const userId = await db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('password_reset_tokens as t')
         .innerJoin('users as u', 'u.id', 't.user_id')
@@ -90,7 +90,9 @@ export function passwordResetServiceFactory({
         after: { passwordChanged: true },
         requestId,
       });
+      return row.id;
     });
+    sessions.forgetUser(userId);
   }
 
   return { request, confirm };

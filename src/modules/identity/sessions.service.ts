@@ -6,12 +6,24 @@ import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { problems } from '../../platform/problem.js';
 import { randomToken, tokenHash } from './domain/secrets.js';
+import { createSessionCache } from './domain/session-cache.js';
 import { grantsOf } from './users.repo.js';
 
 /** last_seen_at is refreshed at most this often, so reads don't each cost a write. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: number }) {
+export function sessionsServiceFactory({
+  db,
+  ttlHours,
+  cacheSeconds,
+}: {
+  db: Db;
+  ttlHours: number;
+  /** How long this process may reuse a resolved session without reading the database. */
+  cacheSeconds: number;
+}) {
+  const cache = createSessionCache<Actor>({ ttlMs: cacheSeconds * 1000 });
+
   /** Opens a session and records it in the audit trail, in one transaction. */
   async function open(
     user: { id: string; email: string },
@@ -48,6 +60,9 @@ export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: num
 
   /** The actor behind a session cookie, or null when the session is unknown, expired or revoked. */
   async function resolve(token: string): Promise<Actor | null> {
+    const key = tokenHash(token);
+    const cached = cache.get(key);
+    if (cached) return cached;
     const row = await db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
@@ -60,7 +75,7 @@ export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: num
         'u.email',
         'u.display_name',
       ])
-      .where('s.token_hash', '=', tokenHash(token))
+      .where('s.token_hash', '=', key)
       .where('s.revoked_at', 'is', null)
       .where('s.expires_at', '>', new Date())
       .where('u.is_active', '=', true)
@@ -70,7 +85,7 @@ export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: num
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
     }
-    return {
+    const actor = {
       userId: row.user_id,
       email: row.email,
       displayName: row.display_name,
@@ -79,6 +94,8 @@ export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: num
       csrfToken: row.csrf_token,
       sessionExpiresAt: new Date(row.expires_at),
     };
+    cache.set(key, actor);
+    return actor;
   }
 
   async function listOwn(actor: Actor) {
@@ -124,6 +141,8 @@ export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: num
         requestId,
       });
     });
+    // After the commit: a request resolved meanwhile cannot put the session back.
+    cache.forgetSession((cached) => cached.sessionId === sessionId);
   }
 
   /** Used inside a password change: every open session of that person ends. */
@@ -136,7 +155,12 @@ export function sessionsServiceFactory({ db, ttlHours }: { db: Db; ttlHours: num
       .execute();
   }
 
-  return { open, resolve, listOwn, revoke, revokeAllOf };
+  /** Call after committing a change to a person's sessions or rights (e.g. revokeAllOf). */
+  function forgetUser(userId: string) {
+    cache.forgetUser(userId);
+  }
+
+  return { open, resolve, listOwn, revoke, revokeAllOf, forgetUser };
 }
 
 export type SessionsService = ReturnType<typeof sessionsServiceFactory>;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -19,6 +18,7 @@ import type { Actor } from '../auth/actor.js';
 import { problems } from '../problem.js';
 import { registerAccessControl } from './access.js';
 import { registerProblemHandler, sendProblem } from './problem-handler.js';
+import { securityHeaders } from './security-headers.js';
 import './types.js';
 
 z.config(z.locales.fr());
@@ -75,29 +75,15 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     done(null, body),
   );
 
-  app.addHook('onSend', async (request, reply) => {
+  const headers = securityHeaders(opts.publicUrl);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done();
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: opts.publicUrl.startsWith('https:') ? [] : null,
-      },
-    },
-    strictTransportSecurity: opts.publicUrl.startsWith('https:'),
-  });
-
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
