@@ -168,6 +168,13 @@ const QUERIES = [
   'q=agent%20de%20quai&level=3',
 ];
 
+/** 600 distinct searches (words × places × pages): more than the answer cache keeps. */
+const UNCACHED = JOBS.flatMap((job) =>
+  FIELDS.flatMap((field) =>
+    [1, 2, 3, 4, 5].map((page) => `q=${encodeURIComponent(`${job} ${field}`)}&page=${page}`),
+  ),
+);
+
 function filtersOf(query: string) {
   const p = new URLSearchParams(query);
   return {
@@ -229,6 +236,11 @@ try {
     baseOf(bare.server),
     QUERIES.map((q) => `/search?${q}`),
   );
+  await load(
+    'warm-up',
+    baseOf(app.server),
+    QUERIES.map((q) => `/api/v1/certifications?${q}`),
+  );
   const bareResult = await load(
     'bare Fastify + same search',
     baseOf(bare.server),
@@ -239,22 +251,38 @@ try {
     baseOf(app.server),
     QUERIES.map((q) => `/api/v1/certifications?${q}`),
   );
+  // The same load with more distinct searches than the answer cache holds (500): every
+  // request runs its SQL. Printed for reading, not held to the targets.
+  const bareMisses = await load(
+    'bare, uncached',
+    baseOf(bare.server),
+    UNCACHED.map((q) => `/search?${q}`),
+  );
+  const qualifMisses = await load(
+    'Qualif, uncached',
+    baseOf(app.server),
+    UNCACHED.map((q) => `/api/v1/certifications?${q}`),
+  );
 
   out();
   out(`${'target'.padEnd(40)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}`);
-  for (const r of [bareResult, qualif]) {
+  const all = [bareResult, qualif, bareMisses, qualifMisses];
+  for (const r of all) {
     out(
       `${r.label.padEnd(40)} ${r.rps.toFixed(0).padStart(9)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`,
     );
   }
   const ratio = (qualif.rps / bareResult.rps) * 100;
   out();
-  out(`ratio Qualif ÷ bare: ${ratio.toFixed(0)} %`);
+  out(`ratio Qualif ÷ bare (the ${QUERIES.length} searches above, answers cached): ${ratio.toFixed(0)} %`);
+  out(
+    `ratio Qualif ÷ bare (${UNCACHED.length} distinct searches, every one runs its SQL): ${((qualifMisses.rps / bareMisses.rps) * 100).toFixed(0)} %`,
+  );
   out(`Target: p99 < 50 ms — ${qualif.p99 < 50 ? 'met' : 'NOT met'} (${qualif.p99.toFixed(1)} ms)`);
   out(`Target: ≥ 60 % of the bare route's throughput — ${ratio >= 60 ? 'met' : 'NOT met'}`);
   await app.close();
   await bare.close();
-  if (qualif.non2xx + qualif.errors + bareResult.non2xx + bareResult.errors > 0) {
+  if (all.some((r) => r.non2xx + r.errors > 0)) {
     out('search.bench: some requests failed; the figures above measure errors, not search.');
     process.exitCode = 1;
   }
