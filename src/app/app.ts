@@ -15,6 +15,9 @@ import { passwordResetServiceFactory } from '../modules/identity/password-reset.
 import { sessionsServiceFactory } from '../modules/identity/sessions.service.js';
 import { registerUserRoutes } from '../modules/identity/users.routes.js';
 import { usersServiceFactory } from '../modules/identity/users.service.js';
+import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
+import { registryServiceFactory } from '../modules/registry/registry.service.js';
+import { registryImportServiceFactory } from '../modules/registry/registry-import.service.js';
 import { registerAuditRoutes } from '../platform/audit/audit.routes.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
@@ -58,7 +61,16 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     habilitations: habilitationsServiceFactory({ db }),
     search: searchServiceFactory({ db }),
   };
-  return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue };
+  const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
+  const registry = {
+    service: registryService,
+    imports: registryImportServiceFactory({
+      db,
+      maxFileBytes: config.registryMaxFileBytes,
+      afterImport: (runId) => registryService.syncAll(runId),
+    }),
+  };
+  return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue, registry };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -89,6 +101,11 @@ export async function createApp(
   registerUserRoutes(app, services.users);
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
   registerCertificationRoutes(app, services.catalogue);
+  registerRegistryRoutes(app, {
+    registry: services.registry.service,
+    imports: services.registry.imports,
+    maxFileBytes: config.registryMaxFileBytes,
+  });
   registerAuditRoutes(app, handle.db);
   if (config.mail.transport === 'outbox' && config.env !== 'production') registerOutboxRoutes(app, handle.db);
   await app.ready();

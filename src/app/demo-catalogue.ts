@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BranchInput } from '../modules/catalogue/branches.service.js';
 import type { CertificationKind } from '../modules/catalogue/domain/certification.js';
 import type { RecognitionEvent } from '../modules/catalogue/domain/recognition.js';
-import { SYSTEM_ADMIN } from '../platform/auth/actor.js';
+import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../platform/auth/actor.js';
 import type { Db } from '../platform/db/connect.js';
 import { projectRoot } from '../platform/paths.js';
 import type { Services } from './app.js';
@@ -159,5 +159,44 @@ export async function seedDemoCatalogue(
       await certifications.addEvent(id, { ...event, successorId }, SYSTEM_ADMIN, requestId);
     }
   }
+  await seedDemoRegistry(db, services);
   return { certifications: created.size };
+}
+
+/** The shipped sample of France compétences' RNCP export (reference/registry/, 12 real fiches). */
+export const DEMO_REGISTRY_FILE = path.join(
+  projectRoot,
+  'reference',
+  'registry',
+  'export_fiches_RNCP_fixture.xml',
+);
+
+/**
+ * Imports the shipped RNCP sample once, then links CQP-APS (branch « Prévention et
+ * sécurité ») to RNCP34762, a fiche that ended on 2024-08-31 and has a successor: its
+ * branch manager finds alerts waiting (registration ended, other dates and level, successor).
+ * The fiche is not CQP-APS's real registration: the sample holds no security fiche, and the
+ * point is to show what a disagreement looks like.
+ */
+async function seedDemoRegistry(db: Db, services: Services) {
+  const imported = await db.selectFrom('registry_fiches').select('numero').limit(1).executeTakeFirst();
+  if (!imported) {
+    const run = await services.registry.imports.importFile(DEMO_REGISTRY_FILE, {
+      fileName: path.basename(DEMO_REGISTRY_FILE),
+      actor: SYSTEM_ACTOR,
+      requestId: 'seed-demo',
+    });
+    if (run?.status !== 'succeeded') throw new Error(`Demo registry import failed: ${run?.error_message}`);
+  }
+  const aps = await db
+    .selectFrom('certifications')
+    .select('id')
+    .where('code', '=', 'CQP-APS')
+    .executeTakeFirst();
+  const fiche = await db
+    .selectFrom('registry_fiches')
+    .select('numero')
+    .where('numero', '=', 'RNCP34762')
+    .executeTakeFirst();
+  if (aps && fiche) await services.registry.service.link(aps.id, fiche.numero, SYSTEM_ADMIN, 'seed-demo');
 }

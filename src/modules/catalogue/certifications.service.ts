@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { canOnBranch } from '../../platform/auth/policy.js';
@@ -186,7 +186,17 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     await writePeriods(trx, id, recognitionTimeline(next));
   }
 
-  async function addEvent(id: string, event: NewRecognitionEvent, actor: Actor, requestId: string) {
+  /**
+   * `within` runs in the same transaction, after the event is written: another module's
+   * own writes that must commit with it (e.g. marking a registry alert applied).
+   */
+  async function addEvent(
+    id: string,
+    event: NewRecognitionEvent,
+    actor: Actor,
+    requestId: string,
+    within?: (trx: Transaction<Database>) => Promise<void>,
+  ) {
     return db.transaction().execute(async (trx) => {
       const cert = await findCertification(trx, id);
       if (!cert) throw problems.notFound('Certification introuvable.');
@@ -241,6 +251,70 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
         after: { event: { id: row.id, ...event } },
         requestId,
       });
+      await within?.(trx);
+      return row.id;
+    });
+  }
+
+  /**
+   * Replaces every registration of the same type numbered `event.number` by `event` (e.g. the
+   * dates France compétences publishes), checked as a whole history and audited as one
+   * change; `within` runs in the same transaction.
+   */
+  async function replaceRegistration(
+    id: string,
+    event: NewRecognitionEvent & { type: 'rncp_registered' | 'rs_registered'; number: string },
+    actor: Actor,
+    requestId: string,
+    within?: (trx: Transaction<Database>) => Promise<void>,
+  ) {
+    return db.transaction().execute(async (trx) => {
+      const cert = await findCertification(trx, id);
+      if (!cert) throw problems.notFound('Certification introuvable.');
+      assertCanWrite(
+        actor,
+        cert.branches.map((b) => b.id),
+      );
+      const rows = await eventsOf(trx, id);
+      const replaced = rows.filter((r) => r.type === event.type && r.number === event.number);
+      const kept = rows.filter((r) => !replaced.includes(r)).map(toDomainEvent);
+      const { reference, successorId: _unused, ...domainEvent } = event;
+      await saveEvents(trx, id, [...kept, domainEvent], (i) => (i === kept.length ? [] : ['events', i]));
+      if (replaced.length > 0) {
+        await trx
+          .deleteFrom('recognition_events')
+          .where(
+            'id',
+            'in',
+            replaced.map((r) => r.id),
+          )
+          .execute();
+      }
+      const row = await trx
+        .insertInto('recognition_events')
+        .values({
+          certification_id: id,
+          type: event.type,
+          date: event.date,
+          number: event.number,
+          level: event.level ?? null,
+          valid_from: event.from ?? null,
+          valid_to: event.to ?? null,
+          reference: reference ?? null,
+          successor_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.recognition_event.replace',
+        entityType: 'certification',
+        entityId: id,
+        before: { events: replaced.map((r) => ({ id: r.id, ...toDomainEvent(r) })) },
+        after: { events: [{ id: row.id, ...domainEvent, ...(reference ? { reference } : {}) }] },
+        requestId,
+      });
+      await within?.(trx);
       return row.id;
     });
   }
@@ -270,7 +344,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { create, update, get, recognition, addEvent, deleteEvent };
+  return { create, update, get, recognition, addEvent, replaceRegistration, deleteEvent };
 }
 
 function toInput(cert: NonNullable<Awaited<ReturnType<typeof findCertification>>>): CertificationInput {

@@ -197,6 +197,93 @@ export interface CatalogueGenerationTable {
   value: number;
 }
 
+export type RegistryRunStatus = 'running' | 'succeeded' | 'failed';
+
+export interface RegistryImportRunsTable {
+  id: Generated<string>;
+  file_name: string;
+  file_type: 'xml' | 'xml-zip' | 'csv-zip' | null;
+  kind: 'RNCP' | 'RS' | 'MIXED' | null;
+  version: string | null;
+  status: RegistryRunStatus;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  ended_at: NullableTimestamp;
+  bytes_total: Generated<number>;
+  bytes_read: Generated<number>;
+  fiches_read: Generated<number>;
+  new_count: Generated<number>;
+  changed_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  removed_count: Generated<number>;
+  rejected_count: Generated<number>;
+  alerts_count: Generated<number>;
+  error_message: string | null;
+  error_details: ColumnType<unknown, string | null | undefined, string | null>;
+  actor_user_id: string | null;
+  actor_label: string;
+}
+
+/** Columns shared by the live fiches and the staging area. */
+interface RegistryFicheColumns {
+  numero: string;
+  registry: 'RNCP' | 'RS';
+  title: string;
+  abbreviation: string | null;
+  state: string | null;
+  active: boolean;
+  registration_type: string | null;
+  /** Calendar dates are 'YYYY-MM-DD' strings. */
+  decision_date: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  level: number | null;
+  hash: string;
+  fiche: Json;
+  search_document: ColumnType<unknown, never, never>;
+  search_title: string;
+}
+
+export interface RegistryFichesTable extends RegistryFicheColumns {
+  present: Generated<boolean>;
+  created_run_id: string | null;
+  changed_run_id: string | null;
+  removed_run_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegistryStagingTable extends RegistryFicheColumns {
+  run_id: string;
+}
+
+export interface CertificationRegistryLinksTable {
+  certification_id: string;
+  numero: string;
+  created_at: Timestamp;
+}
+
+export type RegistryAlertKind =
+  | 'registration_ended'
+  | 'registration_differs'
+  | 'title_differs'
+  | 'successor'
+  | 'fiche_missing';
+
+export interface RegistryAlertsTable {
+  id: Generated<string>;
+  certification_id: string;
+  numero: string;
+  kind: RegistryAlertKind;
+  details: Json;
+  status: 'open' | 'applied' | 'dismissed';
+  created_run_id: string | null;
+  created_at: Timestamp;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  resolution: string | null;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -216,6 +303,11 @@ export interface Database {
   oidc_login_states: OidcLoginStatesTable;
   mail_outbox: MailOutboxTable;
   audit_events: AuditEventsTable;
+  registry_import_runs: RegistryImportRunsTable;
+  registry_fiches: RegistryFichesTable;
+  registry_staging: RegistryStagingTable;
+  certification_registry_links: CertificationRegistryLinksTable;
+  registry_alerts: RegistryAlertsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,0 +1,144 @@
+import { type IsoDate, type RecognitionEvent, recognitionOn } from '../../catalogue/domain/recognition.js';
+import { canonicalJson, type Registry } from './fiche.js';
+
+/**
+ * What the registry says about one linked fiche, and what the catalogue says about the
+ * certification, compared on a date (today). Pure: the sync service loads both sides.
+ */
+export type FicheFacts = {
+  numero: string;
+  registry: Registry;
+  title: string;
+  active: boolean;
+  /** false: the last full export of its registry no longer lists it. */
+  present: boolean;
+  state?: string | undefined;
+  start?: IsoDate | undefined;
+  end?: IsoDate | undefined;
+  level?: number | undefined;
+  successors: { numero: string; title?: string | undefined }[];
+};
+
+export type CatalogueFacts = { title: string; events: readonly RecognitionEvent[] };
+
+export type AlertKind =
+  | 'registration_ended'
+  | 'registration_differs'
+  | 'title_differs'
+  | 'successor'
+  | 'fiche_missing';
+
+export type Difference = { kind: AlertKind; details: Record<string, unknown> };
+
+/** Kinds that "apply" resolves by writing the registry's registration into the catalogue. */
+export const APPLIES_REGISTRATION: readonly AlertKind[] = ['registration_ended', 'registration_differs'];
+
+/** Titles compared without case, accents, punctuation or spacing differences. */
+export function sameTitle(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replaceAll('œ', 'oe')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return norm(a) === norm(b);
+}
+
+const registrationType = (registry: Registry) => (registry === 'RNCP' ? 'rncp_registered' : 'rs_registered');
+
+/** The catalogue's latest registration under this number (by start of validity). */
+export function catalogueRegistration(
+  events: readonly RecognitionEvent[],
+  fiche: Pick<FicheFacts, 'numero' | 'registry'>,
+) {
+  return events
+    .filter((e) => e.type === registrationType(fiche.registry) && e.number === fiche.numero)
+    .sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? 1 : -1))[0];
+}
+
+/**
+ * Every difference between a linked fiche and the catalogue, each one an alert:
+ * - `fiche_missing`: the fiche is unknown, or absent from the latest export of its registry;
+ * - `registration_ended`: the fiche is inactive or past its end date while the catalogue
+ *   says the certification is registered under this number on `today`;
+ * - `registration_differs`: the catalogue has no registration under this number, or one
+ *   with other start / end dates or (RNCP) another level;
+ * - `title_differs`;
+ * - `successor`: the registry names fiches that replace this one and the catalogue records
+ *   no replacement.
+ * Details are plain data, so two identical differences have the same canonical JSON.
+ */
+export function registryDifferences(
+  numero: string,
+  fiche: FicheFacts | undefined,
+  catalogue: CatalogueFacts,
+  today: IsoDate,
+): Difference[] {
+  if (!fiche?.present) {
+    return [{ kind: 'fiche_missing', details: { numero, known: fiche !== undefined } }];
+  }
+  const out: Difference[] = [];
+  const registry = { from: fiche.start ?? null, to: fiche.end ?? null, level: fiche.level ?? null };
+  const recognition = recognitionOn(catalogue.events, today);
+  const ended = !fiche.active || (fiche.end !== undefined && fiche.end < today);
+  if (
+    ended &&
+    recognition.status !== 'none' &&
+    'number' in recognition &&
+    recognition.number === fiche.numero
+  ) {
+    out.push({
+      kind: 'registration_ended',
+      details: {
+        registry: { active: fiche.active, state: fiche.state ?? null, to: registry.to },
+        catalogue: { status: recognition.status, from: recognition.from, to: recognition.to },
+      },
+    });
+  }
+
+  const current = catalogueRegistration(catalogue.events, fiche);
+  if (!current) {
+    out.push({ kind: 'registration_differs', details: { fields: ['missing'], registry, catalogue: null } });
+  } else {
+    const fields: string[] = [];
+    if (fiche.start && current.from !== fiche.start) fields.push('from');
+    if (fiche.end && current.to !== fiche.end) fields.push('to');
+    if (fiche.registry === 'RNCP' && fiche.level !== undefined && current.level !== fiche.level) {
+      fields.push('level');
+    }
+    if (fields.length > 0) {
+      out.push({
+        kind: 'registration_differs',
+        details: {
+          fields,
+          registry,
+          catalogue: { from: current.from ?? null, to: current.to ?? null, level: current.level ?? null },
+        },
+      });
+    }
+  }
+
+  if (!sameTitle(fiche.title, catalogue.title)) {
+    out.push({ kind: 'title_differs', details: { registry: fiche.title, catalogue: catalogue.title } });
+  }
+
+  const replaced = catalogue.events.some((e) => e.type === 'replaced');
+  if (fiche.successors.length > 0 && !replaced) {
+    out.push({
+      kind: 'successor',
+      details: {
+        successors: [...fiche.successors]
+          .sort((a, b) => (a.numero < b.numero ? -1 : 1))
+          .map((s) => ({ numero: s.numero, title: s.title ?? null })),
+      },
+    });
+  }
+  return out;
+}
+
+/** Identity of an alert's content, for "don't open the same alert twice". */
+export function detailsKey(details: unknown): string {
+  return canonicalJson(details);
+}

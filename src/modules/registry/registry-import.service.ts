@@ -1,0 +1,274 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { sql } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { AuditActor } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { RegistryRunStatus } from '../../platform/db/schema.js';
+import { problems } from '../../platform/problem.js';
+import { parseRegistryCsvZip } from './csv-zip-parser.js';
+import { detectRegistryFile, type RegistryFileType } from './detect.js';
+import type { Registry, RegistryFiche, RegistryParseResult, RegistryProgress } from './domain/fiche.js';
+import { RegistryFileError } from './errors.js';
+import { stageFiches, swapStaged } from './registry.repo.js';
+import { parseRegistryXml, parseRegistryXmlZip } from './xml-parser.js';
+import { openZip } from './zip.js';
+
+/** Fiches written to the staging area at once: bounds memory whatever the file size. */
+const BATCH = 500;
+/** A run whose row has not moved for this long is a crashed process's, not a live one. */
+const STALE_MINUTES = 10;
+
+export type ImportProgress = RegistryProgress & { bytesTotal: number };
+
+export type ImportOptions = {
+  /** Shown in the runs list (the uploaded or given file name). */
+  fileName: string;
+  actor: AuditActor;
+  requestId?: string | undefined;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+};
+
+export type RunRow = Awaited<ReturnType<ReturnType<typeof registryImportServiceFactory>['getRun']>>;
+
+/**
+ * Imports a France compétences export (XML, XML zip or CSV zip; RNCP, RS or both):
+ * detect → stream-parse → stage in batches of 500 → one transaction that compares hashes,
+ * swaps the fiches into the live table, completes the run row and audits it. Any failure
+ * (unsafe, malformed or truncated file, database error) marks the run failed with its French
+ * message and leaves the live fiches as they were. `afterImport` (the catalogue sync) runs
+ * after a successful swap and returns how many alerts it opened.
+ */
+export function registryImportServiceFactory({
+  db,
+  maxFileBytes,
+  afterImport,
+}: {
+  db: Db;
+  maxFileBytes: number;
+  afterImport?: (runId: string) => Promise<number>;
+}) {
+  /** Progress of the runs this process is executing, fresher than the row (written per batch). */
+  const live = new Map<string, ImportProgress>();
+
+  async function failStaleRuns() {
+    await db
+      .updateTable('registry_import_runs')
+      .set({
+        status: 'failed',
+        ended_at: new Date(),
+        error_message: 'Import interrompu (processus arrêté avant la fin).',
+      })
+      .where('status', '=', 'running')
+      .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${STALE_MINUTES})`)
+      .execute();
+  }
+
+  /**
+   * Creates the run row and returns its id at once; `done` settles when the import ends
+   * (never rejects: a failure is recorded on the run). One import at a time: another running
+   * run is a 409.
+   */
+  async function start(path: string, opts: ImportOptions): Promise<{ runId: string; done: Promise<RunRow> }> {
+    await failStaleRuns();
+    const running = await db
+      .selectFrom('registry_import_runs')
+      .select('id')
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (running) throw problems.conflict(`Un import est déjà en cours (${running.id}).`);
+    const { id: runId } = await db
+      .insertInto('registry_import_runs')
+      .values({
+        file_name: opts.fileName.slice(0, 300),
+        status: 'running',
+        actor_user_id: opts.actor.userId,
+        actor_label: opts.actor.label,
+        file_type: null,
+        kind: null,
+        version: null,
+        error_message: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const done = run(runId, path, opts).then(
+      () => getRun(runId),
+      () => getRun(runId),
+    );
+    return { runId, done };
+  }
+
+  /** Imports and waits for the end; the run row tells success or failure. */
+  async function importFile(path: string, opts: ImportOptions): Promise<RunRow> {
+    const { done } = await start(path, opts);
+    return done;
+  }
+
+  async function run(runId: string, path: string, opts: ImportOptions) {
+    let progress: ImportProgress = { bytes: 0, fiches: 0, bytesTotal: 0 };
+    let read = 0;
+    live.set(runId, progress);
+    try {
+      const size = (await stat(path)).size;
+      if (size > maxFileBytes) {
+        throw new RegistryFileError(
+          `Fichier refusé : ${size} octets, au-delà du maximum autorisé (${maxFileBytes} octets, REGISTRY_MAX_FILE_BYTES).`,
+        );
+      }
+      const type = await detectRegistryFile(path);
+      const bytesTotal = type === 'xml' ? size : await uncompressedSize(path, type);
+      progress = { ...progress, bytesTotal };
+      live.set(runId, progress);
+      await db
+        .updateTable('registry_import_runs')
+        .set({ file_type: type, bytes_total: bytesTotal, updated_at: new Date() })
+        .where('id', '=', runId)
+        .execute();
+
+      let batch: RegistryFiche[] = [];
+      let staged = 0;
+      const flush = async () => {
+        const fiches = batch;
+        batch = [];
+        staged += await stageFiches(db, runId, fiches);
+        await db
+          .updateTable('registry_import_runs')
+          .set({ bytes_read: progress.bytes, fiches_read: read, updated_at: new Date() })
+          .where('id', '=', runId)
+          .execute();
+      };
+      const onFiche = async (fiche: RegistryFiche) => {
+        batch.push(fiche);
+        read++;
+        if (batch.length >= BATCH) await flush();
+      };
+      const onProgress = (p: RegistryProgress) => {
+        progress = { ...p, bytesTotal: Math.max(bytesTotal, p.bytes) };
+        live.set(runId, progress);
+        opts.onProgress?.(progress);
+      };
+      const parsed: RegistryParseResult =
+        type === 'xml'
+          ? await parseRegistryXml(createReadStream(path, { highWaterMark: 256 * 1024 }), onFiche, onProgress)
+          : type === 'xml-zip'
+            ? await parseRegistryXmlZip(path, onFiche, onProgress)
+            : await parseRegistryCsvZip(path, onFiche, onProgress);
+      await flush();
+
+      const registries: Registry[] = parsed.kind === 'MIXED' ? ['RNCP', 'RS'] : [parsed.kind];
+      await db.transaction().execute(async (trx) => {
+        const counts = await swapStaged(trx, runId, registries);
+        const result = {
+          status: 'succeeded' as RegistryRunStatus,
+          kind: parsed.kind,
+          version: parsed.version,
+          fiches_read: read,
+          bytes_read: progress.bytes,
+          new_count: counts.new,
+          changed_count: counts.changed,
+          unchanged_count: counts.unchanged,
+          removed_count: counts.removed,
+          rejected_count: read - staged,
+        };
+        await trx
+          .updateTable('registry_import_runs')
+          .set({ ...result, ended_at: new Date(), updated_at: new Date() })
+          .where('id', '=', runId)
+          .execute();
+        await recordAudit(trx, {
+          actor: opts.actor,
+          action: 'registry.import',
+          entityType: 'registry_import_run',
+          entityId: runId,
+          after: { fileName: opts.fileName, fileType: type, ...result },
+          requestId: opts.requestId ?? null,
+        });
+      });
+    } catch (error) {
+      await db.deleteFrom('registry_staging').where('run_id', '=', runId).execute();
+      const fileError = error instanceof RegistryFileError ? error : undefined;
+      await db
+        .updateTable('registry_import_runs')
+        .set({
+          status: 'failed',
+          ended_at: new Date(),
+          updated_at: new Date(),
+          bytes_read: progress.bytes,
+          fiches_read: read,
+          error_message: fileError
+            ? fileError.message
+            : `Import interrompu : ${error instanceof Error ? error.message : String(error)}`,
+          error_details: fileError
+            ? JSON.stringify({
+                line: fileError.line,
+                column: fileError.column,
+                fiche: fileError.fiche,
+                element: fileError.element,
+                file: fileError.file,
+              })
+            : null,
+        })
+        .where('id', '=', runId)
+        .execute();
+      live.delete(runId);
+      throw error;
+    }
+    live.delete(runId);
+    if (afterImport) {
+      // The import itself succeeded; a sync failure is reported on the run, not as a failure.
+      try {
+        const alerts = await afterImport(runId);
+        await db
+          .updateTable('registry_import_runs')
+          .set({ alerts_count: alerts })
+          .where('id', '=', runId)
+          .execute();
+      } catch (error) {
+        await db
+          .updateTable('registry_import_runs')
+          .set({
+            error_message: `Import réussi, mais la comparaison avec le catalogue a échoué : ${error instanceof Error ? error.message : String(error)}`,
+          })
+          .where('id', '=', runId)
+          .execute();
+      }
+    }
+  }
+
+  async function getRun(id: string) {
+    const row = await db
+      .selectFrom('registry_import_runs')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const p = live.get(id);
+    return p && row.status === 'running'
+      ? {
+          ...row,
+          bytes_read: Math.max(row.bytes_read, p.bytes),
+          fiches_read: Math.max(row.fiches_read, p.fiches),
+        }
+      : row;
+  }
+
+  async function listRuns(limit = 50) {
+    return db
+      .selectFrom('registry_import_runs')
+      .selectAll()
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  return { start, importFile, getRun, listRuns };
+}
+
+async function uncompressedSize(path: string, type: RegistryFileType): Promise<number> {
+  const { entries, close } = await openZip(path);
+  close();
+  const wanted = type === 'xml-zip' ? '.xml' : '.csv';
+  return entries.filter((e) => e.key.endsWith(wanted)).reduce((n, e) => n + e.entry.uncompressedSize, 0);
+}
+
+export type RegistryImportService = ReturnType<typeof registryImportServiceFactory>;

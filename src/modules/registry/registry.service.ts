@@ -1,0 +1,472 @@
+import type { Transaction } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { canOnBranch, isAdmin } from '../../platform/auth/policy.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
+import { fieldError, problems } from '../../platform/problem.js';
+import { toDomainEvent } from '../catalogue/certifications.repo.js';
+import type { CertificationsService } from '../catalogue/certifications.service.js';
+import {
+  type AlertKind,
+  APPLIES_REGISTRATION,
+  type Difference,
+  detailsKey,
+  type FicheFacts,
+  registryDifferences,
+} from './domain/alerts.js';
+import type { Registry, RegistryFiche } from './domain/fiche.js';
+import { type FicheSearch, findFiche, findFiches, searchFiches } from './registry.repo.js';
+
+type FicheRow = NonNullable<Awaited<ReturnType<typeof findFiche>>>;
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+function factsOf(row: FicheRow, successorTitles: Map<string, string>): FicheFacts {
+  const fiche = row.fiche as RegistryFiche;
+  return {
+    numero: row.numero,
+    registry: row.registry,
+    title: row.title,
+    active: row.active,
+    present: row.present,
+    state: row.state ?? undefined,
+    start: row.start_date ?? undefined,
+    end: row.end_date ?? undefined,
+    level: row.level ?? undefined,
+    successors: fiche.successors.map((numero) => ({ numero, title: successorTitles.get(numero) })),
+  };
+}
+
+/**
+ * The registry as the rest of Qualif sees it: fiche lookup and search, links between
+ * catalogue certifications and fiches, and the alerts raised when the registry and the
+ * catalogue disagree (raised by `syncAll` after each import and by `syncCertification`
+ * when a link is made). Recognition events are written only through the catalogue's
+ * certifications service, so its checks, derived periods and audit apply.
+ */
+export function registryServiceFactory({
+  db,
+  certifications,
+}: {
+  db: Db;
+  certifications: CertificationsService;
+}) {
+  async function getFiche(numero: string) {
+    const row = await findFiche(db, numero.toUpperCase());
+    if (!row) throw problems.notFound(`Fiche ${numero} inconnue (absente des exports importés).`);
+    return row;
+  }
+
+  async function search(filters: FicheSearch, page: number, pageSize: number) {
+    return searchFiches(db, filters, page, pageSize);
+  }
+
+  async function certificationScope(certificationId: string, actor: Actor | null, mode: 'read' | 'write') {
+    const cert = await certifications.get(certificationId);
+    if (actor && !cert.branches.some((b) => canOnBranch(actor, b.id, mode))) {
+      throw problems.forbidden('Cette certification ne relève d’aucune de vos branches.');
+    }
+    return cert;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Links
+
+  async function links(certificationId: string) {
+    const rows = await db
+      .selectFrom('certification_registry_links as l')
+      .leftJoin('registry_fiches as f', 'f.numero', 'l.numero')
+      .select([
+        'l.numero',
+        'l.created_at',
+        'f.title',
+        'f.registry',
+        'f.active',
+        'f.present',
+        'f.start_date',
+        'f.end_date',
+        'f.level',
+      ])
+      .where('l.certification_id', '=', certificationId)
+      .orderBy('l.numero')
+      .execute();
+    return rows;
+  }
+
+  async function link(certificationId: string, numero: string, actor: Actor, requestId: string) {
+    await certificationScope(certificationId, actor, 'write');
+    const fiche = await findFiche(db, numero);
+    if (!fiche) {
+      throw problems.unprocessable(
+        [fieldError(['numero'], 'Fiche inconnue : importez d’abord l’export qui la contient.', 'path')],
+        `Fiche ${numero} inconnue.`,
+      );
+    }
+    const added = await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('certification_registry_links')
+        .values({ certification_id: certificationId, numero })
+        .onConflict((oc) => oc.doNothing())
+        .returning('numero')
+        .execute();
+      if (inserted.length === 0) return false;
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.registry_link.add',
+        entityType: 'certification',
+        entityId: certificationId,
+        after: { numero },
+        requestId,
+      });
+      return true;
+    });
+    if (added) await syncCertification(certificationId, null);
+    return added;
+  }
+
+  async function unlink(certificationId: string, numero: string, actor: Actor, requestId: string) {
+    await certificationScope(certificationId, actor, 'write');
+    await db.transaction().execute(async (trx) => {
+      const removed = await trx
+        .deleteFrom('certification_registry_links')
+        .where('certification_id', '=', certificationId)
+        .where('numero', '=', numero)
+        .returning('numero')
+        .execute();
+      if (removed.length === 0) throw problems.notFound('Ce lien n’existe pas.');
+      await trx
+        .updateTable('registry_alerts')
+        .set({
+          status: 'dismissed',
+          resolution: 'unlinked',
+          resolved_at: new Date(),
+          resolved_by: auditActorOf(actor).userId,
+        })
+        .where('certification_id', '=', certificationId)
+        .where('numero', '=', numero)
+        .where('status', '=', 'open')
+        .execute();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'certification.registry_link.remove',
+        entityType: 'certification',
+        entityId: certificationId,
+        before: { numero },
+        requestId,
+      });
+    });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Sync: differences → alerts
+
+  /**
+   * Compares one certification with each fiche it is linked to and brings its open alerts
+   * in line: an identical open alert is kept (never duplicated), an open alert of the same
+   * kind with other details is closed as `superseded` and a new one opened, and an open
+   * alert whose difference has gone (fixed by hand in the catalogue, or by a newer export)
+   * is closed as `resolved`. Returns how many alerts were opened.
+   */
+  async function syncCertification(certificationId: string, runId: string | null): Promise<number> {
+    // Everything is read before the transaction (PGlite has a single connection).
+    const cert = await certifications.get(certificationId);
+    const linked = await db
+      .selectFrom('certification_registry_links')
+      .select('numero')
+      .where('certification_id', '=', certificationId)
+      .execute();
+    const rows = await findFiches(
+      db,
+      linked.map((l) => l.numero),
+    );
+    const successorNumeros = rows.flatMap((r) => (r.fiche as RegistryFiche).successors);
+    const successorTitles = new Map((await findFiches(db, successorNumeros)).map((r) => [r.numero, r.title]));
+    const byNumero = new Map(rows.map((r) => [r.numero, r]));
+    const events = cert.events.map(toDomainEvent);
+    const date = today();
+    const wanted: (Difference & { numero: string })[] = linked.flatMap(({ numero }) => {
+      const row = byNumero.get(numero);
+      return registryDifferences(
+        numero,
+        row ? factsOf(row, successorTitles) : undefined,
+        { title: cert.title, events },
+        date,
+      ).map((d) => ({ ...d, numero }));
+    });
+    const open = await db
+      .selectFrom('registry_alerts')
+      .select(['id', 'numero', 'kind', 'details'])
+      .where('certification_id', '=', certificationId)
+      .where('status', '=', 'open')
+      .execute();
+
+    return db.transaction().execute(async (trx) => {
+      let created = 0;
+      const kept = new Set<string>();
+      for (const d of wanted) {
+        const key = detailsKey(d.details);
+        const same = open.find(
+          (a) => a.numero === d.numero && a.kind === d.kind && detailsKey(a.details) === key,
+        );
+        if (same) {
+          kept.add(same.id);
+          continue;
+        }
+        await trx
+          .insertInto('registry_alerts')
+          .values({
+            certification_id: certificationId,
+            numero: d.numero,
+            kind: d.kind,
+            details: JSON.stringify(d.details),
+            status: 'open',
+            created_run_id: runId,
+            resolved_by: null,
+            resolution: null,
+          })
+          .execute();
+        created++;
+      }
+      for (const a of open) {
+        if (kept.has(a.id)) continue;
+        const superseded = wanted.some((d) => d.numero === a.numero && d.kind === a.kind);
+        await trx
+          .updateTable('registry_alerts')
+          .set({
+            status: 'dismissed',
+            resolution: superseded ? 'superseded' : 'resolved',
+            resolved_at: new Date(),
+          })
+          .where('id', '=', a.id)
+          .execute();
+      }
+      return created;
+    });
+  }
+
+  /** After an import: every linked certification; returns how many alerts were opened. */
+  async function syncAll(runId: string | null): Promise<number> {
+    const certs = await db
+      .selectFrom('certification_registry_links')
+      .select('certification_id')
+      .distinct()
+      .execute();
+    let created = 0;
+    for (const c of certs) created += await syncCertification(c.certification_id, runId);
+    return created;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Alerts
+
+  /** Admins see every alert; branch managers those of their branches' certifications. */
+  async function listAlerts(
+    actor: Actor,
+    filters: { status?: 'open' | 'applied' | 'dismissed' | undefined; certificationId?: string | undefined },
+    page: number,
+    pageSize: number,
+  ) {
+    const branchIds = actor.grants
+      .filter((g) => g.role === 'branch_manager' && g.scope.type === 'branch' && g.scope.id)
+      .map((g) => g.scope.id as string);
+    let query = db
+      .selectFrom('registry_alerts as a')
+      .innerJoin('certifications as c', 'c.id', 'a.certification_id');
+    if (!isAdmin(actor)) {
+      if (branchIds.length === 0) return { items: [], total: 0 };
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('certification_branches as cb')
+            .select('cb.branch_id')
+            .whereRef('cb.certification_id', '=', 'a.certification_id')
+            .where('cb.branch_id', 'in', branchIds),
+        ),
+      );
+    }
+    if (filters.status) query = query.where('a.status', '=', filters.status);
+    if (filters.certificationId) query = query.where('a.certification_id', '=', filters.certificationId);
+    const items = await query
+      .select([
+        'a.id',
+        'a.certification_id',
+        'c.code as certification_code',
+        'c.title as certification_title',
+        'a.numero',
+        'a.kind',
+        'a.details',
+        'a.status',
+        'a.created_run_id',
+        'a.created_at',
+        'a.resolved_by',
+        'a.resolved_at',
+        'a.resolution',
+      ])
+      .orderBy('a.created_at', 'desc')
+      .orderBy('a.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items, total: Number(total.n) };
+  }
+
+  async function openAlert(id: string, actor: Actor) {
+    const alert = await db.selectFrom('registry_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!alert) throw problems.notFound('Alerte introuvable.');
+    await certificationScope(alert.certification_id, actor, 'write');
+    if (alert.status !== 'open') throw problems.conflict('Cette alerte est déjà traitée.');
+    return alert;
+  }
+
+  async function resolve(
+    trx: Transaction<Database>,
+    ids: string[],
+    status: 'applied' | 'dismissed',
+    actor: Actor,
+    requestId: string,
+    reason?: string,
+  ) {
+    await trx
+      .updateTable('registry_alerts')
+      .set({
+        status,
+        resolution: reason ?? status,
+        resolved_at: new Date(),
+        resolved_by: auditActorOf(actor).userId,
+      })
+      .where('id', 'in', ids)
+      .where('status', '=', 'open')
+      .execute();
+    for (const id of ids) {
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: status === 'applied' ? 'registry.alert.apply' : 'registry.alert.dismiss',
+        entityType: 'registry_alert',
+        entityId: id,
+        after: { status, ...(reason ? { reason } : {}) },
+        requestId,
+      });
+    }
+  }
+
+  /**
+   * Applies the registry's side: for a registration alert, the fiche's number, level and
+   * dates replace the catalogue's registration under that number; for a successor, a
+   * replacement by the certification linked to the successor fiche. Other kinds are fixed
+   * by hand in the catalogue, then dismissed.
+   */
+  async function apply(id: string, actor: Actor, requestId: string) {
+    const alert = await openAlert(id, actor);
+    const kind = alert.kind as AlertKind;
+    if (APPLIES_REGISTRATION.includes(kind)) {
+      const fiche = await findFiche(db, alert.numero);
+      if (!fiche?.present || !fiche.start_date || !fiche.end_date) {
+        throw problems.unprocessable(
+          [fieldError(['numero'], 'La fiche n’a pas de dates de début et de fin dans le registre.', 'path')],
+          'Le registre ne donne pas de dates à appliquer.',
+        );
+      }
+      if (fiche.registry === 'RNCP' && (fiche.level === null || fiche.level < 3)) {
+        throw problems.unprocessable(
+          [fieldError(['numero'], 'La fiche RNCP n’a pas de niveau de 3 à 8.', 'path')],
+          'Le registre ne donne pas de niveau à appliquer.',
+        );
+      }
+      if (kind === 'registration_ended' && fiche.end_date >= today()) {
+        throw problems.unprocessable(
+          [fieldError(['kind'], 'Fiche inactive sans date de fin passée.', 'path')],
+          'Le registre ne donne pas de date de fin passée : enregistrez le retrait à la main, puis classez l’alerte.',
+        );
+      }
+      // Applying the registration settles every open registration alert of this link.
+      const settled = await db
+        .selectFrom('registry_alerts')
+        .select('id')
+        .where('certification_id', '=', alert.certification_id)
+        .where('numero', '=', alert.numero)
+        .where('status', '=', 'open')
+        .where('kind', 'in', APPLIES_REGISTRATION)
+        .execute();
+      const registry = fiche.registry as Registry;
+      await certifications.replaceRegistration(
+        alert.certification_id,
+        {
+          type: registry === 'RNCP' ? 'rncp_registered' : 'rs_registered',
+          number: fiche.numero,
+          date: fiche.decision_date ?? fiche.start_date,
+          ...(registry === 'RNCP' ? { level: fiche.level as number } : {}),
+          from: fiche.start_date,
+          to: fiche.end_date,
+          reference: `France compétences, fiche ${fiche.numero}`,
+        },
+        actor,
+        requestId,
+        (trx) =>
+          resolve(
+            trx,
+            settled.map((s) => s.id),
+            'applied',
+            actor,
+            requestId,
+          ),
+      );
+      return;
+    }
+    if (kind === 'successor') {
+      const successors = ((alert.details as { successors?: { numero: string }[] }).successors ?? []).map(
+        (s) => s.numero,
+      );
+      const successor =
+        successors.length === 0
+          ? undefined
+          : await db
+              .selectFrom('certification_registry_links')
+              .select(['certification_id', 'numero'])
+              .where('numero', 'in', successors)
+              .where('certification_id', '<>', alert.certification_id)
+              .orderBy('numero')
+              .executeTakeFirst();
+      if (!successor) {
+        throw problems.unprocessable(
+          [
+            fieldError(
+              ['details', 'successors'],
+              'Aucune certification du catalogue n’est liée à la fiche successeur.',
+              'path',
+            ),
+          ],
+          'Liez d’abord la fiche successeur à une certification du catalogue.',
+        );
+      }
+      const next = await findFiche(db, successor.numero);
+      await certifications.addEvent(
+        alert.certification_id,
+        {
+          type: 'replaced',
+          date: next?.start_date ?? today(),
+          successorId: successor.certification_id,
+          reference: `France compétences, fiche ${successor.numero}`,
+        },
+        actor,
+        requestId,
+        (trx) => resolve(trx, [alert.id], 'applied', actor, requestId),
+      );
+      return;
+    }
+    throw problems.unprocessable(
+      [fieldError(['kind'], 'Cette alerte ne s’applique pas automatiquement.', 'path')],
+      'Corrigez la certification dans le catalogue, puis classez l’alerte.',
+    );
+  }
+
+  async function dismiss(id: string, actor: Actor, requestId: string, reason?: string) {
+    const alert = await openAlert(id, actor);
+    await db.transaction().execute((trx) => resolve(trx, [alert.id], 'dismissed', actor, requestId, reason));
+  }
+
+  return { getFiche, search, links, link, unlink, syncCertification, syncAll, listAlerts, apply, dismiss };
+}
+
+export type RegistryService = ReturnType<typeof registryServiceFactory>;
