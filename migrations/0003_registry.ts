@@ -116,7 +116,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       resolved_by uuid references users(id),
       resolved_at timestamptz,
-      resolution text
+      -- applied | dismissed (by a person) | superseded | resolved | unlinked (by the sync)
+      resolution text,
+      reason text
     )`.execute(db);
   await sql`create index registry_alerts_open_idx on registry_alerts (certification_id, numero, kind)
     where status = 'open'`.execute(db);

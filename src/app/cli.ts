@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { usersServiceFactory } from '../modules/identity/users.service.js';
 import { verifyAuditTrail } from '../platform/audit/audit.js';
@@ -172,5 +173,85 @@ audit
     }
     process.stdout.write(`Audit trail intact: ${verdict.checked} rows verified.\n`);
   });
+
+const registry = program.command('registry').description('France compétences RNCP / RS open data');
+registry
+  .command('import')
+  .argument(
+    '<file>',
+    'the export: XML flux, zip of the XML, or the CSV zip (export-fiches-csv-AAAA-MM-JJ.zip)',
+  )
+  .description('import a France compétences export, then compare linked certifications with it (alerts)')
+  .action(async (file: string) => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const services = createServices(c, handle);
+    const tty = process.stderr.isTTY === true;
+    let lastLine = 0;
+    const onProgress = (p: { bytes: number; fiches: number; bytesTotal: number }) => {
+      const now = Date.now();
+      if (now - lastLine < (tty ? 100 : 5000)) return;
+      lastLine = now;
+      process.stderr.write(tty ? `\r${progressBar(p)}` : `${progressLine(p)}\n`);
+    };
+    let run: Awaited<ReturnType<typeof services.registry.imports.importFile>>;
+    try {
+      run = await services.registry.imports.importFile(path.resolve(file), {
+        fileName: path.basename(file),
+        actor: SYSTEM_ACTOR,
+        onProgress,
+      });
+    } catch (error) {
+      await handle.close();
+      if (error instanceof Problem) fail(error.detail ?? error.title);
+      throw error;
+    }
+    await handle.close();
+    if (tty) process.stderr.write('\r\x1b[K');
+    if (!run) fail('import introuvable');
+    if (run.status !== 'succeeded') fail(`import ${run.id} en échec : ${run.error_message}`);
+    process.stdout.write(
+      `Import ${run.id} réussi (${run.kind}, ${run.file_type}, version ${run.version}) : ${run.fiches_read} fiches lues — ` +
+        `${run.new_count} nouvelles, ${run.changed_count} modifiées, ${run.unchanged_count} inchangées, ` +
+        `${run.removed_count} absentes de l’export, ${run.rejected_count} rejetées ; ${run.alerts_count} alertes ouvertes.\n`,
+    );
+    if (run.error_message) process.stderr.write(`qualif: ${run.error_message}\n`);
+  });
+
+registry
+  .command('runs')
+  .description('list the latest imports')
+  .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 20)
+  .action(async (opts: { limit: number }) => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const runs = await createServices(c, handle)
+      .registry.imports.listRuns(opts.limit)
+      .finally(() => handle.close());
+    if (runs.length === 0) process.stdout.write('Aucun import.\n');
+    for (const r of runs) {
+      const counts =
+        r.status === 'succeeded'
+          ? `${r.fiches_read} fiches : +${r.new_count} ~${r.changed_count} =${r.unchanged_count} -${r.removed_count} rejetées ${r.rejected_count}, alertes ${r.alerts_count}`
+          : (r.error_message ?? '');
+      process.stdout.write(
+        `${new Date(r.started_at).toISOString()}  ${r.status.padEnd(9)}  ${r.file_name}  ${counts}  (${r.id})\n`,
+      );
+    }
+  });
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} Mio`;
+
+function progressLine(p: { bytes: number; fiches: number; bytesTotal: number }) {
+  const pct = p.bytesTotal > 0 ? Math.min(100, Math.floor((100 * p.bytes) / p.bytesTotal)) : 0;
+  return `${pct} % — ${mib(p.bytes)} / ${mib(p.bytesTotal)} — ${p.fiches} fiches`;
+}
+
+function progressBar(p: { bytes: number; fiches: number; bytesTotal: number }) {
+  const width = 30;
+  const ratio = p.bytesTotal > 0 ? Math.min(1, p.bytes / p.bytesTotal) : 0;
+  const done = Math.round(ratio * width);
+  return `[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${progressLine(p)}\x1b[K`;
+}
 
 await program.parseAsync(process.argv);

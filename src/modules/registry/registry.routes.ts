@@ -353,6 +353,7 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
           details: a.details as Record<string, unknown>,
           status: a.status,
           resolution: a.resolution,
+          reason: a.reason,
           createdRunId: a.created_run_id,
           createdAt: iso(a.created_at) as string,
           resolvedAt: iso(a.resolved_at),

@@ -194,23 +194,31 @@ export function registryServiceFactory({
         date,
       ).map((d) => ({ ...d, numero }));
     });
-    const open = await db
+    // Open alerts, and alerts a person dismissed: a dismissed difference stays dismissed
+    // until its details change (the next export must not bring it back every day).
+    const known = await db
       .selectFrom('registry_alerts')
-      .select(['id', 'numero', 'kind', 'details'])
+      .select(['id', 'numero', 'kind', 'details', 'status'])
       .where('certification_id', '=', certificationId)
-      .where('status', '=', 'open')
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'open'),
+          eb.and([eb('status', '=', 'dismissed'), eb('resolution', '=', 'dismissed')]),
+        ]),
+      )
       .execute();
+    const open = known.filter((a) => a.status === 'open');
 
     return db.transaction().execute(async (trx) => {
       let created = 0;
       const kept = new Set<string>();
       for (const d of wanted) {
         const key = detailsKey(d.details);
-        const same = open.find(
+        const same = known.find(
           (a) => a.numero === d.numero && a.kind === d.kind && detailsKey(a.details) === key,
         );
         if (same) {
-          kept.add(same.id);
+          if (same.status === 'open') kept.add(same.id);
           continue;
         }
         await trx
@@ -224,6 +232,7 @@ export function registryServiceFactory({
             created_run_id: runId,
             resolved_by: null,
             resolution: null,
+            reason: null,
           })
           .execute();
         created++;
@@ -302,6 +311,7 @@ export function registryServiceFactory({
         'a.resolved_by',
         'a.resolved_at',
         'a.resolution',
+        'a.reason',
       ])
       .orderBy('a.created_at', 'desc')
       .orderBy('a.id')
@@ -332,7 +342,8 @@ export function registryServiceFactory({
       .updateTable('registry_alerts')
       .set({
         status,
-        resolution: reason ?? status,
+        resolution: status,
+        reason: reason ?? null,
         resolved_at: new Date(),
         resolved_by: auditActorOf(actor).userId,
       })

@@ -87,11 +87,9 @@ export const registryFicheSchema = z
 
 export const registryFicheAnswer = z.object({
   fiche: registryFicheSchema,
-  present: z
-    .boolean()
-    .meta({
-      description: 'false : la fiche ne figure plus dans le dernier export complet de son répertoire',
-    }),
+  present: z.boolean().meta({
+    description: 'false : la fiche ne figure plus dans le dernier export complet de son répertoire',
+  }),
   hash: z.string(),
   updatedAt: z.string(),
 });
@@ -127,12 +125,9 @@ export const importRunSchema = z
       new: z.number().int().meta({ description: 'fiches absentes jusqu’ici' }),
       changed: z.number().int().meta({ description: 'fiches dont le contenu a changé (ou revenues)' }),
       unchanged: z.number().int(),
-      removed: z
-        .number()
-        .int()
-        .meta({
-          description: 'fiches du même répertoire absentes de ce fichier : conservées, marquées absentes',
-        }),
+      removed: z.number().int().meta({
+        description: 'fiches du même répertoire absentes de ce fichier : conservées, marquées absentes',
+      }),
       rejected: z.number().int().meta({ description: 'doublons d’une même fiche dans le fichier, ignorés' }),
       alerts: z.number().int().meta({ description: 'alertes ouvertes par la comparaison avec le catalogue' }),
     }),
@@ -169,10 +164,11 @@ export const alertSchema = z
     }),
     details: z.record(z.string(), z.unknown()),
     status: z.enum(['open', 'applied', 'dismissed']),
-    resolution: z
-      .string()
-      .nullable()
-      .meta({ description: 'applied | dismissed | superseded | resolved | unlinked, ou le motif donné' }),
+    resolution: z.string().nullable().meta({
+      description:
+        'applied, dismissed (classée par une personne), superseded (remplacée par une alerte plus récente), resolved (l’écart a disparu), unlinked (lien retiré)',
+    }),
+    reason: z.string().nullable().meta({ description: 'motif donné en classant' }),
     createdRunId: z.uuid().nullable(),
     createdAt: z.string(),
     resolvedAt: z.string().nullable(),

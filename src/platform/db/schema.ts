@@ -282,6 +282,7 @@ export interface RegistryAlertsTable {
   resolved_by: string | null;
   resolved_at: NullableTimestamp;
   resolution: string | null;
+  reason: string | null;
 }
 
 export interface Database {

@@ -1,0 +1,344 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/platform/auth/actor.js';
+import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+
+/**
+ * The registry API on the demo data: the demo seeding imports the shipped RNCP sample and
+ * links CQP-APS (« Prévention et sécurité ») to RNCP34762, a fiche that ended in 2024.
+ */
+const FIXTURE = path.resolve('../shared/data/rncp-export/export_fiches_RNCP_fixture.xml');
+const OTHER_PASSWORD = 'Un-mot-de-passe-solide-2026!';
+
+let t: TestApp;
+let manager: Signed;
+let admin: Signed;
+let otherManager: Signed;
+const branchIds = new Map<string, string>();
+const certIds = new Map<string, string>();
+
+const as = (s: Signed) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  manager = await signIn(t.app, 'branch_manager@demo.qualif.test');
+  admin = await signIn(t.app, 'admin@demo.qualif.test');
+  for (const b of (await t.app.inject({ url: '/api/v1/branches' })).json().items) branchIds.set(b.name, b.id);
+  for (const c of (await t.app.inject({ url: '/api/v1/certifications?pageSize=50' })).json().items)
+    certIds.set(c.code, c.id);
+  await t.services.users.createUser(
+    {
+      email: 'logistique@demo.qualif.test',
+      displayName: 'Gestionnaire logistique',
+      password: OTHER_PASSWORD,
+      grants: [{ role: 'branch_manager', branchId: branchIds.get('Transport et logistique') as string }],
+    },
+    SYSTEM_ACTOR,
+  );
+  otherManager = await signIn(t.app, 'logistique@demo.qualif.test', OTHER_PASSWORD);
+});
+afterAll(() => t?.close());
+
+async function alerts(s: Signed, query = '') {
+  const res = await t.app.inject({ url: `/api/v1/registry/alerts?pageSize=200${query}`, headers: as(s) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as {
+    items: {
+      id: string;
+      kind: string;
+      numero: string;
+      status: string;
+      certification: { code: string };
+      details: Record<string, unknown>;
+    }[];
+    total: number;
+  };
+}
+
+async function waitForRun(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const res = await t.app.inject({ url: `/api/v1/registry/imports/${id}`, headers: as(admin) });
+    expect(res.statusCode).toBe(200);
+    const run = res.json();
+    if (run.status !== 'running') return run;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import still running');
+}
+
+describe('public lookup', () => {
+  it('answers a fiche by number, 404 problem when unknown, 400 for a malformed number', async () => {
+    const res = await t.app.inject({ url: '/api/v1/registry/fiches/rncp37674' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.fiche).toMatchObject({ numero: 'RNCP37674', registry: 'RNCP', level: 5, active: true });
+    expect(body.fiche.blocs).toHaveLength(2);
+    expect(body.fiche.partners).toHaveLength(471);
+    expect(body.present).toBe(true);
+
+    const unknown = await t.app.inject({ url: '/api/v1/registry/fiches/RNCP99999' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const bad = await t.app.inject({ url: '/api/v1/registry/fiches/XYZ12' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('searches in French full text, paginated', async () => {
+    const res = await t.app.inject({
+      url: '/api/v1/registry/fiches?q=d%C3%A9veloppeur&registry=RNCP&pageSize=2',
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBeGreaterThanOrEqual(4);
+    expect(body.items).toHaveLength(2);
+    const page2 = (
+      await t.app.inject({ url: '/api/v1/registry/fiches?q=developpeur&page=2&pageSize=2' })
+    ).json();
+    expect(page2.items[0].numero).not.toBe(body.items[0].numero);
+  });
+});
+
+describe('alerts and scope', () => {
+  it('the demo gives the security branch manager alerts on CQP-APS; another branch sees none and cannot act', async () => {
+    const mine = await alerts(manager, '&status=open');
+    const aps = mine.items.filter((a) => a.certification.code === 'CQP-APS' && a.numero === 'RNCP34762');
+    // The catalogue registers CQP-APS under another number: RNCP34762 is missing there.
+    expect(aps.map((a) => a.kind).sort()).toEqual(['registration_differs', 'successor', 'title_differs']);
+    expect(aps.find((a) => a.kind === 'successor')?.details).toEqual({
+      successors: [{ numero: 'RNCP39568', title: expect.stringMatching(/management/i) }],
+    });
+
+    const theirs = await alerts(otherManager);
+    expect(theirs.items.filter((a) => a.certification.code === 'CQP-APS')).toEqual([]);
+    const ended = aps.find((a) => a.kind === 'registration_differs') as { id: string };
+    for (const action of ['apply', 'dismiss']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/registry/alerts/${ended.id}/${action}`,
+        headers: as(otherManager),
+        payload: {},
+      });
+      expect(res.statusCode, action).toBe(403);
+    }
+    expect((await alerts(admin)).total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('importing the same export again opens no duplicate alert', async () => {
+    const before = (await alerts(admin, '&status=open')).total;
+    const run = await t.services.registry.imports.importFile(FIXTURE, {
+      fileName: 'again.xml',
+      actor: SYSTEM_ACTOR,
+    });
+    expect(run).toMatchObject({ status: 'succeeded', alerts_count: 0, unchanged_count: 12 });
+    expect((await alerts(admin, '&status=open')).total).toBe(before);
+  });
+
+  it('links are for the branch manager of the certification’s branch or an admin', async () => {
+    const cqpPc = certIds.get('CQP-PC') as string;
+    const url = `/api/v1/certifications/${cqpPc}/registry-links/RNCP37488`;
+    expect((await t.app.inject({ method: 'PUT', url, headers: as(manager) })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url })).statusCode).toBe(401);
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/certifications/${cqpPc}/registry-links/RNCP99999`,
+      headers: as(otherManager),
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect((await t.app.inject({ method: 'PUT', url, headers: as(otherManager) })).statusCode).toBe(204);
+    const links = (await t.app.inject({ url: `/api/v1/certifications/${cqpPc}/registry-links` })).json();
+    expect(links.items).toEqual([
+      expect.objectContaining({ numero: 'RNCP37488', fiche: expect.objectContaining({ level: 4 }) }),
+    ]);
+    // CQP-PC has no registration in the catalogue: the registry's is missing there.
+    const theirs = await alerts(otherManager, '&status=open');
+    expect(theirs.items.some((a) => a.numero === 'RNCP37488' && a.kind === 'registration_differs')).toBe(
+      true,
+    );
+    expect((await alerts(manager)).items.some((a) => a.numero === 'RNCP37488')).toBe(false);
+
+    expect((await t.app.inject({ method: 'DELETE', url, headers: as(otherManager) })).statusCode).toBe(204);
+    const after = await alerts(otherManager, '&status=open');
+    expect(after.items.some((a) => a.numero === 'RNCP37488')).toBe(false);
+  });
+
+  it('apply writes the registry’s registration through the catalogue, audited; dismiss closes an alert', async () => {
+    // A certification registered in the catalogue under RNCP34762 until 2029: the registry
+    // says it ended on 2024-08-31.
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      headers: as(manager),
+      payload: {
+        kind: 'CQP',
+        code: 'CQP-REG-TEST',
+        title: 'Programme Grande Ecole – Diplôme d’études supérieures en management',
+        branchIds: [branchIds.get('Prévention et sécurité')],
+        legalOwner: { name: 'Association paritaire de test', siret: '73282932000074' },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    for (const event of [
+      { type: 'transmitted', date: '2019-01-15' },
+      {
+        type: 'rncp_registered',
+        date: '2020-07-23',
+        number: 'RNCP34762',
+        level: 7,
+        from: '2020-09-01',
+        to: '2029-08-31',
+      },
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/certifications/${id}/events`,
+        headers: as(manager),
+        payload: event,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const linked = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/certifications/${id}/registry-links/RNCP34762`,
+      headers: as(manager),
+    });
+    expect(linked.statusCode).toBe(204);
+    const open = (await alerts(manager, `&status=open&certification=${id}`)).items;
+    expect(open.map((a) => a.kind).sort()).toEqual([
+      'registration_differs',
+      'registration_ended',
+      'successor',
+    ]);
+    const ended = open.find((a) => a.kind === 'registration_ended') as { id: string };
+    expect((await t.app.inject({ url: `/api/v1/certifications/${id}/recognition` })).json().status).toBe(
+      'rncp',
+    );
+
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/registry/alerts/${ended.id}/apply`,
+      headers: as(manager),
+    });
+    expect(applied.statusCode, applied.body).toBe(204);
+    const cert = (await t.app.inject({ url: `/api/v1/certifications/${id}` })).json();
+    expect(cert.events.filter((e: { type: string }) => e.type === 'rncp_registered')).toEqual([
+      expect.objectContaining({
+        number: 'RNCP34762',
+        level: 7,
+        from: '2020-09-01',
+        to: '2024-08-31',
+        reference: 'France compétences, fiche RNCP34762',
+      }),
+    ]);
+    expect(cert.recognition.status).toBe('branch_only');
+    const all = (await alerts(manager, `&certification=${id}`)).items;
+    expect(
+      all
+        .filter((a) => a.status === 'applied')
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['registration_differs', 'registration_ended']);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('action', 'in', ['certification.recognition_event.replace', 'registry.alert.apply'])
+      .execute();
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'certification.recognition_event.replace', entity_id: id },
+        { action: 'registry.alert.apply', entity_id: ended.id },
+      ]),
+    );
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/registry/alerts/${ended.id}/apply`,
+      headers: as(manager),
+    });
+    expect(again.statusCode).toBe(409);
+
+    // The successor fiche is linked to no certification: apply is refused, dismiss works.
+    const successor = open.find((a) => a.kind === 'successor') as { id: string };
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/registry/alerts/${successor.id}/apply`,
+      headers: as(manager),
+    });
+    expect(refused.statusCode).toBe(422);
+    const dismissed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/registry/alerts/${successor.id}/dismiss`,
+      headers: as(manager),
+      payload: { reason: 'Pas de nouvelle version prévue' },
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(204);
+    const closed = (await alerts(manager, `&certification=${id}`)).items.find((a) => a.id === successor.id);
+    expect(closed).toMatchObject({
+      status: 'dismissed',
+      resolution: 'dismissed',
+      reason: 'Pas de nouvelle version prévue',
+    });
+    // A dismissed difference does not come back with the next sync.
+    expect(await t.services.registry.service.syncCertification(id, null)).toBe(0);
+  });
+});
+
+describe('imports over HTTP', () => {
+  it('admin uploads the raw file (202), follows the run to its counts; others get 401/403', async () => {
+    const body = readFileSync(FIXTURE);
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/imports',
+      headers: { 'content-type': 'application/xml' },
+      payload: body,
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/imports',
+      headers: { ...as(manager), 'content-type': 'application/xml' },
+      payload: body,
+    });
+    expect(denied.statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/registry/imports', headers: as(manager) })).statusCode).toBe(
+      403,
+    );
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/imports',
+      headers: { ...as(admin), 'content-type': 'application/xml', 'x-file-name': 'export_fiches_RNCP.xml' },
+      payload: body,
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const run = await waitForRun(res.json().id);
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      fileName: 'export_fiches_RNCP.xml',
+      fileType: 'xml',
+      fichesRead: 12,
+      bytesRead: body.length,
+      bytesTotal: body.length,
+      counts: { new: 0, changed: 0, unchanged: 12, removed: 0, rejected: 0, alerts: 0 },
+      error: null,
+    });
+    const list = (await t.app.inject({ url: '/api/v1/registry/imports', headers: as(admin) })).json();
+    expect(list.items[0].id).toBe(run.id);
+  });
+
+  it('a truncated upload ends as a failed run naming the line; the fiches stay', async () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/imports',
+      headers: { ...as(admin), 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(text.slice(0, text.length / 3)),
+    });
+    expect(res.statusCode).toBe(202);
+    const run = await waitForRun(res.json().id);
+    expect(run.status).toBe('failed');
+    expect(run.error.message).toMatch(/ligne \d+/);
+    expect(run.error.line).toBeGreaterThan(1);
+    expect((await t.app.inject({ url: '/api/v1/registry/fiches/RNCP39568' })).statusCode).toBe(200);
+  });
+});
