@@ -13,11 +13,15 @@ import { HomePage } from '../home/HomePage';
 import { AppLayout } from '../layout/AppLayout';
 import { OpenLayout } from '../layout/OpenLayout';
 import { PublicLayout } from '../layout/PublicLayout';
+import { FichePage } from '../registry/FichePage';
+import { VerifyPage } from '../registry/VerifyPage';
 import { SessionsPage } from '../sessions/SessionsPage';
 import { Loading } from '../ui/Loading';
 import { NotFoundPage } from '../ui/NotFoundPage';
 
 // The back office (framework editor…) is loaded only by those who open it.
+const ImportsPage = lazy(() => import('../registry/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const AlertsPage = lazy(() => import('../registry/AlertsPage').then((m) => ({ default: m.AlertsPage })));
 const ManageListPage = lazy(() =>
   import('../manage/ManageListPage').then((m) => ({ default: m.ManageListPage })),
 );
@@ -48,6 +52,8 @@ export function App() {
       <Route element={<OpenLayout />}>
         <Route path="/catalogue" element={<CataloguePage />} />
         <Route path="/catalogue/:id" element={<CertificationPage />} />
+        <Route path="/verifier-une-inscription" element={<VerifyPage />} />
+        <Route path="/verifier-une-inscription/:numero" element={<FichePage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
@@ -55,6 +61,22 @@ export function App() {
           <Route path="/sessions" element={<SessionsPage />} />
           <Route path="/admin/utilisateurs" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
+          <Route
+            path="/admin/registre"
+            element={
+              <Deferred>
+                <ImportsPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/gestion/alertes-registre"
+            element={
+              <Deferred>
+                <AlertsPage />
+              </Deferred>
+            }
+          />
           <Route
             path="/gestion/certifications"
             element={

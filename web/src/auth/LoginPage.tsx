@@ -31,6 +31,9 @@ export function LoginPage() {
         <Anchor component={Link} to="/catalogue">
           Consulter le catalogue
         </Anchor>
+        <Anchor component={Link} to="/verifier-une-inscription">
+          Vérifier l’inscription d’une certification au RNCP ou au RS
+        </Anchor>
       </Stack>
     </Page>
   );

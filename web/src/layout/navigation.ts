@@ -6,6 +6,7 @@ export type NavItem = { to: string; label: string };
 const everyone: NavItem[] = [
   { to: '/', label: 'Accueil' },
   { to: '/catalogue', label: 'Catalogue' },
+  { to: '/verifier-une-inscription', label: 'Vérifier une inscription' },
   { to: '/sessions', label: 'Mes sessions' },
 ];
 
@@ -15,8 +16,13 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/admin/utilisateurs', label: 'Utilisateurs' },
     { to: '/admin/audit', label: "Journal d'audit" },
     { to: '/gestion/certifications', label: 'Mes certifications' },
+    { to: '/admin/registre', label: 'Registre RNCP / RS' },
+    { to: '/gestion/alertes-registre', label: 'Alertes du registre' },
   ],
-  branch_manager: [{ to: '/gestion/certifications', label: 'Mes certifications' }],
+  branch_manager: [
+    { to: '/gestion/certifications', label: 'Mes certifications' },
+    { to: '/gestion/alertes-registre', label: 'Alertes du registre' },
+  ],
   training_org: [],
   evaluator: [],
   jury_member: [],

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { Certification } from '../api/catalogue';
 import { useCertification } from '../catalogue/queries';
 import { RecognitionBadge } from '../catalogue/RecognitionBadge';
+import { RegistryTab } from '../registry/RegistryTab';
 import { COLORS } from '../ui/colors';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
@@ -19,6 +20,7 @@ const TABS = {
   reconnaissance: 'Reconnaissance',
   referentiels: 'Référentiels',
   habilitations: 'Habilitations',
+  registre: 'Registre RNCP / RS',
 } as const;
 type Tab = keyof typeof TABS;
 
@@ -73,6 +75,9 @@ function Manage({ certification: c }: { certification: Certification }) {
         </Tabs.Panel>
         <Tabs.Panel value="habilitations">
           <HabilitationsTab certificationId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="registre">
+          <RegistryTab certificationId={c.id} />
         </Tabs.Panel>
       </Tabs>
     </Page>

@@ -1,0 +1,155 @@
+import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { RegistryAlert } from '../api/registry';
+import { catalogueKey } from '../catalogue/queries';
+import { plural } from '../format/plural';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { COLORS } from '../ui/colors';
+import { DateTime } from '../ui/DateTime';
+import { Pager } from '../ui/Pager';
+import { QueryState } from '../ui/QueryState';
+import { ALERT_LABELS, APPLICABLE, describeAlert } from './labels';
+import { registryKey, useAlerts } from './queries';
+
+const PAGE_SIZE = 20;
+const STATUSES = [
+  { value: 'open', label: 'À traiter' },
+  { value: 'applied', label: 'Appliquées' },
+  { value: 'dismissed', label: 'Classées' },
+];
+
+/**
+ * Differences between the registry and the catalogue, for the branches the person manages
+ * (the API filters), with « Appliquer le registre » and « Classer ».
+ */
+export function AlertList({ certificationId }: { certificationId?: string }) {
+  const [status, setStatus] = useState('open');
+  const [page, setPage] = useState(1);
+  const alerts = useAlerts({ status, certification: certificationId }, page, PAGE_SIZE);
+
+  return (
+    <Stack>
+      <SegmentedControl
+        aria-label="État des alertes"
+        value={status}
+        onChange={(value) => {
+          setStatus(value);
+          setPage(1);
+        }}
+        data={STATUSES}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <QueryState query={alerts} loadingLabel="Chargement des alertes…">
+        {(data) => (
+          <Stack aria-busy={alerts.isPlaceholderData}>
+            {data.items.length === 0 ? (
+              <Text>
+                {status === 'open'
+                  ? 'Aucun écart à traiter : le catalogue et le registre concordent.'
+                  : 'Aucune alerte dans cet état.'}
+              </Text>
+            ) : (
+              data.items.map((alert) => (
+                <AlertCard key={alert.id} alert={alert} showCertification={!certificationId} />
+              ))
+            )}
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              summary={plural(data.total, 'alerte', 'alertes')}
+              onChange={setPage}
+            />
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function AlertCard({ alert, showCertification }: { alert: RegistryAlert; showCertification: boolean }) {
+  const client = useQueryClient();
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: registryKey });
+    void client.invalidateQueries({ queryKey: catalogueKey });
+  };
+  const label = ALERT_LABELS[alert.kind];
+  return (
+    <Card withBorder component="article" aria-label={`${label} — ${alert.certification.title}`}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Badge
+              variant="light"
+              color={alert.kind === 'registration_ended' ? COLORS.danger : COLORS.warning}
+            >
+              {label}
+            </Badge>
+            <Anchor component={Link} to={`/verifier-une-inscription/${alert.numero}`}>
+              {alert.numero}
+            </Anchor>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Signalée le <DateTime value={alert.createdAt} />
+          </Text>
+        </Group>
+        {showCertification && (
+          <Anchor component={Link} to={`/gestion/certifications/${alert.certification.id}?onglet=registre`}>
+            {alert.certification.code} — {alert.certification.title}
+          </Anchor>
+        )}
+        <Text>{describeAlert(alert)}</Text>
+        {alert.status !== 'open' && (
+          <Text size="sm" c="dimmed">
+            {alert.status === 'applied' ? 'Appliquée' : 'Classée'}
+            {alert.resolvedAt && (
+              <>
+                {' '}
+                le <DateTime value={alert.resolvedAt} />
+              </>
+            )}
+            {alert.resolution &&
+              !['applied', 'dismissed'].includes(alert.resolution) &&
+              ` (${alert.resolution})`}
+          </Text>
+        )}
+        {alert.status === 'open' && (
+          <Group>
+            {APPLICABLE.includes(alert.kind) && (
+              <ConfirmButton
+                color="blue"
+                title="Appliquer le registre ?"
+                message={
+                  alert.kind === 'successor'
+                    ? 'La certification sera enregistrée comme remplacée par celle liée à la nouvelle fiche. Le changement est tracé dans le journal d’audit.'
+                    : `L’inscription ${alert.numero} du catalogue prendra les dates et le niveau du registre. Le changement est tracé dans le journal d’audit.`
+                }
+                confirmLabel="Appliquer"
+                ariaLabel={`Appliquer le registre : ${label}, ${alert.numero}`}
+                action={() => api.post(`/api/v1/registry/alerts/${alert.id}/apply`)}
+                onDone={refresh}
+              >
+                Appliquer le registre
+              </ConfirmButton>
+            )}
+            <ConfirmButton
+              color="gray"
+              buttonProps={{ variant: 'default' }}
+              title="Classer cette alerte ?"
+              message="Le catalogue ne change pas. Une alerte classée ne revient que si le registre change encore."
+              confirmLabel="Classer"
+              ariaLabel={`Classer l’alerte : ${label}, ${alert.numero}`}
+              action={() => api.post(`/api/v1/registry/alerts/${alert.id}/dismiss`, {})}
+              onDone={refresh}
+            >
+              Classer
+            </ConfirmButton>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}

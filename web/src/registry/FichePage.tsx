@@ -1,0 +1,196 @@
+import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { FicheAnswer, JuryRoute } from '../api/registry';
+import { formatDate } from '../format/date';
+import { COLORS } from '../ui/colors';
+import { Page } from '../ui/Page';
+import { QueryState } from '../ui/QueryState';
+import { HABILITATION_LABELS, JURY_LABELS, registrationOf } from './labels';
+import { useFiche } from './queries';
+
+/** `/verifier-une-inscription/:numero`: is this certification registered, and how. */
+export function FichePage() {
+  const { numero = '' } = useParams();
+  const fiche = useFiche(numero);
+  return (
+    <QueryState query={fiche} loadingLabel="Chargement de la fiche…">
+      {(answer) => <FicheView answer={answer} />}
+    </QueryState>
+  );
+}
+
+function FicheView({ answer }: { answer: FicheAnswer }) {
+  const { fiche, present } = answer;
+  const registration = registrationOf(fiche, present);
+  const openRoutes = (Object.keys(JURY_LABELS) as JuryRoute[]).filter((r) => fiche.juries[r]?.active);
+  const partners = fiche.partners.filter((p) => !p.state || p.state === 'Actif');
+
+  return (
+    <Page title={`${fiche.numero} — ${fiche.title}`}>
+      <Anchor component={Link} to="/verifier-une-inscription">
+        ← Vérifier une autre certification
+      </Anchor>
+      {registration.registered ? (
+        <Alert
+          color={COLORS.success}
+          title={`Inscrite au ${fiche.registry === 'RNCP' ? 'RNCP' : 'Répertoire spécifique'}`}
+        >
+          {`${registration.from ? `Enregistrement du ${formatDate(registration.from)}` : 'Enregistrement en vigueur'}${
+            registration.to ? ` au ${formatDate(registration.to)}` : ', sans date de fin'
+          }${fiche.level ? `, niveau ${fiche.level}` : ''}.`}
+        </Alert>
+      ) : (
+        <Alert color={COLORS.warning} title="Pas inscrite aujourd’hui">
+          Cette certification n’est pas enregistrée aujourd’hui : {registration.why}.
+          {registration.from && ` Enregistrement du ${formatDate(registration.from)}`}
+          {registration.to && ` au ${formatDate(registration.to)}`}
+          {registration.from || registration.to ? '.' : ''}
+        </Alert>
+      )}
+      <Group gap="xs">
+        <Badge variant="outline" color="gray">
+          {fiche.registry}
+        </Badge>
+        {fiche.abbreviation && (
+          <Badge variant="outline" color="gray">
+            {fiche.abbreviation.code}
+          </Badge>
+        )}
+        {fiche.state && <Text size="sm">État de la fiche : {fiche.state}</Text>}
+        {fiche.registrationType && <Text size="sm">· {fiche.registrationType}</Text>}
+      </Group>
+
+      <section aria-labelledby="certificateurs">
+        <Title order={2} size="h3" id="certificateurs" mb="xs">
+          Certificateurs
+        </Title>
+        {fiche.certifiers.length === 0 ? (
+          <Text>Aucun certificateur indiqué.</Text>
+        ) : (
+          <List>
+            {fiche.certifiers.map((c) => (
+              <List.Item key={`${c.siret}-${c.name}`}>
+                {c.name}
+                {c.siret && ` — SIRET ${c.siret}`}
+                {c.state && c.state !== 'Actif' && ` (${c.state.toLowerCase()})`}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </section>
+
+      <section aria-labelledby="voies">
+        <Title order={2} size="h3" id="voies" mb="xs">
+          Voies d’accès ouvertes par jury
+        </Title>
+        {openRoutes.length === 0 ? (
+          <Text>Aucune voie d’accès n’est indiquée sur la fiche.</Text>
+        ) : (
+          <List>
+            {openRoutes.map((r) => (
+              <List.Item key={r}>{JURY_LABELS[r]}</List.Item>
+            ))}
+          </List>
+        )}
+      </section>
+
+      {fiche.registry === 'RNCP' && (
+        <section aria-labelledby="blocs">
+          <Title order={2} size="h3" id="blocs" mb="xs">
+            Blocs de compétences
+          </Title>
+          {fiche.blocs.length === 0 ? (
+            <Text>La fiche ne décrit pas de blocs de compétences.</Text>
+          ) : (
+            <Stack gap="sm">
+              {fiche.blocs.map((b) => (
+                <div key={b.code}>
+                  <Text fw={600}>
+                    {b.code} — {b.label}
+                  </Text>
+                  {b.competencies && (
+                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                      {b.competencies}
+                    </Text>
+                  )}
+                  {b.assessment && (
+                    <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+                      Évaluation : {b.assessment}
+                    </Text>
+                  )}
+                </div>
+              ))}
+            </Stack>
+          )}
+        </section>
+      )}
+
+      {(fiche.successors.length > 0 || fiche.predecessors.length > 0) && (
+        <section aria-labelledby="lignee">
+          <Title order={2} size="h3" id="lignee" mb="xs">
+            Versions de la certification
+          </Title>
+          {fiche.predecessors.length > 0 && (
+            <Text>
+              Remplace :{' '}
+              {fiche.predecessors.map((n, i) => (
+                <span key={n}>
+                  {i > 0 && ', '}
+                  <Anchor component={Link} to={`/verifier-une-inscription/${n}`}>
+                    {n}
+                  </Anchor>
+                </span>
+              ))}
+            </Text>
+          )}
+          {fiche.successors.length > 0 && (
+            <Text>
+              Remplacée par :{' '}
+              {fiche.successors.map((n, i) => (
+                <span key={n}>
+                  {i > 0 && ', '}
+                  <Anchor component={Link} to={`/verifier-une-inscription/${n}`}>
+                    {n}
+                  </Anchor>
+                </span>
+              ))}
+            </Text>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="partenaires">
+        <Title order={2} size="h3" id="partenaires" mb="xs">
+          Organismes habilités ({partners.length})
+        </Title>
+        {partners.length === 0 ? (
+          <Text>Aucun organisme habilité n’est indiqué.</Text>
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Organisme</Table.Th>
+                <Table.Th>SIRET</Table.Th>
+                <Table.Th>Habilitation</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {partners.slice(0, 50).map((p) => (
+                <Table.Tr key={`${p.siret}-${p.habilitation}`}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{p.siret}</Table.Td>
+                  <Table.Td>{HABILITATION_LABELS[p.habilitation]}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {partners.length > 50 && <Text size="sm">Les 50 premiers sur {partners.length}.</Text>}
+      </section>
+      <Text size="sm" c="dimmed">
+        Source : export de France compétences (Licence Ouverte 2.0), importé le {formatDate(answer.updatedAt)}
+        .
+      </Text>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import type { AlertKind, JuryRoute, RegistryAlert, RegistryFiche } from '../api/registry';
+import { formatDate, today } from '../format/date';
+
+/** The access routes of a fiche's juries (SI_JURY_*), as France compétences names them. */
+export const JURY_LABELS: Record<JuryRoute, string> = {
+  FI: 'Formation initiale (élève ou étudiant)',
+  CA: 'Contrat d’apprentissage',
+  FC: 'Formation continue',
+  CQ: 'Contrat de professionnalisation',
+  CL: 'Candidature individuelle',
+  VAE: 'Validation des acquis de l’expérience (VAE)',
+};
+
+export const HABILITATION_LABELS = {
+  FORMER: 'Former',
+  ORGANISER: 'Organiser l’évaluation',
+  ORGA_FORM: 'Former et organiser l’évaluation',
+} as const;
+
+export const ALERT_LABELS: Record<AlertKind, string> = {
+  registration_ended: 'Inscription terminée au registre',
+  registration_differs: 'Inscription différente du catalogue',
+  title_differs: 'Intitulé différent',
+  successor: 'Fiche remplacée par une nouvelle',
+  fiche_missing: 'Fiche absente du registre',
+};
+
+/** Alert kinds that « Appliquer le registre » resolves by writing recognition events. */
+export const APPLICABLE: readonly AlertKind[] = ['registration_ended', 'registration_differs', 'successor'];
+
+export type Registration =
+  | { registered: true; from?: string; to?: string }
+  | { registered: false; why: string; from?: string; to?: string };
+
+/** Whether a fiche is in force today, and why not. */
+export function registrationOf(fiche: RegistryFiche, present: boolean, on = today()): Registration {
+  const from = fiche.effectDate ?? fiche.decisionDate;
+  const to = fiche.endDate;
+  if (!present) return { registered: false, why: 'la fiche ne figure plus dans le dernier export', from, to };
+  if (!fiche.active) return { registered: false, why: 'la fiche est inactive', from, to };
+  if (to && to < on)
+    return { registered: false, why: `l’enregistrement a pris fin le ${formatDate(to)}`, from, to };
+  if (from && from > on)
+    return { registered: false, why: `l’enregistrement commence le ${formatDate(from)}`, from, to };
+  return { registered: true, from, to };
+}
+
+type Dated = { from?: string | null; to?: string | null; level?: number | null };
+
+function period(d: Dated | null | undefined): string {
+  if (!d) return 'aucune inscription';
+  const parts = [
+    d.from ? `du ${formatDate(d.from)}` : 'date de début inconnue',
+    d.to ? `au ${formatDate(d.to)}` : 'sans date de fin',
+  ];
+  if (d.level) parts.push(`niveau ${d.level}`);
+  return parts.join(' ');
+}
+
+/** One sentence saying what differs, from the alert's details. */
+export function describeAlert(alert: Pick<RegistryAlert, 'kind' | 'details' | 'numero'>): string {
+  const d = alert.details as Record<string, unknown>;
+  switch (alert.kind) {
+    case 'registration_ended': {
+      const reg = d.registry as { active?: boolean; to?: string | null } | undefined;
+      return reg?.active === false
+        ? `La fiche ${alert.numero} est inactive, alors que le catalogue indique la certification inscrite.`
+        : `L’enregistrement de la fiche ${alert.numero} a pris fin${reg?.to ? ` le ${formatDate(reg.to)}` : ''}, alors que le catalogue indique la certification inscrite.`;
+    }
+    case 'registration_differs': {
+      const fields = (d.fields as string[] | undefined) ?? [];
+      if (fields.includes('missing')) {
+        return `Le registre inscrit ${alert.numero} (${period(d.registry as Dated)}) ; le catalogue n’a pas cette inscription.`;
+      }
+      return `Registre : ${period(d.registry as Dated)}. Catalogue : ${period(d.catalogue as Dated)}.`;
+    }
+    case 'title_differs':
+      return `Registre : « ${String(d.registry)} ». Catalogue : « ${String(d.catalogue)} ».`;
+    case 'successor': {
+      const list = ((d.successors as { numero: string; title: string | null }[] | undefined) ?? [])
+        .map((s) => (s.title ? `${s.numero} (${s.title})` : s.numero))
+        .join(', ');
+      return `La fiche ${alert.numero} est remplacée par ${list}.`;
+    }
+    case 'fiche_missing':
+      return d.known
+        ? `La fiche ${alert.numero} ne figure plus dans le dernier export de son répertoire.`
+        : `La fiche ${alert.numero} n’a pas été trouvée dans les exports importés.`;
+  }
+}
