@@ -14,6 +14,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/reference ./reference
+# The eligibility rules (YAML) are read at start from the source tree, beside dist/.
+COPY --from=build /app/src/modules/eligibility/rules ./src/modules/eligibility/rules
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -59,6 +59,8 @@ it('the only public routes are the ones meant to be', () => {
       'GET /api/v1/certifications/:id/versions/:number/export',
       'GET /api/v1/certifications/:id/registry-links',
       'GET /api/v1/dev/outbox',
+      'GET /api/v1/eligibility/rules',
+      'POST /api/v1/eligibility',
       'GET /api/v1/registry/fiches',
       'GET /api/v1/registry/fiches/:numero',
       'POST /api/v1/auth/login',

@@ -8,6 +8,9 @@ import { frameworksServiceFactory } from '../modules/catalogue/frameworks.servic
 import { habilitationsServiceFactory } from '../modules/catalogue/habilitations.service.js';
 import { organisationsServiceFactory } from '../modules/catalogue/organisations.service.js';
 import { searchServiceFactory } from '../modules/catalogue/search.service.js';
+import { registerEligibilityRoutes } from '../modules/eligibility/eligibility.routes.js';
+import { eligibilityServiceFactory } from '../modules/eligibility/eligibility.service.js';
+import { loadRulesModel } from '../modules/eligibility/rules-files.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { loginServiceFactory } from '../modules/identity/login.service.js';
 import { oidcServiceFactory } from '../modules/identity/oidc.service.js';
@@ -61,6 +64,11 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     habilitations: habilitationsServiceFactory({ db }),
     search: searchServiceFactory({ db }),
   };
+  const eligibility = eligibilityServiceFactory({
+    model: loadRulesModel(),
+    certifications: catalogue.certifications,
+    branches: catalogue.branches,
+  });
   const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
   const registry = {
     service: registryService,
@@ -70,7 +78,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
       afterImport: (runId) => registryService.syncAll(runId),
     }),
   };
-  return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue, registry };
+  return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue, registry, eligibility };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -101,6 +109,10 @@ export async function createApp(
   registerUserRoutes(app, services.users);
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
   registerCertificationRoutes(app, services.catalogue);
+  registerEligibilityRoutes(app, {
+    eligibility: services.eligibility,
+    ratePerMinute: config.eligibilityRateLimit,
+  });
   registerRegistryRoutes(app, {
     registry: services.registry.service,
     imports: services.registry.imports,

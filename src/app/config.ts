@@ -33,6 +33,7 @@ const envSchema = z
     TRUST_PROXY: bool.default(false),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     REGISTRY_MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(1_073_741_824),
+    ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -95,6 +96,8 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   /** Largest RNCP / RS export accepted (upload and CLI). */
   registryMaxFileBytes: number;
+  /** Eligibility simulations per minute per client address (per process). */
+  eligibilityRateLimit: number;
   logLevel: string;
   mail: { transport: 'outbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   oidc:
@@ -148,6 +151,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     registryMaxFileBytes: e.REGISTRY_MAX_FILE_BYTES,
+    eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     mail: {
       transport: e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : 'outbox'),

@@ -1,0 +1,107 @@
+import { fieldError, problems } from '../../platform/problem.js';
+import type { BranchesService } from '../catalogue/branches.service.js';
+import type { CertificationsService } from '../catalogue/certifications.service.js';
+import type { CertificationKind } from '../catalogue/domain/certification.js';
+import { eventProblems, type Recognition, recognitionOn } from '../catalogue/domain/recognition.js';
+import { createEvaluator, type RouteResult, ruleRef } from './domain/evaluate.js';
+import type { RulesModel } from './domain/model.js';
+import type { EligibilityRequest } from './schemas.js';
+
+/**
+ * Eligibility of a certification — from the catalogue or hypothetical — for a candidate on a
+ * date, by access route. Reads the catalogue through its services; writes nothing.
+ */
+export function eligibilityServiceFactory(deps: {
+  model: RulesModel;
+  certifications: Pick<CertificationsService, 'get' | 'recognition'>;
+  branches: Pick<BranchesService, 'list'>;
+}) {
+  const { model } = deps;
+  const evaluator = createEvaluator(model);
+
+  function rules() {
+    const ref = (name: string) =>
+      ruleRef(model.rules.get(name) as NonNullable<ReturnType<typeof model.rules.get>>);
+    const inputs = Object.entries(model.publicodes)
+      .filter(
+        ([name]) =>
+          !model.rules.has(name) &&
+          !name.includes('conditions') &&
+          !name.includes('financeurs') &&
+          !name.includes('plafonds'),
+      )
+      .filter(([name]) => !model.routes.some((r) => r.name === name))
+      .map(([name, rule]) => ({
+        rule: name,
+        title: String(rule?.titre ?? name),
+        ...(typeof rule?.description === 'string' ? { description: rule.description.trim() } : {}),
+      }));
+    return {
+      common: model.common.map(ref),
+      routes: model.routes.map((route) => ({
+        ...ruleRef(route),
+        id: route.id,
+        conditions: route.conditions.map(ref),
+        funders: route.funders.map((name) => ({
+          ...ref(name),
+          funder: model.rules.get(name)?.funder ?? 'opco',
+        })),
+        limits: route.limits.map(ref),
+      })),
+      inputs,
+    };
+  }
+
+  async function evaluate(request: EligibilityRequest) {
+    let certification: {
+      id?: string;
+      kind: CertificationKind;
+      recognition: Recognition;
+      branches?: { id: string; name: string }[];
+    };
+    if (request.certificationId) {
+      const cert = await deps.certifications.get(request.certificationId); // 404 problem if unknown
+      certification = {
+        id: cert.id,
+        kind: cert.kind,
+        recognition: await deps.certifications.recognition(cert.id, request.date),
+        branches: cert.branches,
+      };
+    } else {
+      const inline = request.certification as NonNullable<EligibilityRequest['certification']>;
+      const bad = eventProblems(inline.events);
+      if (bad.length > 0) {
+        throw problems.unprocessable(
+          bad.map((p) => fieldError(['certification', 'events', p.index, p.field], p.detail)),
+          'Cet historique de reconnaissance est incohérent.',
+        );
+      }
+      certification = { kind: inline.kind, recognition: recognitionOn(inline.events, request.date) };
+    }
+    const results = evaluator.evaluate(
+      { date: request.date, certification, candidate: request.candidate },
+      request.route ? [request.route] : undefined,
+    );
+    await nameOpco(results, request.candidate.employer?.idcc);
+    return { date: request.date, certification, results };
+  }
+
+  /** « OPCO de la branche de l’employeur » → the OPCO the catalogue knows for that IDCC. */
+  async function nameOpco(results: RouteResult[], idcc: string | undefined) {
+    if (!idcc || !results.some((r) => r.funders.some((f) => f.funder === 'opco'))) return;
+    const wanted = idcc.replace(/^0+/, '');
+    const branch = (await deps.branches.list()).find((b) =>
+      b.idcc.some((c) => c.replace(/^0+/, '') === wanted),
+    );
+    if (!branch?.opco) return;
+    for (const r of results) {
+      for (const f of r.funders) {
+        if (f.funder === 'opco') (f as typeof f & { body?: string }).body = `${branch.opco} (${branch.name})`;
+      }
+    }
+  }
+
+  return { rules, evaluate };
+}
+
+export type EligibilityService = ReturnType<typeof eligibilityServiceFactory>;
