@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './support.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { ELIGIBILITY_RATE_LIMIT: '40' } });
+});
+afterAll(() => t?.close());
+
+const rs = {
+  kind: 'CQP',
+  events: [
+    { type: 'created', date: '2020-01-10' },
+    { type: 'transmitted', date: '2020-02-01' },
+    { type: 'rs_registered', date: '2021-01-01', number: 'RS5012', from: '2021-01-01', to: '2025-12-31' },
+  ],
+};
+
+const post = (payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/eligibility', payload: payload as object, headers });
+
+describe('POST /api/v1/eligibility', () => {
+  it('inline certification: every route, with reasons carrying source and dates', async () => {
+    const res = await post({
+      date: '2024-03-01',
+      certification: rs,
+      candidate: { status: 'employee', age: 30 },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.certification.recognition).toMatchObject({ status: 'rs', number: 'RS5012' });
+    expect(body.results).toHaveLength(11);
+    const byRoute = Object.fromEntries(body.results.map((r: { route: string }) => [r.route, r]));
+    expect(byRoute.cpf.eligible).toBe(true);
+    expect(byRoute.cpf.funders.map((f: { funder: string }) => f.funder)).toContain('caisse_des_depots');
+    expect(byRoute.vae.eligible).toBe(false);
+    expect(byRoute.apprentissage.eligible).toBe(false);
+    for (const r of body.results) {
+      for (const reason of r.reasons) {
+        expect(reason.source).toBeTruthy();
+        expect(reason.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect('to' in reason).toBe(true);
+      }
+    }
+  });
+
+  it('one route when asked; the CPF ends with the RS registration', async () => {
+    const res = await post({
+      date: '2026-01-02',
+      route: 'cpf',
+      certification: rs,
+      candidate: { status: 'employee' },
+    });
+    expect(res.statusCode).toBe(200);
+    const [cpf] = res.json().results;
+    expect(res.json().results).toHaveLength(1);
+    expect(cpf.eligible).toBe(false);
+    expect(cpf.reasons.find((r: { satisfied: boolean }) => r.satisfied === false).source).toBe(
+      'C. trav. L6323-6',
+    );
+  });
+
+  it('certificationId: events, kind and branches from the catalogue; OPCO named from the IDCC', async () => {
+    const list = await t.app.inject({ url: '/api/v1/certifications?pageSize=50' });
+    const items = list.json().items as { id: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    const cert = items[0] as { id: string };
+    const fiche = (await t.app.inject({ url: `/api/v1/certifications/${cert.id}` })).json();
+    const branchesRes = (await t.app.inject({ url: '/api/v1/branches' })).json();
+    const branches = (Array.isArray(branchesRes) ? branchesRes : branchesRes.items) as {
+      id: string;
+      idcc: string[];
+      opco: string | null;
+    }[];
+    const withOpco = branches.find((b) => b.opco && b.idcc.length > 0);
+    const res = await post({
+      date: '2024-03-01',
+      route: 'plan_developpement',
+      certificationId: cert.id,
+      candidate: { status: 'employee', employer: { idcc: withOpco?.idcc[0], headcount: 12 } },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.certification.id).toBe(cert.id);
+    expect(body.certification.kind).toBe(fiche.kind);
+    expect(body.certification.branches.map((b: { id: string }) => b.id).sort()).toEqual(
+      fiche.branches.map((b: { id: string }) => b.id).sort(),
+    );
+    const [plan] = body.results;
+    if (plan.eligible && withOpco) {
+      const opco = plan.funders.find((f: { funder: string }) => f.funder === 'opco');
+      expect(opco.body).toContain(withOpco.opco);
+    }
+  });
+
+  it('unknown certificationId: 404 problem', async () => {
+    const res = await post({
+      date: '2024-03-01',
+      certificationId: '00000000-0000-4000-8000-000000000000',
+      candidate: { status: 'employee' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('bad shape: 400 problem naming each field', async () => {
+    const res = await post({
+      date: '2024-13-01',
+      route: 'cif',
+      certification: { kind: 'CQP', events: [{ type: 'born', date: '2020-01-01' }] },
+      candidate: { status: 'retired', age: 'old' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const fields = res.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'date',
+        'route',
+        'certification.events.0.type',
+        'candidate.status',
+        'candidate.age',
+      ]),
+    );
+  });
+
+  it('neither or both certification forms: 400 on certificationId', async () => {
+    const res = await post({ date: '2024-03-01', candidate: { status: 'employee' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('certificationId');
+  });
+
+  it('inconsistent history: 422 problem naming the event field', async () => {
+    const res = await post({
+      date: '2024-03-01',
+      certification: {
+        kind: 'CQP',
+        events: [
+          { type: 'created', date: '2020-01-10' },
+          {
+            type: 'rncp_registered',
+            date: '2020-03-01',
+            number: 'RNCP123',
+            from: '2020-03-01',
+            to: '2019-01-01',
+          },
+        ],
+      },
+      candidate: { status: 'employee' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const fields = res.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'certification.events.1.level',
+        'certification.events.1.to',
+        'certification.events.1.date',
+      ]),
+    );
+  });
+});
+
+describe('GET /api/v1/eligibility/rules', () => {
+  it('lists every route with its conditions, funders and caps, each with source and dates', async () => {
+    const res = await t.app.inject({ url: '/api/v1/eligibility/rules' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.routes.map((r: { id: string }) => r.id)).toHaveLength(11);
+    const all = [
+      ...body.common,
+      ...body.routes.flatMap((r: { conditions: unknown[]; funders: unknown[]; limits: unknown[] }) => [
+        r,
+        ...r.conditions,
+        ...r.funders,
+        ...r.limits,
+      ]),
+    ] as { source: string; from: string }[];
+    expect(all.length).toBeGreaterThan(60);
+    for (const rule of all) {
+      expect(rule.source).toBeTruthy();
+      expect(rule.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 problem+json after the limit, per client address', async () => {
+    const limited = await createTestApp({ env: { ELIGIBILITY_RATE_LIMIT: '3' }, demo: false });
+    try {
+      const payload = { date: '2024-03-01', certification: rs, candidate: { status: 'employee' } };
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await limited.app.inject({ method: 'POST', url: '/api/v1/eligibility', payload });
+        codes.push(res.statusCode);
+        if (res.statusCode === 429) {
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(res.headers['retry-after']).toBeDefined();
+        }
+      }
+      expect(codes).toEqual([200, 200, 200, 429]);
+      // The rules list is not limited.
+      expect((await limited.app.inject({ url: '/api/v1/eligibility/rules' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
