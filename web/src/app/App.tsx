@@ -9,6 +9,8 @@ import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { CataloguePage } from '../catalogue/CataloguePage';
 import { CertificationPage } from '../catalogue/CertificationPage';
 import { OutboxPage } from '../dev/OutboxPage';
+import { RulesPage } from '../eligibility/RulesPage';
+import { SimulatePage } from '../eligibility/SimulatePage';
 import { HomePage } from '../home/HomePage';
 import { AppLayout } from '../layout/AppLayout';
 import { OpenLayout } from '../layout/OpenLayout';
@@ -54,6 +56,8 @@ export function App() {
         <Route path="/catalogue/:id" element={<CertificationPage />} />
         <Route path="/verifier-une-inscription" element={<VerifyPage />} />
         <Route path="/verifier-une-inscription/:numero" element={<FichePage />} />
+        <Route path="/regles-d-acces" element={<RulesPage />} />
+        <Route path="/simuler" element={<SimulatePage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>

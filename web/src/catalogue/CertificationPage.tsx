@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Certification } from '../api/catalogue';
+import { CertificationEligibility } from '../eligibility/CertificationEligibility';
 import { formatDateTime } from '../format/dateTime';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
@@ -42,6 +43,9 @@ function Fiche({ certification: c }: { certification: Certification }) {
           </Title>
           <RecognitionTimeline periods={c.timeline} />
         </Stack>
+      </Section>
+      <Section id="voies-acces" title="Voies d’accès">
+        <CertificationEligibility certificationId={c.id} />
       </Section>
       <Section id="referentiels" title="Référentiels">
         {c.framework ? (

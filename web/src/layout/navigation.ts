@@ -7,6 +7,8 @@ const everyone: NavItem[] = [
   { to: '/', label: 'Accueil' },
   { to: '/catalogue', label: 'Catalogue' },
   { to: '/verifier-une-inscription', label: 'Vérifier une inscription' },
+  { to: '/simuler', label: 'Simuler les voies d’accès' },
+  { to: '/regles-d-acces', label: 'Règles d’accès' },
   { to: '/sessions', label: 'Mes sessions' },
 ];
 

@@ -1,0 +1,297 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { SearchResult } from '../api/catalogue';
+import { api } from '../api/client';
+import { today } from '../format/date';
+import { Page } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import {
+  type CandidateStatus,
+  type EligibilityEvent,
+  type EligibilityRequest,
+  EVENT_LABELS,
+  type EventType,
+  STATUS_LABELS,
+  simulate,
+} from './api';
+import { EligibilityMatrix } from './EligibilityMatrix';
+
+const num = (v: string | number) => (typeof v === 'number' ? v : undefined);
+const REGISTRATIONS: EventType[] = ['rncp_registered', 'rs_registered'];
+
+function EventRow({
+  index,
+  event,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  event: EligibilityEvent;
+  onChange: (e: EligibilityEvent) => void;
+  onRemove: () => void;
+}) {
+  const registration = REGISTRATIONS.includes(event.type);
+  return (
+    <Group align="flex-end" gap="xs" data-event={index}>
+      <Select
+        label={`Événement ${index + 1}`}
+        data={Object.entries(EVENT_LABELS).map(([value, label]) => ({ value, label }))}
+        value={event.type}
+        allowDeselect={false}
+        onChange={(v) => onChange({ type: v as EventType, date: event.date })}
+      />
+      <TextInput
+        label="Date"
+        type="date"
+        value={event.date}
+        onChange={(e) => onChange({ ...event, date: e.currentTarget.value })}
+      />
+      {registration && (
+        <>
+          <TextInput
+            label="Numéro"
+            placeholder={event.type === 'rncp_registered' ? 'RNCP12345' : 'RS1234'}
+            value={event.number ?? ''}
+            onChange={(e) => onChange({ ...event, number: e.currentTarget.value })}
+          />
+          {event.type === 'rncp_registered' && (
+            <NumberInput
+              label="Niveau"
+              min={3}
+              max={8}
+              w={90}
+              value={event.level ?? ''}
+              onChange={(v) => onChange({ ...event, level: num(v) })}
+            />
+          )}
+          <TextInput
+            label="Du"
+            type="date"
+            value={event.from ?? ''}
+            onChange={(e) => onChange({ ...event, from: e.currentTarget.value })}
+          />
+          <TextInput
+            label="Au"
+            type="date"
+            value={event.to ?? ''}
+            onChange={(e) => onChange({ ...event, to: e.currentTarget.value })}
+          />
+        </>
+      )}
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        aria-label={`Retirer l’événement ${index + 1}`}
+        onClick={onRemove}
+        mb={4}
+      >
+        ✕
+      </ActionIcon>
+    </Group>
+  );
+}
+
+/** `/simuler`: a catalogue or hypothetical certification, a candidate, a date → the matrix of routes. */
+export function SimulatePage() {
+  const [date, setDate] = useState(today());
+  const [source, setSource] = useState<'catalogue' | 'hypothetical'>('catalogue');
+  const [certificationId, setCertificationId] = useState<string | null>(null);
+  const [kind, setKind] = useState<'CQP' | 'CQPI'>('CQP');
+  const [events, setEvents] = useState<EligibilityEvent[]>([
+    { type: 'created', date: '2020-01-15' },
+    { type: 'transmitted', date: '2020-02-01' },
+  ]);
+  const [status, setStatus] = useState<CandidateStatus>('employee');
+  const [age, setAge] = useState<number | undefined>();
+  const [experience, setExperience] = useState<number | undefined>();
+  const [level, setLevel] = useState<string | null>(null);
+  const [benefits, setBenefits] = useState<string[]>([]);
+  const [idcc, setIdcc] = useState('');
+  const [headcount, setHeadcount] = useState<number | undefined>();
+  const [onProAList, setOnProAList] = useState(false);
+
+  const catalogue = useQuery({
+    queryKey: ['certifications', 'search', 'pageSize=200'],
+    queryFn: () => api.get<SearchResult>('/api/v1/certifications?pageSize=200'),
+  });
+  const run = useMutation({ mutationFn: simulate });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const clean = (ev: EligibilityEvent): EligibilityEvent =>
+      Object.fromEntries(
+        Object.entries(ev).filter(([, v]) => v !== '' && v !== undefined),
+      ) as EligibilityEvent;
+    const request: EligibilityRequest = {
+      date,
+      ...(source === 'catalogue'
+        ? { certificationId: certificationId ?? '' }
+        : { certification: { kind, events: events.map(clean) } }),
+      candidate: {
+        status,
+        ...(age !== undefined ? { age } : {}),
+        ...(experience !== undefined ? { experienceMonths: experience } : {}),
+        ...(level !== null ? { highestLevel: Number(level) } : {}),
+        benefits: benefits as ('RSA' | 'ASS' | 'AAH')[],
+        ...(idcc || headcount !== undefined
+          ? { employer: { ...(idcc ? { idcc } : {}), ...(headcount !== undefined ? { headcount } : {}) } }
+          : {}),
+        onProAList,
+      },
+    };
+    run.mutate(request);
+  }
+
+  return (
+    <Page title="Simuler les voies d’accès">
+      <Text>
+        Pour une certification du catalogue ou hypothétique, un candidat et une date : quelles voies d’accès y
+        mènent, pourquoi, et qui peut financer.
+      </Text>
+      <form onSubmit={submit} aria-label="Simulation">
+        <Stack gap="md" maw={900}>
+          <TextInput
+            label="Date"
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <Title order={2} size="h3">
+            Certification
+          </Title>
+          <SegmentedControl
+            value={source}
+            onChange={(v) => setSource(v as 'catalogue' | 'hypothetical')}
+            data={[
+              { value: 'catalogue', label: 'Du catalogue' },
+              { value: 'hypothetical', label: 'Hypothétique' },
+            ]}
+          />
+          {source === 'catalogue' ? (
+            <Select
+              label="Certification du catalogue"
+              searchable
+              placeholder="Code ou intitulé"
+              data={(catalogue.data?.items ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.code} — ${c.title}`,
+              }))}
+              value={certificationId}
+              onChange={setCertificationId}
+            />
+          ) : (
+            <Stack gap="xs">
+              <SegmentedControl
+                value={kind}
+                onChange={(v) => setKind(v as 'CQP' | 'CQPI')}
+                data={['CQP', 'CQPI']}
+              />
+              {events.map((ev, i) => (
+                <EventRow
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+                  key={i}
+                  index={i}
+                  event={ev}
+                  onChange={(next) => setEvents(events.map((x, j) => (j === i ? next : x)))}
+                  onRemove={() => setEvents(events.filter((_, j) => j !== i))}
+                />
+              ))}
+              <Group>
+                <Button
+                  variant="light"
+                  onClick={() => setEvents([...events, { type: 'rncp_registered', date: '' }])}
+                >
+                  Ajouter un événement
+                </Button>
+              </Group>
+            </Stack>
+          )}
+          <Title order={2} size="h3">
+            Candidat
+          </Title>
+          <Select
+            label="Statut"
+            data={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            value={status}
+            allowDeselect={false}
+            onChange={(v) => setStatus(v as CandidateStatus)}
+          />
+          <Group grow>
+            <NumberInput label="Âge" min={14} max={99} value={age ?? ''} onChange={(v) => setAge(num(v))} />
+            <NumberInput
+              label="Expérience en rapport (mois)"
+              min={0}
+              max={720}
+              value={experience ?? ''}
+              onChange={(v) => setExperience(num(v))}
+            />
+            <Select
+              label="Plus haut niveau atteint"
+              clearable
+              data={[
+                { value: '0', label: 'Aucun' },
+                ...[3, 4, 5, 6, 7, 8].map((n) => ({ value: String(n), label: `Niveau ${n}` })),
+              ]}
+              value={level}
+              onChange={setLevel}
+            />
+          </Group>
+          <Checkbox.Group label="Bénéficiaire de" value={benefits} onChange={setBenefits}>
+            <Group mt="xs">
+              <Checkbox value="RSA" label="RSA" />
+              <Checkbox value="ASS" label="ASS" />
+              <Checkbox value="AAH" label="AAH" />
+            </Group>
+          </Checkbox.Group>
+          <Group grow>
+            <TextInput
+              label="IDCC de l’employeur"
+              value={idcc}
+              onChange={(e) => setIdcc(e.currentTarget.value)}
+            />
+            <NumberInput
+              label="Effectif de l’entreprise"
+              min={0}
+              value={headcount ?? ''}
+              onChange={(v) => setHeadcount(num(v))}
+            />
+          </Group>
+          <Switch
+            label="La certification figure sur la liste Pro-A de la branche de l’employeur"
+            checked={onProAList}
+            onChange={(e) => setOnProAList(e.currentTarget.checked)}
+          />
+          <Group>
+            <Button type="submit" loading={run.isPending}>
+              Simuler
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {run.isError && <ProblemAlert error={run.error} />}
+      {run.data && (
+        <section aria-labelledby="resultat">
+          <Title order={2} id="resultat" mb="sm">
+            Voies d’accès au {run.data.date}
+          </Title>
+          <EligibilityMatrix results={run.data.results} />
+        </section>
+      )}
+    </Page>
+  );
+}
