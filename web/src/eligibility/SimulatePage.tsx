@@ -16,7 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { SearchResult } from '../api/catalogue';
 import { api } from '../api/client';
-import { today } from '../format/date';
+import { formatDate, today } from '../format/date';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import {
@@ -55,7 +55,7 @@ function EventRow({
         onChange={(v) => onChange({ type: v as EventType, date: event.date })}
       />
       <TextInput
-        label="Date"
+        label={`Date de l’événement ${index + 1}`}
         type="date"
         value={event.date}
         onChange={(e) => onChange({ ...event, date: e.currentTarget.value })}
@@ -165,7 +165,7 @@ export function SimulatePage() {
       <form onSubmit={submit} aria-label="Simulation">
         <Stack gap="md" maw={900}>
           <TextInput
-            label="Date"
+            label="Date de la simulation"
             type="date"
             required
             value={date}
@@ -287,7 +287,7 @@ export function SimulatePage() {
       {run.data && (
         <section aria-labelledby="resultat">
           <Title order={2} id="resultat" mb="sm">
-            Voies d’accès au {run.data.date}
+            {`Voies d’accès au ${formatDate(run.data.date)}`}
           </Title>
           <EligibilityMatrix results={run.data.results} />
         </section>

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, freePort, type TestApp } from '../support.js';
+import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+
+describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ env: { PUBLIC_URL: base } });
+    await t.app.listen({ host: '127.0.0.1', port });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lists the rules with their sources, simulates a hypothetical CQP, shows the matrix on a fiche', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/regles-d-acces`);
+    await page.getByRole('heading', { name: 'Période de reconversion', level: 2 }).waitFor();
+    expect(await page.getByText('Source : C. trav. L6313-5', { exact: false }).count()).toBeGreaterThan(0);
+
+    await page.goto(`${base}/simuler`);
+    await page.getByText('Hypothétique', { exact: true }).click();
+    await page.getByLabel('Date de la simulation').fill('2024-03-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    const vae = page.locator('[data-route="vae"]');
+    await vae.waitFor();
+    expect(await vae.textContent()).toContain('Fermée');
+    expect(await page.locator('[data-route="plan_developpement"]').textContent()).toContain('Ouverte');
+    await page.locator('[data-route="vae"] button').first().click();
+    await page.getByText('Source : C. trav. L6313-5', { exact: false }).first().waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'eligibility-simulate.png'), fullPage: true });
+
+    const list = (await t.app.inject({ url: '/api/v1/certifications?pageSize=1' })).json();
+    await page.goto(`${base}/catalogue/${list.items[0].id}`);
+    await page.getByRole('heading', { name: 'Voies d’accès' }).waitFor();
+    await page.locator('[data-route="cpf"]').waitFor();
+    expect(await page.locator('[data-route]').count()).toBe(11);
+    await page.close();
+  });
+});
