@@ -67,6 +67,13 @@ export function registryImportServiceFactory({
       .where('status', '=', 'running')
       .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${STALE_MINUTES})`)
       .execute();
+    // What a crashed import had staged.
+    await db
+      .deleteFrom('registry_staging')
+      .where('run_id', 'in', (eb) =>
+        eb.selectFrom('registry_import_runs').select('id').where('status', '<>', 'running'),
+      )
+      .execute();
   }
 
   /**
