@@ -223,13 +223,17 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       await page.goto(`${base}/catalogue`);
       await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).waitFor(WAIT);
       const catalogue = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(catalogue.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(
+        catalogue.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
 
       await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).click();
       await page.getByRole('heading', { name: 'Agent de prévention et de sécurité', level: 1 }).waitFor(WAIT);
       await page.getByRole('heading', { name: 'Organismes habilités' }).waitFor(WAIT);
       const fiche = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(fiche.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(
+        fiche.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, freePort, type TestApp } from '../support.js';
@@ -22,10 +23,17 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
   });
 
   it('lists the rules with their sources, simulates a hypothetical CQP, shows the matrix on a fiche', async () => {
-    const page = await browser.newPage();
+    // axe needs a page from an explicit browser context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const axe = async () =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map(
+        (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`,
+      );
     await page.goto(`${base}/regles-d-acces`);
     await page.getByRole('heading', { name: 'Période de reconversion', level: 2 }).waitFor();
     expect(await page.getByText('Source : C. trav. L6313-5', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await axe()).toEqual([]);
 
     await page.goto(`${base}/simuler`);
     await page.getByText('Hypothétique', { exact: true }).click();
@@ -38,12 +46,13 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
     await page.locator('[data-route="vae"] button').first().click();
     await page.getByText('Source : C. trav. L6313-5', { exact: false }).first().waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'eligibility-simulate.png'), fullPage: true });
+    expect(await axe()).toEqual([]);
 
     const list = (await t.app.inject({ url: '/api/v1/certifications?pageSize=1' })).json();
     await page.goto(`${base}/catalogue/${list.items[0].id}`);
     await page.getByRole('heading', { name: 'Voies d’accès' }).waitFor();
     await page.locator('[data-route="cpf"]').waitFor();
     expect(await page.locator('[data-route]').count()).toBe(11);
-    await page.close();
+    await context.close();
   });
 });

@@ -54,7 +54,9 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
       await page.getByRole('button', { name: 'Vérifier' }).click();
       await page.getByText('1 fiche trouvée', { exact: false }).waitFor(WAIT);
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
       await page.getByRole('link', { name: 'RNCP37488' }).click();
 
       await page.getByRole('heading', { name: 'RNCP37488 — Cybersécurité', level: 1 }).waitFor(WAIT);
@@ -64,7 +66,9 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
       await page.getByRole('heading', { name: 'Blocs de compétences' }).waitFor(WAIT);
       await page.getByRole('heading', { name: 'Certificateurs' }).waitFor(WAIT);
       const fiche = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(fiche.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(
+        fiche.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/e2e-registry-fiche.png`, fullPage: true });
 
       // By number, in any case and spacing: straight to the fiche, here an ended one.

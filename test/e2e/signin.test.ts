@@ -86,13 +86,17 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
       await page.goto(`${base}/connexion`);
       await page.getByRole('button', { name: 'Se connecter' }).waitFor();
       const login = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(login.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(
+        login.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
       await signIn(page, 'branch_manager@demo.qualif.test');
       await page
         .getByText('Connecté·e en tant que branch_manager@demo.qualif.test')
         .waitFor({ timeout: 15_000 });
       const home = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(home.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(
+        home.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,17 +1,21 @@
 import { Accordion, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
+import { COLORS } from '../ui/colors';
 import type { Reason, RouteResult } from './api';
 import { RuleText } from './RuleText';
 
+/** Mantine's red.9: readable as outline text on white (≥ 4.5:1), unlike red on its tint. */
+const DARK_RED = '#c92a2a';
+
 function statusOf(r: RouteResult): { label: string; color: string } {
-  if (r.eligible) return { label: 'Ouverte', color: 'green' };
+  if (r.eligible) return { label: 'Ouverte', color: COLORS.success };
   const failed = r.reasons.some((x) => x.satisfied === false);
-  return failed ? { label: 'Fermée', color: 'red' } : { label: 'À préciser', color: 'yellow' };
+  return failed ? { label: 'Fermée', color: DARK_RED } : { label: 'À préciser', color: COLORS.warning };
 }
 
 function mark(reason: Reason) {
-  if (reason.satisfied === true) return { symbol: '✓', label: 'remplie', color: 'green.8' };
+  if (reason.satisfied === true) return { symbol: '✓', label: 'remplie', color: COLORS.success };
   if (reason.satisfied === false) return { symbol: '✗', label: 'non remplie', color: 'red.8' };
-  return { symbol: '?', label: 'information manquante', color: 'yellow.9' };
+  return { symbol: '?', label: 'information manquante', color: COLORS.warning };
 }
 
 /** One line per access route: open, closed or to be specified; reasons, funders and caps inside. */
@@ -25,7 +29,7 @@ export function EligibilityMatrix({ results }: { results: RouteResult[] }) {
             <Accordion.Control>
               <Group justify="space-between" wrap="nowrap">
                 <Text fw={600}>{r.title}</Text>
-                <Badge color={status.color} variant="light" miw={100}>
+                <Badge color={status.color} variant="outline" miw={100}>
                   {status.label}
                 </Badge>
               </Group>
@@ -52,7 +56,7 @@ export function EligibilityMatrix({ results }: { results: RouteResult[] }) {
                     })}
                   </List>
                   {r.missing.length > 0 && (
-                    <Text size="sm" c="yellow.9">
+                    <Text size="sm" c={COLORS.warning}>
                       {`À préciser : ${r.missing.map((m) => m.label).join(', ')}.`}
                     </Text>
                   )}

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { formatPeriod } from '../format/date';
+import { COLORS } from '../ui/colors';
 import type { RuleRef } from './api';
 
 /** One rule as people read it: its text, source, dates, and a note when the point is disputed. */
@@ -10,7 +11,7 @@ export function RuleText({ rule, showTitle = true }: { rule: RuleRef; showTitle?
         <Group gap="xs">
           <Text fw={600}>{rule.title}</Text>
           {rule.disputed && (
-            <Badge color="orange" variant="light">
+            <Badge color={COLORS.warning} variant="light">
               Point discuté
             </Badge>
           )}
@@ -21,7 +22,7 @@ export function RuleText({ rule, showTitle = true }: { rule: RuleRef; showTitle?
         {`Source : ${rule.source} — en vigueur ${formatPeriod(rule.from, rule.to)}`}
       </Text>
       {rule.note && (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c={COLORS.warning}>
           {`Note : ${rule.note}`}
         </Text>
       )}
