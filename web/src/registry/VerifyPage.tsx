@@ -40,7 +40,7 @@ export function VerifyPage() {
         Les fiches du Répertoire national des certifications professionnelles (RNCP) et du Répertoire
         spécifique (RS), telles que publiées par France compétences et importées dans Qualif.
       </Text>
-      <form onSubmit={submit} role="search">
+      <form onSubmit={submit} aria-label="Vérifier une certification">
         <Group align="flex-end">
           <TextInput
             label="Numéro de fiche ou intitulé"
