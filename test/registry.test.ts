@@ -342,3 +342,34 @@ describe('imports over HTTP', () => {
     expect((await t.app.inject({ url: '/api/v1/registry/fiches/RNCP39568' })).statusCode).toBe(200);
   });
 });
+
+describe('upload size limit (REGISTRY_MAX_FILE_BYTES)', () => {
+  it('refuses a file over the limit with 413 problem+json, and records no run', async () => {
+    const small = await createTestApp({ demo: false, env: { REGISTRY_MAX_FILE_BYTES: '100000' } });
+    try {
+      await small.services.users.createUser(
+        {
+          email: 'admin-limite@demo.qualif.test',
+          displayName: 'Admin limite',
+          password: OTHER_PASSWORD,
+          grants: [{ role: 'admin' }],
+        },
+        SYSTEM_ACTOR,
+      );
+      const a = await signIn(small.app, 'admin-limite@demo.qualif.test', OTHER_PASSWORD);
+      const res = await small.app.inject({
+        method: 'POST',
+        url: '/api/v1/registry/imports',
+        headers: { ...as(a), 'content-type': 'application/xml' },
+        payload: readFileSync(FIXTURE),
+      });
+      expect(res.statusCode).toBe(413);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().detail).toContain('100000');
+      const runs = await small.app.inject({ url: '/api/v1/registry/imports', headers: as(a) });
+      expect(runs.json().items).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+});
