@@ -34,6 +34,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index registry_import_runs_started_idx on registry_import_runs (started_at desc)`.execute(
     db,
   );
+  // One import at a time, on every replica: a second running row is a unique violation.
+  await sql`create unique index registry_one_running_import on registry_import_runs ((true)) where status = 'running'`.execute(
+    db,
+  );
 
   // The live fiches. A fiche absent from a later full export of its registry is kept with
   // present = false (and removed_run_id): links and alerts keep pointing at it.

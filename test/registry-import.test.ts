@@ -238,4 +238,20 @@ describe('registry import', () => {
     expect(run?.status).toBe('failed');
     expect(run?.error_message).toMatch(/maximum autorisé/);
   });
+
+  it('runs one import at a time, even when two start together (two replicas)', async () => {
+    const other = createServices(testConfig(), handle);
+    const options = { fileName: 'concurrent.xml', actor: SYSTEM_ACTOR };
+    const results = await Promise.allSettled([
+      services.registry.imports.start(FIXTURE, options),
+      other.registry.imports.start(FIXTURE, options),
+    ]);
+    const started = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(started).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    const done = await (started[0] as PromiseFulfilledResult<{ done: Promise<unknown> }>).value.done;
+    expect(done).toMatchObject({ status: 'succeeded' });
+  });
 });

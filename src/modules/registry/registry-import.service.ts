@@ -88,8 +88,9 @@ export function registryImportServiceFactory({
       .select('id')
       .where('status', '=', 'running')
       .executeTakeFirst();
-    if (running) throw problems.conflict(`Un import est déjà en cours (${running.id}).`);
-    const { id: runId } = await db
+    const busy = (id: string) => problems.conflict(`Un import est déjà en cours (${id}).`);
+    if (running) throw busy(running.id);
+    const row = await db
       .insertInto('registry_import_runs')
       .values({
         file_name: opts.fileName.slice(0, 300),
@@ -101,8 +102,13 @@ export function registryImportServiceFactory({
         version: null,
         error_message: null,
       })
+      // Another replica started one between the check and here: the partial unique index
+      // registry_one_running_import leaves this insert without a row.
+      .onConflict((oc) => oc.expression(sql`(true)`).where('status', '=', 'running').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw busy('sur un autre serveur');
+    const runId = row.id;
     const done = run(runId, path, opts).then(
       () => getRun(runId),
       () => getRun(runId),
