@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,10 +38,14 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup?.());
 
-async function qualif(args: string[], extraEnv: Record<string, string> = {}) {
+/** `extraEnv` values replace the run's settings; `undefined` removes one. */
+async function qualif(args: string[], extraEnv: Record<string, string | undefined> = {}) {
+  const merged = Object.entries({ ...env, ...extraEnv }).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...env, ...extraEnv },
+      env: Object.fromEntries(merged),
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -64,6 +68,28 @@ async function tamper(statement: ReturnType<typeof sql>) {
 }
 
 describe('qualif CLI', () => {
+  it('refuses an embedded database another process has open, and takes over a stale lock', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qualif-cli-lock-'));
+    const own = { DATA_DIR: dir, DATABASE_URL: undefined };
+    try {
+      const server = await openDatabase({ engine: 'pglite', dataDir: dir });
+      try {
+        const refused = await qualif(['migrate'], own);
+        expect(refused.code).not.toBe(0);
+        expect(refused.stderr).toContain(`déjà ouverte par un autre processus Qualif (pid ${process.pid})`);
+      } finally {
+        await server.close();
+      }
+      expect((await qualif(['migrate'], own)).code).toBe(0);
+      // A lock left by a process that no longer runs (pid 2^22 + 1 is above Linux's pid_max).
+      writeFileSync(path.join(dir, 'qualif.lock'), String(4_194_305));
+      const resumed = await qualif(['migrate'], own);
+      expect(resumed.code, resumed.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--help lists the commands, and each command has its own help', async () => {
     const top = await qualif(['--help']);
     expect(top.code).toBe(0);

@@ -97,6 +97,16 @@ describe('public lookup', () => {
     ).json();
     expect(page2.items[0].numero).not.toBe(body.items[0].numero);
   });
+
+  it('lists every present fiche in number order without words', async () => {
+    for (const query of ['', '?q=', '?q=%20']) {
+      const res = await t.app.inject({ url: `/api/v1/registry/fiches${query}` });
+      expect(res.statusCode, `${query}: ${res.body}`).toBe(200);
+      const numeros = res.json().items.map((f: { numero: string }) => f.numero);
+      expect(res.json().total).toBe(12);
+      expect(numeros).toEqual([...numeros].sort());
+    }
+  });
 });
 
 describe('alerts and scope', () => {

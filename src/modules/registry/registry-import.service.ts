@@ -15,12 +15,15 @@ import { parseRegistryXml, parseRegistryXmlZip } from './xml-parser.js';
 import { openZip } from './zip.js';
 
 /**
- * Fiches written to the staging area at once: at most 500, and at most ~2 MB of the file,
+ * Fiches written to the staging area at once: at most 200, and at most ~512 KB of the file,
  * so memory stays bounded whatever the file size and however large its fiches (the biggest
- * real ones, with hundreds of partners, are 0.2 MB).
+ * real ones, with hundreds of partners, are 0.2 MB). Smaller batches keep each batch's JSON
+ * strings small: with 500 fiches / 2 MB, V8 let enough of them pile up between collections
+ * to bring the import's peak RSS to the 300 MB target (bench/registry.bench.ts); the extra
+ * statements cost nothing measurable.
  */
-const BATCH = 500;
-const BATCH_BYTES = 2 * 1024 * 1024;
+const BATCH = 200;
+const BATCH_BYTES = 512 * 1024;
 /** A run whose row has not moved for this long is a crashed process's, not a live one. */
 const STALE_MINUTES = 10;
 

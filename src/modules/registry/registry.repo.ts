@@ -138,27 +138,26 @@ export async function searchFiches(db: Q, f: FicheSearch, page: number, pageSize
     }
     if (f.registry) query = query.where('f.registry', '=', f.registry);
     if (f.active !== undefined) query = query.where('f.active', '=', f.active);
+    const rank = !q
+      ? undefined
+      : mode === 'fulltext'
+        ? sql`(f.numero = ${numero})::int * 10 + ts_rank_cd(f.search_document, ${tsquery})`
+        : sql`word_similarity(${q}, f.search_title)`;
+    let ordered = query.select([
+      'f.numero',
+      'f.registry',
+      'f.title',
+      'f.abbreviation',
+      'f.state',
+      'f.active',
+      'f.level',
+      'f.start_date',
+      'f.end_date',
+    ]);
+    // Without words, the list is simply in number order.
+    if (rank) ordered = ordered.orderBy(rank, 'desc');
     const [items, total] = await Promise.all([
-      query
-        .select([
-          'f.numero',
-          'f.registry',
-          'f.title',
-          'f.abbreviation',
-          'f.state',
-          'f.active',
-          'f.level',
-          'f.start_date',
-          'f.end_date',
-        ])
-        .orderBy(
-          !q
-            ? sql`0`
-            : mode === 'fulltext'
-              ? sql`(f.numero = ${numero})::int * 10 + ts_rank_cd(f.search_document, ${tsquery})`
-              : sql`word_similarity(${q}, f.search_title)`,
-          'desc',
-        )
+      ordered
         .orderBy('f.numero')
         .limit(pageSize)
         .offset((page - 1) * pageSize)

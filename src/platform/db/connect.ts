@@ -6,6 +6,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -47,7 +48,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   let dataDir: string | undefined;
+  let release = () => {};
   if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    release = lockDataDir(target.dataDir);
     dataDir = path.join(target.dataDir, 'pgdata');
     mkdirSync(dataDir, { recursive: true });
   }
@@ -57,7 +61,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     extensions: { unaccent, pg_trgm },
     parsers: { [pg.types.builtins.DATE]: (value: string) => value },
   });
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  };
 }
