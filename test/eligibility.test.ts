@@ -124,10 +124,50 @@ describe('POST /api/v1/eligibility', () => {
     );
   });
 
-  it('neither or both certification forms: 400 on certificationId', async () => {
-    const res = await post({ date: '2024-03-01', candidate: { status: 'employee' } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('certificationId');
+  it('neither or both certification forms: 400 on certificationId, saying which', async () => {
+    const neither = await post({ date: '2024-03-01', candidate: { status: 'employee' } });
+    expect(neither.statusCode).toBe(400);
+    const error = neither.json().errors.find((e: { field: string }) => e.field === 'certificationId');
+    expect(error.detail).toBe(
+      'Indiquez la certification : certificationId (catalogue) ou certification (hypothétique).',
+    );
+    const both = await post({
+      date: '2024-03-01',
+      certificationId: '00000000-0000-4000-8000-000000000000',
+      certification: rs,
+      candidate: { status: 'employee' },
+    });
+    expect(both.json().errors[0].detail).toContain('pas les deux');
+  });
+
+  it('dates before 2015 and malformed IDCC are refused, naming the field', async () => {
+    const early = await post({ date: '2014-12-31', certification: rs, candidate: { status: 'employee' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'date',
+        detail: 'Qualif répond pour les dates à partir du 1er janvier 2015.',
+      }),
+    ]);
+    const idcc = await post({
+      date: '2024-03-01',
+      certification: rs,
+      candidate: { status: 'employee', employer: { idcc: 'ABC' } },
+    });
+    expect(idcc.statusCode).toBe(400);
+    expect(idcc.json().errors.map((e: { field: string }) => e.field)).toEqual(['candidate.employer.idcc']);
+  });
+
+  it('says whether each route is open, closed, or incomplete for want of an input', async () => {
+    const res = await post({ date: '2024-03-01', certification: rs, candidate: { status: 'jobseeker' } });
+    const byRoute = Object.fromEntries(
+      res.json().results.map((r: { route: string; status: string; missing: unknown[] }) => [r.route, r]),
+    );
+    expect(byRoute.cpf.status).toBe('open');
+    expect(byRoute.apprentissage.status).toBe('closed');
+    // The contrat de professionnalisation's public depends on the age, not given here.
+    expect(byRoute.contrat_pro).toMatchObject({ status: 'incomplete', eligible: false });
+    expect(byRoute.contrat_pro.missing.map((m: { field: string }) => m.field)).toContain('candidate.age');
   });
 
   it('inconsistent history: 422 problem naming the event field', async () => {

@@ -7,6 +7,9 @@ import { FUNDER_IDS, ROUTE_IDS } from './domain/model.js';
 /** The catalogue's own event schema, without what only the catalogue stores. */
 export const eligibilityEvent = recognitionEventBody.omit({ reference: true, successorId: true });
 
+/** The rules cover the law from this date on (DOMAIN.md). */
+export const FIRST_DATE = '2015-01-01';
+
 export const candidateSchema = z.object({
   status: z.enum(CANDIDATE_STATUSES),
   age: z.number().int().min(14).max(99).optional(),
@@ -19,7 +22,11 @@ export const candidateSchema = z.object({
     .optional(),
   employer: z
     .object({
-      idcc: z.string().trim().max(10).optional(),
+      idcc: z
+        .string()
+        .trim()
+        .regex(/^\d{1,4}$/, 'IDCC : 1 à 4 chiffres (par exemple 1351).')
+        .optional(),
       headcount: z.number().int().min(0).max(1_000_000).optional(),
     })
     .optional(),
@@ -28,7 +35,9 @@ export const candidateSchema = z.object({
 
 export const eligibilityRequest = z
   .object({
-    date: isoDate,
+    date: isoDate.refine((d) => d >= FIRST_DATE, {
+      message: 'Qualif répond pour les dates à partir du 1er janvier 2015.',
+    }),
     route: z.enum(ROUTE_IDS).optional(),
     certificationId: z.uuid().optional(),
     certification: z
@@ -42,7 +51,9 @@ export const eligibilityRequest = z
         code: 'custom',
         path: ['certificationId'],
         message:
-          'Indiquez soit certificationId (catalogue), soit certification (hypothétique), pas les deux.',
+          body.certificationId === undefined
+            ? 'Indiquez la certification : certificationId (catalogue) ou certification (hypothétique).'
+            : 'Indiquez soit certificationId (catalogue), soit certification (hypothétique), pas les deux.',
       });
     }
   })
@@ -75,6 +86,10 @@ export const routeResultSchema = z
     route: z.enum(ROUTE_IDS),
     title: z.string(),
     eligible: z.boolean(),
+    status: z.enum(['open', 'closed', 'incomplete']).meta({
+      description:
+        'open : toutes les conditions en vigueur sont remplies ; closed : une ne l’est pas ; incomplete : aucune n’échoue, mais une information manque (missing)',
+    }),
     reasons: z.array(reason),
     funders: z.array(funder),
     limits: z.array(ruleRef),

@@ -7,9 +7,10 @@ import { RuleText } from './RuleText';
 const DARK_RED = '#c92a2a';
 
 function statusOf(r: RouteResult): { label: string; color: string } {
-  if (r.eligible) return { label: 'Ouverte', color: COLORS.success };
-  const failed = r.reasons.some((x) => x.satisfied === false);
-  return failed ? { label: 'Fermée', color: DARK_RED } : { label: 'À préciser', color: COLORS.warning };
+  if (r.status === 'open') return { label: 'Ouverte', color: COLORS.success };
+  return r.status === 'closed'
+    ? { label: 'Fermée', color: DARK_RED }
+    : { label: 'À préciser', color: COLORS.warning };
 }
 
 function mark(reason: Reason) {

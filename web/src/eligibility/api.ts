@@ -32,6 +32,7 @@ export type RouteResult = {
   route: RouteId;
   title: string;
   eligible: boolean;
+  status: 'open' | 'closed' | 'incomplete';
   reasons: Reason[];
   funders: Funder[];
   limits: RuleRef[];

@@ -51,10 +51,17 @@ export type FunderResult = RuleRef & {
 };
 export type MissingInput = { field: string; label: string };
 
+/**
+ * `open`: every condition in force is met; `closed`: one is not (or none is in force on the
+ * date); `incomplete`: none fails, but one needs an input the request did not give (`missing`).
+ */
+export type RouteStatus = 'open' | 'closed' | 'incomplete';
+
 export type RouteResult = {
   route: RouteId;
   title: string;
   eligible: boolean;
+  status: RouteStatus;
   reasons: Reason[];
   funders: FunderResult[];
   limits: RuleRef[];
@@ -189,6 +196,11 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
         reasons.push({ ...ruleRef(law(name)), satisfied: v === undefined ? null : v === true });
       }
       const eligible = reasons.length > 0 && reasons.every((r) => r.satisfied === true);
+      const status: RouteStatus = eligible
+        ? 'open'
+        : reasons.length === 0 || reasons.some((r) => r.satisfied === false)
+          ? 'closed'
+          : 'incomplete';
       const funders: FunderResult[] = [];
       const limits: RuleRef[] = [];
       if (eligible) {
@@ -207,6 +219,7 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
         route: route.id,
         title: route.title,
         eligible,
+        status,
         reasons,
         funders,
         limits,
