@@ -215,11 +215,8 @@ describe('alerts and scope', () => {
     });
     expect(linked.statusCode).toBe(204);
     const open = (await alerts(manager, `&status=open&certification=${id}`)).items;
-    expect(open.map((a) => a.kind).sort()).toEqual([
-      'registration_differs',
-      'registration_ended',
-      'successor',
-    ]);
+    // Ended, with no other difference: one alert for it, not a second one for the end date.
+    expect(open.map((a) => a.kind).sort()).toEqual(['registration_ended', 'successor']);
     const ended = open.find((a) => a.kind === 'registration_ended') as { id: string };
     expect((await t.app.inject({ url: `/api/v1/certifications/${id}/recognition` })).json().status).toBe(
       'rncp',
@@ -248,7 +245,7 @@ describe('alerts and scope', () => {
         .filter((a) => a.status === 'applied')
         .map((a) => a.kind)
         .sort(),
-    ).toEqual(['registration_differs', 'registration_ended']);
+    ).toEqual(['registration_ended']);
     const audit = await t.db
       .selectFrom('audit_events')
       .select(['action', 'entity_id'])

@@ -75,6 +75,24 @@ export type RegistryRouteDeps = {
   maxFileBytes: number;
 };
 
+/**
+ * The name shown for an uploaded file: the last part of `x-file-name` (percent-decoded, as
+ * the web app sends non-ASCII names), without control characters, at most 200 characters.
+ */
+export function uploadedFileName(header: string | string[] | undefined): string {
+  let name = typeof header === 'string' ? header : '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // not percent-encoded: keep it as sent
+  }
+  name = (name.split(/[/\\]/).pop() ?? '')
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .slice(0, 200);
+  return name || 'export.bin';
+}
+
 export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
   const { registry, imports, maxFileBytes } = deps;
 
@@ -194,8 +212,7 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
           await rm(dir, { recursive: true, force: true });
           throw error;
         }
-        const header = request.headers['x-file-name'];
-        const fileName = typeof header === 'string' && header.trim() ? header.trim() : 'export.bin';
+        const fileName = uploadedFileName(request.headers['x-file-name']);
         let started: Awaited<ReturnType<RegistryImportService['start']>>;
         try {
           started = await imports.start(file, {

@@ -40,7 +40,10 @@ describe('registryDifferences', () => {
 
   it('a fiche ended or inactive while the catalogue says registered under its number', () => {
     expect(kinds(fiche({ active: false }), registered())).toEqual(['registration_ended']);
-    expect(kinds(fiche({ end: '2024-08-31' }), registered())).toEqual([
+    // One cause, one alert: the end date differs only because the registration ended.
+    expect(kinds(fiche({ end: '2024-08-31' }), registered())).toEqual(['registration_ended']);
+    // Ended, and another level too: both.
+    expect(kinds(fiche({ end: '2024-08-31', level: 4 }), registered())).toEqual([
       'registration_ended',
       'registration_differs',
     ]);

@@ -64,7 +64,8 @@ export function catalogueRegistration(
  * - `registration_ended`: the fiche is inactive or past its end date while the catalogue
  *   says the certification is registered under this number on `today`;
  * - `registration_differs`: the catalogue has no registration under this number, or one
- *   with other start / end dates or (RNCP) another level;
+ *   with other start / end dates or (RNCP) another level (not raised when the only
+ *   difference is the end date of a `registration_ended`: one cause, one alert);
  * - `title_differs`;
  * - `successor`: the registry names fiches that replace this one and the catalogue records
  *   no replacement.
@@ -108,7 +109,10 @@ export function registryDifferences(
     if (fiche.registry === 'RNCP' && fiche.level !== undefined && current.level !== fiche.level) {
       fields.push('level');
     }
-    if (fields.length > 0) {
+    // An ended registration whose only difference is its end date is one alert, not two.
+    const sameCause =
+      ended && out.some((d) => d.kind === 'registration_ended') && fields.every((f) => f === 'to');
+    if (fields.length > 0 && !sameCause) {
       out.push({
         kind: 'registration_differs',
         details: {
