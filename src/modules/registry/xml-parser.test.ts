@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ficheHash, type RegistryFiche } from './domain/fiche.js';
 import { RegistryFileError } from './errors.js';
-import { parseRegistryXml } from './xml-parser.js';
+import { inFrench, parseRegistryXml } from './xml-parser.js';
 
 // Tests run with cwd = repo root; the shared data sits beside the checkout (CI has it too).
 const DATA = path.resolve('../shared/data/rncp-export');
@@ -237,6 +237,7 @@ describe('parseRegistryXml refuses unsafe or broken files', () => {
     const complete = cut.toString('utf8').split('</FICHE>').length - 1;
     const { error, fiches } = await failure(streamOf(cut));
     expect(error.message).toMatch(/^Fichier refusé : fichier tronqué/);
+    expect(error.message).toMatch(/\(balise <[A-Z_]+> non fermée\)\.$/);
     expect(error.line).toBeGreaterThanOrEqual(cut.toString('utf8').split('\n').length - 1);
     expect(error.column).toBeGreaterThan(0);
     expect(error.message).toContain(`ligne ${error.line}, colonne ${error.column}`);
@@ -249,7 +250,9 @@ describe('parseRegistryXml refuses unsafe or broken files', () => {
   it('names line and column of malformed XML', async () => {
     const broken = fixtureText.replace('<ETAT_FICHE>Publiée</ETAT_FICHE>', '<ETAT_FICHE>Publiée</ETAT>');
     const { error, fiches } = await failure(streamOf(broken));
-    expect(error.message).toMatch(/^Fichier refusé : XML mal formé ligne 22, colonne \d+/);
+    expect(error.message).toMatch(
+      /^Fichier refusé : XML mal formé ligne 22, colonne \d+ \(balise fermante inattendue\)\.$/,
+    );
     expect(error.line).toBe(22);
     expect(fiches).toHaveLength(0);
   });
@@ -394,5 +397,16 @@ describe('parseRegistryXml streams', () => {
     expect(count).toBe(20_000);
     // ~250 MB of XML went through.
     expect((peak - before) / 1024 / 1024).toBeLessThan(100);
+  });
+});
+
+describe('inFrench', () => {
+  it('words saxes’ messages in French, and marks one it does not know', () => {
+    expect(inFrench('unclosed tag: FICHES')).toBe('balise <FICHES> non fermée');
+    expect(inFrench('disallowed character in attribute name.')).toBe(
+      'caractère interdit dans un nom d’attribut',
+    );
+    expect(inFrench('duplicate attribute: id.')).toBe('attribut id en double');
+    expect(inFrench('something new.')).toBe('détail du lecteur XML : something new');
   });
 });

@@ -219,6 +219,7 @@ class FicheReader {
     const p = this.parser;
     // saxes prefixes "line:column: "; the numbers go in our own wording.
     const message = raw.replace(/^\d+:\d+: /, '');
+    const french = inFrench(message);
     const at = where(p.line, p.column);
     if (/undefined entity|malformed character entity|empty entity name/.test(message)) {
       return refused(
@@ -228,11 +229,42 @@ class FicheReader {
       );
     }
     if (/unclosed tag|unexpected end|document must contain a root/.test(message)) {
-      return refused(`fichier tronqué ou incomplet : fin inattendue ${at} (${message}).`, p.line, p.column);
+      return refused(`fichier tronqué ou incomplet : fin inattendue ${at} (${french}).`, p.line, p.column);
     }
     if (/doctype/i.test(message)) {
       return refused('il contient une déclaration DOCTYPE (entités non autorisées).', p.line, p.column);
     }
-    return refused(`XML mal formé ${at} (${message}).`, p.line, p.column);
+    return refused(`XML mal formé ${at} (${french}).`, p.line, p.column);
   }
+}
+
+/** saxes' messages (English) that a malformed export produces, in French. */
+const SAXES_MESSAGES: [RegExp, (...groups: string[]) => string][] = [
+  [/^unclosed tag: (.+)$/, (tag) => `balise <${tag}> non fermée`],
+  [/^unmatched closing tag: (.+?)\.?$/, (tag) => `balise fermante </${tag}> sans balise ouvrante`],
+  [/^unexpected close tag\.?$/, () => 'balise fermante inattendue'],
+  [/^unexpected end\.?$/, () => 'fin de fichier inattendue'],
+  [/^document must contain a root element\.?$/, () => 'aucun élément racine'],
+  [/^documents may contain only one root\.?$/, () => 'plusieurs éléments racines'],
+  [/^text data outside of root node\.?$/, () => 'du texte en dehors de l’élément racine'],
+  [/^disallowed character in attribute name\.?$/, () => 'caractère interdit dans un nom d’attribut'],
+  [/^disallowed character in tag name\.?$/, () => 'caractère interdit dans un nom de balise'],
+  [/^disallowed character in closing tag\.?$/, () => 'caractère interdit dans une balise fermante'],
+  [/^disallowed character\.?$/, () => 'caractère interdit'],
+  [/^duplicate attribute: (.+?)\.?$/, (name) => `attribut ${name} en double`],
+  [/^(unquoted attribute value|value must be quoted)\.?$/, () => 'valeur d’attribut sans guillemets'],
+  [/^attribute without value\.?$/, () => 'attribut sans valeur'],
+  [/^no whitespace between attributes\.?$/, () => 'espace manquante entre deux attributs'],
+  [/^malformed comment\.?$/, () => 'commentaire mal formé'],
+  [/^malformed name: (.+?)\.?$/, (name) => `nom mal formé : ${name}`],
+  [/^forward-slash in opening tag not followed by >\.?$/, () => '« / » non suivi de « > » dans une balise'],
+];
+
+/** A French wording of saxes' message; one it does not know stays as is, marked as such. */
+export function inFrench(message: string): string {
+  for (const [pattern, say] of SAXES_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return say(...match.slice(1));
+  }
+  return `détail du lecteur XML : ${message.replace(/\.$/, '')}`;
 }
