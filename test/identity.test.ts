@@ -183,6 +183,29 @@ describe('HTTP hygiene', () => {
     expect((await t.app.inject({ url: '/api/v1/me' })).headers['cache-control']).toBe('no-store');
   });
 
+  it('answers malformed JSON and unknown content types with French problems', async () => {
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.json().detail).toBe('Le corps de la requête n’est pas un JSON valide.');
+    const odd = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      headers: { 'content-type': 'application/x-nimporte' },
+      payload: 'x',
+    });
+    expect(odd.statusCode).toBe(415);
+    expect(odd.json()).toMatchObject({
+      title: 'Type de contenu non pris en charge',
+      detail: 'Cette route n’accepte pas le type de contenu application/x-nimporte.',
+    });
+  });
+
   it('refuses a body over the size limit with 413 problem+json', async () => {
     const res = await t.app.inject({
       method: 'POST',
