@@ -158,6 +158,32 @@ describe('POST /api/v1/eligibility', () => {
     expect(idcc.json().errors.map((e: { field: string }) => e.field)).toEqual(['candidate.employer.idcc']);
   });
 
+  it('names the CPF funder of the date: the OPCA until the OPCO reform, then the Caisse des Dépôts', async () => {
+    const rncp = {
+      kind: 'CQP',
+      events: [
+        { type: 'created', date: '2015-03-01' },
+        { type: 'transmitted', date: '2015-04-01' },
+        {
+          type: 'rncp_registered',
+          date: '2016-01-10',
+          number: 'RNCP20001',
+          level: 3,
+          from: '2016-01-10',
+          to: '2026-01-09',
+        },
+      ],
+    };
+    const funders = async (date: string) =>
+      (await post({ date, route: 'cpf', certification: rncp, candidate: { status: 'employee' } }))
+        .json()
+        .results[0].funders.map((f: { funder: string }) => f.funder);
+    expect(await funders('2019-03-31')).toContain('opca');
+    expect(await funders('2019-03-31')).not.toContain('caisse_des_depots');
+    expect(await funders('2019-04-01')).toContain('caisse_des_depots');
+    expect(await funders('2019-04-01')).not.toContain('opca');
+  });
+
   it('says whether each route is open, closed, or incomplete for want of an input', async () => {
     const res = await post({ date: '2024-03-01', certification: rs, candidate: { status: 'jobseeker' } });
     const byRoute = Object.fromEntries(
