@@ -15,12 +15,12 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createApp, openMigratedDatabase } from '../src/app/app.js';
 import { type Config, loadConfig } from '../src/app/config.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { adminQuery } from './support/admin-query.js';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
@@ -68,16 +68,6 @@ async function startBare(): Promise<string> {
   await bare.listen({ host: '127.0.0.1', port: 0 });
   closers.push({ what: 'bare Fastify', close: () => bare.close() });
   return urlOf(bare.server);
-}
-
-async function adminQuery(serverUrl: string, text: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 const baseEnv = {

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { adminQuery } from './support/admin-query.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const self = fileURLToPath(import.meta.url);
@@ -127,16 +127,6 @@ async function generate(file: string, count: number) {
   );
 }
 
-async function admin(serverUrl: string, text: string) {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main() {
   const count = Number(process.env.BENCH_FICHES ?? 50_000);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -157,7 +147,7 @@ async function main() {
     let dbUrl: string | undefined;
     if (serverUrl) {
       dbName = `qualif_bench_${randomBytes(6).toString('hex')}`;
-      await admin(serverUrl, `create database ${dbName}`);
+      await adminQuery(serverUrl, `create database ${dbName}`);
       const u = new URL(serverUrl);
       u.pathname = `/${dbName}`;
       dbUrl = u.href;
@@ -196,7 +186,7 @@ async function main() {
     out(`Target: import ≤ 4 × parse — ${ratio <= 4 ? 'met' : 'NOT met'} (${ratio.toFixed(2)} ×)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
-    if (serverUrl && dbName) await admin(serverUrl, `drop database if exists ${dbName} with (force)`);
+    if (serverUrl && dbName) await adminQuery(serverUrl, `drop database if exists ${dbName} with (force)`);
   }
 }
 

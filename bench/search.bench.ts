@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createApp } from '../src/app/app.js';
 import { loadConfig } from '../src/app/config.js';
 import { refreshSearch, writePeriods } from '../src/modules/catalogue/certifications.repo.js';
@@ -22,6 +21,7 @@ import { searchCertifications } from '../src/modules/catalogue/search.repo.js';
 import { searchServiceFactory } from '../src/modules/catalogue/search.service.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { adminQuery } from './support/admin-query.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -37,16 +37,6 @@ if (!serverUrl) {
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const COUNT = Number(process.env.BENCH_CERTIFICATIONS ?? 20_000);
 const CONNECTIONS = 50;
-
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 const JOBS = [
   'Agent',
@@ -193,7 +183,7 @@ async function fetchOnce(query: string) {
 }
 
 const name = `qualif_bench_${randomBytes(5).toString('hex')}`;
-await admin(`create database ${name}`);
+await adminQuery(serverUrl, `create database ${name}`);
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const handle = await openDatabase({ engine: 'postgres', url: url.href, poolSize: 20 });
@@ -288,5 +278,5 @@ try {
   }
 } finally {
   await handle.close();
-  await admin(`drop database if exists ${name} with (force)`);
+  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
 }
