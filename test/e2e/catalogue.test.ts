@@ -160,6 +160,63 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
     }
   });
 
+  it('a branch manager makes a new version and compares it, records an event, habilitates an organisation', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    try {
+      await signIn(page, 'branch_manager@demo.qualif.test');
+      await page.getByRole('navigation').getByRole('link', { name: 'Mes certifications' }).click();
+      await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).click();
+      await page.getByRole('heading', { name: 'Agent de prévention et de sécurité', level: 1 }).waitFor(WAIT);
+
+      // A new draft from the published version, one change, then the diff of the two.
+      await page.getByRole('tab', { name: 'Référentiels' }).click();
+      await page.getByRole('button', { name: 'Nouvelle version à partir de la version 1' }).click();
+      await page.getByText('Brouillon — version 2').waitFor(WAIT);
+      const bloc = group(page, 'Bloc 1').getByLabel('Intitulé du bloc');
+      await bloc.fill(`${await bloc.inputValue()} (révisé)`);
+      await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+      await page.getByText('Brouillon enregistré', { exact: false }).first().waitFor(WAIT);
+      await page.getByLabel('De la version').selectOption('1');
+      await page.getByLabel('À la version').selectOption('2');
+      await page.getByRole('button', { name: 'Comparer' }).click();
+      await page.getByText(/^1 différence de la version 1 à la version 2/).waitFor(WAIT);
+      await page
+        .getByText(/\(révisé\)/)
+        .last()
+        .waitFor(WAIT);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-compare.png`, fullPage: true });
+
+      // A dated recognition event.
+      await page.getByRole('tab', { name: 'Reconnaissance' }).click();
+      await page.getByLabel('Type d’évènement').selectOption({ label: 'Retrait' });
+      await page.getByLabel('Date de l’évènement').fill('2031-01-15');
+      await page.getByLabel('Référence').fill('Délibération CPNEFP n° 2030-12');
+      await page.getByRole('button', { name: 'Ajouter l’évènement' }).click();
+      await page.getByRole('cell', { name: 'Délibération CPNEFP n° 2030-12' }).waitFor(WAIT);
+
+      // An organisation habilitated to train.
+      await page.getByRole('tab', { name: 'Habilitations' }).click();
+      await page.getByLabel('Habilitation', { exact: true }).selectOption({ label: 'Former' });
+      await page.getByRole('textbox', { name: 'Organisme de formation' }).click();
+      const option = page.getByRole('listbox').getByRole('option').first();
+      const organisation = ((await option.textContent()) ?? '').replace(/ \(SIRET.*$/, '');
+      await option.click();
+      await page.getByLabel('Valable du').fill('2027-01-01');
+      await page.getByLabel('Valable jusqu’au').fill('2029-12-31');
+      await page.getByRole('button', { name: 'Habiliter' }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: organisation })
+        .filter({ hasText: '1 janvier 2027' })
+        .waitFor(WAIT);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-habilitations.png`, fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a branch manager sees the API’s field errors under the fields', async () => {
     const page = await browser.newPage();
     try {
