@@ -160,7 +160,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
     }
   });
 
-  it('a branch manager makes a new version and compares it, records an event, habilitates an organisation', async () => {
+  it('a branch manager makes a new version and compares it, records an event, habilitates an organisation and an evaluator', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     try {
@@ -209,6 +209,22 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
         .getByRole('row')
         .filter({ hasText: organisation })
         .filter({ hasText: '1 janvier 2027' })
+        .waitFor(WAIT);
+
+      // An evaluator, found by part of their name or email.
+      await page.getByLabel('Habilitation', { exact: true }).selectOption({ label: 'Évaluateur·rice' });
+      await page.getByRole('textbox', { name: 'Personne' }).fill('evaluator@');
+      await page
+        .getByRole('listbox')
+        .getByRole('option', { name: /evaluator@demo\.qualif\.test/ })
+        .click();
+      await page.getByLabel('Valable du').fill('2027-01-01');
+      await page.getByLabel('Valable jusqu’au').fill('2028-12-31');
+      await page.getByRole('button', { name: 'Habiliter' }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: 'Évaluateur·rice' })
+        .filter({ hasText: '31 décembre 2028' })
         .waitFor(WAIT);
       await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-habilitations.png`, fullPage: true });
       expect(errors).toEqual([]);

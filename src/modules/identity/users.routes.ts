@@ -36,6 +36,28 @@ export function registerUserRoutes(app: Http, users: UsersService) {
     async (request) => users.list(request.query.page, request.query.pageSize),
   );
 
+  app.get(
+    '/api/v1/people',
+    {
+      config: { access: ['admin', 'branch_manager'] },
+      schema: {
+        tags: ['administration'],
+        summary: 'Évaluateurs ou membres de jury à habiliter (nom et adresse ; 50 au plus)',
+        querystring: z.object({
+          role: z.enum(['evaluator', 'jury_member']),
+          q: z.string().max(100).optional(),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string() })),
+          }),
+          ...problemResponses(400),
+        },
+      },
+    },
+    async (request) => ({ items: await users.findPeople(request.query.role, request.query.q) }),
+  );
+
   app.post(
     '/api/v1/users',
     {

@@ -98,7 +98,28 @@ export function usersServiceFactory({ db }: { db: Db }) {
     };
   }
 
-  return { createUser, list };
+  /**
+   * Active accounts holding a person role (evaluator, jury member), for the CPNE to pick
+   * whom to habilitate: name and email only, at most `limit`, by name.
+   */
+  async function findPeople(role: 'evaluator' | 'jury_member', q: string | undefined, limit = 50) {
+    let query = db
+      .selectFrom('users as u')
+      .innerJoin('role_assignments as ra', 'ra.user_id', 'u.id')
+      .select(['u.id', 'u.display_name', 'u.email'])
+      .distinct()
+      .where('ra.role', '=', role)
+      .where('u.is_active', '=', true);
+    const words = q?.trim();
+    if (words) {
+      const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
+    }
+    const rows = await query.orderBy('u.display_name').orderBy('u.id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
+  }
+
+  return { createUser, list, findPeople };
 }
 
 export type UsersService = ReturnType<typeof usersServiceFactory>;

@@ -7,7 +7,7 @@ import { HABILITATION_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
 import { fieldError } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useTrainingOrganisations } from './queries';
+import { usePeople, useTrainingOrganisations } from './queries';
 
 const FIELDS = ['kind', 'organisationId', 'userId', 'validFrom', 'validTo'];
 
@@ -16,7 +16,7 @@ const forPerson = (kind: HabilitationKind) => (PERSON_HABILITATIONS as readonly 
 type Draft = {
   kind: HabilitationKind;
   organisationId: string | null;
-  userId: string;
+  userId: string | null;
   validFrom: string;
   validTo: string;
 };
@@ -24,16 +24,24 @@ type Draft = {
 const EMPTY: Draft = {
   kind: 'train_and_assess',
   organisationId: null,
-  userId: '',
+  userId: null,
   validFrom: '',
   validTo: '',
 };
 
-/** Habilitates a training organisation (or a person, by account id) for a period. */
+/** Habilitates a training organisation, or an evaluator or jury member, for a period. */
 export function AddHabilitationForm({ certificationId }: { certificationId: string }) {
   const queryClient = useQueryClient();
   const organisations = useTrainingOrganisations();
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [personSearch, setPersonSearch] = useState('');
+  const [personLabel, setPersonLabel] = useState('');
+  // Once someone is chosen, the box shows their label: that is not a new search.
+  const people = usePeople(
+    draft.kind === 'jury_member' ? 'jury_member' : 'evaluator',
+    personSearch === personLabel ? '' : personSearch,
+    forPerson(draft.kind),
+  );
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const add = useMutation({
     mutationFn: () =>
@@ -42,11 +50,13 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
         validFrom: draft.validFrom,
         validTo: draft.validTo,
         ...(forPerson(draft.kind)
-          ? { userId: draft.userId.trim() || undefined }
+          ? { userId: draft.userId ?? undefined }
           : { organisationId: draft.organisationId ?? undefined }),
       }),
     onSuccess: async () => {
       setDraft(EMPTY);
+      setPersonSearch('');
+      setPersonLabel('');
       await queryClient.invalidateQueries({ queryKey: catalogueKey });
     },
   });
@@ -77,17 +87,38 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
             },
           ]}
           value={draft.kind}
-          onChange={(e) => set('kind', e.currentTarget.value as HabilitationKind)}
+          onChange={(e) => {
+            const kind = e.currentTarget.value as HabilitationKind;
+            // Someone chosen as evaluator is not thereby a jury member: choose again.
+            setDraft((d) => ({ ...d, kind, userId: null }));
+            setPersonSearch('');
+            setPersonLabel('');
+          }}
           error={fieldError(error, 'kind')}
         />
         {forPerson(draft.kind) ? (
-          <TextInput
-            label="Identifiant du compte de la personne"
-            description="La personne doit avoir un compte Qualif avec ce rôle ; l’administration vous communique son identifiant."
+          <Select
+            label="Personne"
+            description="Les comptes Qualif qui ont ce rôle ; tapez une partie du nom ou de l’adresse."
             required
+            searchable
+            searchValue={personSearch}
+            onSearchChange={setPersonSearch}
+            filter={({ options }) => options}
+            data={(people.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.displayName} (${p.email})`,
+            }))}
             value={draft.userId}
-            onChange={(e) => set('userId', e.currentTarget.value)}
-            error={fieldError(error, 'userId')}
+            onChange={(v, option) => {
+              set('userId', v);
+              setPersonLabel(option?.label ?? '');
+            }}
+            nothingFoundMessage={people.isFetching ? 'Recherche…' : 'Aucun compte ne correspond.'}
+            error={
+              fieldError(error, 'userId') ??
+              (people.isError ? 'Liste des personnes indisponible.' : undefined)
+            }
           />
         ) : (
           <Select

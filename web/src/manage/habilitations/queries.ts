@@ -23,3 +23,18 @@ export function useTrainingOrganisations() {
     staleTime: 60_000,
   });
 }
+
+export type Person = { id: string; displayName: string; email: string };
+
+/** Accounts holding a person role, narrowed by what is typed (the API returns 50 at most). */
+export function usePeople(role: 'evaluator' | 'jury_member', search: string, enabled: boolean) {
+  const q = search.trim();
+  return useQuery({
+    enabled,
+    queryKey: ['people', role, q],
+    queryFn: () =>
+      api.get<{ items: Person[] }>(`/api/v1/people?role=${role}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+  });
+}
