@@ -35,7 +35,16 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
     expect(await page.getByText('Source : C. trav. L6313-5', { exact: false }).count()).toBeGreaterThan(0);
     expect(await axe()).toEqual([]);
 
+    // A catalogue certification, found by the catalogue's search as one types.
     await page.goto(`${base}/simuler`);
+    await page.getByRole('textbox', { name: 'Certification du catalogue' }).fill('cordiste');
+    await page.getByRole('listbox').getByRole('option', { name: 'CQP-CORD1 — Cordiste niveau 1' }).click();
+    await page.getByLabel('Date de la simulation').fill('2025-06-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await page.locator('[data-route="cpf"]').waitFor();
+    // Registered in the RS (RS6587, 2024–2029): the CPF is open.
+    expect(await page.locator('[data-route="cpf"]').textContent()).toContain('Ouverte');
+
     await page.getByText('Hypothétique', { exact: true }).click();
     await page.getByLabel('Date de la simulation').fill('2024-03-01');
     await page.getByRole('button', { name: 'Simuler' }).click();

@@ -124,9 +124,18 @@ export function SimulatePage() {
   const [headcount, setHeadcount] = useState<number | undefined>();
   const [onProAList, setOnProAList] = useState(false);
 
+  // The catalogue's own search, narrowed by what is typed (50 answers at a time); the chosen
+  // certification's label in the box is not a new search.
+  const [certSearch, setCertSearch] = useState('');
+  const [certLabel, setCertLabel] = useState('');
+  const certQuery = certSearch === certLabel ? '' : certSearch.trim();
   const catalogue = useQuery({
-    queryKey: ['certifications', 'search', 'pageSize=200'],
-    queryFn: () => api.get<SearchResult>('/api/v1/certifications?pageSize=200'),
+    queryKey: ['certifications', 'search', 'simulate', certQuery],
+    queryFn: () =>
+      api.get<SearchResult>(
+        `/api/v1/certifications?pageSize=50${certQuery ? `&q=${encodeURIComponent(certQuery)}` : ''}`,
+      ),
+    placeholderData: (previous) => previous,
   });
   const run = useMutation({ mutationFn: simulate });
 
@@ -191,8 +200,17 @@ export function SimulatePage() {
                 value: c.id,
                 label: `${c.code} — ${c.title}`,
               }))}
+              searchValue={certSearch}
+              onSearchChange={setCertSearch}
+              filter={({ options }) => options}
+              nothingFoundMessage={
+                catalogue.isFetching ? 'Recherche…' : 'Aucune certification ne correspond.'
+              }
               value={certificationId}
-              onChange={setCertificationId}
+              onChange={(value, option) => {
+                setCertificationId(value);
+                setCertLabel(option?.label ?? '');
+              }}
             />
           ) : (
             <Stack gap="xs">
