@@ -40,7 +40,8 @@ export function lockDataDir(dataDir: string): () => void {
           `La base embarquée de ${dataDir} est déjà ouverte par un autre processus Qualif (pid ${holder}). ` +
             'Une base PGlite ne s’ouvre que dans un processus à la fois : arrêtez le serveur avant de ' +
             'lancer cette commande, faites-le depuis l’interface (par exemple l’import du registre), ' +
-            'ou utilisez un serveur PostgreSQL (DATABASE_URL).',
+            `ou utilisez un serveur PostgreSQL (DATABASE_URL). Si aucun processus Qualif n’utilise ce dossier, ` +
+            `supprimez ${file}.`,
         );
       }
       // Left by a process that stopped without releasing it.
