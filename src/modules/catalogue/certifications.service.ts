@@ -169,6 +169,37 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     return recognitionOn((await eventsOf(db, id)).map(toDomainEvent), date);
   }
 
+  /** The certification, if the actor manages one of its branches (404 / 403 otherwise). */
+  async function writableCertification(trx: Kysely<Database>, id: string, actor: Actor) {
+    const cert = await findCertification(trx, id);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    assertCanWrite(
+      actor,
+      cert.branches.map((b) => b.id),
+    );
+    return cert;
+  }
+
+  /** Stores one event row (after saveEvents has accepted the whole history). */
+  async function insertEvent(trx: Kysely<Database>, id: string, event: NewRecognitionEvent) {
+    const row = await trx
+      .insertInto('recognition_events')
+      .values({
+        certification_id: id,
+        type: event.type,
+        date: event.date,
+        number: event.number ?? null,
+        level: event.level ?? null,
+        valid_from: event.from ?? null,
+        valid_to: event.to ?? null,
+        reference: event.reference ?? null,
+        successor_id: event.successorId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
   /** Writes the events, rebuilds the derived periods; refuses an inconsistent history as a whole. */
   async function saveEvents(
     trx: Kysely<Database>,
@@ -198,12 +229,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     within?: (trx: Transaction<Database>) => Promise<void>,
   ) {
     return db.transaction().execute(async (trx) => {
-      const cert = await findCertification(trx, id);
-      if (!cert) throw problems.notFound('Certification introuvable.');
-      assertCanWrite(
-        actor,
-        cert.branches.map((b) => b.id),
-      );
+      await writableCertification(trx, id, actor);
       if (event.type === 'replaced') {
         if (!event.successorId) {
           throw problems.unprocessable(
@@ -224,35 +250,21 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
         );
       }
       const existing = (await eventsOf(trx, id)).map(toDomainEvent);
-      const { reference, successorId, ...domainEvent } = event;
+      const { reference: _reference, successorId: _successorId, ...domainEvent } = event;
       await saveEvents(trx, id, [...existing, domainEvent], (i) =>
         i === existing.length ? [] : ['events', i],
       );
-      const row = await trx
-        .insertInto('recognition_events')
-        .values({
-          certification_id: id,
-          type: event.type,
-          date: event.date,
-          number: event.number ?? null,
-          level: event.level ?? null,
-          valid_from: event.from ?? null,
-          valid_to: event.to ?? null,
-          reference: reference ?? null,
-          successor_id: successorId ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const eventId = await insertEvent(trx, id, event);
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'certification.recognition_event.add',
         entityType: 'certification',
         entityId: id,
-        after: { event: { id: row.id, ...event } },
+        after: { event: { id: eventId, ...event } },
         requestId,
       });
       await within?.(trx);
-      return row.id;
+      return eventId;
     });
   }
 
@@ -269,16 +281,11 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     within?: (trx: Transaction<Database>) => Promise<void>,
   ) {
     return db.transaction().execute(async (trx) => {
-      const cert = await findCertification(trx, id);
-      if (!cert) throw problems.notFound('Certification introuvable.');
-      assertCanWrite(
-        actor,
-        cert.branches.map((b) => b.id),
-      );
+      await writableCertification(trx, id, actor);
       const rows = await eventsOf(trx, id);
       const replaced = rows.filter((r) => r.type === event.type && r.number === event.number);
       const kept = rows.filter((r) => !replaced.includes(r)).map(toDomainEvent);
-      const { reference, successorId: _unused, ...domainEvent } = event;
+      const { reference, successorId: _successorId, ...domainEvent } = event;
       await saveEvents(trx, id, [...kept, domainEvent], (i) => (i === kept.length ? [] : ['events', i]));
       if (replaced.length > 0) {
         await trx
@@ -290,43 +297,25 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
           )
           .execute();
       }
-      const row = await trx
-        .insertInto('recognition_events')
-        .values({
-          certification_id: id,
-          type: event.type,
-          date: event.date,
-          number: event.number,
-          level: event.level ?? null,
-          valid_from: event.from ?? null,
-          valid_to: event.to ?? null,
-          reference: reference ?? null,
-          successor_id: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      // A registration has no successor, whatever the caller passed.
+      const eventId = await insertEvent(trx, id, { ...event, successorId: undefined });
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'certification.recognition_event.replace',
         entityType: 'certification',
         entityId: id,
         before: { events: replaced.map((r) => ({ id: r.id, ...toDomainEvent(r) })) },
-        after: { events: [{ id: row.id, ...domainEvent, ...(reference ? { reference } : {}) }] },
+        after: { events: [{ id: eventId, ...domainEvent, ...(reference ? { reference } : {}) }] },
         requestId,
       });
       await within?.(trx);
-      return row.id;
+      return eventId;
     });
   }
 
   async function deleteEvent(id: string, eventId: string, actor: Actor, requestId: string) {
     await db.transaction().execute(async (trx) => {
-      const cert = await findCertification(trx, id);
-      if (!cert) throw problems.notFound('Certification introuvable.');
-      assertCanWrite(
-        actor,
-        cert.branches.map((b) => b.id),
-      );
+      await writableCertification(trx, id, actor);
       const rows = await eventsOf(trx, id);
       const target = rows.find((r) => r.id === eventId);
       if (!target) throw problems.notFound('Évènement introuvable.');
