@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/platform/paths.js';
+import { createTestApp, freePort, type TestApp } from '../support.js';
 
 /**
  * Browser tests drive Debian's Chromium through playwright-core (no browser download).
@@ -41,3 +42,37 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const screenshotDir = path.join(projectRoot, 'test-results');
+
+/** Qualif with demo data, listening on a free loopback port, and a Chromium to visit it. */
+export type ServedApp = { t: TestApp; browser: Browser; base: string; close: () => Promise<void> };
+
+export async function serveAppInBrowser(): Promise<ServedApp> {
+  // Pick the port first: PUBLIC_URL must match the address the browser uses.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = await createTestApp({ env: { PUBLIC_URL: base } });
+  await t.app.listen({ host: '127.0.0.1', port });
+  const browser = await launchBrowser();
+  return {
+    t,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Fills and sends the login form; `signedIn` waits for the home page to name the person. */
+export async function signIn(page: Page, base: string, email: string, password = 'qualif-demo') {
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+export async function signedIn(page: Page, base: string, email: string) {
+  await signIn(page, base, email);
+  await page.getByText(`Connecté·e en tant que ${email}`).waitFor({ timeout: 15_000 });
+}

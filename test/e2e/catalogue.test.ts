@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, freePort, type TestApp } from '../support.js';
-import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+import type { TestApp } from '../support.js';
+import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
 
 const TITLE = 'Opérateur de vidéoprotection urbaine';
 const CODE = 'CQP-E2E-VPU';
@@ -13,22 +13,18 @@ const WAIT = { timeout: 15_000 };
  * its framework; then anyone finds it in the public catalogue and reads its fiche.
  */
 describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
+  let served: ServedApp;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    // Pick the port first: PUBLIC_URL must match the address the browser uses.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ env: { PUBLIC_URL: base } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
+    served = await serveAppInBrowser();
+    ({ t, browser, base } = served);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await served?.close();
   });
 
   /** Fails the test on any uncaught error in the page. */
@@ -36,14 +32,6 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     return errors;
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${base}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('qualif-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText(`Connecté·e en tant que ${email}`).waitFor(WAIT);
   }
 
   const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
@@ -68,7 +56,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     try {
-      await signIn(page, 'branch_manager@demo.qualif.test');
+      await signedIn(page, base, 'branch_manager@demo.qualif.test');
       await page.getByRole('navigation').getByRole('link', { name: 'Mes certifications' }).click();
       await page.getByRole('heading', { name: 'Mes certifications', level: 1 }).waitFor(WAIT);
       await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).waitFor(WAIT);
@@ -164,7 +152,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     try {
-      await signIn(page, 'branch_manager@demo.qualif.test');
+      await signedIn(page, base, 'branch_manager@demo.qualif.test');
       await page.getByRole('navigation').getByRole('link', { name: 'Mes certifications' }).click();
       await page.getByRole('link', { name: 'Agent de prévention et de sécurité' }).click();
       await page.getByRole('heading', { name: 'Agent de prévention et de sécurité', level: 1 }).waitFor(WAIT);
@@ -236,7 +224,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
   it('a branch manager sees the API’s field errors under the fields', async () => {
     const page = await browser.newPage();
     try {
-      await signIn(page, 'branch_manager@demo.qualif.test');
+      await signedIn(page, base, 'branch_manager@demo.qualif.test');
       await page.goto(`${base}/gestion/certifications/nouvelle`);
       await page.getByRole('radio', { name: 'CQPI' }).check();
       await page.getByRole('textbox', { name: 'Code', exact: true }).fill('CQPI-E2E');

@@ -2,24 +2,22 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, freePort, type TestApp } from '../support.js';
-import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+import type { TestApp } from '../support.js';
+import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser } from './browser.js';
 
 describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
+  let served: ServedApp;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ env: { PUBLIC_URL: base } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
-  });
+    served = await serveAppInBrowser();
+    ({ t, browser, base } = served);
+  }, 120_000);
+
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await served?.close();
   });
 
   it('lists the rules with their sources, simulates a hypothetical CQP, shows the matrix on a fiche', async () => {

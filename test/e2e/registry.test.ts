@@ -5,8 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REGISTRY_FILE } from '../../src/app/demo-catalogue.js';
-import { createTestApp, freePort, type TestApp } from '../support.js';
-import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+import type { TestApp } from '../support.js';
+import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
 
 const WAIT = { timeout: 15_000 };
 
@@ -15,33 +15,21 @@ const WAIT = { timeout: 15_000 };
  * export, a branch manager handles the alert the demo's expired fiche raised.
  */
 describe.skipIf(!browserAvailable)('registry in Chromium', () => {
+  let served: ServedApp;
   let t: TestApp;
   let browser: Browser;
   let base: string;
   let dir: string;
-
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ env: { PUBLIC_URL: base } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
+    served = await serveAppInBrowser();
+    ({ t, browser, base } = served);
     dir = await mkdtemp(path.join(tmpdir(), 'qualif-e2e-registry-'));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await served?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${base}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('qualif-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText(`Connecté·e en tant que ${email}`).waitFor(WAIT);
-  }
 
   it('anyone checks a registration by title or by number, without signing in', async () => {
     const context = await browser.newContext();
@@ -92,7 +80,7 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
   it('an admin imports the export from the UI and reads the counts; a truncated file fails and changes nothing', async () => {
     const page = await browser.newPage();
     try {
-      await signIn(page, 'admin@demo.qualif.test');
+      await signedIn(page, base, 'admin@demo.qualif.test');
       await page.getByRole('navigation').getByRole('link', { name: 'Registre RNCP / RS' }).click();
       await page.getByRole('heading', { name: 'Registre RNCP / RS : imports' }).waitFor(WAIT);
 
@@ -122,7 +110,7 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
   it('a branch manager sees the alerts the expired fiche raised, and handles them', async () => {
     const page = await browser.newPage();
     try {
-      await signIn(page, 'branch_manager@demo.qualif.test');
+      await signedIn(page, base, 'branch_manager@demo.qualif.test');
       await page.getByRole('navigation').getByRole('link', { name: 'Alertes du registre' }).click();
       await page.getByRole('heading', { name: 'Alertes du registre' }).waitFor(WAIT);
       const ended = page.getByRole('article', {

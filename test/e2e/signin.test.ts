@@ -2,42 +2,31 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/platform/auth/roles.js';
-import { createTestApp, freePort, type TestApp } from '../support.js';
-import { browserAvailable, launchBrowser, screenshotDir } from './browser.js';
+import type { TestApp } from '../support.js';
+import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signIn } from './browser.js';
 
 /** Signs in as each demo role in a real Chromium, as a person would, and keeps a screenshot. */
 describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
+  let served: ServedApp;
   let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    // Pick the port first: PUBLIC_URL must match the address the browser uses.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ env: { PUBLIC_URL: base } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
+    served = await serveAppInBrowser();
+    ({ t, browser, base } = served);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await served?.close();
   });
-
-  async function signIn(page: Page, email: string, password = 'qualif-demo') {
-    await page.goto(`${base}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
 
   for (const role of ROLES) {
     it(`signs in as ${role}, sees who is signed in, and signs out`, async () => {
       const page = await browser.newPage();
       try {
         const email = `${role}@demo.qualif.test`;
-        await signIn(page, email);
+        await signIn(page, base, email);
         await page.getByText(`Connecté·e en tant que ${email}`).waitFor({ timeout: 15_000 });
         const nav = page.getByRole('navigation');
         await expect(nav.getByRole('link', { name: 'Accueil' }).isVisible()).resolves.toBe(true);
@@ -56,7 +45,7 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
   it('a wrong password shows the error and stays on the login page', async () => {
     const page = await browser.newPage();
     try {
-      await signIn(page, 'admin@demo.qualif.test', 'not-the-password');
+      await signIn(page, base, 'admin@demo.qualif.test', 'not-the-password');
       await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor({ timeout: 15_000 });
       expect(new URL(page.url()).pathname).toBe('/connexion');
     } finally {
@@ -89,7 +78,7 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
       expect(
         login.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
       ).toEqual([]);
-      await signIn(page, 'branch_manager@demo.qualif.test');
+      await signIn(page, base, 'branch_manager@demo.qualif.test');
       await page
         .getByText('Connecté·e en tant que branch_manager@demo.qualif.test')
         .waitFor({ timeout: 15_000 });
