@@ -8,11 +8,15 @@ import { fieldError, problems } from '../../platform/problem.js';
 import { toDomainEvent } from '../catalogue/certifications.repo.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import {
+  ALERT_RESOLUTION,
+  type AlertAction,
   type AlertKind,
+  type AlertStatus,
   APPLIES_REGISTRATION,
   type Difference,
   detailsKey,
   type FicheFacts,
+  nextAlertStatus,
   registryDifferences,
 } from './domain/alerts.js';
 import type { Registry, RegistryFiche } from './domain/fiche.js';
@@ -45,6 +49,11 @@ function factsOf(row: FicheRow, successorTitles: Map<string, string>): FicheFact
  * when a link is made). Recognition events are written only through the catalogue's
  * certifications service, so its checks, derived periods and audit apply.
  */
+/** Where an open alert goes on `action` (ALERT_TRANSITIONS). */
+function closedBy(action: AlertAction): AlertStatus {
+  return nextAlertStatus('open', action) as AlertStatus;
+}
+
 export function registryServiceFactory({
   db,
   certifications,
@@ -138,8 +147,8 @@ export function registryServiceFactory({
       await trx
         .updateTable('registry_alerts')
         .set({
-          status: 'dismissed',
-          resolution: 'unlinked',
+          status: closedBy('unlink'),
+          resolution: ALERT_RESOLUTION.unlink,
           resolved_at: new Date(),
           resolved_by: auditActorOf(actor).userId,
         })
@@ -240,11 +249,12 @@ export function registryServiceFactory({
       for (const a of open) {
         if (kept.has(a.id)) continue;
         const superseded = wanted.some((d) => d.numero === a.numero && d.kind === a.kind);
+        const action = superseded ? 'supersede' : 'resolve';
         await trx
           .updateTable('registry_alerts')
           .set({
-            status: 'dismissed',
-            resolution: superseded ? 'superseded' : 'resolved',
+            status: closedBy(action),
+            resolution: ALERT_RESOLUTION[action],
             resolved_at: new Date(),
           })
           .where('id', '=', a.id)
@@ -326,23 +336,26 @@ export function registryServiceFactory({
     const alert = await db.selectFrom('registry_alerts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!alert) throw problems.notFound('Alerte introuvable.');
     await certificationScope(alert.certification_id, actor, 'write');
-    if (alert.status !== 'open') throw problems.conflict('Cette alerte est déjà traitée.');
+    if (!nextAlertStatus(alert.status as AlertStatus, 'dismiss')) {
+      throw problems.conflict('Cette alerte est déjà traitée.');
+    }
     return alert;
   }
 
   async function resolve(
     trx: Transaction<Database>,
     ids: string[],
-    status: 'applied' | 'dismissed',
+    action: 'apply' | 'dismiss',
     actor: Actor,
     requestId: string,
     reason?: string,
   ) {
+    const status = closedBy(action);
     await trx
       .updateTable('registry_alerts')
       .set({
         status,
-        resolution: status,
+        resolution: ALERT_RESOLUTION[action],
         reason: reason ?? null,
         resolved_at: new Date(),
         resolved_by: auditActorOf(actor).userId,
@@ -353,7 +366,7 @@ export function registryServiceFactory({
     for (const id of ids) {
       await recordAudit(trx, {
         actor: auditActorOf(actor),
-        action: status === 'applied' ? 'registry.alert.apply' : 'registry.alert.dismiss',
+        action: `registry.alert.${action}`,
         entityType: 'registry_alert',
         entityId: id,
         after: { status, ...(reason ? { reason } : {}) },
@@ -418,7 +431,7 @@ export function registryServiceFactory({
           resolve(
             trx,
             settled.map((s) => s.id),
-            'applied',
+            'apply',
             actor,
             requestId,
           ),
@@ -462,7 +475,7 @@ export function registryServiceFactory({
         },
         actor,
         requestId,
-        (trx) => resolve(trx, [alert.id], 'applied', actor, requestId),
+        (trx) => resolve(trx, [alert.id], 'apply', actor, requestId),
       );
       return;
     }
@@ -474,7 +487,7 @@ export function registryServiceFactory({
 
   async function dismiss(id: string, actor: Actor, requestId: string, reason?: string) {
     const alert = await openAlert(id, actor);
-    await db.transaction().execute((trx) => resolve(trx, [alert.id], 'dismissed', actor, requestId, reason));
+    await db.transaction().execute((trx) => resolve(trx, [alert.id], 'dismiss', actor, requestId, reason));
   }
 
   return { getFiche, search, links, link, unlink, syncCertification, syncAll, listAlerts, apply, dismiss };

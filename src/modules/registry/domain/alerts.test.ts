@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognitionEvent } from '../../catalogue/domain/recognition.js';
-import { detailsKey, type FicheFacts, registryDifferences, sameTitle } from './alerts.js';
+import { detailsKey, type FicheFacts, nextAlertStatus, registryDifferences, sameTitle } from './alerts.js';
 
 const TODAY = '2026-11-24';
 const fiche = (over: Partial<FicheFacts> = {}): FicheFacts => ({
@@ -96,5 +96,19 @@ describe('registryDifferences', () => {
 
   it('details have a canonical identity', () => {
     expect(detailsKey({ b: 1, a: [2, 1] })).toBe(detailsKey({ a: [1, 2], b: 1 }));
+  });
+});
+
+describe('alert lifecycle', () => {
+  it('only an open alert moves, to applied or dismissed', () => {
+    expect(nextAlertStatus('open', 'apply')).toBe('applied');
+    for (const action of ['dismiss', 'supersede', 'resolve', 'unlink'] as const) {
+      expect(nextAlertStatus('open', action)).toBe('dismissed');
+    }
+    for (const status of ['applied', 'dismissed'] as const) {
+      for (const action of ['apply', 'dismiss', 'supersede', 'resolve', 'unlink'] as const) {
+        expect(nextAlertStatus(status, action)).toBeNull();
+      }
+    }
   });
 });

@@ -30,6 +30,42 @@ export type AlertKind =
 
 export type Difference = { kind: AlertKind; details: Record<string, unknown> };
 
+/**
+ * An alert's lifecycle. Only an open alert moves: a person applies the registry or dismisses
+ * it; the sync closes it when its difference changed (`supersede`) or went away (`resolve`);
+ * removing the certification ↔ fiche link closes it (`unlink`). The resolution kept beside
+ * the status is the action's name (`applied`, `dismissed`, `superseded`, `resolved`, `unlinked`).
+ */
+export const ALERT_TRANSITIONS = {
+  open: {
+    apply: 'applied',
+    dismiss: 'dismissed',
+    supersede: 'dismissed',
+    resolve: 'dismissed',
+    unlink: 'dismissed',
+  },
+  applied: {},
+  dismissed: {},
+} as const satisfies Record<string, Record<string, string>>;
+
+export type AlertStatus = keyof typeof ALERT_TRANSITIONS;
+export type AlertAction = keyof (typeof ALERT_TRANSITIONS)['open'];
+
+/** The status after `action`, or null when the alert cannot take it. */
+export function nextAlertStatus(status: AlertStatus, action: AlertAction): AlertStatus | null {
+  const row: Partial<Record<AlertAction, AlertStatus>> = ALERT_TRANSITIONS[status];
+  return row[action] ?? null;
+}
+
+/** What is recorded beside the status: `applied`, `dismissed`, `superseded`… */
+export const ALERT_RESOLUTION: Record<AlertAction, string> = {
+  apply: 'applied',
+  dismiss: 'dismissed',
+  supersede: 'superseded',
+  resolve: 'resolved',
+  unlink: 'unlinked',
+};
+
 /** Kinds that "apply" resolves by writing the registry's registration into the catalogue. */
 export const APPLIES_REGISTRATION: readonly AlertKind[] = ['registration_ended', 'registration_differs'];
 
