@@ -4,11 +4,11 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { AuditActor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
-import type { RegistryRunStatus } from '../../platform/db/schema.js';
 import { problems } from '../../platform/problem.js';
 import { parseRegistryCsvZip } from './csv-zip-parser.js';
 import { detectRegistryFile, type RegistryFileType } from './detect.js';
 import type { Registry, RegistryFiche, RegistryParseResult, RegistryProgress } from './domain/fiche.js';
+import { endedBy } from './domain/import-run.js';
 import { RegistryFileError } from './errors.js';
 import { stageFiches, swapStaged } from './registry.repo.js';
 import { parseRegistryXml, parseRegistryXmlZip } from './xml-parser.js';
@@ -63,7 +63,7 @@ export function registryImportServiceFactory({
     await db
       .updateTable('registry_import_runs')
       .set({
-        status: 'failed',
+        status: endedBy('fail'),
         ended_at: new Date(),
         error_message: 'Import interrompu (processus arrêté avant la fin).',
       })
@@ -182,7 +182,7 @@ export function registryImportServiceFactory({
       await db.transaction().execute(async (trx) => {
         const counts = await swapStaged(trx, runId, registries);
         const result = {
-          status: 'succeeded' as RegistryRunStatus,
+          status: endedBy('succeed'),
           kind: parsed.kind,
           version: parsed.version,
           fiches_read: read,
@@ -213,7 +213,7 @@ export function registryImportServiceFactory({
       await db
         .updateTable('registry_import_runs')
         .set({
-          status: 'failed',
+          status: endedBy('fail'),
           ended_at: new Date(),
           updated_at: new Date(),
           bytes_read: progress.bytes,
