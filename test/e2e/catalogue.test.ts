@@ -1,7 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support.js';
 import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
 
 const TITLE = 'Opérateur de vidéoprotection urbaine';
@@ -14,13 +13,12 @@ const WAIT = { timeout: 15_000 };
  */
 describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
   let served: ServedApp;
-  let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
     served = await serveAppInBrowser();
-    ({ t, browser, base } = served);
+    ({ browser, base } = served);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,20 +1,18 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/platform/auth/roles.js';
-import type { TestApp } from '../support.js';
 import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signIn } from './browser.js';
 
 /** Signs in as each demo role in a real Chromium, as a person would, and keeps a screenshot. */
 describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
   let served: ServedApp;
-  let t: TestApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
     served = await serveAppInBrowser();
-    ({ t, browser, base } = served);
+    ({ browser, base } = served);
   }, 120_000);
 
   afterAll(async () => {
