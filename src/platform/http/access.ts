@@ -1,7 +1,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { safeEqual } from '../../modules/identity/domain/secrets.js';
 import type { Actor } from '../auth/actor.js';
 import { hasAnyRole } from '../auth/policy.js';
+import { safeEqual } from '../auth/safe-equal.js';
 import { problems } from '../problem.js';
 
 export const SESSION_COOKIE = 'qualif_session';

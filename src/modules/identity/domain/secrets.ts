@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** A random opaque token, URL-safe (256 bits). */
 export function randomToken(): string {
@@ -15,8 +15,5 @@ export function keyedHash(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('hex');
 }
 
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+/** Constant-time comparison: the platform's (the CSRF check uses it too). */
+export { safeEqual } from '../../../platform/auth/safe-equal.js';
