@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { normaliseQuery } from '../../platform/db/search-text.js';
 
 export type RecognitionStatus = 'none' | 'branch_only' | 'rncp' | 'rs';
 
@@ -13,21 +14,6 @@ export type SearchFilters = {
   /** Recognition is read on this date (today by default). */
   date: string;
 };
-
-/**
- * Lower case without diacritics, as PostgreSQL's unaccent does for French text, so that the
- * query is a plain constant the indexes can use.
- */
-export function normaliseQuery(q: string): string {
-  return q
-    .toLowerCase()
-    .replaceAll('œ', 'oe')
-    .replaceAll('æ', 'ae')
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * Public catalogue search: French full text (stemmed, accents ignored) or, when that finds

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { normaliseQuery } from '../catalogue/search.repo.js';
+import { normaliseQuery } from '../../platform/db/search-text.js';
 import { ficheHash, type Registry, type RegistryFiche } from './domain/fiche.js';
 
 type Q = Kysely<Database>;
