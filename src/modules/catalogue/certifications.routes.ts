@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { today } from '../../contracts/dates.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
@@ -14,7 +15,7 @@ import {
   ORGANISATION_HABILITATIONS,
   PERSON_HABILITATIONS,
 } from './habilitations.service.js';
-import { certificationBody, isoDate, recognitionEventBody, recognitionSchema, today } from './schemas.js';
+import { certificationBody, isoDate, recognitionEventBody, recognitionSchema } from './schemas.js';
 import type { SearchService } from './search.service.js';
 
 const idParam = z.object({ id: z.uuid() });

@@ -4,10 +4,6 @@ import { isIsoDate, RECOGNITION_EVENT_TYPES } from './domain/recognition.js';
 
 export const isoDate = z.string().refine(isIsoDate, 'Date attendue au format AAAA-MM-JJ.');
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export const certificationBody = z.object({
   kind: z.enum(CERTIFICATION_KINDS),
   code: z.string().trim().min(2).max(40),

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { canOnBranch, isAdmin } from '../../platform/auth/policy.js';
@@ -23,8 +24,6 @@ import type { Registry, RegistryFiche } from './domain/fiche.js';
 import { type FicheSearch, findFiche, findFiches, searchFiches } from './registry.repo.js';
 
 type FicheRow = NonNullable<Awaited<ReturnType<typeof findFiche>>>;
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 function factsOf(row: FicheRow, successorTitles: Map<string, string>): FicheFacts {
   const fiche = row.fiche as RegistryFiche;

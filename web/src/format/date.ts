@@ -11,7 +11,5 @@ export function formatPeriod(from: string, to: string | null | undefined): strin
   return to ? `du ${formatDate(from)} au ${formatDate(to)}` : `à partir du ${formatDate(from)}`;
 }
 
-/** Today as a calendar date, `YYYY-MM-DD` (UTC, as the API reads recognition). */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today as a calendar date, `YYYY-MM-DD`, in Paris: the date the API decides on. */
+export { today } from '../../../src/contracts/dates';

@@ -3,6 +3,9 @@
  * "Lifecycle of a certification"). The same event shape serves the catalogue, which stores
  * the events, and the eligibility rules, which may receive hypothetical ones.
  */
+
+import type { IsoDate } from '../../../contracts/dates.js';
+
 export const RECOGNITION_EVENT_TYPES = [
   'created',
   'transmitted',
@@ -14,7 +17,7 @@ export const RECOGNITION_EVENT_TYPES = [
 export type RecognitionEventType = (typeof RECOGNITION_EVENT_TYPES)[number];
 
 /** ISO calendar date, `YYYY-MM-DD`: compared as strings. */
-export type IsoDate = string;
+export type { IsoDate };
 
 export type RecognitionEvent = {
   type: RecognitionEventType;
