@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,17 +122,33 @@ describe('alerts and scope', () => {
 
     const theirs = await alerts(otherManager);
     expect(theirs.items.filter((a) => a.certification.code === 'CQP-APS')).toEqual([]);
-    const ended = aps.find((a) => a.kind === 'registration_differs') as { id: string };
-    for (const action of ['apply', 'dismiss']) {
-      const res = await t.app.inject({
+    expect((await alerts(admin)).total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('apply / dismiss on an alert of another branch’s certification answer 404 exactly as an unknown id', async () => {
+    const aps = (await alerts(manager, '&status=open')).items.find(
+      (a) => a.certification.code === 'CQP-APS' && a.kind === 'registration_differs',
+    ) as { id: string };
+    const post = (id: string, action: string, s: Signed) =>
+      t.app.inject({
         method: 'POST',
-        url: `/api/v1/registry/alerts/${ended.id}/${action}`,
-        headers: as(otherManager),
+        url: `/api/v1/registry/alerts/${id}/${action}`,
+        headers: as(s),
         payload: {},
       });
-      expect(res.statusCode, action).toBe(403);
+    const withoutInstance = ({ instance: _instance, ...body }: Record<string, unknown>) => body;
+    for (const action of ['apply', 'dismiss']) {
+      const hidden = await post(aps.id, action, otherManager);
+      const unknown = await post(randomUUID(), action, otherManager);
+      expect(hidden.statusCode, `${action}: ${hidden.body}`).toBe(404);
+      expect(unknown.statusCode, unknown.body).toBe(404);
+      expect(hidden.headers['content-type']).toBe(unknown.headers['content-type']);
+      expect(hidden.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(withoutInstance(hidden.json())).toEqual(withoutInstance(unknown.json()));
     }
-    expect((await alerts(admin)).total).toBeGreaterThanOrEqual(3);
+    // Nothing happened to it: still open for its own branch.
+    const still = (await alerts(manager, '&status=open')).items.find((a) => a.id === aps.id);
+    expect(still?.status).toBe('open');
   });
 
   it('importing the same export again opens no duplicate alert', async () => {

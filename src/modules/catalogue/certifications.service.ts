@@ -169,6 +169,34 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     return recognitionOn((await eventsOf(db, id)).map(toDomainEvent), date);
   }
 
+  /** The recognition history as the domain reads it, for another module to compare (registry). */
+  async function recognitionEvents(id: string): Promise<RecognitionEvent[]> {
+    return (await eventsOf(db, id)).map(toDomainEvent);
+  }
+
+  /** Code and title of each known certification among `ids`, for another module's lists. */
+  async function summaries(ids: readonly string[]): Promise<Map<string, { code: string; title: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('certifications')
+      .select(['id', 'code', 'title'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, { code: r.code, title: r.title }]));
+  }
+
+  /** The ids of the certifications owned by any of `branchIds`. */
+  async function idsOfBranches(branchIds: readonly string[]): Promise<string[]> {
+    if (branchIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('certification_branches')
+      .select('certification_id')
+      .distinct()
+      .where('branch_id', 'in', branchIds)
+      .execute();
+    return rows.map((r) => r.certification_id);
+  }
+
   /** The certification, if the actor manages one of its branches (404 / 403 otherwise). */
   async function writableCertification(trx: Kysely<Database>, id: string, actor: Actor) {
     const cert = await findCertification(trx, id);
@@ -333,7 +361,18 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { create, update, get, recognition, addEvent, replaceRegistration, deleteEvent };
+  return {
+    create,
+    update,
+    get,
+    recognition,
+    recognitionEvents,
+    summaries,
+    idsOfBranches,
+    addEvent,
+    replaceRegistration,
+    deleteEvent,
+  };
 }
 
 function toInput(cert: NonNullable<Awaited<ReturnType<typeof findCertification>>>): CertificationInput {

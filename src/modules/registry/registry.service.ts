@@ -1,12 +1,10 @@
 import type { Transaction } from 'kysely';
-import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { canOnBranch, isAdmin } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
-import { toDomainEvent } from '../catalogue/certifications.repo.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import {
   ALERT_RESOLUTION,
@@ -24,6 +22,8 @@ import type { Registry, RegistryFiche } from './domain/fiche.js';
 import { type FicheSearch, findFiche, findFiches, searchFiches } from './registry.repo.js';
 
 type FicheRow = NonNullable<Awaited<ReturnType<typeof findFiche>>>;
+
+export const today = () => new Date().toISOString().slice(0, 10);
 
 function factsOf(row: FicheRow, successorTitles: Map<string, string>): FicheFacts {
   const fiche = row.fiche as RegistryFiche;
@@ -191,7 +191,7 @@ export function registryServiceFactory({
     const successorNumeros = rows.flatMap((r) => (r.fiche as RegistryFiche).successors);
     const successorTitles = new Map((await findFiches(db, successorNumeros)).map((r) => [r.numero, r.title]));
     const byNumero = new Map(rows.map((r) => [r.numero, r]));
-    const events = cert.events.map(toDomainEvent);
+    const events = await certifications.recognitionEvents(certificationId);
     const date = today();
     const wanted: (Difference & { numero: string })[] = linked.flatMap(({ numero }) => {
       const row = byNumero.get(numero);
@@ -288,29 +288,19 @@ export function registryServiceFactory({
     const branchIds = actor.grants
       .filter((g) => g.role === 'branch_manager' && g.scope.type === 'branch' && g.scope.id)
       .map((g) => g.scope.id as string);
-    let query = db
-      .selectFrom('registry_alerts as a')
-      .innerJoin('certifications as c', 'c.id', 'a.certification_id');
+    let query = db.selectFrom('registry_alerts as a');
     if (!isAdmin(actor)) {
-      if (branchIds.length === 0) return { items: [], total: 0 };
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('certification_branches as cb')
-            .select('cb.branch_id')
-            .whereRef('cb.certification_id', '=', 'a.certification_id')
-            .where('cb.branch_id', 'in', branchIds),
-        ),
-      );
+      // Which certifications the actor's branches own is the catalogue's to say.
+      const certificationIds = await certifications.idsOfBranches(branchIds);
+      if (certificationIds.length === 0) return { items: [], total: 0 };
+      query = query.where('a.certification_id', 'in', certificationIds);
     }
     if (filters.status) query = query.where('a.status', '=', filters.status);
     if (filters.certificationId) query = query.where('a.certification_id', '=', filters.certificationId);
-    const items = await query
+    const rows = await query
       .select([
         'a.id',
         'a.certification_id',
-        'c.code as certification_code',
-        'c.title as certification_title',
         'a.numero',
         'a.kind',
         'a.details',
@@ -328,13 +318,23 @@ export function registryServiceFactory({
       .offset((page - 1) * pageSize)
       .execute();
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const named = await certifications.summaries([...new Set(rows.map((r) => r.certification_id))]);
+    const items = rows.map((r) => ({
+      ...r,
+      certification_code: named.get(r.certification_id)?.code ?? '',
+      certification_title: named.get(r.certification_id)?.title ?? '',
+    }));
     return { items, total: Number(total.n) };
   }
 
   async function openAlert(id: string, actor: Actor) {
     const alert = await db.selectFrom('registry_alerts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!alert) throw problems.notFound('Alerte introuvable.');
-    await certificationScope(alert.certification_id, actor, 'write');
+    // An alert on another branch's certification answers as an unknown one.
+    const cert = await certifications.get(alert.certification_id);
+    if (!cert.branches.some((b) => canOnBranch(actor, b.id, 'write'))) {
+      throw problems.notFound('Alerte introuvable.');
+    }
     if (!nextAlertStatus(alert.status as AlertStatus, 'dismiss')) {
       throw problems.conflict('Cette alerte est déjà traitée.');
     }
