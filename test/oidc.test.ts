@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   browserFetch,
   CookieJar,
@@ -200,6 +200,108 @@ describe.each([
       expect(landing.sessionCookie, returnTo).toBeTruthy();
     }
   });
+
+  it('the known return-path bypasses land on / with one working session, never a 500', async () => {
+    // reachCallback percent-encodes returnTo: '/\t/evil.example' travels as %2F%09%2Fevil.example.
+    for (const returnTo of [
+      '\t',
+      '\\',
+      '//',
+      '%2F%2F',
+      '/\t/evil.example',
+      '/\\evil',
+      '/a/..//evil.example',
+    ]) {
+      const before = await sessionCount();
+      const flow = await q.reachCallback('employer', returnTo);
+      const landing = await q.land(flow);
+      expect(landing.status, JSON.stringify(returnTo)).toBe(302);
+      expect(landing.location.href, JSON.stringify(returnTo)).toBe(`${q.appUrl}/`);
+      expect(landing.sessionCookie, JSON.stringify(returnTo)).toBeTruthy();
+      expect(await sessionCount(), JSON.stringify(returnTo)).toBe(before + 1);
+      const me = await browserFetch(flow.jar, new URL('/api/v1/me', q.appUrl));
+      expect(me.status, JSON.stringify(returnTo)).toBe(200);
+    }
+  });
+
+  it('other control characters in returnTo: refused before any login starts (400), or /', async () => {
+    // The input guard refuses most control characters in any query parameter; tab, CR and LF
+    // reach safeReturnTo (above). Either way, no redirect elsewhere and no session.
+    for (const returnTo of ['\v', '/\v/evil.example', '/\u0000/evil.example', '/\u0085/evil.example']) {
+      const before = await sessionCount();
+      const url = new URL(`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`, q.appUrl);
+      const res = await browserFetch(new CookieJar(), url);
+      const label = JSON.stringify(returnTo);
+      if (res.status === 400) {
+        expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
+      } else {
+        expect(res.status, label).toBe(302);
+        const landing = await q.land(await q.reachCallback('employer', returnTo));
+        expect(landing.location.href, label).toBe(`${q.appUrl}/`);
+        expect(await sessionCount(), label).toBe(before + 1);
+      }
+    }
+  });
+
+  it('a return path stored before the stricter rule is checked again at the callback', async () => {
+    const flow = await q.reachCallback('employer', '/sessions');
+    await q.t.db
+      .updateTable('oidc_login_states')
+      .set({ return_to: '/\v/evil.example' })
+      .where('state', '=', flow.callback.searchParams.get('state') ?? '')
+      .execute();
+    const landing = await q.land(flow);
+    expect(landing.status).toBe(302);
+    expect(landing.location.href).toBe(`${q.appUrl}/`);
+    expect(landing.sessionCookie).toBeTruthy();
+  });
+
+  it('a failing callback leaves no session row, whatever the failure', async () => {
+    const failures: (() => Promise<Flow>)[] = [
+      () => q.reachCallback('stranger'),
+      () => q.reachCallback('unverified'),
+      async () => {
+        const flow = await q.reachCallback('employer');
+        const denied = new URL(flow.callback);
+        denied.searchParams.delete('code');
+        denied.searchParams.set('error', 'access_denied');
+        return { ...flow, callback: denied };
+      },
+      async () => {
+        const flow = await q.reachCallback('employer');
+        const forged = new URL(flow.callback);
+        forged.searchParams.set('code', 'forged');
+        return { ...flow, callback: forged };
+      },
+    ];
+    for (const [i, failing] of failures.entries()) {
+      const flow = await failing();
+      const before = await sessionCount();
+      loginPageError(await q.land(flow));
+      expect(await sessionCount(), `failure ${i}`).toBe(before);
+    }
+  });
+
+  it('an unexpected failure during the callback lands on the login page, not a 500', async () => {
+    const flow = await q.reachCallback('employer');
+    const before = await sessionCount();
+    const open = vi.spyOn(q.t.services.sessions, 'open').mockRejectedValueOnce(new Error('database down'));
+    try {
+      expect(loginPageError(await q.land(flow))).toMatch(/connexion unique a échoué/);
+      expect(open).toHaveBeenCalledTimes(1);
+    } finally {
+      open.mockRestore();
+    }
+    expect(await sessionCount()).toBe(before);
+  });
+
+  async function sessionCount(): Promise<number> {
+    const row = await q.t.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 
   it('a denial at the provider comes back as a readable error', async () => {
     const flow = await q.reachCallback('employer');

@@ -251,8 +251,13 @@ export function registerIdentityRoutes(app: Http, deps: IdentityRouteDeps) {
         setSessionCookie(reply, session.token, session.expiresAt);
         return reply.redirect(session.returnTo);
       } catch (error) {
-        if (!(error instanceof OidcLoginError)) throw error;
-        return reply.redirect(`/connexion?erreur=${encodeURIComponent(error.message)}`);
+        // The browser is mid-redirect: it lands on the login page with a message, never on a 500.
+        if (!(error instanceof OidcLoginError)) request.log.error({ err: error }, 'oidc callback failed');
+        const message =
+          error instanceof OidcLoginError
+            ? error.message
+            : 'La connexion unique a échoué. Réessayez ; si cela persiste, prévenez l’administrateur.';
+        return reply.redirect(`/connexion?erreur=${encodeURIComponent(message)}`);
       }
     },
   );

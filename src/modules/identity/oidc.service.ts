@@ -1,7 +1,7 @@
 import * as oidc from 'openid-client';
 import type { Config } from '../../app/config.js';
+import { safeReturnTo } from '../../contracts/return-to.js';
 import type { Db } from '../../platform/db/connect.js';
-import { safeReturnTo } from './domain/return-to.js';
 import type { SessionsService } from './sessions.service.js';
 import { findUserByEmail } from './users.repo.js';
 
@@ -115,8 +115,11 @@ export function oidcServiceFactory({
     if (!user?.is_active) {
       throw new OidcLoginError('Aucun compte Qualif actif ne correspond à votre adresse e-mail.');
     }
+    // Checked again: a row stored under an older, looser rule must not become a bad redirect.
+    const returnTo = safeReturnTo(pending.return_to);
+    // Last, once nothing else can fail: a refused callback leaves no session behind.
     const session = await sessions.open(user, 'oidc', userAgent, requestId);
-    return { ...session, returnTo: pending.return_to };
+    return { ...session, returnTo };
   }
 
   return { start, callback };

@@ -1,10 +1,5 @@
-/** A path on this site: one slash, then anything but a second slash or a backslash; one line. */
-const LOCAL_PATH = /^\/(?![/\\])[^\r\n]*$/;
-
-/** Where to go after login: a path on this site only, never another host (no open redirect). */
-export function safeReturnPath(value: string | null): string {
-  return value && LOCAL_PATH.test(value) ? value : '/';
-}
+/** Where to go after login: a path on this site only (no open redirect), by the server's own rule. */
+export { safeReturnTo as safeReturnPath } from '../../../src/contracts/return-to';
 
 /** The login page, remembering the page to come back to. */
 export function loginPath(returnTo: string): string {
