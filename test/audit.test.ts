@@ -37,13 +37,87 @@ describe('audit trail', () => {
       .where('entity_id', '=', res.json().id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      actor_label: 'admin@demo.qualif.test',
+      actor_user_id: (admin.body.user as { id: string }).id,
+      actor_label: 'user',
       action: 'user.create',
       entity_type: 'user',
       request_id: 'req-audit-1',
     });
-    expect(row.diff).toMatchObject({ email: { after: 'audited@example.org' } });
+    expect(row.diff).toMatchObject({
+      email: { changed: true },
+      displayName: { changed: true },
+      grants: { after: [{ role: 'candidate' }] },
+    });
     expect(JSON.stringify(row.diff)).not.toContain('password');
+  });
+
+  it('keeps no personal value: a person can be erased without touching the chain', async () => {
+    const admin = await signIn(t.app, 'admin@demo.qualif.test');
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const email = 'heloise.quintard-7q3@example.org';
+    const name = 'Héloïse Quintard-Vasseur';
+    const cpneMember = 'Anatole Brisebarre';
+    const branch = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/branches',
+      headers,
+      payload: {
+        name: 'Branche de l’audit',
+        cpneMembers: [{ college: 'employees', personName: cpneMember, organisationName: 'CFDT' }],
+      },
+    });
+    expect(branch.statusCode).toBe(201);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: {
+        email,
+        displayName: name,
+        password: 'Un mot de passe assez long 42',
+        grants: [{ role: 'branch_manager', branchId: branch.json().id }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const userId = created.json().id;
+    // The person signs in and out: the chain records their sessions under their id.
+    const person = await signIn(t.app, email, 'Un mot de passe assez long 42');
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: person.cookie, 'x-csrf-token': person.csrf },
+    });
+    expect(logout.statusCode).toBeLessThan(300);
+
+    const { rows } = await sql<{ text: string }>`select a::text as text from audit_events a`.execute(t.db);
+    const chain = rows.map((r) => r.text).join('\n');
+    expect(chain).toContain(userId);
+    for (const value of [email, name, 'Quintard', cpneMember, 'Brisebarre', 'admin@demo.qualif.test']) {
+      expect(chain).not.toContain(value);
+    }
+    // No email at all: every row of this database was written under the rule.
+    expect(chain).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+    expect(await verifyAuditTrail(t.db)).toMatchObject({ ok: true });
+
+    // The journal names the person by their current name, looked up at read time.
+    const journal = await t.app.inject({
+      url: '/api/v1/audit?pageSize=200',
+      headers: { cookie: admin.cookie },
+    });
+    expect(journal.statusCode).toBe(200);
+    const theirs = journal
+      .json()
+      .items.filter((e: { actorUserId: string | null }) => e.actorUserId === userId);
+    expect(theirs.map((e: { action: string }) => e.action)).toContain('session.open');
+    expect(new Set(theirs.map((e: { actorLabel: string }) => e.actorLabel))).toEqual(new Set([name]));
+    const byAdmin = journal.json().items.find((e: { entityId: string }) => e.entityId === userId);
+    expect(byAdmin).toMatchObject({
+      action: 'user.create',
+      actorUserId: (admin.body.user as { id: string }).id,
+    });
+    expect(byAdmin.actorLabel).not.toContain('@');
+    const bySystem = journal.json().items.find((e: { actorUserId: string | null }) => e.actorUserId === null);
+    expect(bySystem?.actorLabel).toBe('Système');
   });
 
   it('a change that fails leaves no audit row (same transaction)', async () => {

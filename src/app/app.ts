@@ -118,7 +118,7 @@ export async function createApp(
     imports: services.registry.imports,
     maxFileBytes: config.registryMaxFileBytes,
   });
-  registerAuditRoutes(app, handle.db);
+  registerAuditRoutes(app, handle.db, services.users.displayNames);
   if (config.mail.transport === 'outbox' && config.env !== 'production') registerOutboxRoutes(app, handle.db);
   await app.ready();
   return { app, services };

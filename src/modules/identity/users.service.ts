@@ -119,7 +119,14 @@ export function usersServiceFactory({ db }: { db: Db }) {
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
   }
 
-  return { createUser, list, findPeople };
+  /** Current display names of the given accounts, by id (unknown ids are left out). */
+  async function displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  return { createUser, list, findPeople, displayNames };
 }
 
 export type UsersService = ReturnType<typeof usersServiceFactory>;

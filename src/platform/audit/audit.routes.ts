@@ -3,7 +3,14 @@ import type { Db } from '../db/connect.js';
 import { type Http, pageQuery } from '../http/schemas.js';
 import { verifyAuditTrail } from './audit.js';
 
-export function registerAuditRoutes(app: Http, db: Db) {
+/** Current display names of accounts by id (the identity module's; platform/ imports no module). */
+export type ActorNames = (userIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+/** Rows name their actor by id; the name shown is the account's current one, looked up here. */
+const SYSTEM_LABEL = 'Système';
+const UNKNOWN_ACCOUNT_LABEL = 'Compte supprimé';
+
+export function registerAuditRoutes(app: Http, db: Db, actorNames: ActorNames) {
   app.get(
     '/api/v1/audit',
     {
@@ -18,6 +25,7 @@ export function registerAuditRoutes(app: Http, db: Db) {
               z.object({
                 id: z.string(),
                 at: z.string(),
+                actorUserId: z.string().nullable(),
                 actorLabel: z.string(),
                 action: z.string(),
                 entityType: z.string(),
@@ -37,7 +45,7 @@ export function registerAuditRoutes(app: Http, db: Db) {
       const [rows, total] = await Promise.all([
         db
           .selectFrom('audit_events')
-          .select(['id', 'at', 'actor_label', 'action', 'entity_type', 'entity_id', 'request_id'])
+          .select(['id', 'at', 'actor_user_id', 'action', 'entity_type', 'entity_id', 'request_id'])
           .orderBy('id', 'desc')
           .limit(pageSize)
           .offset((page - 1) * pageSize)
@@ -47,11 +55,14 @@ export function registerAuditRoutes(app: Http, db: Db) {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow(),
       ]);
+      const actorIds = [...new Set(rows.flatMap((r) => (r.actor_user_id ? [r.actor_user_id] : [])))];
+      const names = await actorNames(actorIds);
       return {
         items: rows.map((r) => ({
           id: String(r.id),
           at: new Date(r.at).toISOString(),
-          actorLabel: r.actor_label,
+          actorUserId: r.actor_user_id,
+          actorLabel: r.actor_user_id ? (names.get(r.actor_user_id) ?? UNKNOWN_ACCOUNT_LABEL) : SYSTEM_LABEL,
           action: r.action,
           entityType: r.entity_type,
           entityId: r.entity_id,

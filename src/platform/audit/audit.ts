@@ -3,12 +3,15 @@ import type { AuditActor } from '../auth/actor.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { type ChainRow, type ChainVerdict, chainHash, diffOf, GENESIS_HASH, verifyChain } from './chain.js';
+import { redactDiff } from './personal-data.js';
 
 export type AuditEntry = {
+  /** Stored as the user's id only (`actor_label` says `user`), or as `system`: never a name or email. */
   actor: AuditActor;
   action: string;
   entityType: string;
   entityId: string;
+  /** Field values before and after; personal fields (personal-data.ts) are kept as names only. */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   requestId?: string | null;
@@ -37,12 +40,12 @@ export async function recordAudit(trx: Transaction<Database>, entry: AuditEntry)
     .execute(trx)
     .then((r) => r.rows[0] as { id: number });
   const at = new Date();
-  const diff = diffOf(entry.before ?? null, entry.after ?? null);
+  const diff = redactDiff(diffOf(entry.before ?? null, entry.after ?? null));
   const content = {
     id,
     at,
     actorUserId: entry.actor.userId,
-    actorLabel: entry.actor.label,
+    actorLabel: actorKind(entry.actor),
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
@@ -57,6 +60,14 @@ export async function recordAudit(trx: Transaction<Database>, entry: AuditEntry)
        ${content.entityId}, ${JSON.stringify(diff)}::jsonb, ${content.requestId}, ${prevHash}, ${hash})`.execute(
     trx,
   );
+}
+
+/**
+ * What `actor_label` holds: `system`, or `user` (who: `actor_user_id`, named at read time). Rows
+ * written before this rule hold the person's email; they stay as they are, the chain covers them.
+ */
+function actorKind(actor: AuditActor): 'system' | 'user' {
+  return actor.userId === null ? 'system' : 'user';
 }
 
 const VERIFY_BATCH = 1000;
