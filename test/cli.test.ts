@@ -121,6 +121,7 @@ describe('qualif CLI', () => {
     const res = await qualif(['seed-demo'], {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: '0'.repeat(64),
       PUBLIC_URL: 'https://qualif.example.org',
       SMTP_URL: 'smtp://127.0.0.1:1',
     });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -43,15 +44,21 @@ describe('loadConfig', () => {
     expect(problems[0]).not.toContain('short-secret');
   });
 
-  it('production needs a secret, a public URL and SMTP', () => {
+  it('production needs a secret, a data key, a public URL and SMTP', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['PUBLIC_URL', 'SESSION_SECRET', 'SMTP_URL']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATA_ENCRYPTION_KEY',
+      'PUBLIC_URL',
+      'SESSION_SECRET',
+      'SMTP_URL',
+    ]);
   });
 
   it('production is accepted with them', () => {
     const c = loadConfig({
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PUBLIC_URL: 'https://qualif.example.org/',
       SMTP_URL: 'smtp://mail.example.org:587',
     });
@@ -83,5 +90,39 @@ describe('loadConfig', () => {
     expect(problemsOf({ MAIL_TRANSPORT: 'smtp' })).toEqual([
       'SMTP_URL: is required when MAIL_TRANSPORT=smtp',
     ]);
+  });
+
+  describe('DATA_ENCRYPTION_KEY', () => {
+    const key = randomBytes(32);
+
+    it('reads 32 bytes as hex or base64', () => {
+      expect(loadConfig({ DATA_ENCRYPTION_KEY: key.toString('hex') }).dataEncryptionKey.equals(key)).toBe(
+        true,
+      );
+      expect(loadConfig({ DATA_ENCRYPTION_KEY: key.toString('base64') }).dataEncryptionKey.equals(key)).toBe(
+        true,
+      );
+    });
+
+    it('has a development default, not a production one', () => {
+      expect(loadConfig({}).dataEncryptionKey).toHaveLength(32);
+      expect(problemsOf({ NODE_ENV: 'production' }).some((p) => p.startsWith('DATA_ENCRYPTION_KEY:'))).toBe(
+        true,
+      );
+    });
+
+    it('refuses a key of the wrong size or form, without echoing it', () => {
+      for (const bad of [
+        randomBytes(16).toString('hex'),
+        randomBytes(31).toString('base64'),
+        'correct horse battery staple correct horse battery staple 0000',
+      ]) {
+        const problems = problemsOf({ DATA_ENCRYPTION_KEY: bad });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(/^DATA_ENCRYPTION_KEY: must be 32 bytes/);
+        expect(problems[0]).toContain('(value hidden)');
+        expect(problems[0]).not.toContain(bad);
+      }
+    });
   });
 });

@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseEncryptionKey } from '../platform/crypto/encryption.js';
 
 /**
  * Every setting Qualif reads from the environment, validated once at start.
  * The README's "Configuration" table mirrors this schema; keep them together.
  */
 const DEV_SESSION_SECRET = 'qualif-development-secret-change-me-0000000000';
+/** Development and tests only: production refuses to start without its own key. */
+const DEV_DATA_ENCRYPTION_KEY = createHash('sha256').update('qualif-development-data-key').digest();
 
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
@@ -23,6 +27,13 @@ const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default('./data'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => parseEncryptionKey(v) !== undefined, {
+        message:
+          'must be 32 bytes, written as 64 hexadecimal characters or in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .int()
@@ -48,6 +59,9 @@ const envSchema = z
     const production = env.NODE_ENV === 'production';
     if (production && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if (production && !env.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'is required in production' });
     }
     if (production && !env.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
@@ -89,6 +103,8 @@ export type Config = Readonly<{
   databasePoolSize: number;
   dataDir: string;
   sessionSecret: string;
+  /** The 32-byte key of everything encrypted at rest (platform/crypto/encryption.ts). */
+  dataEncryptionKey: Buffer;
   sessionTtlHours: number;
   /** Per-process reuse of a resolved session; 0 = always read the database. */
   sessionCacheSeconds: number;
@@ -120,7 +136,13 @@ export class ConfigError extends Error {
 }
 
 /** Values never echoed back in error messages. */
-const SECRET_KEYS = new Set(['SESSION_SECRET', 'OIDC_CLIENT_SECRET', 'SMTP_URL', 'DATABASE_URL']);
+const SECRET_KEYS = new Set([
+  'SESSION_SECRET',
+  'DATA_ENCRYPTION_KEY',
+  'OIDC_CLIENT_SECRET',
+  'SMTP_URL',
+  'DATABASE_URL',
+]);
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in most twelve-factor tools.
@@ -146,6 +168,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY
+      ? (parseEncryptionKey(e.DATA_ENCRYPTION_KEY) as Buffer)
+      : DEV_DATA_ENCRYPTION_KEY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     trustProxy: e.TRUST_PROXY,
