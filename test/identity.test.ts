@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyedHash } from '../src/modules/identity/domain/secrets.js';
 import { createTestApp, signIn, type TestApp } from './support.js';
 
 let t: TestApp;
@@ -60,25 +61,91 @@ describe('password login', () => {
     expect(res.json().detail).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 
-  it('the 11th failed attempt in a minute on one account returns 429, even from other addresses', async () => {
+  it('an attacker failing from one address is held there; the owner elsewhere signs in at once', async () => {
+    const account = 'jury_member@demo.qualif.test';
     for (let i = 1; i <= 10; i++) {
-      const res = await login('jury_member@demo.qualif.test', `bad-${i}`, `198.51.100.${i}`);
+      // A forged X-Forwarded-For changes nothing: TRUST_PROXY is off, the socket address counts.
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: account, password: `bad-${i}` },
+        remoteAddress: '198.51.100.7',
+        headers: { 'x-forwarded-for': `192.0.2.${i}` },
+      });
       expect(res.statusCode, `attempt ${i}`).toBe(401);
     }
-    const eleventh = await login('jury_member@demo.qualif.test', 'qualif-demo', '198.51.100.99');
-    expect(eleventh.statusCode).toBe(429);
-    expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
-    expect(eleventh.json().type).toMatch(/too-many-requests$/);
-    // Another account from a fresh address is not affected.
-    expect((await login('advisor@demo.qualif.test', 'qualif-demo', '198.51.100.100')).statusCode).toBe(200);
+    for (const password of ['bad-11', 'qualif-demo']) {
+      const held = await login(account, password, '198.51.100.7');
+      expect(held.statusCode).toBe(429);
+      expect(held.json().type).toMatch(/too-many-requests$/);
+      expect(held.json().detail).toMatch(/^Trop de tentatives de connexion\. Réessayez dans \d+ minutes\.$/);
+      const retryAfter = Number(held.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(800);
+      expect(retryAfter).toBeLessThanOrEqual(900);
+    }
+    // The owner, from their own address, at once.
+    expect((await login(account, 'qualif-demo', '203.0.113.99')).statusCode).toBe(200);
+    expect((await login(account, 'qualif-demo', '2001:db8:99::1')).statusCode).toBe(200);
   });
 
-  it('10 failures from one address block that address for every account', async () => {
+  it('an IPv6 client is counted per /64: changing the host part does not escape the limit', async () => {
+    const account = 'evaluator@demo.qualif.test';
     for (let i = 1; i <= 10; i++) {
+      expect((await login(account, `bad-${i}`, `2001:db8:7:7::${i.toString(16)}`)).statusCode).toBe(401);
+    }
+    expect((await login(account, 'qualif-demo', '2001:db8:7:7:ffff::1')).statusCode).toBe(429);
+    expect((await login(account, 'qualif-demo', '2001:db8:7:8::1')).statusCode).toBe(200);
+  });
+
+  it('one address trying many accounts is held after 50 failures; other addresses are not', async () => {
+    for (let i = 1; i <= 50; i++) {
       expect((await login(`someone${i}@example.org`, 'bad-password', '192.0.2.50')).statusCode).toBe(401);
     }
     expect((await login('training_org@demo.qualif.test', 'qualif-demo', '192.0.2.50')).statusCode).toBe(429);
     expect((await login('training_org@demo.qualif.test', 'qualif-demo', '192.0.2.51')).statusCode).toBe(200);
+  });
+
+  it('failures from many addresses slow the account past 100 an hour, and it frees as they age', async () => {
+    const account = 'advisor@demo.qualif.test';
+    const secret = t.config.sessionSecret;
+    const accountKey = keyedHash(secret, `account:${account}`);
+    // 99 failures from 99 addresses over the last 50 minutes (as a spread-out attack would leave them)…
+    await t.db
+      .insertInto('login_failures')
+      .values(
+        Array.from({ length: 99 }, (_, i) => ({
+          account_key: accountKey,
+          ip_key: keyedHash(secret, `ip:198.18.${i}.1`),
+          at: new Date(Date.now() - (50 - i * 0.5) * 60_000),
+        })),
+      )
+      .execute();
+    // …and the hundredth through the API.
+    expect((await login(account, 'bad-password', '198.18.200.1')).statusCode).toBe(401);
+    const slowed = await login(account, 'qualif-demo', '203.0.113.120');
+    expect(slowed.statusCode).toBe(429);
+    const retryAfter = Number(slowed.headers['retry-after']);
+    // The oldest failure (50 minutes old) leaves the hour in about 10 minutes.
+    expect(retryAfter).toBeGreaterThan(8 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(10 * 60 + 5);
+    // Once the oldest has aged out of the hour, the account takes attempts again.
+    await t.db
+      .updateTable('login_failures')
+      .set({ at: new Date(Date.now() - 61 * 60_000) })
+      .where('account_key', '=', accountKey)
+      .where('ip_key', '=', keyedHash(secret, 'ip:198.18.0.1'))
+      .execute();
+    expect((await login(account, 'qualif-demo', '203.0.113.120')).statusCode).toBe(200);
+    await t.db.deleteFrom('login_failures').where('account_key', '=', accountKey).execute();
+  });
+
+  it('a successful sign-in clears that address’s failures on the account', async () => {
+    const account = 'employer@demo.qualif.test';
+    for (let round = 0; round < 2; round++) {
+      for (let i = 1; i <= 9; i++)
+        expect((await login(account, `typo-${i}`, '203.0.113.77')).statusCode).toBe(401);
+      expect((await login(account, 'qualif-demo', '203.0.113.77')).statusCode).toBe(200);
+    }
   });
 
   it('a malformed body returns 400 naming each bad field', async () => {
@@ -124,6 +191,26 @@ describe('sessions', () => {
     });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+  });
+
+  it('another person’s session answers 404, exactly as an unknown id; its owner keeps it', async () => {
+    const candidate = await signIn(t.app, 'candidate@demo.qualif.test');
+    const employer = await signIn(t.app, 'employer@demo.qualif.test');
+    const revoke = (id: string) =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/auth/sessions/${id}`,
+        headers: { cookie: candidate.cookie, 'x-csrf-token': candidate.csrf },
+      });
+    const others = await revoke((employer.body.session as { id: string }).id);
+    const unknown = await revoke('00000000-0000-4000-8000-000000000000');
+    expect(others.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    const shape = (body: Record<string, unknown>) => ({ ...body, instance: undefined, requestId: undefined });
+    expect(shape(others.json())).toEqual(shape(unknown.json()));
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: employer.cookie } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('a forged session cookie is just unauthenticated', async () => {

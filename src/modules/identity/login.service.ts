@@ -1,7 +1,13 @@
 import type { Db } from '../../platform/db/connect.js';
 import { problems } from '../../platform/problem.js';
 import { keyedHash } from './domain/secrets.js';
-import { LOGIN_FAILURE_WINDOW_SECONDS, throttleDecision } from './domain/throttle.js';
+import {
+  LOGIN_FAILURE_RETENTION_SECONDS,
+  LOGIN_LIMITS,
+  type RecentFailures,
+  throttleAddress,
+  throttleDecision,
+} from './domain/throttle.js';
 import { spendVerifyTime, verifyPassword } from './passwords.js';
 import type { SessionsService } from './sessions.service.js';
 import { findUserByEmail } from './users.repo.js';
@@ -15,27 +21,37 @@ export function loginServiceFactory({
   sessions: SessionsService;
   secret: string;
 }) {
-  async function failuresSince(accountKey: string, ipKey: string, since: Date) {
-    const row = await db
-      .selectFrom('login_failures')
-      .select((eb) => [
-        eb.fn.count<number>('id').filterWhere('account_key', '=', accountKey).as('account'),
-        eb.fn.count<number>('id').filterWhere('ip_key', '=', ipKey).as('ip'),
-        eb.fn.min('at').as('oldest'),
-      ])
-      .where('at', '>', since)
-      .where((eb) => eb.or([eb('account_key', '=', accountKey), eb('ip_key', '=', ipKey)]))
-      .executeTakeFirstOrThrow();
+  /** This account's failures within the longest window, and this address's within its own. */
+  async function recentFailures(accountKey: string, addressKey: string, now: Date): Promise<RecentFailures> {
+    const since = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+    // Bounded: refused attempts are not recorded, so each list stays near its limit.
+    const [account, address] = await Promise.all([
+      db
+        .selectFrom('login_failures')
+        .select(['at', 'ip_key'])
+        .where('account_key', '=', accountKey)
+        .where('at', '>', since(LOGIN_FAILURE_RETENTION_SECONDS))
+        .orderBy('at', 'desc')
+        .limit(LOGIN_LIMITS.account.max * 2)
+        .execute(),
+      db
+        .selectFrom('login_failures')
+        .select('at')
+        .where('ip_key', '=', addressKey)
+        .where('at', '>', since(LOGIN_LIMITS.address.windowSeconds))
+        .orderBy('at', 'desc')
+        .limit(LOGIN_LIMITS.address.max * 2)
+        .execute(),
+    ]);
     return {
-      account: Number(row.account),
-      ip: Number(row.ip),
-      oldestInWindow: row.oldest ? new Date(row.oldest as Date) : null,
+      account: account.map((r) => ({ at: new Date(r.at), sameAddress: r.ip_key === addressKey })),
+      address: address.map((r) => new Date(r.at)),
     };
   }
 
   /**
-   * Password login. At most 10 failures a minute per account and per client address:
-   * past that, 429 before the password is even checked.
+   * Password login, throttled by the rules of domain/throttle.ts (per account and address, per
+   * account, per address): past a limit, 429 with Retry-After before the password is checked.
    */
   async function passwordLogin(input: {
     email: string;
@@ -46,14 +62,13 @@ export function loginServiceFactory({
   }) {
     const email = input.email.trim().toLowerCase();
     const accountKey = keyedHash(secret, `account:${email}`);
-    const ipKey = keyedHash(secret, `ip:${input.ip}`);
+    const addressKey = keyedHash(secret, `ip:${throttleAddress(input.ip)}`);
     const now = new Date();
-    const since = new Date(now.getTime() - LOGIN_FAILURE_WINDOW_SECONDS * 1000);
-    const decision = throttleDecision(await failuresSince(accountKey, ipKey, since), now);
+    const decision = throttleDecision(await recentFailures(accountKey, addressKey, now), now);
     if (!decision.allowed) {
       throw problems.tooManyRequests(
         decision.retryAfterSeconds,
-        `Trop de tentatives de connexion. Réessayez dans ${decision.retryAfterSeconds} secondes.`,
+        `Trop de tentatives de connexion. Réessayez dans ${waitInFrench(decision.retryAfterSeconds)}.`,
       );
     }
     const user = await findUserByEmail(db, email);
@@ -63,14 +78,20 @@ export function loginServiceFactory({
         : false;
     if (!user?.password_hash) await spendVerifyTime(input.password);
     if (!user || !ok) {
-      await db.insertInto('login_failures').values({ account_key: accountKey, ip_key: ipKey }).execute();
-      // Old rows are useless past the window; pruning here keeps the table small without a job.
+      await db.insertInto('login_failures').values({ account_key: accountKey, ip_key: addressKey }).execute();
+      // Old rows count under no limit; pruning here keeps the table small without a job.
       await db
         .deleteFrom('login_failures')
-        .where('at', '<', new Date(now.getTime() - 3600 * 1000))
+        .where('at', '<', new Date(now.getTime() - LOGIN_FAILURE_RETENTION_SECONDS * 1000))
         .execute();
       throw problems.invalidCredentials();
     }
+    // The owner got in from here: their own typos no longer count against this address.
+    await db
+      .deleteFrom('login_failures')
+      .where('account_key', '=', accountKey)
+      .where('ip_key', '=', addressKey)
+      .execute();
     const session = await sessions.open(user, 'password', input.userAgent, input.requestId);
     return { userId: user.id, ...session };
   }
@@ -78,3 +99,9 @@ export function loginServiceFactory({
   return { passwordLogin };
 }
 export type LoginService = ReturnType<typeof loginServiceFactory>;
+
+/** "45 secondes", "15 minutes": Retry-After as a person reads it. */
+function waitInFrench(seconds: number): string {
+  if (seconds < 120) return `${seconds} seconde${seconds > 1 ? 's' : ''}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}

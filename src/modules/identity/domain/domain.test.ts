@@ -2,42 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { grantProblems } from './grants.js';
 import { PASSWORD_MIN_LENGTH, passwordProblem } from './password-policy.js';
 import { keyedHash, randomToken, safeEqual, tokenHash } from './secrets.js';
-import { LOGIN_MAX_FAILURES, throttleDecision } from './throttle.js';
-
-describe('throttleDecision', () => {
-  const now = new Date('2026-11-22T10:00:00Z');
-  it('allows below the limit on both keys', () => {
-    expect(
-      throttleDecision(
-        { account: LOGIN_MAX_FAILURES - 1, ip: LOGIN_MAX_FAILURES - 1, oldestInWindow: now },
-        now,
-      ),
-    ).toEqual({
-      allowed: true,
-    });
-  });
-  it('blocks at the limit on the account or on the address', () => {
-    expect(throttleDecision({ account: LOGIN_MAX_FAILURES, ip: 0, oldestInWindow: now }, now).allowed).toBe(
-      false,
-    );
-    expect(throttleDecision({ account: 0, ip: LOGIN_MAX_FAILURES, oldestInWindow: now }, now).allowed).toBe(
-      false,
-    );
-  });
-  it('tells when to retry: when the oldest failure leaves the window', () => {
-    const oldest = new Date(now.getTime() - 45_000);
-    expect(throttleDecision({ account: 10, ip: 0, oldestInWindow: oldest }, now)).toEqual({
-      allowed: false,
-      retryAfterSeconds: 15,
-    });
-  });
-  it('never asks to retry in less than a second', () => {
-    const oldest = new Date(now.getTime() - 60_000);
-    expect(throttleDecision({ account: 10, ip: 0, oldestInWindow: oldest }, now)).toMatchObject({
-      retryAfterSeconds: 1,
-    });
-  });
-});
 
 describe('passwordProblem', () => {
   it('requires the minimum length', () => {
