@@ -363,36 +363,25 @@ describe('framework versions', () => {
 });
 
 describe('habilitations', () => {
-  it('answers who is habilitated for a certification on a date', async () => {
+  it('answers who is habilitated on a date: organisations to anyone, people to the branch’s staff', async () => {
     const aps = certIds.get('CQP-APS') as string;
-    const evaluator = await signIn(t.app, 'evaluator@demo.qualif.test');
-    const now = (
-      await t.app.inject({
-        url: `/api/v1/certifications/${aps}/habilitated?date=2026-06-01`,
-        headers: as(evaluator),
-      })
-    ).json();
-    expect(now.items.map((h: { kind: string }) => h.kind).sort()).toEqual([
-      'evaluator',
-      'jury_member',
-      'train_and_assess',
-    ]);
-    const trainers = (
-      await t.app.inject({
-        url: `/api/v1/certifications/${aps}/habilitated?date=2026-06-01&need=train`,
-        headers: as(evaluator),
-      })
-    ).json();
-    expect(trainers.items.map((h: { organisation_name: string }) => h.organisation_name)).toEqual([
+    const habilitated = async (query: string, who?: Signed) =>
+      (
+        await t.app.inject({
+          url: `/api/v1/certifications/${aps}/habilitated?${query}`,
+          headers: who ? as(who) : {},
+        })
+      ).json();
+    const staff = await habilitated('date=2026-06-01', manager);
+    expect(staff.organisations.map((h: { kind: string }) => h.kind)).toEqual(['train_and_assess']);
+    expect(staff.persons.map((h: { kind: string }) => h.kind).sort()).toEqual(['evaluator', 'jury_member']);
+
+    const trainers = await habilitated('date=2026-06-01&need=train', manager);
+    expect(trainers.organisations.map((h: { name: string }) => h.name)).toEqual([
       'Institut Sécurité Formation (démo)',
     ]);
-    const later = (
-      await t.app.inject({
-        url: `/api/v1/certifications/${aps}/habilitated?date=2030-01-01`,
-        headers: as(evaluator),
-      })
-    ).json();
-    expect(later.items).toEqual([]);
+    expect(trainers.persons).toBeUndefined();
+    expect(await habilitated('date=2030-01-01', manager)).toEqual({ organisations: [] });
   });
 
   it('habilitates a person only for a role they hold', async () => {

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import type { BranchesService } from './branches.service.js';
 import { ORGANISATION_KINDS, type OrganisationsService } from './organisations.service.js';
-import { isoDate } from './schemas.js';
+import { branchDetailSchema, branchSchema, isoDate, organisationSchema, pageOf } from './schemas.js';
 
 const tags = ['catalogue'];
 
@@ -30,7 +30,14 @@ export function registerBranchRoutes(
 ) {
   app.get(
     '/api/v1/branches',
-    { config: { access: 'public' }, schema: { tags, summary: 'Les branches professionnelles' } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Les branches professionnelles',
+        response: { 200: z.object({ items: z.array(branchSchema) }) },
+      },
+    },
     async () => ({ items: await branches.list() }),
   );
 
@@ -42,6 +49,7 @@ export function registerBranchRoutes(
         tags,
         summary: 'Une branche, ses conventions collectives et sa CPNE',
         params: z.object({ id: z.uuid() }),
+        response: { 200: branchDetailSchema, ...problemResponses(404) },
       },
     },
     async (request) => branches.get(request.params.id),
@@ -90,9 +98,24 @@ export function registerBranchRoutes(
         tags,
         summary: 'Organismes de formation, employeurs, centres d’évaluation, OPCO',
         querystring: pageQuery.extend({ kind: z.enum(ORGANISATION_KINDS).optional() }),
+        response: { 200: pageOf(organisationSchema) },
       },
     },
-    async (request) => organisations.list(request.query.kind, request.query.page, request.query.pageSize),
+    async (request) => {
+      const page = await organisations.list(request.query.kind, request.query.page, request.query.pageSize);
+      return {
+        ...page,
+        items: page.items.map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          name: o.name,
+          siret: o.siret,
+          ndaNumber: o.nda_number,
+          qualiopiExpiresOn: o.qualiopi_expires_on,
+          idcc: o.idcc,
+        })),
+      };
+    },
   );
 
   app.post(

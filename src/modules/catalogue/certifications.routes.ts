@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { today } from '../../contracts/dates.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { binary, mediaResponse } from '../../platform/http/openapi.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
 import { Problem, problems } from '../../platform/problem.js';
@@ -15,7 +16,20 @@ import {
   ORGANISATION_HABILITATIONS,
   PERSON_HABILITATIONS,
 } from './habilitations.service.js';
-import { certificationBody, isoDate, recognitionEventBody, recognitionSchema } from './schemas.js';
+import {
+  certificationBody,
+  certificationSchema,
+  frameworkChangeSchema,
+  frameworkContentSchema,
+  habilitatedSchema,
+  habilitationSchema,
+  isoDate,
+  recognitionEventBody,
+  recognitionSchema,
+  searchResultSchema,
+  versionSchema,
+  versionSummarySchema,
+} from './schemas.js';
 import type { SearchService } from './search.service.js';
 
 const idParam = z.object({ id: z.uuid() });
@@ -49,6 +63,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
           rome: z.string().max(10).optional(),
           date: isoDate.optional(),
         }),
+        response: { 200: searchResultSchema, ...problemResponses(400) },
       },
     },
     async (request) => {
@@ -70,6 +85,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         tags,
         summary: 'Fiche publique : identité, reconnaissance, référentiels publiés, organismes habilités',
         params: idParam,
+        response: { 200: certificationSchema, ...problemResponses(404) },
       },
     },
     async (request) => {
@@ -101,16 +117,18 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
           successorId: e.successor_id,
         })),
         framework: framework
-          ? { number: framework.number, publishedAt: framework.published_at, content: framework.content }
+          ? {
+              number: framework.number,
+              publishedAt: framework.published_at?.toISOString() ?? null,
+              content: framework.content,
+            }
           : null,
-        trainingOrganisations: habilitated
-          .filter((h) => (ORGANISATION_HABILITATIONS as readonly string[]).includes(h.kind))
-          .map((h) => ({
-            id: h.organisation_id,
-            name: h.organisation_name,
-            habilitation: HABILITATION_LABELS[h.kind],
-            validTo: h.valid_to,
-          })),
+        trainingOrganisations: habilitatedAnswer(habilitated).organisations.map((o) => ({
+          id: o.id,
+          name: o.name,
+          habilitation: HABILITATION_LABELS[o.kind],
+          validTo: o.validTo,
+        })),
       };
     },
   );
@@ -219,18 +237,27 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         tags,
         summary: 'Versions des référentiels (brouillons visibles de la branche seulement)',
         params: idParam,
+        response: { 200: z.object({ items: z.array(versionSummarySchema) }), ...problemResponses(404) },
       },
     },
-    async (request) => ({ items: await frameworks.list(request.params.id, request.actor) }),
+    async (request) => ({
+      items: (await frameworks.list(request.params.id, request.actor)).map(versionSummaryOf),
+    }),
   );
 
   app.get(
     '/api/v1/certifications/:id/versions/:number',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Une version des référentiels', params: versionParam },
+      schema: {
+        tags,
+        summary: 'Une version des référentiels',
+        params: versionParam,
+        response: { 200: versionSchema, ...problemResponses(404) },
+      },
     },
-    async (request) => frameworks.get(request.params.id, request.params.number, request.actor),
+    async (request) =>
+      versionOf(await frameworks.get(request.params.id, request.params.number, request.actor)),
   );
 
   app.post(
@@ -288,6 +315,13 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         summary: 'Exporter une version des référentiels (JSON ou classeur xlsx)',
         params: versionParam,
         querystring: z.object({ format: z.enum(['json', 'xlsx']).default('json') }),
+        response: {
+          200: mediaResponse('Le référentiel en pièce jointe : document JSON ou classeur xlsx', {
+            'application/json': frameworkContentSchema,
+            [XLSX_MEDIA_TYPE]: binary,
+          }),
+          ...problemResponses(400, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -372,6 +406,10 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         summary: 'Différences entre deux versions, repérées par codes',
         params: idParam,
         querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: {
+          200: z.object({ changes: z.array(frameworkChangeSchema) }),
+          ...problemResponses(400, 404),
+        },
       },
     },
     async (request) => ({
@@ -383,9 +421,16 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
     '/api/v1/certifications/:id/habilitations',
     {
       config: { access: MANAGERS },
-      schema: { tags, summary: 'Toutes les habilitations de la certification (gestion)', params: idParam },
+      schema: {
+        tags,
+        summary: 'Toutes les habilitations de la certification (gestion)',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(habilitationSchema) }), ...problemResponses(404) },
+      },
     },
-    async (request) => ({ items: await habilitations.list(request.params.id) }),
+    async (request) => ({
+      items: (await habilitations.list(request.params.id)).map(habilitationOf),
+    }),
   );
 
   app.get(
@@ -400,15 +445,17 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
           date: isoDate.optional(),
           need: z.enum([...ORGANISATION_HABILITATIONS, ...PERSON_HABILITATIONS]).optional(),
         }),
+        response: { 200: habilitatedSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => ({
-      items: await habilitations.habilitatedOn(
-        request.params.id,
-        request.query.date ?? today(),
-        request.query.need,
+    async (request) =>
+      habilitatedAnswer(
+        await habilitations.habilitatedOn(
+          request.params.id,
+          request.query.date ?? today(),
+          request.query.need,
+        ),
       ),
-    }),
   );
 
   app.post(
@@ -461,4 +508,82 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       return reply.code(204).send(null);
     },
   );
+}
+
+type VersionRow = Awaited<ReturnType<FrameworksService['list']>>[number];
+
+function versionSummaryOf(v: VersionRow) {
+  return {
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    basedOnId: v.based_on_id,
+    createdAt: v.created_at.toISOString(),
+    updatedAt: v.updated_at.toISOString(),
+    publishedAt: v.published_at?.toISOString() ?? null,
+  };
+}
+
+function versionOf(v: Awaited<ReturnType<FrameworksService['get']>>) {
+  return { ...versionSummaryOf(v), certificationId: v.certification_id, content: v.content };
+}
+
+function habilitationOf(h: Awaited<ReturnType<HabilitationsService['list']>>[number]) {
+  return {
+    id: h.id,
+    kind: h.kind,
+    validFrom: h.valid_from,
+    validTo: h.valid_to,
+    organisationId: h.organisation_id,
+    organisationName: h.organisation_name,
+    userId: h.user_id,
+    personName: h.person_name,
+  };
+}
+
+type OrganisationHabilitation = (typeof ORGANISATION_HABILITATIONS)[number];
+type PersonHabilitation = (typeof PERSON_HABILITATIONS)[number];
+const forOrganisation = (kind: string): kind is OrganisationHabilitation =>
+  (ORGANISATION_HABILITATIONS as readonly string[]).includes(kind);
+const forPerson = (kind: string): kind is PersonHabilitation =>
+  (PERSON_HABILITATIONS as readonly string[]).includes(kind);
+
+/**
+ * Who is habilitated, split by kind. The service leaves people out for those who may not see
+ * their names: `persons` is then absent.
+ */
+function habilitatedAnswer(rows: Awaited<ReturnType<HabilitationsService['habilitatedOn']>>) {
+  const persons = rows.flatMap(({ kind, ...h }) =>
+    forPerson(kind) && h.user_id !== null
+      ? [
+          {
+            habilitationId: h.id,
+            kind,
+            validFrom: h.valid_from,
+            validTo: h.valid_to,
+            userId: h.user_id,
+            name: h.person_name ?? '',
+          },
+        ]
+      : [],
+  );
+  return {
+    organisations: rows.flatMap(({ kind, ...h }) =>
+      forOrganisation(kind) && h.organisation_id !== null
+        ? [
+            {
+              habilitationId: h.id,
+              kind,
+              validFrom: h.valid_from,
+              validTo: h.valid_to,
+              id: h.organisation_id,
+              name: h.organisation_name ?? '',
+              siret: h.organisation_siret,
+              qualiopiExpiresOn: h.qualiopi_expires_on,
+            },
+          ]
+        : [],
+    ),
+    ...(persons.length > 0 ? { persons } : {}),
+  };
 }

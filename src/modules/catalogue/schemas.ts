@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CERTIFICATION_KINDS } from './domain/certification.js';
+import { frameworkSchema } from './domain/framework.js';
 import { isIsoDate, RECOGNITION_EVENT_TYPES } from './domain/recognition.js';
+import { ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from './habilitations.service.js';
+import { ORGANISATION_KINDS } from './organisations.service.js';
 
 export const isoDate = z.string().refine(isIsoDate, 'Date attendue au format AAAA-MM-JJ.');
 
@@ -38,3 +41,199 @@ export const recognitionEventBody = z.object({
   reference: z.string().trim().max(200).optional(),
   successorId: z.uuid().optional(),
 });
+
+/*
+ * Response shapes. Every route answers one of these (camelCase, never a database row); those
+ * named with `.meta({ id })` are components of /openapi.json, from which the web app's types
+ * are generated (web/src/api/schema.d.ts).
+ */
+
+const instant = z.string().meta({ description: 'Instant ISO 8601 (UTC)' });
+const calendarDate = z.string().meta({ description: 'Date AAAA-MM-JJ' });
+
+export const branchRefSchema = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'BranchRef' });
+
+export const branchSchema = z
+  .object({ id: z.uuid(), name: z.string(), idcc: z.array(z.string()), opco: z.string().nullable() })
+  .meta({ id: 'Branch' });
+
+export const branchDetailSchema = branchSchema
+  .extend({
+    conventions: z.array(z.object({ idcc: z.string(), label: z.string() })),
+    cpneMembers: z.array(
+      z.object({
+        college: z.enum(['employers', 'employees']),
+        personName: z.string(),
+        organisationName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'BranchDetail' });
+
+export const organisationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(ORGANISATION_KINDS),
+    name: z.string(),
+    siret: z.string().nullable(),
+    ndaNumber: z.string().nullable(),
+    qualiopiExpiresOn: calendarDate.nullable(),
+    idcc: z.string().nullable(),
+  })
+  .meta({ id: 'Organisation' });
+
+/** A page of a list: `items`, with the total count and the page asked for. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+const facetCount = <V extends z.ZodType>(value: V) => z.object({ value, count: z.number().int() });
+
+export const searchResultSchema = pageOf(
+  z
+    .object({
+      id: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      kind: z.enum(CERTIFICATION_KINDS),
+      branches: z.array(branchRefSchema),
+      recognition: recognitionSchema.pick({ status: true, level: true, number: true }),
+    })
+    .meta({ id: 'SearchItem' }),
+)
+  .extend({
+    facets: z.object({
+      kind: z.array(facetCount(z.string())),
+      level: z.array(facetCount(z.number().int())),
+      recognition: z.array(facetCount(z.string())),
+      branch: z.array(facetCount(z.string()).extend({ label: z.string() })),
+    }),
+  })
+  .meta({ id: 'SearchResult' });
+
+export const frameworkContentSchema = frameworkSchema.meta({
+  id: 'Framework',
+  description: 'Les trois référentiels (activités, compétences, évaluation) en un document',
+});
+
+export const recognitionEventSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(RECOGNITION_EVENT_TYPES),
+    date: calendarDate,
+    number: z.string().optional(),
+    level: z.number().int().optional(),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    reference: z.string().nullable(),
+    successorId: z.uuid().nullable(),
+  })
+  .meta({ id: 'RecognitionEvent' });
+
+export const certificationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(CERTIFICATION_KINDS),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    jobsTargeted: z.string(),
+    branches: z.array(branchRefSchema),
+    legalOwner: z.object({ name: z.string(), siret: z.string() }),
+    romeCodes: z.array(z.string()),
+    nsfCodes: z.array(z.string()),
+    formacodeCodes: z.array(z.string()),
+    recognition: recognitionSchema,
+    timeline: z.array(
+      z
+        .object({ from: calendarDate, to: calendarDate.nullable(), recognition: recognitionSchema })
+        .meta({ id: 'RecognitionPeriod' }),
+    ),
+    events: z.array(recognitionEventSchema),
+    framework: z
+      .object({ number: z.number().int(), publishedAt: instant.nullable(), content: frameworkContentSchema })
+      .nullable(),
+    trainingOrganisations: z.array(
+      z
+        .object({ id: z.uuid(), name: z.string(), habilitation: z.string(), validTo: calendarDate })
+        .meta({ id: 'TrainingOrganisation' }),
+    ),
+  })
+  .meta({ id: 'Certification', description: 'Fiche publique d’une certification' });
+
+export const versionSummarySchema = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    status: z.enum(['draft', 'published']),
+    basedOnId: z.uuid().nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+    publishedAt: instant.nullable(),
+  })
+  .meta({ id: 'FrameworkVersionSummary' });
+
+export const versionSchema = versionSummarySchema
+  .extend({ certificationId: z.uuid(), content: frameworkContentSchema })
+  .meta({ id: 'FrameworkVersion' });
+
+export const frameworkChangeSchema = z
+  .object({
+    kind: z.enum(['added', 'removed', 'changed']),
+    where: z.string().meta({ description: 'Emplacement lisible, par codes : bloc BC01 › compétence C1.2' }),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .meta({ id: 'FrameworkChange' });
+
+const habilitationKind = z.enum([...ORGANISATION_HABILITATIONS, ...PERSON_HABILITATIONS]);
+
+export const habilitationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: habilitationKind,
+    validFrom: calendarDate,
+    validTo: calendarDate,
+    organisationId: z.uuid().nullable(),
+    organisationName: z.string().nullable(),
+    userId: z.uuid().nullable(),
+    personName: z.string().nullable(),
+  })
+  .meta({ id: 'Habilitation' });
+
+export const habilitatedSchema = z
+  .object({
+    organisations: z.array(
+      z.object({
+        habilitationId: z.uuid(),
+        kind: z.enum(ORGANISATION_HABILITATIONS),
+        validFrom: calendarDate,
+        validTo: calendarDate,
+        id: z.uuid(),
+        name: z.string(),
+        siret: z.string().nullable(),
+        qualiopiExpiresOn: calendarDate.nullable(),
+      }),
+    ),
+    persons: z
+      .array(
+        z.object({
+          habilitationId: z.uuid(),
+          kind: z.enum(PERSON_HABILITATIONS),
+          validFrom: calendarDate,
+          validTo: calendarDate,
+          userId: z.uuid(),
+          name: z.string(),
+        }),
+      )
+      .optional()
+      .meta({
+        description: 'Personnes habilitées : pour le personnel des branches de la certification seulement',
+      }),
+  })
+  .meta({ id: 'Habilitated' });

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { SESSION_COOKIE } from '../../platform/http/access.js';
+import { redirectResponse } from '../../platform/http/openapi.js';
 import { grantSchema, type Http, problemResponses, uuidParam } from '../../platform/http/schemas.js';
 import type { LoginService } from './login.service.js';
 import { OidcLoginError, type OidcService } from './oidc.service.js';
@@ -207,6 +208,12 @@ export function registerIdentityRoutes(app: Http, deps: IdentityRouteDeps) {
         tags: ['identité'],
         summary: 'Démarrer la connexion unique OpenID Connect (redirection vers le fournisseur)',
         querystring: z.object({ returnTo: z.string().max(500).optional() }),
+        response: {
+          302: redirectResponse(
+            'vers le fournisseur d’identité ; vers /connexion?erreur=… s’il n’est pas configuré ou injoignable',
+          ),
+          ...problemResponses(400),
+        },
       },
     },
     async (request, reply) => {
@@ -242,6 +249,12 @@ export function registerIdentityRoutes(app: Http, deps: IdentityRouteDeps) {
             error_description: z.string().optional(),
           })
           .catchall(z.string()),
+        response: {
+          302: redirectResponse(
+            'vers la page demandée, session ouverte (cookie) ; vers /connexion?erreur=… en cas d’échec',
+          ),
+          ...problemResponses(400),
+        },
       },
     },
     async (request, reply) => {

@@ -7,7 +7,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -17,6 +16,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { problems } from '../problem.js';
 import { registerAccessControl } from './access.js';
+import { openapiTransform } from './openapi.js';
 import { registerProblemHandler, sendProblem } from './problem-handler.js';
 import { securityHeaders } from './security-headers.js';
 import './types.js';
@@ -101,7 +101,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
     // Registers schemas named with .meta({ id }) under components.schemas.
     transformObject: jsonSchemaTransformObject,
   });

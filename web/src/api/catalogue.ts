@@ -145,13 +145,13 @@ export type VersionSummary = {
   id: string;
   number: number;
   status: VersionStatus;
-  based_on_id: string | null;
-  created_at: string;
-  updated_at: string;
-  published_at: string | null;
+  basedOnId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
 };
 
-export type Version = VersionSummary & { certification_id: string; content: Framework };
+export type Version = VersionSummary & { certificationId: string; content: Framework };
 
 export type FrameworkChange = {
   kind: 'added' | 'removed' | 'changed';
@@ -169,12 +169,12 @@ export type HabilitationKind =
 export type Habilitation = {
   id: string;
   kind: HabilitationKind;
-  valid_from: string;
-  valid_to: string;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  user_id: string | null;
-  person_name: string | null;
+  validFrom: string;
+  validTo: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  userId: string | null;
+  personName: string | null;
 };
 
 export type Organisation = {

@@ -25,7 +25,7 @@ export function PublishedVersion({ certificationId, version, draftNumber, onOpen
       onOpen(number);
     },
   });
-  const publishedAt = version.published_at ? ` le ${formatDateTime(version.published_at)}` : '';
+  const publishedAt = version.publishedAt ? ` le ${formatDateTime(version.publishedAt)}` : '';
   return (
     <Stack>
       <Alert color="blue" title={`Version ${version.number} publiée${publishedAt}`}>

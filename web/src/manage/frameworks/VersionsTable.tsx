@@ -41,9 +41,9 @@ export function VersionsTable({
                 )}
               </Table.Td>
               <Table.Td>
-                <DateTime value={v.created_at} />
+                <DateTime value={v.createdAt} />
               </Table.Td>
-              <Table.Td>{v.published_at ? <DateTime value={v.published_at} /> : '—'}</Table.Td>
+              <Table.Td>{v.publishedAt ? <DateTime value={v.publishedAt} /> : '—'}</Table.Td>
               <Table.Td>
                 {v.number === selected ? (
                   <Text size="sm" fw={600}>

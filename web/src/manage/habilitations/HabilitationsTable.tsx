@@ -8,12 +8,12 @@ import { formatDate, today } from '../../format/date';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 
 function holder(h: Habilitation): string {
-  return h.organisation_name ?? h.person_name ?? '—';
+  return h.organisationName ?? h.personName ?? '—';
 }
 
 function status(h: Habilitation, date: string): string {
-  if (h.valid_to < date) return 'Échue';
-  if (h.valid_from > date) return 'À venir';
+  if (h.validTo < date) return 'Échue';
+  if (h.validFrom > date) return 'À venir';
   return 'En cours';
 }
 
@@ -48,8 +48,8 @@ export function HabilitationsTable({
               <Table.Tr key={h.id}>
                 <Table.Td>{holder(h)}</Table.Td>
                 <Table.Td>{HABILITATION_LABELS[h.kind]}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.valid_from)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.valid_to)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validFrom)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validTo)}</Table.Td>
                 <Table.Td>{status(h, date)}</Table.Td>
                 <Table.Td>
                   <ConfirmButton
