@@ -58,7 +58,6 @@ it('the only public routes are the ones meant to be', () => {
       'GET /api/v1/certifications/:id/versions/:number',
       'GET /api/v1/certifications/:id/versions/:number/export',
       'GET /api/v1/certifications/:id/registry-links',
-      'GET /api/v1/dev/outbox',
       'GET /api/v1/eligibility/rules',
       'POST /api/v1/eligibility',
       'GET /api/v1/registry/fiches',

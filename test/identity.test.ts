@@ -219,6 +219,32 @@ describe('sessions', () => {
   });
 });
 
+describe('the development outbox (password-reset links)', () => {
+  it('is for admins only: 401 anonymous, 403 to other roles, the messages to an admin', async () => {
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: 'candidate@demo.qualif.test' },
+    });
+    expect(reset.statusCode).toBe(202);
+    const anonymous = await t.app.inject({ url: '/api/v1/dev/outbox' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(anonymous.body).not.toMatch(/reinitialiser-mot-de-passe/);
+    const candidate = await signIn(t.app, 'candidate@demo.qualif.test');
+    const refused = await t.app.inject({ url: '/api/v1/dev/outbox', headers: { cookie: candidate.cookie } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toMatch(/reinitialiser-mot-de-passe/);
+    const admin = await signIn(t.app, 'admin@demo.qualif.test');
+    const shown = await t.app.inject({ url: '/api/v1/dev/outbox', headers: { cookie: admin.cookie } });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().items[0]).toMatchObject({
+      to: 'candidate@demo.qualif.test',
+      text: expect.stringMatching(/reinitialiser-mot-de-passe\?token=/),
+    });
+  });
+});
+
 describe('CSRF protection of cookie-authenticated writes', () => {
   it('refuses a write without the x-csrf-token header, or with a wrong one', async () => {
     const s = await signIn(t.app, 'employer@demo.qualif.test');

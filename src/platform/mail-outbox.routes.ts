@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import type { Db } from './db/connect.js';
-import type { Http } from './http/schemas.js';
+import { type Http, problemResponses } from './http/schemas.js';
 
 /**
  * Development only (registered when mail goes to the outbox, which production refuses):
- * shows the messages Qualif would have sent, so a reset link can be followed locally.
+ * shows the messages Qualif would have sent, so a reset link can be followed locally. Admins
+ * only: the messages hold password-reset links, i.e. the accounts themselves.
  */
 export function registerOutboxRoutes(app: Http, db: Db) {
   app.get(
     '/api/v1/dev/outbox',
     {
-      config: { access: 'public' },
+      config: { access: ['admin'] },
       schema: {
         tags: ['développement'],
-        summary: 'Boîte d’envoi de développement (absente en production)',
+        summary: 'Boîte d’envoi de développement (absente en production ; admins seulement)',
         response: {
           200: z.object({
             items: z.array(
@@ -26,6 +27,7 @@ export function registerOutboxRoutes(app: Http, db: Db) {
               }),
             ),
           }),
+          ...problemResponses(401, 403),
         },
       },
     },

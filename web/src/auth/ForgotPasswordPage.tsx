@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { fieldError } from '../ui/fieldError';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -13,7 +13,8 @@ export function ForgotPasswordPage() {
   const request = useMutation({
     mutationFn: () => api.post('/api/v1/auth/password-reset', { email }),
   });
-  // The development outbox exists only when mail is not really sent (404 otherwise).
+  // The development outbox exists only when mail is not really sent (404 otherwise); it is for
+  // admins (401 / 403 to others, who still learn where it is).
   const outbox = useQuery({
     queryKey: ['dev-outbox'],
     queryFn: () => api.get('/api/v1/dev/outbox'),
@@ -33,9 +34,10 @@ export function ForgotPasswordPage() {
           <Alert color="blue">
             Si un compte existe pour cette adresse, un lien de réinitialisation vient d'être envoyé.
           </Alert>
-          {outbox.isSuccess && (
+          {(outbox.isSuccess ||
+            (outbox.error instanceof ApiError && [401, 403].includes(outbox.error.status))) && (
             <Anchor component={Link} to="/dev/boite-envoi">
-              Ouvrir la boîte d'envoi (développement)
+              Ouvrir la boîte d'envoi (développement, réservée aux administrateurs)
             </Anchor>
           )}
         </Stack>
