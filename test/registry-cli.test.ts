@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RNCP_XML_FIXTURE as FIXTURE } from './fixtures.js';
 import { createTestDatabase } from './support.js';
 
 /** `qualif registry import` and `qualif registry runs` in a child process, as an operator runs them. */
 const run = promisify(execFile);
 const CLI = path.resolve('src/app/cli.ts');
-const FIXTURE = path.resolve('../shared/data/rncp-export/export_fiches_RNCP_fixture.xml');
 let env: Record<string, string>;
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,12 +7,10 @@ import { createServices, type Services } from '../src/app/app.js';
 import type { RegistryFiche } from '../src/modules/registry/domain/fiche.js';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.js';
 import type { DatabaseHandle } from '../src/platform/db/connect.js';
+import { RNCP_XML_FIXTURE as FIXTURE, RNCP_CSV_ZIP_SAMPLE } from './fixtures.js';
 import { createTestDatabase, testConfig } from './support.js';
 
 /** The import service on a fresh database (no demo data), file after file, in order. */
-const DATA = path.resolve('../shared/data/rncp-export');
-if (!existsSync(DATA)) throw new Error(`Données de test RNCP introuvables : ${DATA}`);
-const FIXTURE = path.join(DATA, 'export_fiches_RNCP_fixture.xml');
 const fixtureText = readFileSync(FIXTURE, 'utf8');
 
 let handle: DatabaseHandle;
@@ -217,7 +215,7 @@ describe('registry import', () => {
   });
 
   it('imports the CSV zip sample (RNCP and RS fiches)', async () => {
-    const run = await importPath(path.join(DATA, 'export-fiches-csv-2024-02-22.sample.zip'));
+    const run = await importPath(RNCP_CSV_ZIP_SAMPLE);
     expect(run).toMatchObject({
       status: 'succeeded',
       file_type: 'csv-zip',

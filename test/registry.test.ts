@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/platform/auth/actor.js';
+import { RNCP_XML_FIXTURE as FIXTURE } from './fixtures.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
  * The registry API on the demo data: the demo seeding imports the shipped RNCP sample and
  * links CQP-APS (« Prévention et sécurité ») to RNCP34762, a fiche that ended in 2024.
  */
-const FIXTURE = path.resolve('../shared/data/rncp-export/export_fiches_RNCP_fixture.xml');
 const OTHER_PASSWORD = 'Un-mot-de-passe-solide-2026!';
 
 let t: TestApp;

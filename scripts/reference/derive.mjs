@@ -1,10 +1,16 @@
-// Derives the code lists Qualif validates against (reference/*.csv) from the public files in
-// ../shared/data/referentiels/. Run again when a list is updated: node scripts/reference/derive.mjs
+// Derives the code lists Qualif validates against (reference/*.csv) from the public source files
+// named in reference/README.md, gathered in one folder. Run again when a list is updated:
+//   node scripts/reference/derive.mjs <folder holding the source files>
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-const source = path.resolve(process.argv[2] ?? '../shared/data/referentiels');
+if (!process.argv[2]) {
+  console.error('usage: node scripts/reference/derive.mjs <folder holding the source files>');
+  console.error('(the files and where to get them: reference/README.md)');
+  process.exit(2);
+}
+const source = path.resolve(process.argv[2]);
 const out = path.resolve('reference');
 const read = (file, delimiter) =>
   parse(readFileSync(path.join(source, file), 'utf8'), {

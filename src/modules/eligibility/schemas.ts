@@ -7,7 +7,7 @@ import { FUNDER_IDS, ROUTE_IDS } from './domain/model.js';
 /** The catalogue's own event schema, without what only the catalogue stores. */
 export const eligibilityEvent = recognitionEventBody.omit({ reference: true, successorId: true });
 
-/** The rules cover the law from this date on (DOMAIN.md). */
+/** The rules cover the law from this date on (docs/domain.md). */
 export const FIRST_DATE = '2015-01-01';
 
 export const candidateSchema = z.object({

@@ -1,20 +1,12 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { RNCP_XML_FIXTURE as FIXTURE } from '../../../test/fixtures.js';
 import { ficheHash, type RegistryFiche } from './domain/fiche.js';
 import { RegistryFileError } from './errors.js';
 import { inFrench, parseRegistryXml } from './xml-parser.js';
 
-// Tests run with cwd = repo root; the shared data sits beside the checkout (CI has it too).
-const DATA = path.resolve('../shared/data/rncp-export');
-if (!existsSync(DATA)) {
-  throw new Error(
-    `Données de test RNCP introuvables : ${DATA} (le dossier shared/ doit être à côté du dépôt).`,
-  );
-}
-const FIXTURE = path.join(DATA, 'export_fiches_RNCP_fixture.xml');
 const fixtureText = readFileSync(FIXTURE, 'utf8');
 const ficheTexts = [...fixtureText.matchAll(/<FICHE>[\s\S]*?<\/FICHE>/g)].map((m) => m[0]);
 const ficheText = (numero: string) => {

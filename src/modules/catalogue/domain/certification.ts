@@ -20,7 +20,7 @@ export type CertificationInput = {
 
 /**
  * What makes a certification's identity valid beyond its shape: a CQP belongs to one
- * branch, a CQPI to at least two (DOMAIN.md: interbranch); the legal owner's SIRET has a
+ * branch, a CQPI to at least two (docs/domain.md: interbranch); the legal owner's SIRET has a
  * valid key; every ROME, NSF and Formacode code exists in the reference lists.
  */
 export function certificationProblems(input: CertificationInput, lists: ReferenceLists): FieldError[] {

@@ -1,5 +1,5 @@
 /**
- * Recognition of a certification on a date, derived only from its dated events (DOMAIN.md,
+ * Recognition of a certification on a date, derived only from its dated events (docs/domain.md,
  * "Lifecycle of a certification"). The same event shape serves the catalogue, which stores
  * the events, and the eligibility rules, which may receive hypothetical ones.
  */

@@ -552,7 +552,7 @@ function run(c: Case): RouteResult {
   return result as RouteResult;
 }
 
-describe('dated cases from DOMAIN.md', () => {
+describe('dated cases from docs/domain.md', () => {
   it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
 
   it.each(cases)('$name', (c) => {
