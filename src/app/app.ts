@@ -45,23 +45,29 @@ export function databaseTarget(config: Config) {
 export function createServices(config: Config, handle: DatabaseHandle) {
   const { db } = handle;
   const mailer = createMailer({ db, ...config.mail });
+  const branches = branchesServiceFactory({ db });
+  const organisations = organisationsServiceFactory({ db });
+  // Modules reach each other's data through services only: identity names grant scopes with
+  // the catalogue's branches and organisations; habilitations ask identity about people.
+  const scopeNames = { branches: branches.namesOf, organisations: organisations.namesOf };
   const sessions = sessionsServiceFactory({
     db,
+    scopeNames,
     ttlHours: config.sessionTtlHours,
     cacheSeconds: config.sessionCacheSeconds,
   });
-  const users = usersServiceFactory({ db });
+  const users = usersServiceFactory({ db, scopeNames });
   const login = loginServiceFactory({ db, sessions, secret: config.sessionSecret });
   const passwordReset = passwordResetServiceFactory({ db, mailer, sessions, publicUrl: config.publicUrl });
   const oidc = config.oidc.enabled
     ? oidcServiceFactory({ db, sessions, settings: config.oidc, publicUrl: config.publicUrl })
     : undefined;
   const catalogue = {
-    branches: branchesServiceFactory({ db }),
-    organisations: organisationsServiceFactory({ db }),
+    branches,
+    organisations,
     certifications: certificationsServiceFactory({ db }),
     frameworks: frameworksServiceFactory({ db }),
-    habilitations: habilitationsServiceFactory({ db }),
+    habilitations: habilitationsServiceFactory({ db, people: users }),
     search: searchServiceFactory({ db }),
   };
   const eligibility = eligibilityServiceFactory({

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { usersServiceFactory } from '../modules/identity/users.service.js';
 import { verifyAuditTrail } from '../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
 import { isRole, ROLES } from '../platform/auth/roles.js';
@@ -134,7 +133,7 @@ user
       }
       const handle = await openMigratedDatabase(c);
       try {
-        const created = await usersServiceFactory({ db: handle.db }).createUser(
+        const created = await createServices(c, handle).users.createUser(
           {
             email: opts.email,
             displayName: opts.name,

@@ -32,6 +32,13 @@ export function branchesServiceFactory({ db }: { db: Db }) {
     return db.selectFrom('branches').select(['id', 'name', 'idcc', 'opco']).orderBy('name').execute();
   }
 
+  /** Branch names by id (unknown ids left out): labels for other modules (grant scopes). */
+  async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('branches').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async function get(id: string) {
     const branch = await db
       .selectFrom('branches')
@@ -125,7 +132,7 @@ export function branchesServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { list, get, save };
+  return { list, namesOf, get, save };
 }
 
 export type BranchesService = ReturnType<typeof branchesServiceFactory>;

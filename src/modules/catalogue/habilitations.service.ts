@@ -3,10 +3,12 @@ import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { canOnBranch } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import { fieldError, problems } from '../../platform/problem.js';
+import type { UsersService } from '../identity/users.service.js';
 import { findCertification } from './certifications.repo.js';
 
 export const ORGANISATION_HABILITATIONS = ['train', 'assess', 'train_and_assess'] as const;
 export const PERSON_HABILITATIONS = ['evaluator', 'jury_member'] as const;
+export type PersonHabilitation = (typeof PERSON_HABILITATIONS)[number];
 export type HabilitationKind =
   | (typeof ORGANISATION_HABILITATIONS)[number]
   | (typeof PERSON_HABILITATIONS)[number];
@@ -36,7 +38,20 @@ const SATISFIES: Record<HabilitationKind, HabilitationKind[]> = {
   jury_member: ['jury_member'],
 };
 
-export function habilitationsServiceFactory({ db }: { db: Db }) {
+/** What habilitations need of identity (people's roles and names), injected by src/app. */
+export type HabilitationPeople = Pick<UsersService, 'hasRole' | 'displayNames'>;
+
+const byName = new Intl.Collator('fr').compare;
+
+export function habilitationsServiceFactory({ db, people }: { db: Db; people: HabilitationPeople }) {
+  /** Each row with the current name of its habilitated person (identity's), if any. */
+  async function withPersonNames<R extends { user_id: string | null }>(rows: R[]) {
+    const names = await people.displayNames([
+      ...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : []))),
+    ]);
+    return rows.map((r) => ({ ...r, person_name: r.user_id ? (names.get(r.user_id) ?? null) : null }));
+  }
+
   async function assertCanManage(certificationId: string, actor: Actor) {
     const cert = await findCertification(db, certificationId);
     if (!cert) throw problems.notFound('Certification introuvable.');
@@ -61,6 +76,13 @@ export function habilitationsServiceFactory({ db }: { db: Db }) {
         errors.push(fieldError(['userId'], 'Une habilitation d’organisme ne vise pas de personne.'));
     }
     if (errors.length > 0) throw problems.unprocessable(errors, 'Habilitation incomplète.');
+    // Asked before the transaction: identity reads through its own connection.
+    if (input.userId && !(await people.hasRole(input.userId, input.kind as PersonHabilitation))) {
+      throw problems.unprocessable(
+        [fieldError(['userId'], `Cette personne n’a pas de compte avec le rôle ${input.kind}.`)],
+        'Personne inconnue pour ce rôle.',
+      );
+    }
     return db.transaction().execute(async (trx) => {
       if (input.organisationId) {
         const org = await trx
@@ -72,20 +94,6 @@ export function habilitationsServiceFactory({ db }: { db: Db }) {
           throw problems.unprocessable(
             [fieldError(['organisationId'], 'Organisme de formation ou centre d’évaluation inconnu.')],
             'Organisme inconnu.',
-          );
-        }
-      }
-      if (input.userId) {
-        const role = await trx
-          .selectFrom('role_assignments')
-          .select('role')
-          .where('user_id', '=', input.userId)
-          .where('role', '=', input.kind)
-          .executeTakeFirst();
-        if (!role) {
-          throw problems.unprocessable(
-            [fieldError(['userId'], `Cette personne n’a pas de compte avec le rôle ${input.kind}.`)],
-            'Personne inconnue pour ce rôle.',
           );
         }
       }
@@ -142,7 +150,6 @@ export function habilitationsServiceFactory({ db }: { db: Db }) {
     let query = db
       .selectFrom('habilitations as h')
       .leftJoin('organisations as o', 'o.id', 'h.organisation_id')
-      .leftJoin('users as u', 'u.id', 'h.user_id')
       .select([
         'h.id',
         'h.kind',
@@ -153,20 +160,27 @@ export function habilitationsServiceFactory({ db }: { db: Db }) {
         'o.siret as organisation_siret',
         'o.qualiopi_expires_on',
         'h.user_id',
-        'u.display_name as person_name',
       ])
       .where('h.certification_id', '=', certificationId)
       .where('h.valid_from', '<=', date)
       .where('h.valid_to', '>=', date);
     if (need) query = query.where('h.kind', 'in', SATISFIES[need]);
-    return query.orderBy('h.kind').orderBy('o.name').orderBy('u.display_name').execute();
+    const rows = await withPersonNames(await query.orderBy('h.kind').orderBy('o.name').execute());
+    // Organisations come by name from the query; people by name within their kind.
+    return rows
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) =>
+        a.row.kind === b.row.kind && a.row.user_id && b.row.user_id
+          ? byName(a.row.person_name ?? '', b.row.person_name ?? '') || a.i - b.i
+          : a.i - b.i,
+      )
+      .map(({ row }) => row);
   }
 
   async function list(certificationId: string) {
-    return db
+    const rows = await db
       .selectFrom('habilitations as h')
       .leftJoin('organisations as o', 'o.id', 'h.organisation_id')
-      .leftJoin('users as u', 'u.id', 'h.user_id')
       .select([
         'h.id',
         'h.kind',
@@ -175,11 +189,11 @@ export function habilitationsServiceFactory({ db }: { db: Db }) {
         'h.organisation_id',
         'o.name as organisation_name',
         'h.user_id',
-        'u.display_name as person_name',
       ])
       .where('h.certification_id', '=', certificationId)
       .orderBy('h.valid_from', 'desc')
       .execute();
+    return withPersonNames(rows);
   }
 
   return { create, remove, habilitatedOn, list };

@@ -50,6 +50,13 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     return { items, total: Number(total.n), page, pageSize };
   }
 
+  /** Organisation names by id (unknown ids left out): labels for other modules (grant scopes). */
+  async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async function create(input: OrganisationInput, actor: Actor, requestId: string) {
     const errors = organisationProblems(input);
     if (errors.length > 0)
@@ -89,7 +96,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { list, create };
+  return { list, namesOf, create };
 }
 
 export type OrganisationsService = ReturnType<typeof organisationsServiceFactory>;

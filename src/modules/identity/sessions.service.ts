@@ -7,17 +7,20 @@ import type { Database } from '../../platform/db/schema.js';
 import { problems } from '../../platform/problem.js';
 import { randomToken, tokenHash } from './domain/secrets.js';
 import { createSessionCache } from './domain/session-cache.js';
-import { grantsOf } from './users.repo.js';
+import { grantsOf, type ScopeNames } from './users.repo.js';
 
 /** last_seen_at is refreshed at most this often, so reads don't each cost a write. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
 export function sessionsServiceFactory({
   db,
+  scopeNames,
   ttlHours,
   cacheSeconds,
 }: {
   db: Db;
+  /** The catalogue's names of the branches and organisations of grants (see users.repo). */
+  scopeNames: ScopeNames;
   ttlHours: number;
   /** How long this process may reuse a resolved session without reading the database. */
   cacheSeconds: number;
@@ -81,7 +84,7 @@ export function sessionsServiceFactory({
       .where('u.is_active', '=', true)
       .executeTakeFirst();
     if (!row) return null;
-    const grants = (await grantsOf(db, [row.user_id])).get(row.user_id) ?? [];
+    const grants = (await grantsOf(db, scopeNames, [row.user_id])).get(row.user_id) ?? [];
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
     }

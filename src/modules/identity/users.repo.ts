@@ -12,31 +12,48 @@ export function findUserById(db: Q, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The names of the branches and organisations that grants are scoped to, by id (unknown ids left
+ * out). They are the catalogue's: src/app passes its services' `namesOf`.
+ */
+export type ScopeNames = {
+  branches(ids: readonly string[]): Promise<Map<string, string>>;
+  organisations(ids: readonly string[]): Promise<Map<string, string>>;
+};
+
 /** The grants of several users at once, with the label of each scope. */
-export async function grantsOf(db: Q, userIds: readonly string[]): Promise<Map<string, Grant[]>> {
+export async function grantsOf(
+  db: Q,
+  scopeNames: ScopeNames,
+  userIds: readonly string[],
+): Promise<Map<string, Grant[]>> {
   const out = new Map<string, Grant[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return out;
   const rows = await db
-    .selectFrom('role_assignments as ra')
-    .leftJoin('branches as b', 'b.id', 'ra.branch_id')
-    .leftJoin('organisations as o', 'o.id', 'ra.organisation_id')
-    .select([
-      'ra.user_id',
-      'ra.role',
-      'ra.branch_id',
-      'ra.organisation_id',
-      'b.name as branch_name',
-      'o.name as org_name',
-    ])
-    .where('ra.user_id', 'in', userIds)
-    .orderBy('ra.created_at')
+    .selectFrom('role_assignments')
+    .select(['user_id', 'role', 'branch_id', 'organisation_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('created_at')
     .execute();
+  const idsOf = (key: 'branch_id' | 'organisation_id') => [...new Set(rows.flatMap((r) => r[key] ?? []))];
+  const branchNames = await scopeNames.branches(idsOf('branch_id'));
+  const organisationNames = await scopeNames.organisations(idsOf('organisation_id'));
   for (const r of rows) {
     if (!isRole(r.role)) continue;
     const grant: Grant = r.branch_id
-      ? { role: r.role, scope: { type: 'branch', id: r.branch_id, label: r.branch_name ?? '' } }
+      ? {
+          role: r.role,
+          scope: { type: 'branch', id: r.branch_id, label: branchNames.get(r.branch_id) ?? '' },
+        }
       : r.organisation_id
-        ? { role: r.role, scope: { type: 'organisation', id: r.organisation_id, label: r.org_name ?? '' } }
+        ? {
+            role: r.role,
+            scope: {
+              type: 'organisation',
+              id: r.organisation_id,
+              label: organisationNames.get(r.organisation_id) ?? '',
+            },
+          }
         : { role: r.role, scope: { type: r.role === 'admin' ? 'global' : 'self' } };
     out.get(r.user_id)?.push(grant);
   }

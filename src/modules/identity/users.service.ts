@@ -1,11 +1,12 @@
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { AuditActor } from '../../platform/auth/actor.js';
+import type { Role } from '../../platform/auth/roles.js';
 import type { Db } from '../../platform/db/connect.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import { type GrantInput, grantProblems } from './domain/grants.js';
 import { passwordProblem } from './domain/password-policy.js';
 import { hashPassword } from './passwords.js';
-import { findUserByEmail, grantsOf, listUsers } from './users.repo.js';
+import { findUserByEmail, grantsOf, listUsers, type ScopeNames } from './users.repo.js';
 
 export type CreateUserInput = {
   email: string;
@@ -14,7 +15,7 @@ export type CreateUserInput = {
   grants: GrantInput[];
 };
 
-export function usersServiceFactory({ db }: { db: Db }) {
+export function usersServiceFactory({ db, scopeNames }: { db: Db; scopeNames: ScopeNames }) {
   async function createUser(input: CreateUserInput, actor: AuditActor, requestId: string | null = null) {
     const email = input.email.trim().toLowerCase();
     const errors = grantProblems(input.grants, ['grants']);
@@ -23,6 +24,19 @@ export function usersServiceFactory({ db }: { db: Db }) {
       if (pb) errors.push(fieldError(['password'], pb));
     }
     if (errors.length > 0) throw problems.validation(errors);
+    // The scopes are the catalogue's: asked before the transaction, through its services.
+    const ids = (key: 'branchId' | 'organisationId') => input.grants.flatMap((g) => g[key] ?? []);
+    const branches = await scopeNames.branches(ids('branchId'));
+    const organisations = await scopeNames.organisations(ids('organisationId'));
+    const missing = input.grants.flatMap((g, i) => [
+      ...(g.branchId && !branches.has(g.branchId)
+        ? [fieldError(['grants', i, 'branchId'], 'Branche inconnue.')]
+        : []),
+      ...(g.organisationId && !organisations.has(g.organisationId)
+        ? [fieldError(['grants', i, 'organisationId'], 'Organisation inconnue.')]
+        : []),
+    ]);
+    if (missing.length > 0) throw problems.unprocessable(missing, 'Le périmètre d’un rôle n’existe pas.');
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return db.transaction().execute(async (trx) => {
       if (await findUserByEmail(trx, email)) {
@@ -35,26 +49,6 @@ export function usersServiceFactory({ db }: { db: Db }) {
         .values({ email, display_name: input.displayName.trim(), password_hash: passwordHash })
         .returning(['id', 'email', 'display_name'])
         .executeTakeFirstOrThrow();
-      const missing = [];
-      for (const [i, g] of input.grants.entries()) {
-        if (
-          g.branchId &&
-          !(await trx.selectFrom('branches').select('id').where('id', '=', g.branchId).executeTakeFirst())
-        ) {
-          missing.push(fieldError(['grants', i, 'branchId'], 'Branche inconnue.'));
-        }
-        if (
-          g.organisationId &&
-          !(await trx
-            .selectFrom('organisations')
-            .select('id')
-            .where('id', '=', g.organisationId)
-            .executeTakeFirst())
-        ) {
-          missing.push(fieldError(['grants', i, 'organisationId'], 'Organisation inconnue.'));
-        }
-      }
-      if (missing.length > 0) throw problems.unprocessable(missing, 'Le périmètre d’un rôle n’existe pas.');
       for (const g of input.grants) {
         await trx
           .insertInto('role_assignments')
@@ -82,6 +76,7 @@ export function usersServiceFactory({ db }: { db: Db }) {
     const { items, total } = await listUsers(db, page, pageSize);
     const grants = await grantsOf(
       db,
+      scopeNames,
       items.map((u) => u.id),
     );
     return {
@@ -126,7 +121,18 @@ export function usersServiceFactory({ db }: { db: Db }) {
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
-  return { createUser, list, findPeople, displayNames };
+  /** Whether the account holds this role (any scope), e.g. before habilitating it as evaluator. */
+  async function hasRole(userId: string, role: Role): Promise<boolean> {
+    const row = await db
+      .selectFrom('role_assignments')
+      .select('role')
+      .where('user_id', '=', userId)
+      .where('role', '=', role)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  return { createUser, list, findPeople, displayNames, hasRole };
 }
 
 export type UsersService = ReturnType<typeof usersServiceFactory>;
