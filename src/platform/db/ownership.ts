@@ -1,0 +1,49 @@
+import type { Database } from './schema.js';
+
+/**
+ * Who owns each table. Only the owner's code names a table (Kysely `selectFrom`, `insertInto`,
+ * joins, raw `sql`…); every other module goes through the owner's `*.service.ts`.
+ * `test/boundaries.test.ts` enforces it, and the `Record` type makes a table added to
+ * `schema.ts` without an owner a compile error.
+ *
+ * Modules are named as strings: `platform/` imports no module.
+ */
+export const TABLE_OWNERS = ['platform', 'identity', 'catalogue', 'registry', 'eligibility'] as const;
+export type TableOwner = (typeof TABLE_OWNERS)[number];
+
+export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
+  // platform: the audit chain and the mail outbox serve every module.
+  audit_events: 'platform',
+  mail_outbox: 'platform',
+
+  // identity: people, their roles, their sessions and how they sign in.
+  users: 'identity',
+  role_assignments: 'identity',
+  sessions: 'identity',
+  login_failures: 'identity',
+  password_reset_tokens: 'identity',
+  oidc_login_states: 'identity',
+
+  // catalogue: branches, organisations, certifications and what hangs on them.
+  branches: 'catalogue',
+  cpne_members: 'catalogue',
+  organisations: 'catalogue',
+  certifications: 'catalogue',
+  certification_branches: 'catalogue',
+  recognition_events: 'catalogue',
+  recognition_periods: 'catalogue',
+  framework_versions: 'catalogue',
+  habilitations: 'catalogue',
+  catalogue_generation: 'catalogue',
+
+  // registry: France compétences open data and its links to the catalogue.
+  registry_import_runs: 'registry',
+  registry_fiches: 'registry',
+  registry_staging: 'registry',
+  certification_registry_links: 'registry',
+  registry_alerts: 'registry',
+};
+
+export function ownerOfTable(table: string): TableOwner | undefined {
+  return Object.hasOwn(TABLE_OWNERSHIP, table) ? TABLE_OWNERSHIP[table as keyof Database] : undefined;
+}
