@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_catalogue.js';
 import * as m0003 from './0003_registry.js';
+import * as m0004co from './0004_co_ownership.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_catalogue': m0002,
   '0003_registry': m0003,
+  '0004_co_ownership': m0004co,
 };

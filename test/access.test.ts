@@ -53,6 +53,7 @@ it('the only public routes are the ones meant to be', () => {
       'GET /api/v1/certifications',
       'GET /api/v1/certifications/:id',
       'GET /api/v1/certifications/:id/recognition',
+      'GET /api/v1/certifications/:id/habilitated',
       'GET /api/v1/certifications/:id/versions',
       'GET /api/v1/certifications/:id/versions-diff',
       'GET /api/v1/certifications/:id/versions/:number',

@@ -118,7 +118,7 @@ describe('certifications', () => {
     ]);
   });
 
-  it('a branch manager of branch A gets 403 editing branch B’s certification, and reads its public fiche', async () => {
+  it('a branch manager of branch A gets 403 editing branch B’s certification, reads its public fiche, and 422 naming B in a new one', async () => {
     const other = certIds.get('CQP-PC') as string;
     const fiche = await t.app.inject({ url: `/api/v1/certifications/${other}` });
     expect(fiche.statusCode).toBe(200);
@@ -142,7 +142,8 @@ describe('certifications', () => {
       headers: as(manager),
       payload: newCertification({ branchIds: [branchIds.get('Transport et logistique')] }),
     });
-    expect(create.statusCode).toBe(403);
+    expect(create.statusCode).toBe(422);
+    expect(create.json().errors.map((e: { field: string }) => e.field)).toEqual(['branchIds.0']);
   });
 
   it('a duplicate code is a 409 naming the field', async () => {
@@ -375,6 +376,8 @@ describe('habilitations', () => {
     const staff = await habilitated('date=2026-06-01', manager);
     expect(staff.organisations.map((h: { kind: string }) => h.kind)).toEqual(['train_and_assess']);
     expect(staff.persons.map((h: { kind: string }) => h.kind).sort()).toEqual(['evaluator', 'jury_member']);
+    const evaluator = await habilitated('date=2026-06-01', await signIn(t.app, 'evaluator@demo.qualif.test'));
+    expect(evaluator).toEqual({ organisations: staff.organisations });
 
     const trainers = await habilitated('date=2026-06-01&need=train', manager);
     expect(trainers.organisations.map((h: { name: string }) => h.name)).toEqual([

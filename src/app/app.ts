@@ -4,6 +4,8 @@ import { registerBranchRoutes } from '../modules/catalogue/branches.routes.js';
 import { branchesServiceFactory } from '../modules/catalogue/branches.service.js';
 import { registerCertificationRoutes } from '../modules/catalogue/certifications.routes.js';
 import { certificationsServiceFactory } from '../modules/catalogue/certifications.service.js';
+import { registerCoOwnershipRoutes } from '../modules/catalogue/co-ownership.routes.js';
+import { coOwnershipServiceFactory } from '../modules/catalogue/co-ownership.service.js';
 import { frameworksServiceFactory } from '../modules/catalogue/frameworks.service.js';
 import { habilitationsServiceFactory } from '../modules/catalogue/habilitations.service.js';
 import { organisationsServiceFactory } from '../modules/catalogue/organisations.service.js';
@@ -66,6 +68,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     branches,
     organisations,
     certifications: certificationsServiceFactory({ db }),
+    coOwnership: coOwnershipServiceFactory({ db }),
     frameworks: frameworksServiceFactory({ db }),
     habilitations: habilitationsServiceFactory({ db, people: users }),
     search: searchServiceFactory({ db }),
@@ -115,6 +118,7 @@ export async function createApp(
   registerUserRoutes(app, services.users);
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
   registerCertificationRoutes(app, services.catalogue);
+  registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

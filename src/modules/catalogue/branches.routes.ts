@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
+import { capabilities } from '../../platform/auth/policy.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import type { BranchesService } from './branches.service.js';
 import { ORGANISATION_KINDS, type OrganisationsService } from './organisations.service.js';
@@ -23,6 +24,11 @@ const branchBody = z.object({
     .default([]),
 });
 
+/** For a signed-in person, what they may do with the branch (the web app shows actions from it). */
+function withCapabilities<B extends { id: string }>(actor: Actor | null, branch: B) {
+  return actor ? { ...branch, can: capabilities(actor, 'branch', { id: branch.id }) } : branch;
+}
+
 export function registerBranchRoutes(
   app: Http,
   branches: BranchesService,
@@ -38,7 +44,9 @@ export function registerBranchRoutes(
         response: { 200: z.object({ items: z.array(branchSchema) }) },
       },
     },
-    async () => ({ items: await branches.list() }),
+    async (request) => ({
+      items: (await branches.list()).map((b) => withCapabilities(request.actor, b)),
+    }),
   );
 
   app.get(
@@ -52,7 +60,7 @@ export function registerBranchRoutes(
         response: { 200: branchDetailSchema, ...problemResponses(404) },
       },
     },
-    async (request) => branches.get(request.params.id),
+    async (request) => withCapabilities(request.actor, await branches.get(request.params.id)),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { canOnBranch } from '../../platform/auth/policy.js';
+import { enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import { type FieldError, fieldError, problems } from '../../platform/problem.js';
 import { touchCatalogue } from './certifications.repo.js';
@@ -69,12 +69,11 @@ export function branchesServiceFactory({ db }: { db: Db }) {
     const errors = branchProblems(input);
     if (errors.length > 0)
       throw problems.unprocessable(errors, 'La branche ne peut pas être enregistrée ainsi.');
-    if (id && !canOnBranch(actor, id, 'write')) throw problems.forbidden('Cette branche n’est pas la vôtre.');
-    if (!id && !actor.grants.some((g) => g.role === 'admin'))
-      throw problems.forbidden('Seul·e un·e admin crée une branche.');
-    const idcc = input.idcc.map(normaliseIdcc);
     // Read before the transaction: PGlite has one connection, held by the transaction.
     const before = id ? await get(id) : null;
+    if (id) enforce(actor, 'update', 'branch', { id });
+    else enforce(actor, 'create', 'branches', {});
+    const idcc = input.idcc.map(normaliseIdcc);
     return db.transaction().execute(async (trx) => {
       const clash = await trx
         .selectFrom('branches')

@@ -14,7 +14,20 @@ export async function findCertification(db: Q, id: string) {
     .where('cb.certification_id', '=', id)
     .orderBy('b.name')
     .execute();
-  return { ...cert, branches };
+  const invitedBranches = await db
+    .selectFrom('co_ownership_invitations as i')
+    .innerJoin('branches as b', 'b.id', 'i.branch_id')
+    .select(['i.id as invitationId', 'b.id', 'b.name'])
+    .where('i.certification_id', '=', id)
+    .where('i.status', '=', 'pending')
+    .orderBy('b.name')
+    .execute();
+  return { ...cert, branches, invitedBranches };
+}
+
+/** The facts the policy layer needs about a certification: the branches that co-own it. */
+export function ownershipOf(cert: { branches: readonly { id: string }[] }) {
+  return { branchIds: cert.branches.map((b) => b.id) };
 }
 
 export async function eventsOf(db: Q, certificationId: string) {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { today } from '../../contracts/dates.js';
 import type { Actor } from '../../platform/auth/actor.js';
+import { capabilities } from '../../platform/auth/policy.js';
 import { binary, mediaResponse } from '../../platform/http/openapi.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
 import { Problem, problems } from '../../platform/problem.js';
-import { toDomainEvent } from './certifications.repo.js';
+import { ownershipOf, toDomainEvent } from './certifications.repo.js';
 import type { CertificationsService } from './certifications.service.js';
 import { recognitionOn, recognitionTimeline } from './domain/recognition.js';
 import { frameworkFromXlsx, frameworkToXlsx, WorkbookError } from './framework-xlsx.js';
@@ -90,6 +91,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
     },
     async (request) => {
       const cert = await certifications.get(request.params.id);
+      const can = request.actor ? capabilities(request.actor, 'certification', ownershipOf(cert)) : undefined;
       const events = cert.events.map(toDomainEvent);
       const date = today();
       const [framework, habilitated] = await Promise.all([
@@ -119,10 +121,15 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         framework: framework
           ? {
               number: framework.number,
-              publishedAt: framework.published_at?.toISOString() ?? null,
+              // Set when published; the last change otherwise (a version published before the column).
+              publishedAt: (framework.published_at ?? framework.updated_at).toISOString(),
               content: framework.content,
             }
           : null,
+        ...(can?.update
+          ? { invitedBranches: cert.invitedBranches.map(({ id, name }) => ({ id, name })) }
+          : {}),
+        ...(can ? { can } : {}),
         trainingOrganisations: habilitatedAnswer(habilitated).organisations.map((o) => ({
           id: o.id,
           name: o.name,
@@ -429,14 +436,14 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       },
     },
     async (request) => ({
-      items: (await habilitations.list(request.params.id)).map(habilitationOf),
+      items: (await habilitations.list(request.params.id, request.actor as Actor)).map(habilitationOf),
     }),
   );
 
   app.get(
     '/api/v1/certifications/:id/habilitated',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Qui est habilité pour cette certification à une date (organismes, évaluateurs, jurés)',
@@ -450,10 +457,11 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
     },
     async (request) =>
       habilitatedAnswer(
-        await habilitations.habilitatedOn(
+        await habilitations.habilitatedFor(
           request.params.id,
           request.query.date ?? today(),
           request.query.need,
+          request.actor,
         ),
       ),
   );

@@ -1,18 +1,26 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { canOnBranch } from '../../platform/auth/policy.js';
+import { authorize, enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import {
   eventsOf,
   findCertification,
+  ownershipOf,
   refreshSearch,
   toDomainEvent,
   writePeriods,
 } from './certifications.repo.js';
 import { type CertificationInput, certificationProblems } from './domain/certification.js';
+import {
+  type InvitationAction,
+  nextInvitationStatus,
+  OWNERSHIP_REFUSALS,
+  type OwnershipPlan,
+  planOwnership,
+} from './domain/co-ownership.js';
 import {
   eventProblems,
   type IsoDate,
@@ -52,18 +60,91 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
       throw problems.unprocessable(errors, 'La certification ne peut pas être enregistrée ainsi.');
   }
 
-  /** Branch staff act on the certifications of their branches; admins on all. */
-  function assertCanWrite(actor: Actor, branchIds: readonly string[]) {
-    if (!branchIds.some((b) => canOnBranch(actor, b, 'write'))) {
-      throw problems.forbidden('Cette certification ne relève d’aucune de vos branches.');
+  /**
+   * What naming these branches does (CQPI co-ownership): branches the actor manages co-own it
+   * at once, others are invited. Listed branches the actor may not act for answer 422 on
+   * `branchIds/i`.
+   */
+  function plan(
+    actor: Actor,
+    input: CertificationInput,
+    current: { owners: string[]; pending: string[] } = { owners: [], pending: [] },
+  ): OwnershipPlan {
+    const result = planOwnership({
+      ...current,
+      requested: input.branchIds,
+      manages: (id) => authorize(actor, 'ownCertifications', 'branch', { id }),
+    });
+    if (result.refusals.length > 0) {
+      throw problems.unprocessable(
+        result.refusals.map((r) => {
+          const i = input.branchIds.indexOf(r.branchId);
+          return fieldError(i >= 0 ? ['branchIds', i] : ['branchIds'], OWNERSHIP_REFUSALS[r.reason]);
+        }),
+        'Ces branches ne peuvent pas être citées ainsi.',
+      );
     }
+    return result;
+  }
+
+  /** Applies a plan: owner rows, new invitations, and the invitations it settles. */
+  async function applyPlan(trx: Kysely<Database>, certificationId: string, p: OwnershipPlan, actor: Actor) {
+    if (p.removeOwners.length > 0) {
+      await trx
+        .deleteFrom('certification_branches')
+        .where('certification_id', '=', certificationId)
+        .where('branch_id', 'in', p.removeOwners)
+        .execute();
+    }
+    if (p.addOwners.length > 0) {
+      await trx
+        .insertInto('certification_branches')
+        .values(p.addOwners.map((branch_id) => ({ certification_id: certificationId, branch_id })))
+        .execute();
+      // A branch the actor manages (or any, for an admin) that had been invited: settled now.
+      await closeInvitations(trx, certificationId, p.addOwners, 'accept', actor);
+    }
+    await closeInvitations(trx, certificationId, p.withdraw, 'withdraw', actor);
+    if (p.invite.length > 0) {
+      await trx
+        .insertInto('co_ownership_invitations')
+        .values(
+          p.invite.map((branch_id) => ({
+            certification_id: certificationId,
+            branch_id,
+            invited_by: actor.userId,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async function closeInvitations(
+    trx: Kysely<Database>,
+    certificationId: string,
+    branchIds: string[],
+    action: InvitationAction,
+    actor: Actor,
+  ) {
+    if (branchIds.length === 0) return;
+    await trx
+      .updateTable('co_ownership_invitations')
+      .set({
+        status: nextInvitationStatus('pending', action) as 'accepted' | 'declined' | 'withdrawn',
+        answered_by: actor.userId,
+        answered_at: new Date(),
+      })
+      .where('certification_id', '=', certificationId)
+      .where('branch_id', 'in', branchIds)
+      .where('status', '=', 'pending')
+      .execute();
   }
 
   async function create(input: CertificationInput, actor: Actor, requestId: string) {
     validate(input);
-    assertCanWrite(actor, input.branchIds);
     return db.transaction().execute(async (trx) => {
       await assertBranchesExist(trx, input.branchIds);
+      const ownership = plan(actor, input);
       const clash = await trx
         .selectFrom('certifications')
         .select('id')
@@ -87,17 +168,14 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('certification_branches')
-        .values(input.branchIds.map((branch_id) => ({ certification_id: row.id, branch_id })))
-        .execute();
+      await applyPlan(trx, row.id, ownership, actor);
       await refreshSearch(trx, row.id);
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'certification.create',
         entityType: 'certification',
         entityId: row.id,
-        after: snapshot(input),
+        after: { ...snapshot(input), ...ownershipAudit(ownership) },
         requestId,
       });
       return row.id;
@@ -107,12 +185,12 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
   async function update(id: string, input: CertificationInput, actor: Actor, requestId: string) {
     validate(input);
     await db.transaction().execute(async (trx) => {
-      const current = await findCertification(trx, id);
-      if (!current) throw problems.notFound('Certification introuvable.');
-      const currentBranches = current.branches.map((b) => b.id);
-      assertCanWrite(actor, currentBranches);
-      assertCanWrite(actor, input.branchIds);
+      const current = await writableCertification(trx, id, actor, 'update');
       await assertBranchesExist(trx, input.branchIds);
+      const ownership = plan(actor, input, {
+        owners: current.branches.map((b) => b.id),
+        pending: current.invitedBranches.map((b) => b.id),
+      });
       const clash = await trx
         .selectFrom('certifications')
         .select('id')
@@ -138,11 +216,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
         })
         .where('id', '=', id)
         .execute();
-      await trx.deleteFrom('certification_branches').where('certification_id', '=', id).execute();
-      await trx
-        .insertInto('certification_branches')
-        .values(input.branchIds.map((branch_id) => ({ certification_id: id, branch_id })))
-        .execute();
+      await applyPlan(trx, id, ownership, actor);
       await refreshSearch(trx, id);
       await recordAudit(trx, {
         actor: auditActorOf(actor),
@@ -150,7 +224,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
         entityType: 'certification',
         entityId: id,
         before: snapshot(toInput(current)),
-        after: snapshot(input),
+        after: { ...snapshot(input), ...ownershipAudit(ownership) },
         requestId,
       });
     });
@@ -197,14 +271,16 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     return rows.map((r) => r.certification_id);
   }
 
-  /** The certification, if the actor manages one of its branches (404 / 403 otherwise). */
-  async function writableCertification(trx: Kysely<Database>, id: string, actor: Actor) {
+  /** The certification, if the actor may do `action` on it (404 / 403 otherwise). */
+  async function writableCertification(
+    trx: Kysely<Database>,
+    id: string,
+    actor: Actor,
+    action: 'update' | 'manageEvents' = 'manageEvents',
+  ) {
     const cert = await findCertification(trx, id);
     if (!cert) throw problems.notFound('Certification introuvable.');
-    assertCanWrite(
-      actor,
-      cert.branches.map((b) => b.id),
-    );
+    enforce(actor, action, 'certification', ownershipOf(cert), 'Certification introuvable.');
     return cert;
   }
 
@@ -373,6 +449,17 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     replaceRegistration,
     deleteEvent,
   };
+}
+
+/** What an audit row says of co-ownership changes (branch ids only). */
+function ownershipAudit(p: OwnershipPlan) {
+  const changed = p.invite.length + p.removeOwners.length + p.withdraw.length > 0;
+  return changed || p.addOwners.length > 0
+    ? {
+        owners: { added: p.addOwners, removed: p.removeOwners },
+        invitations: { sent: p.invite, withdrawn: p.withdraw },
+      }
+    : {};
 }
 
 function toInput(cert: NonNullable<Awaited<ReturnType<typeof findCertification>>>): CertificationInput {

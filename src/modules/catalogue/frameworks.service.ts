@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { canOnBranch } from '../../platform/auth/policy.js';
+import { authorize, enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, Problem, problems } from '../../platform/problem.js';
-import { findCertification } from './certifications.repo.js';
+import { findCertification, ownershipOf } from './certifications.repo.js';
 import {
   type Framework,
   frameworkDiff,
@@ -48,13 +48,9 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
     return cert;
   }
 
-  function canWrite(actor: Actor | null, branchIds: string[]) {
-    return actor !== null && branchIds.some((b) => canOnBranch(actor, b, 'write'));
-  }
-
-  function assertCanWrite(actor: Actor, branchIds: string[]) {
-    if (!canWrite(actor, branchIds))
-      throw problems.forbidden('Cette certification ne relève d’aucune de vos branches.');
+  /** Drafts are seen only by those who may edit the framework. */
+  function seesDrafts(actor: Actor | null, cert: { branches: readonly { id: string }[] }) {
+    return authorize(actor, 'readDrafts', 'certification', ownershipOf(cert));
   }
 
   function transition(status: VersionStatus, action: VersionAction, number: number) {
@@ -78,10 +74,7 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
       .where('certification_id', '=', certificationId)
       .orderBy('number', 'desc')
       .execute();
-    const showDrafts = canWrite(
-      actor,
-      cert.branches.map((b) => b.id),
-    );
+    const showDrafts = seesDrafts(actor, cert);
     return rows.filter((r) => r.status === 'published' || showDrafts);
   }
 
@@ -93,14 +86,7 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
       .where('certification_id', '=', certificationId)
       .where('number', '=', number)
       .executeTakeFirst();
-    if (
-      !row ||
-      (row.status === 'draft' &&
-        !canWrite(
-          actor,
-          cert.branches.map((b) => b.id),
-        ))
-    ) {
+    if (!row || (row.status === 'draft' && !seesDrafts(actor, cert))) {
       throw problems.notFound(`Pas de version ${number} visible pour cette certification.`);
     }
     return { ...row, content: parseContent(row.content) };
@@ -127,10 +113,7 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
   ) {
     return db.transaction().execute(async (trx) => {
       const cert = await certificationFor(trx, certificationId);
-      assertCanWrite(
-        actor,
-        cert.branches.map((b) => b.id),
-      );
+      enforce(actor, 'manageFramework', 'certification', ownershipOf(cert), 'Certification introuvable.');
       const draft = await trx
         .selectFrom('framework_versions')
         .select('number')
@@ -192,10 +175,7 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
 
   async function lockedVersion(trx: Kysely<Database>, certificationId: string, number: number, actor: Actor) {
     const cert = await certificationFor(trx, certificationId);
-    assertCanWrite(
-      actor,
-      cert.branches.map((b) => b.id),
-    );
+    enforce(actor, 'manageFramework', 'certification', ownershipOf(cert), 'Certification introuvable.');
     const row = await trx
       .selectFrom('framework_versions')
       .selectAll()

@@ -1,10 +1,10 @@
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { canOnBranch } from '../../platform/auth/policy.js';
+import { authorize, enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import type { UsersService } from '../identity/users.service.js';
-import { findCertification } from './certifications.repo.js';
+import { findCertification, ownershipOf } from './certifications.repo.js';
 
 export const ORGANISATION_HABILITATIONS = ['train', 'assess', 'train_and_assess'] as const;
 export const PERSON_HABILITATIONS = ['evaluator', 'jury_member'] as const;
@@ -55,9 +55,7 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
   async function assertCanManage(certificationId: string, actor: Actor) {
     const cert = await findCertification(db, certificationId);
     if (!cert) throw problems.notFound('Certification introuvable.');
-    if (!cert.branches.some((b) => canOnBranch(actor, b.id, 'write'))) {
-      throw problems.forbidden('Les habilitations relèvent de la CPNE des branches de cette certification.');
-    }
+    enforce(actor, 'manageHabilitations', 'certification', ownershipOf(cert), 'Certification introuvable.');
   }
 
   async function create(certificationId: string, input: HabilitationInput, actor: Actor, requestId: string) {
@@ -177,7 +175,28 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
       .map(({ row }) => row);
   }
 
-  async function list(certificationId: string) {
+  /**
+   * `habilitatedOn` as a person sees it: organisations for everyone, habilitated people
+   * (names) only for the staff of the certification's branches.
+   */
+  async function habilitatedFor(
+    certificationId: string,
+    date: string,
+    need: HabilitationKind | undefined,
+    actor: Actor | null,
+  ) {
+    const cert = await findCertification(db, certificationId);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    const rows = await habilitatedOn(certificationId, date, need);
+    if (authorize(actor, 'readHabilitations', 'certification', ownershipOf(cert))) return rows;
+    return rows.filter((r) => r.user_id === null);
+  }
+
+  /** Every habilitation of the certification, past and future: its branches' staff only (404 otherwise). */
+  async function list(certificationId: string, actor: Actor) {
+    const cert = await findCertification(db, certificationId);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    enforce(actor, 'readHabilitations', 'certification', ownershipOf(cert), 'Certification introuvable.');
     const rows = await db
       .selectFrom('habilitations as h')
       .leftJoin('organisations as o', 'o.id', 'h.organisation_id')
@@ -196,7 +215,7 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
     return withPersonNames(rows);
   }
 
-  return { create, remove, habilitatedOn, list };
+  return { create, remove, habilitatedOn, habilitatedFor, list };
 }
 
 export type HabilitationsService = ReturnType<typeof habilitationsServiceFactory>;

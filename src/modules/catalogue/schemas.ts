@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capabilitiesSchema } from '../../platform/http/schemas.js';
 import { CERTIFICATION_KINDS } from './domain/certification.js';
 import { frameworkSchema } from './domain/framework.js';
 import { isIsoDate, RECOGNITION_EVENT_TYPES } from './domain/recognition.js';
@@ -54,7 +55,13 @@ const calendarDate = z.string().meta({ description: 'Date AAAA-MM-JJ' });
 export const branchRefSchema = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'BranchRef' });
 
 export const branchSchema = z
-  .object({ id: z.uuid(), name: z.string(), idcc: z.array(z.string()), opco: z.string().nullable() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    idcc: z.array(z.string()),
+    opco: z.string().nullable(),
+    can: capabilitiesSchema('branch').optional(),
+  })
   .meta({ id: 'Branch' });
 
 export const branchDetailSchema = branchSchema
@@ -156,13 +163,16 @@ export const certificationSchema = z
     ),
     events: z.array(recognitionEventSchema),
     framework: z
-      .object({ number: z.number().int(), publishedAt: instant.nullable(), content: frameworkContentSchema })
+      .object({ number: z.number().int(), publishedAt: instant, content: frameworkContentSchema })
       .nullable(),
     trainingOrganisations: z.array(
       z
         .object({ id: z.uuid(), name: z.string(), habilitation: z.string(), validTo: calendarDate })
         .meta({ id: 'TrainingOrganisation' }),
     ),
+    /** Branches invited to co-own it that have not answered: shown to those who may change it. */
+    invitedBranches: z.array(branchRefSchema).optional(),
+    can: capabilitiesSchema('certification').optional(),
   })
   .meta({ id: 'Certification', description: 'Fiche publique d’une certification' });
 

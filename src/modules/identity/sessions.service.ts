@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { canOnOwn } from '../../platform/auth/policy.js';
+import { enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { problems } from '../../platform/problem.js';
@@ -130,8 +130,8 @@ export function sessionsServiceFactory({
         .where('id', '=', sessionId)
         .executeTakeFirst();
       if (!row) throw problems.notFound('Session introuvable.');
-      if (!canOnOwn(actor, row.user_id))
-        throw problems.forbidden('Cette session appartient à une autre personne.');
+      // Another person's session answers as an unknown one.
+      enforce(actor, 'revoke', 'session', { ownerId: row.user_id }, 'Session introuvable.');
       if (row.revoked_at) return;
       await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
       await recordAudit(trx, {

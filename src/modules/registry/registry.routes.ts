@@ -409,7 +409,7 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
         tags,
         summary: 'Classer une alerte sans rien changer au catalogue',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).optional(),
+        body: z.object({ reason: z.string().trim().min(1).max(500).optional() }).nullish(),
         response: { 204: z.null(), ...problemResponses(400, 403, 404, 409) },
       },
     },

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
+import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { canOnBranch, isAdmin } from '../../platform/auth/policy.js';
+import { enforce, managedBranches } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
@@ -22,8 +23,6 @@ import type { Registry, RegistryFiche } from './domain/fiche.js';
 import { type FicheSearch, findFiche, findFiches, searchFiches } from './registry.repo.js';
 
 type FicheRow = NonNullable<Awaited<ReturnType<typeof findFiche>>>;
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 function factsOf(row: FicheRow, successorTitles: Map<string, string>): FicheFacts {
   const fiche = row.fiche as RegistryFiche;
@@ -70,11 +69,10 @@ export function registryServiceFactory({
     return searchFiches(db, filters, page, pageSize);
   }
 
-  async function certificationScope(certificationId: string, actor: Actor | null, mode: 'read' | 'write') {
+  /** The certification whose registry links the actor changes: 404 unseen, 403 not theirs. */
+  async function linkableCertification(certificationId: string, actor: Actor) {
     const cert = await certifications.get(certificationId);
-    if (actor && !cert.branches.some((b) => canOnBranch(actor, b.id, mode))) {
-      throw problems.forbidden('Cette certification ne relève d’aucune de vos branches.');
-    }
+    enforce(actor, 'linkRegistry', 'certification', { branchIds: cert.branches.map((b) => b.id) });
     return cert;
   }
 
@@ -103,7 +101,7 @@ export function registryServiceFactory({
   }
 
   async function link(certificationId: string, numero: string, actor: Actor, requestId: string) {
-    await certificationScope(certificationId, actor, 'write');
+    await linkableCertification(certificationId, actor);
     const fiche = await findFiche(db, numero);
     if (!fiche) {
       throw problems.unprocessable(
@@ -134,7 +132,7 @@ export function registryServiceFactory({
   }
 
   async function unlink(certificationId: string, numero: string, actor: Actor, requestId: string) {
-    await certificationScope(certificationId, actor, 'write');
+    await linkableCertification(certificationId, actor);
     await db.transaction().execute(async (trx) => {
       const removed = await trx
         .deleteFrom('certification_registry_links')
@@ -285,11 +283,9 @@ export function registryServiceFactory({
     page: number,
     pageSize: number,
   ) {
-    const branchIds = actor.grants
-      .filter((g) => g.role === 'branch_manager' && g.scope.type === 'branch' && g.scope.id)
-      .map((g) => g.scope.id as string);
+    const branchIds = managedBranches(actor);
     let query = db.selectFrom('registry_alerts as a');
-    if (!isAdmin(actor)) {
+    if (branchIds !== '*') {
       // Which certifications the actor's branches own is the catalogue's to say.
       const certificationIds = await certifications.idsOfBranches(branchIds);
       if (certificationIds.length === 0) return { items: [], total: 0 };
@@ -332,9 +328,13 @@ export function registryServiceFactory({
     if (!alert) throw problems.notFound('Alerte introuvable.');
     // An alert on another branch's certification answers as an unknown one.
     const cert = await certifications.get(alert.certification_id);
-    if (!cert.branches.some((b) => canOnBranch(actor, b.id, 'write'))) {
-      throw problems.notFound('Alerte introuvable.');
-    }
+    enforce(
+      actor,
+      'resolve',
+      'registryAlert',
+      { certificationBranchIds: cert.branches.map((b) => b.id) },
+      'Alerte introuvable.',
+    );
     if (!nextAlertStatus(alert.status as AlertStatus, 'dismiss')) {
       throw problems.conflict('Cette alerte est déjà traitée.');
     }

@@ -1,54 +1,138 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
-import { canOnBranch, canOnOrganisation, canOnOwn, hasAnyRole } from './policy.js';
+import { authorize, capabilities, enforce, managedBranches, staffBranches } from './policy.js';
 import type { Grant } from './roles.js';
 
-function actor(...grants: Grant[]): Actor {
+function actor(userId: string, ...grants: Grant[]): Actor {
   return {
-    userId: 'u1',
-    email: 'u1@example.org',
-    displayName: 'U1',
+    userId,
+    email: `${userId}@example.org`,
+    displayName: userId,
     grants,
     sessionId: 's',
     csrfToken: 'c',
     sessionExpiresAt: new Date(),
   };
 }
-const admin = actor({ role: 'admin', scope: { type: 'global' } });
-const managerA = actor({ role: 'branch_manager', scope: { type: 'branch', id: 'A' } });
-const advisorA = actor({ role: 'advisor', scope: { type: 'branch', id: 'A' } });
-const trainer = actor({ role: 'training_org', scope: { type: 'organisation', id: 'O' } });
-const candidate = actor({ role: 'candidate', scope: { type: 'self' } });
+const admin = actor('admin', { role: 'admin', scope: { type: 'global' } });
+const managerA = actor('mA', { role: 'branch_manager', scope: { type: 'branch', id: 'A' } });
+const advisorA = actor('aA', { role: 'advisor', scope: { type: 'branch', id: 'A' } });
+const trainer = actor('t', { role: 'training_org', scope: { type: 'organisation', id: 'O' } });
+const candidate = actor('c', { role: 'candidate', scope: { type: 'self' } });
+const everyone = { admin, managerA, advisorA, trainer, candidate, anonymous: null };
+type Who = keyof typeof everyone;
 
-describe('canOnBranch', () => {
+function allowed(check: (a: Actor | null) => boolean): Who[] {
+  return (Object.keys(everyone) as Who[]).filter((w) => check(everyone[w]));
+}
+
+describe('certification of branch A', () => {
+  const certA = { branchIds: ['A'] };
+  const cqpiAB = { branchIds: ['A', 'B'], invitedBranchIds: [] };
+  const certB = { branchIds: ['B'] };
+  it('is public', () => {
+    expect(allowed((a) => authorize(a, 'read', 'certification', certA))).toHaveLength(6);
+  });
   it.each([
-    ['admin', admin, 'B', 'write', true],
-    ['manager of A on A', managerA, 'A', 'write', true],
-    ['manager of A on B', managerA, 'B', 'write', false],
-    ['manager of A reads B', managerA, 'B', 'read', false],
-    ['advisor reads A', advisorA, 'A', 'read', true],
-    ['advisor writes A', advisorA, 'A', 'write', false],
-    ['training org', trainer, 'A', 'read', false],
-    ['candidate', candidate, 'A', 'read', false],
-  ] as const)('%s', (_, a, branch, mode, expected) => {
-    expect(canOnBranch(a, branch, mode)).toBe(expected);
+    'update',
+    'manageEvents',
+    'manageFramework',
+    'readDrafts',
+    'manageHabilitations',
+    'linkRegistry',
+  ] as const)('%s: admins and the managers of an owning branch only', (action) => {
+    expect(allowed((a) => authorize(a, action, 'certification', certA))).toEqual(['admin', 'managerA']);
+    expect(allowed((a) => authorize(a, action, 'certification', cqpiAB))).toEqual(['admin', 'managerA']);
+    expect(allowed((a) => authorize(a, action, 'certification', certB))).toEqual(['admin']);
+  });
+  it('habilitations with names: the branch staff, advisors included', () => {
+    expect(allowed((a) => authorize(a, 'readHabilitations', 'certification', certA))).toEqual([
+      'admin',
+      'managerA',
+      'advisorA',
+    ]);
+    expect(allowed((a) => authorize(a, 'readHabilitations', 'certification', certB))).toEqual(['admin']);
   });
 });
 
-describe('canOnOrganisation / canOnOwn / hasAnyRole', () => {
-  it('scopes organisations', () => {
-    expect(canOnOrganisation(trainer, 'O')).toBe(true);
-    expect(canOnOrganisation(trainer, 'P')).toBe(false);
-    expect(canOnOrganisation(managerA, 'O')).toBe(false);
-    expect(canOnOrganisation(admin, 'P')).toBe(true);
+describe('other resources', () => {
+  it('branches: anyone reads, admins create, their managers update', () => {
+    expect(allowed((a) => authorize(a, 'read', 'branch', { id: 'A' }))).toHaveLength(6);
+    expect(allowed((a) => authorize(a, 'create', 'branches', {}))).toEqual(['admin']);
+    expect(allowed((a) => authorize(a, 'update', 'branch', { id: 'A' }))).toEqual(['admin', 'managerA']);
+    expect(allowed((a) => authorize(a, 'ownCertifications', 'branch', { id: 'B' }))).toEqual(['admin']);
   });
-  it('scopes own data', () => {
-    expect(canOnOwn(candidate, 'u1')).toBe(true);
-    expect(canOnOwn(candidate, 'u2')).toBe(false);
-    expect(canOnOwn(admin, 'u2')).toBe(true);
+  it('sessions: one’s own, or an admin', () => {
+    const ofCandidate = { ownerId: 'c' };
+    expect(allowed((a) => authorize(a, 'read', 'session', ofCandidate))).toEqual(['admin', 'candidate']);
+    expect(allowed((a) => authorize(a, 'revoke', 'session', ofCandidate))).toEqual(['admin', 'candidate']);
   });
-  it('matches roles', () => {
-    expect(hasAnyRole(managerA, ['admin', 'branch_manager'])).toBe(true);
-    expect(hasAnyRole(candidate, ['admin'])).toBe(false);
+  it('registry alerts: the managers of the certification’s branches', () => {
+    const alert = { certificationBranchIds: ['A'] };
+    expect(allowed((a) => authorize(a, 'resolve', 'registryAlert', alert))).toEqual(['admin', 'managerA']);
+    expect(allowed((a) => authorize(a, 'read', 'registryAlert', { certificationBranchIds: ['B'] }))).toEqual([
+      'admin',
+    ]);
+  });
+  it('co-ownership invitations: the invited branch answers, the inviting one only sees', () => {
+    const toA = { branchId: 'A', certificationBranchIds: ['B'] };
+    const fromA = { branchId: 'B', certificationBranchIds: ['A'] };
+    expect(allowed((a) => authorize(a, 'answer', 'coOwnershipInvitation', toA))).toEqual([
+      'admin',
+      'managerA',
+    ]);
+    expect(allowed((a) => authorize(a, 'read', 'coOwnershipInvitation', fromA))).toEqual([
+      'admin',
+      'managerA',
+    ]);
+    expect(allowed((a) => authorize(a, 'answer', 'coOwnershipInvitation', fromA))).toEqual(['admin']);
+  });
+  it('platform resources are admins’', () => {
+    for (const type of ['audit', 'outbox', 'registryImports', 'users'] as const) {
+      expect(allowed((a) => authorize(a, 'read', type, {}))).toEqual(['admin']);
+    }
+    expect(allowed((a) => authorize(a, 'lookup', 'users', {}))).toEqual(['admin', 'managerA']);
+  });
+});
+
+describe('enforce: one answer rule', () => {
+  it('passes silently when allowed', () => {
+    expect(() => enforce(managerA, 'update', 'certification', { branchIds: ['A'] })).not.toThrow();
+  });
+  it('403 on an object the actor may read but not change', () => {
+    expect(() => enforce(managerA, 'update', 'certification', { branchIds: ['B'] })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+  it('404, as for an unknown id, on an object the actor may not read', () => {
+    expect(() =>
+      enforce(candidate, 'revoke', 'session', { ownerId: 'someone' }, 'Session introuvable.'),
+    ).toThrow(expect.objectContaining({ status: 404, detail: 'Session introuvable.' }));
+    expect(() => enforce(managerA, 'resolve', 'registryAlert', { certificationBranchIds: ['B'] })).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+  });
+});
+
+describe('capabilities', () => {
+  it('lists every action but read, for the web app', () => {
+    expect(capabilities(managerA, 'certification', { branchIds: ['A'] })).toEqual({
+      update: true,
+      manageEvents: true,
+      manageFramework: true,
+      readDrafts: true,
+      manageHabilitations: true,
+      readHabilitations: true,
+      linkRegistry: true,
+      readRegistryAlerts: true,
+    });
+    expect(Object.values(capabilities(null, 'certification', { branchIds: ['A'] }))).not.toContain(true);
+  });
+  it('branch scopes for listings', () => {
+    expect(managedBranches(admin)).toBe('*');
+    expect(managedBranches(managerA)).toEqual(['A']);
+    expect(managedBranches(advisorA)).toEqual([]);
+    expect(staffBranches(advisorA)).toEqual(['A']);
+    expect(staffBranches(trainer)).toEqual([]);
   });
 });

@@ -1,43 +1,214 @@
+import { problems } from '../problem.js';
 import type { Actor } from './actor.js';
 import type { Role } from './roles.js';
 
 /**
- * The one policy layer. Every route declares its `access` (checked before the handler):
- * - `public`: anyone;
- * - `authenticated`: any signed-in person, the handler narrowing to their own data;
- * - a list of roles: only those roles pass; the handler then checks the scope with the
- *   functions below (branch, organisation, own data).
- * A route without `access` stops the server at start (see http/access.ts).
+ * The one policy layer.
+ *
+ * Two gates, one answer rule:
+ * 1. Each route declares `config.access` (checked in http/access.ts before the handler):
+ *    `public`, `authenticated`, or the roles that may ever use the operation. A role that may
+ *    never use it gets 403; nobody signed in gets 401.
+ * 2. Each service asks `authorize(actor, action, resource)` (or `enforce`) before it reads or
+ *    writes an object. An object the actor may not read answers 404, exactly as an unknown id;
+ *    an object the actor may read but not change answers 403. Ids named inside a request body
+ *    that are unknown or out of scope answer 422 naming the field (the service does that with
+ *    `authorize` and `problems.unprocessable`).
+ *
+ * Resources are described by the facts the rules need (branch ids, owner id…), never by a
+ * module's rows, so this file depends on no module. Each resource type lists every action it
+ * has: `capabilities()` turns that list into the `can: {…}` object returned to the web app.
  */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
+/** The facts the rules look at, per resource type. */
+export type Resources = {
+  /** A branch (CPNE). */
+  branch: { id: string };
+  /** The set of branches: creating one. */
+  branches: Record<string, never>;
+  /** An organisation (training organisation, employer, assessment centre, OPCO). */
+  organisation: { id: string };
+  organisations: Record<string, never>;
+  /**
+   * A certification, managed by the branches that own it (`branchIds`: for a CQPI, the
+   * branches that accepted to co-own it). `invitedBranchIds`: branches asked to co-own it
+   * that have not answered yet.
+   */
+  certification: { branchIds: readonly string[]; invitedBranchIds?: readonly string[] };
+  /** An invitation sent to a branch to co-own a CQPI. */
+  coOwnershipInvitation: { branchId: string; certificationBranchIds: readonly string[] };
+  /** A person's account. */
+  user: { id: string };
+  users: Record<string, never>;
+  /** A sign-in session, owned by one person. */
+  session: { ownerId: string };
+  /** Registry imports (RNCP / RS open data): the platform's, run by admins. */
+  registryImports: Record<string, never>;
+  /** An alert raised on a certification when the registry disagrees with the catalogue. */
+  registryAlert: { certificationBranchIds: readonly string[] };
+  /** The audit trail. */
+  audit: Record<string, never>;
+  /** The development outbox (emails not sent). */
+  outbox: Record<string, never>;
+};
+export type ResourceType = keyof Resources;
+
+type Rule<R> = (actor: Actor | null, resource: R) => boolean;
+type PolicyOf<R> = { read: Rule<R> } & Record<string, Rule<R>>;
+
+function isAdmin(actor: Actor | null): boolean {
+  return actor?.grants.some((g) => g.role === 'admin') ?? false;
+}
+
+function hasRole(actor: Actor | null, role: Role): boolean {
+  return actor?.grants.some((g) => g.role === role) ?? false;
+}
+
+/** The branches on which the actor holds one of these roles. */
+function branchesAs(actor: Actor | null, roles: readonly Role[]): string[] {
+  return (actor?.grants ?? [])
+    .filter((g) => roles.includes(g.role) && g.scope.type === 'branch' && g.scope.id)
+    .map((g) => g.scope.id as string);
+}
+
+/** Admins, or a branch manager of one of these branches. */
+function managesAny(actor: Actor | null, branchIds: readonly string[]): boolean {
+  if (isAdmin(actor)) return true;
+  const mine = branchesAs(actor, ['branch_manager']);
+  return branchIds.some((b) => mine.includes(b));
+}
+
+/** Admins, or the branch's staff: its managers and its OPCO advisors (read only). */
+function staffOfAny(actor: Actor | null, branchIds: readonly string[]): boolean {
+  if (isAdmin(actor)) return true;
+  const mine = branchesAs(actor, ['branch_manager', 'advisor']);
+  return branchIds.some((b) => mine.includes(b));
+}
+
+const always = () => true;
+const adminOnly = (actor: Actor | null) => isAdmin(actor);
+
+const certificationManages: Rule<Resources['certification']> = (actor, c) => managesAny(actor, c.branchIds);
+
+const POLICIES = {
+  branch: {
+    read: always,
+    update: (actor, b) => managesAny(actor, [b.id]),
+    /** Owning certifications in the branch's name (creating them, accepting co-ownership). */
+    ownCertifications: (actor, b) => managesAny(actor, [b.id]),
+  },
+  branches: { read: always, create: adminOnly },
+  organisation: {
+    read: (actor) => actor !== null,
+    update: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager'),
+  },
+  organisations: {
+    read: (actor) => actor !== null,
+    create: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager'),
+  },
+  certification: {
+    read: always,
+    update: certificationManages,
+    manageEvents: certificationManages,
+    manageFramework: certificationManages,
+    readDrafts: certificationManages,
+    manageHabilitations: certificationManages,
+    /** Who is habilitated, with people's names: the staff of the certification's branches. */
+    readHabilitations: (actor, c) => staffOfAny(actor, c.branchIds),
+    linkRegistry: certificationManages,
+    readRegistryAlerts: certificationManages,
+  },
+  coOwnershipInvitation: {
+    /** The invited branch's managers and the inviting branches' managers see it. */
+    read: (actor, i) => managesAny(actor, [i.branchId, ...i.certificationBranchIds]),
+    answer: (actor, i) => managesAny(actor, [i.branchId]),
+  },
+  user: {
+    read: (actor, u) => isAdmin(actor) || actor?.userId === u.id,
+    update: adminOnly,
+  },
+  users: {
+    read: adminOnly,
+    create: adminOnly,
+    /** Picking an evaluator or a jury member for a habilitation: names and emails only. */
+    lookup: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager'),
+  },
+  session: {
+    read: (actor, s) => isAdmin(actor) || actor?.userId === s.ownerId,
+    revoke: (actor, s) => isAdmin(actor) || actor?.userId === s.ownerId,
+  },
+  registryImports: { read: adminOnly, create: adminOnly },
+  registryAlert: {
+    read: (actor, a) => managesAny(actor, a.certificationBranchIds),
+    resolve: (actor, a) => managesAny(actor, a.certificationBranchIds),
+  },
+  audit: { read: adminOnly },
+  outbox: { read: adminOnly },
+} satisfies { [T in ResourceType]: PolicyOf<Resources[T]> };
+
+export type ActionOf<T extends ResourceType> = keyof (typeof POLICIES)[T] & string;
+
+/** Whether the actor (null: anonymous) may do this action on this resource. */
+export function authorize<T extends ResourceType>(
+  actor: Actor | null,
+  action: ActionOf<T>,
+  type: T,
+  resource: Resources[T],
+): boolean {
+  const rule = (POLICIES[type] as PolicyOf<Resources[T]>)[action];
+  if (!rule) throw new Error(`No policy for ${type}.${action}`);
+  return rule(actor, resource);
+}
+
+/**
+ * Throws the answer the rule gives when the actor may not: 404 when they may not even read
+ * the object (as for an unknown id), else 403. Actions named `read…` read a part of the
+ * resource (e.g. its habilitations): refused, that part answers 404 as well.
+ */
+export function enforce<T extends ResourceType>(
+  actor: Actor | null,
+  action: ActionOf<T>,
+  type: T,
+  resource: Resources[T],
+  notFoundDetail = 'La ressource demandée n’existe pas.',
+): void {
+  if (authorize(actor, action, type, resource)) return;
+  if (action.startsWith('read') || !authorize(actor, 'read' as ActionOf<T>, type, resource))
+    throw problems.notFound(notFoundDetail);
+  throw problems.forbidden();
+}
+
+/** Every action of the resource type, for the web app: `can: {update: true, …}`. */
+export function capabilities<T extends ResourceType>(
+  actor: Actor | null,
+  type: T,
+  resource: Resources[T],
+): Record<Exclude<ActionOf<T>, 'read'>, boolean> {
+  const policy = POLICIES[type] as PolicyOf<Resources[T]>;
+  return Object.fromEntries(
+    Object.entries(policy)
+      .filter(([action]) => action !== 'read')
+      .map(([action, rule]) => [action, rule(actor, resource)]),
+  ) as Record<Exclude<ActionOf<T>, 'read'>, boolean>;
+}
+
+/** The actions of a resource type but `read`: the keys of its `can` object. */
+export function actionsOf<T extends ResourceType>(type: T): Exclude<ActionOf<T>, 'read'>[] {
+  return Object.keys(POLICIES[type]).filter((a) => a !== 'read') as Exclude<ActionOf<T>, 'read'>[];
+}
+
+/** The branches the actor manages (admins: all, given as `'*'`), for listing what they may act on. */
+export function managedBranches(actor: Actor | null): '*' | string[] {
+  return isAdmin(actor) ? '*' : branchesAs(actor, ['branch_manager']);
+}
+
+/** The branches whose staff the actor is (managers and OPCO advisors); admins: all. */
+export function staffBranches(actor: Actor | null): '*' | string[] {
+  return isAdmin(actor) ? '*' : branchesAs(actor, ['branch_manager', 'advisor']);
+}
+
+/** The route gate's role check (http/access.ts). */
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.grants.some((g) => roles.includes(g.role));
-}
-
-export function isAdmin(actor: Actor): boolean {
-  return hasAnyRole(actor, ['admin']);
-}
-
-/** Branch staff manage their branches; OPCO advisors only read theirs. */
-export function canOnBranch(actor: Actor, branchId: string, mode: 'read' | 'write'): boolean {
-  return actor.grants.some(
-    (g) =>
-      g.role === 'admin' ||
-      (g.scope.type === 'branch' &&
-        g.scope.id === branchId &&
-        (g.role === 'branch_manager' || (mode === 'read' && g.role === 'advisor'))),
-  );
-}
-
-/** Training organisations and employers act on their own organisation. */
-export function canOnOrganisation(actor: Actor, organisationId: string): boolean {
-  return actor.grants.some(
-    (g) => g.role === 'admin' || (g.scope.type === 'organisation' && g.scope.id === organisationId),
-  );
-}
-
-/** A person's own data; admins may act on anyone's. */
-export function canOnOwn(actor: Actor, ownerUserId: string): boolean {
-  return actor.userId === ownerUserId || isAdmin(actor);
 }

@@ -30,6 +30,7 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   organisations: 'catalogue',
   certifications: 'catalogue',
   certification_branches: 'catalogue',
+  co_ownership_invitations: 'catalogue',
   recognition_events: 'catalogue',
   recognition_periods: 'catalogue',
   framework_versions: 'catalogue',

@@ -75,6 +75,17 @@ export interface CertificationBranchesTable {
   branch_id: string;
 }
 
+export interface CoOwnershipInvitationsTable {
+  id: Generated<string>;
+  certification_id: string;
+  branch_id: string;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn'>;
+  invited_by: string | null;
+  invited_at: Timestamp;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+}
+
 export interface RecognitionEventsTable {
   id: Generated<string>;
   certification_id: string;
@@ -292,6 +303,7 @@ export interface Database {
   cpne_members: CpneMembersTable;
   certifications: CertificationsTable;
   certification_branches: CertificationBranchesTable;
+  co_ownership_invitations: CoOwnershipInvitationsTable;
   recognition_events: RecognitionEventsTable;
   recognition_periods: RecognitionPeriodsTable;
   framework_versions: FrameworkVersionsTable;

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actionsOf, type ResourceType } from '../auth/policy.js';
 import { ROLES } from '../auth/roles.js';
 
 /** The Fastify instance routes are written against: zod schemas give types and OpenAPI. */
@@ -60,3 +61,13 @@ export const pageQuery = z.object({
 });
 
 export const uuidParam = z.object({ id: z.uuid() });
+
+/**
+ * What the signed-in person may do with a resource (`can: {update: true, …}`), from the
+ * policy layer: the web app shows actions from it instead of re-deriving scopes.
+ */
+export function capabilitiesSchema(type: ResourceType) {
+  return z
+    .object(Object.fromEntries(actionsOf(type).map((action) => [action, z.boolean()])))
+    .meta({ description: 'Ce que la personne connectée peut faire de cette ressource' });
+}

@@ -1,0 +1,168 @@
+import type { Services } from '../src/app/app.js';
+import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
+import type { Role } from '../src/platform/auth/roles.js';
+
+/**
+ * Test data built through the services, as the product builds it (checks, audit), instead of
+ * looking up demo-seed rows: each test states the data it relies on.
+ */
+let sequence = 0;
+const next = () => ++sequence;
+const unique = () => `${process.pid.toString(36)}${Date.now().toString(36)}${next()}`;
+
+/** `digits` followed by the key digit that makes the whole a valid Luhn number. */
+function withLuhnKey(digits: string): string {
+  for (let key = 0; key <= 9; key++) {
+    const candidate = `${digits}${key}`;
+    const sum = [...candidate].reverse().reduce((acc, digit, i) => {
+      const d = Number(digit) * (i % 2 === 1 ? 2 : 1);
+      return acc + (d > 9 ? d - 9 : d);
+    }, 0);
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable: one key digit always completes a Luhn number');
+}
+
+/** A SIRET whose SIREN and SIRET keys are valid, different at each call (never La Poste's). */
+export function newSiret(): string {
+  const n = next();
+  const siren = withLuhnKey(`7${String((process.pid * 31 + n) % 10_000_000).padStart(7, '0')}`);
+  return withLuhnKey(`${siren}${String(n % 10_000).padStart(4, '0')}`);
+}
+
+export const TEST_PASSWORD = 'Mot-de-passe-de-test-2026!';
+
+export type Factories = ReturnType<typeof factories>;
+
+export function factories(services: Services) {
+  const { catalogue, users } = services;
+
+  async function newBranch(name = `Branche ${unique()}`) {
+    const id = await catalogue.branches.save(
+      undefined,
+      { name, idcc: [], cpneMembers: [] },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    return { id, name };
+  }
+
+  async function newOrganisation(
+    kind: 'training_org' | 'employer' | 'assessment_centre' | 'opco',
+    name = `Organisation ${unique()}`,
+  ) {
+    const id = await catalogue.organisations.create({ kind, name, siret: newSiret() }, SYSTEM_ADMIN, 'test');
+    return { id, name };
+  }
+
+  /** An account with one role; its scope (branch or organisation) when the role needs one. */
+  async function newUser(role: Role, scope: { branchId?: string; organisationId?: string } = {}) {
+    const email = `${role.replace('_', '-')}-${unique()}@test.qualif.test`;
+    const user = await users.createUser(
+      {
+        email,
+        displayName: `${role} ${next()}`,
+        password: TEST_PASSWORD,
+        grants: [{ role, ...scope }],
+      },
+      SYSTEM_ACTOR,
+    );
+    return { id: user.id, email };
+  }
+
+  async function newCertification(
+    branchIds: string[],
+    overrides: Partial<Parameters<typeof catalogue.certifications.create>[0]> = {},
+  ) {
+    const code = `T-${unique()}`.toUpperCase();
+    const id = await catalogue.certifications.create(
+      {
+        kind: branchIds.length > 1 ? 'CQPI' : 'CQP',
+        code,
+        title: `Certification de test ${code}`,
+        branchIds,
+        legalOwner: { name: 'Association paritaire de test', siret: newSiret() },
+        romeCodes: ['K2503'],
+        nsfCodes: ['344t'],
+        formacodeCodes: ['42829'],
+        description: 'Certification créée pour un test.',
+        jobsTargeted: 'Métier de test',
+        ...overrides,
+      },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    return { id, code };
+  }
+
+  /** A draft framework version with two blocs of two competencies; `publish` publishes it. */
+  async function newFrameworkVersion(certificationId: string, opts: { publish?: boolean } = {}) {
+    const row = await catalogue.frameworks.createDraft(
+      certificationId,
+      { content: sampleFramework() },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    if (opts.publish) await catalogue.frameworks.publish(certificationId, row.number, SYSTEM_ADMIN, 'test');
+    return row;
+  }
+
+  async function newHabilitation(
+    certificationId: string,
+    who:
+      | { organisationId: string; kind?: 'train' | 'assess' | 'train_and_assess' }
+      | { userId: string; kind: 'evaluator' | 'jury_member' },
+    dates = { validFrom: '2020-01-01', validTo: '2099-12-31' },
+  ) {
+    const kind = who.kind ?? 'train';
+    const id = await catalogue.habilitations.create(
+      certificationId,
+      { ...who, kind, ...dates },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    return { id };
+  }
+
+  return { newBranch, newOrganisation, newUser, newCertification, newFrameworkVersion, newHabilitation };
+}
+
+export function sampleFramework() {
+  return {
+    activities: {
+      jobs: [{ title: 'Agent de test', romeCode: 'K2503' }],
+      activities: [{ code: 'A1', title: 'Activité de test' }],
+    },
+    competencies: {
+      blocs: [
+        {
+          code: 'BC01',
+          title: 'Premier bloc',
+          competencies: [
+            { code: 'C1', title: 'Première compétence' },
+            { code: 'C2', title: 'Deuxième compétence' },
+          ],
+        },
+        {
+          code: 'BC02',
+          title: 'Second bloc',
+          competencies: [
+            { code: 'C3', title: 'Troisième compétence' },
+            { code: 'C4', title: 'Quatrième compétence', transversal: true },
+          ],
+        },
+      ],
+    },
+    assessment: {
+      competencies: ['C1', 'C2', 'C3', 'C4'].map((c) => ({
+        competencyCode: c,
+        methods: ['mise_en_situation'],
+        criteria: [{ code: `K-${c}`, text: `Critère de ${c}` }],
+      })),
+      blocRules: [
+        { blocCode: 'BC01', rule: { kind: 'all' } },
+        { blocCode: 'BC02', rule: { kind: 'n_of_m', n: 1 } },
+      ],
+    },
+  };
+}

@@ -1,0 +1,718 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameworkSchema } from '../src/modules/catalogue/domain/framework.js';
+import { frameworkToXlsx } from '../src/modules/catalogue/framework-xlsx.js';
+import type { Actor } from '../src/platform/auth/actor.js';
+import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
+import { type Factories, factories, sampleFramework, TEST_PASSWORD } from './factories.js';
+import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+
+/**
+ * The role × scope matrix: for every operation the server registers and every account of a
+ * fixture with two branches, two organisations of each kind and two people of each personal
+ * role, the answer the policy must give. A route with no entry fails the test, so every new
+ * route is covered by construction.
+ *
+ * Expected answers: `ok` (< 400: the operation was allowed and done), `pass` (the policy let
+ * the request through; the operation itself may refuse it, e.g. 422), or an exact status
+ * (401 nobody signed in, 403 role or not-changeable object, 404 object not readable).
+ */
+const ACCOUNTS = [
+  'anonymous',
+  'admin',
+  'managerA',
+  'managerB',
+  'advisorA',
+  'advisorB',
+  'trainingOrg1',
+  'trainingOrg2',
+  'employer1',
+  'employer2',
+  'evaluator1',
+  'evaluator2',
+  'jury1',
+  'jury2',
+  'candidate1',
+  'candidate2',
+] as const;
+type Who = (typeof ACCOUNTS)[number];
+type Expected = 'ok' | 'pass' | number;
+type Expectations = Record<Who, Expected>;
+
+type Request = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  /** Send the request with this session instead of the account's usual one. */
+  session?: Signed | null;
+};
+type Entry = {
+  request: (who: Who) => Promise<Request> | Request;
+  expect: Expectations;
+  /** Runs after each request (e.g. waits for a background import to end). */
+  after?: (status: number, body: string) => Promise<void>;
+};
+
+// ---- expectation builders -----------------------------------------------------------------
+
+function all(answer: Expected): Expectations {
+  return Object.fromEntries(ACCOUNTS.map((w) => [w, answer])) as Expectations;
+}
+/** Signed-in accounts get `answer`; nobody signed in gets 401. */
+function signedIn(answer: Expected): Expectations {
+  return { ...all(answer), anonymous: 401 };
+}
+/** Only these accounts get their answer; other signed-in accounts 403 (their role may never), anonymous 401. */
+function only(answers: Partial<Expectations>): Expectations {
+  return { ...signedIn(403), ...answers };
+}
+/** Managing an object of branch A: admin and A's managers may; B's manager may read it but not change it. */
+const MANAGES_A: Expectations = only({ admin: 'ok', managerA: 'ok', managerB: 403 });
+/** An object of branch A that B's manager may not even see. */
+const HIDDEN_FROM_B: Expectations = only({ admin: 'ok', managerA: 'ok', managerB: 404 });
+
+// ---- fixture ------------------------------------------------------------------------------
+
+let t: TestApp;
+let f: Factories;
+const sessions = new Map<Who, Signed>();
+const accounts = new Map<Who, { id: string; email: string }>();
+const fx = {
+  branchA: { id: '', name: '' },
+  branchB: { id: '', name: '' },
+  trainingOrg1: '',
+  certA: '',
+  certACode: '',
+  /** certA's versions: 1 published, 2 draft. */
+  fiche: 'RNCP34762',
+  runId: '',
+};
+
+const REGISTRY_FIXTURE = path.resolve('reference/registry/export_fiches_RNCP_fixture.xml');
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+  f = factories(t.services);
+  fx.branchA = await f.newBranch();
+  fx.branchB = await f.newBranch();
+  const orgs: Record<string, string> = {};
+  for (const kind of ['training_org', 'employer', 'assessment_centre', 'opco'] as const) {
+    for (const n of [1, 2]) orgs[`${kind}${n}`] = (await f.newOrganisation(kind)).id;
+  }
+  fx.trainingOrg1 = orgs.training_org1 as string;
+  const scoped: Record<Exclude<Who, 'anonymous'>, Parameters<Factories['newUser']>> = {
+    admin: ['admin'],
+    managerA: ['branch_manager', { branchId: fx.branchA.id }],
+    managerB: ['branch_manager', { branchId: fx.branchB.id }],
+    advisorA: ['advisor', { branchId: fx.branchA.id }],
+    advisorB: ['advisor', { branchId: fx.branchB.id }],
+    trainingOrg1: ['training_org', { organisationId: orgs.training_org1 as string }],
+    trainingOrg2: ['training_org', { organisationId: orgs.training_org2 as string }],
+    employer1: ['employer', { organisationId: orgs.employer1 as string }],
+    employer2: ['employer', { organisationId: orgs.employer2 as string }],
+    evaluator1: ['evaluator'],
+    evaluator2: ['evaluator'],
+    jury1: ['jury_member'],
+    jury2: ['jury_member'],
+    candidate1: ['candidate'],
+    candidate2: ['candidate'],
+  };
+  for (const [who, args] of Object.entries(scoped) as [
+    Exclude<Who, 'anonymous'>,
+    Parameters<Factories['newUser']>,
+  ][]) {
+    const account = await f.newUser(...args);
+    accounts.set(who, account);
+    sessions.set(who, await signIn(t.app, account.email, TEST_PASSWORD));
+  }
+  const certA = await f.newCertification([fx.branchA.id]);
+  fx.certA = certA.id;
+  fx.certACode = certA.code;
+  await f.newFrameworkVersion(fx.certA, { publish: true });
+  await f.newFrameworkVersion(fx.certA);
+  await f.newHabilitation(fx.certA, { organisationId: fx.trainingOrg1 });
+  await f.newHabilitation(fx.certA, {
+    userId: (accounts.get('evaluator1') as { id: string }).id,
+    kind: 'evaluator',
+  });
+  const run = await t.services.registry.imports.importFile(REGISTRY_FIXTURE, {
+    fileName: 'fixture.xml',
+    actor: SYSTEM_ACTOR,
+  });
+  if (run?.status !== 'succeeded')
+    throw new Error(`the registry fixture did not import: ${run?.error_message}`);
+  fx.runId = run.id;
+});
+afterAll(() => t?.close());
+
+/** A branch manager of branch A, as the services see them (to create what only they would). */
+function managerActor(who: 'managerA' | 'managerB'): Actor {
+  const me = sessions.get(who)?.body as { user: { id: string; email: string; displayName: string } };
+  const branchId = who === 'managerA' ? fx.branchA.id : fx.branchB.id;
+  return {
+    userId: me.user.id,
+    email: me.user.email,
+    displayName: me.user.displayName,
+    grants: [{ role: 'branch_manager', scope: { type: 'branch', id: branchId } }],
+    sessionId: '',
+    csrfToken: '',
+    sessionExpiresAt: new Date(Date.now() + 3_600_000),
+  };
+}
+
+async function freshCertA() {
+  return (await f.newCertification([fx.branchA.id])).id;
+}
+async function freshDraftA() {
+  const id = await freshCertA();
+  const { number } = await f.newFrameworkVersion(id);
+  return { id, number };
+}
+function certificationBody(branchIds: string[]) {
+  return {
+    kind: branchIds.length > 1 ? 'CQPI' : 'CQP',
+    code: `M-${Math.random().toString(36).slice(2, 10)}`.toUpperCase(),
+    title: 'Certification du test de matrice',
+    branchIds,
+    legalOwner: { name: 'Association paritaire de test', siret: '73282932000074' },
+    romeCodes: ['K2503'],
+    nsfCodes: ['344t'],
+    formacodeCodes: ['42829'],
+    description: 'Pour la matrice.',
+    jobsTargeted: 'Métier',
+  };
+}
+async function openAlertOnFreshCertA() {
+  const id = await freshCertA();
+  await t.services.registry.service.link(id, fx.fiche, SYSTEM_ADMIN, 'test');
+  const alerts = await t.services.registry.service.listAlerts(
+    SYSTEM_ADMIN,
+    { status: 'open', certificationId: id },
+    1,
+    10,
+  );
+  const alert = alerts.items[0];
+  if (!alert) throw new Error(`linking ${fx.fiche} raised no alert: the matrix needs one`);
+  return alert.id;
+}
+const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// ---- the matrix -----------------------------------------------------------------------------
+
+const MATRIX: Record<string, Entry> = {
+  // Platform and documentation
+  'GET /healthz': { request: () => ({ url: '/healthz' }), expect: all('ok') },
+  'GET /readyz': { request: () => ({ url: '/readyz' }), expect: all('ok') },
+  'GET /openapi.json': { request: () => ({ url: '/openapi.json' }), expect: all('ok') },
+  'GET /docs': { request: () => ({ url: '/docs' }), expect: all('ok') },
+  'GET /docs/json': { request: () => ({ url: '/docs/json' }), expect: all('ok') },
+  'GET /docs/yaml': { request: () => ({ url: '/docs/yaml' }), expect: all('ok') },
+  'GET /docs/static/index.html': { request: () => ({ url: '/docs/static/index.html' }), expect: all('ok') },
+  'GET /docs/static/swagger-initializer.js': {
+    request: () => ({ url: '/docs/static/swagger-initializer.js' }),
+    expect: all('ok'),
+  },
+  'GET /docs/static/*': { request: () => ({ url: '/docs/static/swagger-ui.css' }), expect: all('ok') },
+  'GET /api/v1/audit': { request: () => ({ url: '/api/v1/audit' }), expect: only({ admin: 'ok' }) },
+  'GET /api/v1/audit/verify': {
+    request: () => ({ url: '/api/v1/audit/verify' }),
+    expect: only({ admin: 'ok' }),
+  },
+  'GET /api/v1/dev/outbox': { request: () => ({ url: '/api/v1/dev/outbox' }), expect: only({ admin: 'ok' }) },
+
+  // Identity
+  'POST /api/v1/auth/login': {
+    // Signing in again as oneself (anonymous: as candidate 2).
+    request: (who) => ({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: {
+        email: accounts.get(who === 'anonymous' ? 'candidate2' : who)?.email,
+        password: TEST_PASSWORD,
+      },
+    }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/auth/logout': {
+    // A session of its own, so that the account's usual one stays open for the next rows.
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      session:
+        who === 'anonymous' ? null : await signIn(t.app, accounts.get(who)?.email as string, TEST_PASSWORD),
+    }),
+    expect: signedIn('ok'),
+  },
+  'GET /api/v1/me': { request: () => ({ url: '/api/v1/me' }), expect: signedIn('ok') },
+  'GET /api/v1/auth/sessions': { request: () => ({ url: '/api/v1/auth/sessions' }), expect: signedIn('ok') },
+  'DELETE /api/v1/auth/sessions/:id': {
+    // A fresh session of candidate 1: theirs to end, an admin's too; anyone else's as unknown.
+    request: async () => {
+      const target = await signIn(t.app, accounts.get('candidate1')?.email as string, TEST_PASSWORD);
+      const id = (target.body as { session: { id: string } }).session.id;
+      return { method: 'DELETE', url: `/api/v1/auth/sessions/${id}` };
+    },
+    expect: { ...signedIn(404), admin: 'ok', candidate1: 'ok' },
+  },
+  'POST /api/v1/auth/password-reset': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: 'personne@exemple.fr' },
+    }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/auth/password-reset/confirm': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token: 'x'.repeat(43), password: 'Un-nouveau-mot-de-passe-2026!' },
+    }),
+    expect: all(400),
+  },
+  'GET /api/v1/auth/providers': { request: () => ({ url: '/api/v1/auth/providers' }), expect: all('ok') },
+  // Single sign-on is not configured here: both send the person back to the sign-in page.
+  'GET /api/v1/auth/oidc/login': { request: () => ({ url: '/api/v1/auth/oidc/login' }), expect: all('pass') },
+  'GET /api/v1/auth/oidc/callback': {
+    request: () => ({ url: '/api/v1/auth/oidc/callback' }),
+    expect: all('pass'),
+  },
+  'GET /api/v1/users': { request: () => ({ url: '/api/v1/users' }), expect: only({ admin: 'ok' }) },
+  'POST /api/v1/users': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        email: `nouveau-${Math.random().toString(36).slice(2)}@test.qualif.test`,
+        displayName: 'Nouveau compte',
+        grants: [{ role: 'candidate' }],
+      },
+    }),
+    expect: only({ admin: 'ok' }),
+  },
+  'GET /api/v1/people': {
+    request: () => ({ url: '/api/v1/people?role=evaluator' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
+  },
+
+  // Branches and organisations
+  'GET /api/v1/branches': { request: () => ({ url: '/api/v1/branches' }), expect: all('ok') },
+  'GET /api/v1/branches/:id': {
+    request: () => ({ url: `/api/v1/branches/${fx.branchA.id}` }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/branches': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/branches',
+      payload: { name: `Branche ${Math.random().toString(36).slice(2)}` },
+    }),
+    expect: only({ admin: 'ok' }),
+  },
+  'PUT /api/v1/branches/:id': {
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/branches/${fx.branchA.id}`,
+      payload: { name: fx.branchA.name },
+    }),
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/organisations': { request: () => ({ url: '/api/v1/organisations' }), expect: signedIn('ok') },
+  'POST /api/v1/organisations': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: {
+        kind: 'employer',
+        name: 'Employeur du test',
+        siret: (await import('./factories.js')).newSiret(),
+      },
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
+  },
+
+  // Certifications
+  'GET /api/v1/certifications': { request: () => ({ url: '/api/v1/certifications' }), expect: all('ok') },
+  'GET /api/v1/certifications/:id': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}` }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/certifications': {
+    // A CQP of branch A: B's manager names a branch they do not manage → 422 on branchIds.
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      payload: certificationBody([fx.branchA.id]),
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 422 }),
+  },
+  'PUT /api/v1/certifications/:id': {
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/certifications/${fx.certA}`,
+      payload: { ...certificationBody([fx.branchA.id]), code: fx.certACode },
+    }),
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/certifications/:id/recognition': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/recognition` }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/certifications/:id/events': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/certifications/${await freshCertA()}/events`,
+      payload: { type: 'created', date: '2024-01-10' },
+    }),
+    expect: MANAGES_A,
+  },
+  'DELETE /api/v1/certifications/:id/events/:eventId': {
+    request: async () => {
+      const id = await freshCertA();
+      const eventId = await t.services.catalogue.certifications.addEvent(
+        id,
+        { type: 'created', date: '2024-01-10' },
+        SYSTEM_ADMIN,
+        'test',
+      );
+      return { method: 'DELETE', url: `/api/v1/certifications/${id}/events/${eventId}` };
+    },
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/certifications/:id/versions': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/versions` }),
+    expect: all('ok'),
+  },
+  'GET /api/v1/certifications/:id/versions/:number': {
+    // Version 2 is a draft: seen only by those who may edit it; as unknown by everyone else.
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/versions/2` }),
+    expect: { ...all(404), admin: 'ok', managerA: 'ok' },
+  },
+  'POST /api/v1/certifications/:id/versions': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/certifications/${await freshCertA()}/versions`,
+      payload: { content: sampleFramework() },
+    }),
+    expect: MANAGES_A,
+  },
+  'PUT /api/v1/certifications/:id/versions/:number': {
+    request: async () => {
+      const { id, number } = await freshDraftA();
+      return {
+        method: 'PUT',
+        url: `/api/v1/certifications/${id}/versions/${number}`,
+        payload: { content: sampleFramework() },
+      };
+    },
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/certifications/:id/versions/:number/export': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/versions/1/export?format=json` }),
+    expect: all('ok'),
+  },
+  'PUT /api/v1/certifications/:id/versions/:number/xlsx': {
+    request: async () => {
+      const { id, number } = await freshDraftA();
+      return {
+        method: 'PUT',
+        url: `/api/v1/certifications/${id}/versions/${number}/xlsx`,
+        payload: await xlsx(),
+        headers: { 'content-type': XLSX_TYPE },
+      };
+    },
+    expect: MANAGES_A,
+  },
+  'POST /api/v1/certifications/:id/versions/:number/publish': {
+    request: async () => {
+      const { id, number } = await freshDraftA();
+      return { method: 'POST', url: `/api/v1/certifications/${id}/versions/${number}/publish` };
+    },
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/certifications/:id/versions-diff': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/versions-diff?from=1&to=2` }),
+    expect: { ...all(404), admin: 'ok', managerA: 'ok' },
+  },
+  'GET /api/v1/certifications/:id/habilitations': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/habilitations` }),
+    expect: HIDDEN_FROM_B,
+  },
+  'GET /api/v1/certifications/:id/habilitated': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/habilitated` }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/certifications/:id/habilitations': {
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/certifications/${fx.certA}/habilitations`,
+      payload: {
+        kind: 'assess',
+        organisationId: fx.trainingOrg1,
+        validFrom: '2025-01-01',
+        validTo: '2027-12-31',
+      },
+    }),
+    expect: MANAGES_A,
+  },
+  'DELETE /api/v1/certifications/:id/habilitations/:habilitationId': {
+    request: async () => {
+      const { id } = await f.newHabilitation(fx.certA, { organisationId: fx.trainingOrg1, kind: 'assess' });
+      return { method: 'DELETE', url: `/api/v1/certifications/${fx.certA}/habilitations/${id}` };
+    },
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/co-ownership-invitations': {
+    request: () => ({ url: '/api/v1/co-ownership-invitations' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
+  },
+  ...Object.fromEntries(
+    (['accept', 'decline'] as const).map((action) => [
+      `POST /api/v1/co-ownership-invitations/:id/${action}`,
+      {
+        // A CQPI created by A's manager naming branch B: B's managers answer; A's only see it.
+        request: async () => {
+          const id = await t.services.catalogue.certifications.create(
+            certificationBody([fx.branchA.id, fx.branchB.id]) as never,
+            managerActor('managerA'),
+            'test',
+          );
+          const list = await t.services.catalogue.coOwnership.list(SYSTEM_ADMIN, 'pending', 1, 200);
+          const invitation = list.items.find((i) => i.certification.id === id);
+          if (!invitation) throw new Error('no invitation was sent');
+          return {
+            method: 'POST' as const,
+            url: `/api/v1/co-ownership-invitations/${invitation.id}/${action}`,
+          };
+        },
+        expect: only({ admin: 'ok', managerA: 403, managerB: 'ok' }),
+      } satisfies Entry,
+    ]),
+  ),
+
+  // Eligibility
+  'GET /api/v1/eligibility/rules': {
+    request: () => ({ url: '/api/v1/eligibility/rules' }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/eligibility': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/eligibility',
+      payload: { date: '2026-03-01', certificationId: fx.certA, candidate: { status: 'employee' } },
+    }),
+    expect: all('pass'),
+  },
+
+  // Registry
+  'GET /api/v1/registry/fiches': {
+    request: () => ({ url: '/api/v1/registry/fiches?q=agent' }),
+    expect: all('ok'),
+  },
+  'GET /api/v1/registry/fiches/:numero': {
+    request: () => ({ url: `/api/v1/registry/fiches/${fx.fiche}` }),
+    expect: all('ok'),
+  },
+  'GET /api/v1/registry/imports': {
+    request: () => ({ url: '/api/v1/registry/imports' }),
+    expect: only({ admin: 'ok' }),
+  },
+  'GET /api/v1/registry/imports/:id': {
+    request: () => ({ url: `/api/v1/registry/imports/${fx.runId}` }),
+    expect: only({ admin: 'ok' }),
+  },
+  'POST /api/v1/registry/imports': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/registry/imports',
+      payload: readFileSync(REGISTRY_FIXTURE),
+      headers: { 'content-type': 'application/xml', 'x-file-name': 'fixture.xml' },
+    }),
+    expect: only({ admin: 'ok' }),
+    after: async (status, body) => {
+      if (status !== 202) return;
+      const { id } = JSON.parse(body) as { id: string };
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
+        const run = await t.services.registry.imports.getRun(id);
+        if (run?.status !== 'running') return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the matrix’s registry import did not end within 2 minutes');
+    },
+  },
+  'GET /api/v1/certifications/:id/registry-links': {
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/registry-links` }),
+    expect: all('ok'),
+  },
+  'PUT /api/v1/certifications/:id/registry-links/:numero': {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/certifications/${await freshCertA()}/registry-links/${fx.fiche}`,
+    }),
+    expect: MANAGES_A,
+  },
+  'DELETE /api/v1/certifications/:id/registry-links/:numero': {
+    request: async () => {
+      const id = await freshCertA();
+      await t.services.registry.service.link(id, fx.fiche, SYSTEM_ADMIN, 'test');
+      return { method: 'DELETE', url: `/api/v1/certifications/${id}/registry-links/${fx.fiche}` };
+    },
+    expect: MANAGES_A,
+  },
+  'GET /api/v1/registry/alerts': {
+    request: () => ({ url: '/api/v1/registry/alerts' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
+  },
+  'POST /api/v1/registry/alerts/:id/apply': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/registry/alerts/${await openAlertOnFreshCertA()}/apply`,
+    }),
+    expect: only({ admin: 'pass', managerA: 'pass', managerB: 404 }),
+  },
+  'POST /api/v1/registry/alerts/:id/dismiss': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/registry/alerts/${await openAlertOnFreshCertA()}/dismiss`,
+    }),
+    expect: HIDDEN_FROM_B,
+  },
+};
+
+describe('what a readable answer holds, by scope', () => {
+  it('…/habilitated: organisations for everyone, people’s names for the branch’s staff only', async () => {
+    const kinds = async (who: Who) => {
+      const session = sessions.get(who);
+      const res = await t.app.inject({
+        url: `/api/v1/certifications/${fx.certA}/habilitated`,
+        headers: session ? { cookie: session.cookie } : {},
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { organisations: { kind: string }[]; persons?: { kind: string }[] };
+      return [...body.organisations, ...(body.persons ?? [])].map((i) => i.kind).sort();
+    };
+    for (const who of ['admin', 'managerA', 'advisorA'] as const)
+      expect(await kinds(who)).toEqual(['evaluator', 'train']);
+    for (const who of [
+      'anonymous',
+      'managerB',
+      'advisorB',
+      'trainingOrg1',
+      'evaluator1',
+      'candidate1',
+    ] as const)
+      expect(await kinds(who)).toEqual(['train']);
+  });
+
+  it('a certification says what the signed-in person may do with it', async () => {
+    const can = async (who: Who) => {
+      const session = sessions.get(who);
+      const res = await t.app.inject({
+        url: `/api/v1/certifications/${fx.certA}`,
+        headers: session ? { cookie: session.cookie } : {},
+      });
+      return (res.json() as { can?: Record<string, boolean> }).can;
+    };
+    expect(await can('anonymous')).toBeUndefined();
+    expect(await can('managerA')).toMatchObject({
+      update: true,
+      manageFramework: true,
+      readHabilitations: true,
+    });
+    expect(await can('managerB')).toMatchObject({
+      update: false,
+      manageFramework: false,
+      readHabilitations: false,
+    });
+    expect(await can('advisorA')).toMatchObject({ update: false, readHabilitations: true });
+  });
+});
+
+// ---- the checks ---------------------------------------------------------------------------
+
+type Operation = { key: string; method: string; route: RouteOptions };
+
+function operations(routes: readonly RouteOptions[]): Operation[] {
+  return routes.flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+      key: `${String(method)} ${route.url}`,
+      method: String(method),
+      route,
+    })),
+  );
+}
+
+/**
+ * Operations with no entry. HEAD routes are Fastify's mirrors of GET routes (same handler,
+ * same policy): covered by the GET entry.
+ */
+export function matrixGaps(routes: readonly RouteOptions[], matrix: Record<string, unknown>): string[] {
+  const ops = operations(routes);
+  const keys = new Set(ops.map((o) => o.key));
+  return ops
+    .filter((o) => !(o.key in matrix))
+    .filter((o) => !(o.method === 'HEAD' && keys.has(`GET ${o.route.url}`) && `GET ${o.route.url}` in matrix))
+    .map((o) => o.key);
+}
+
+function matches(expected: Expected, status: number): boolean {
+  if (expected === 'ok') return status < 400;
+  if (expected === 'pass') return ![401, 403, 404].includes(status) && status < 500;
+  return status === expected;
+}
+
+describe('role × scope matrix', () => {
+  it('has an entry for every operation the server registers, and none for a route that is gone', () => {
+    expect(matrixGaps(t.app.registeredRoutes, MATRIX)).toEqual([]);
+    const registered = new Set(operations(t.app.registeredRoutes).map((o) => o.key));
+    expect(Object.keys(MATRIX).filter((k) => !registered.has(k))).toEqual([]);
+  });
+
+  it('fails when a route is added without an entry', () => {
+    const added = { method: 'GET', url: '/api/v1/a-new-route', handler: () => null } as RouteOptions;
+    expect(matrixGaps([...t.app.registeredRoutes, added], MATRIX)).toEqual(['GET /api/v1/a-new-route']);
+  });
+
+  it(`gives every account (${ACCOUNTS.length}) the expected answer on every operation`, async () => {
+    const failures: string[] = [];
+    let requests = 0;
+    for (const [key, entry] of Object.entries(MATRIX)) {
+      for (const who of ACCOUNTS) {
+        const req = await entry.request(who);
+        const session = req.session === undefined ? sessions.get(who) : req.session;
+        const res = await t.app.inject({
+          method: req.method ?? 'GET',
+          url: req.url,
+          ...(req.payload === undefined
+            ? {}
+            : Buffer.isBuffer(req.payload)
+              ? { payload: req.payload }
+              : { payload: req.payload as object }),
+          headers: {
+            ...(req.headers ?? {}),
+            ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+          },
+        });
+        requests++;
+        await entry.after?.(res.statusCode, res.body);
+        const expected = entry.expect[who];
+        if (!matches(expected, res.statusCode)) {
+          failures.push(
+            `${key} as ${who}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+          );
+        }
+        if (res.statusCode >= 400 && res.headers['content-type'] !== undefined && key.includes('/api/')) {
+          if (!String(res.headers['content-type']).startsWith('application/problem+json'))
+            failures.push(`${key} as ${who}: ${res.statusCode} is not problem+json`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThanOrEqual(Object.keys(MATRIX).length * 10);
+  });
+});
