@@ -651,7 +651,7 @@ function operations(routes: readonly RouteOptions[]): Operation[] {
  * Operations with no entry. HEAD routes are Fastify's mirrors of GET routes (same handler,
  * same policy): covered by the GET entry.
  */
-export function matrixGaps(routes: readonly RouteOptions[], matrix: Record<string, unknown>): string[] {
+function matrixGaps(routes: readonly RouteOptions[], matrix: Record<string, unknown>): string[] {
   const ops = operations(routes);
   const keys = new Set(ops.map((o) => o.key));
   return ops
