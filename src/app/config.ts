@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { STALE_SECONDS } from '../modules/registry/domain/import-run.js';
 import { parseEncryptionKey } from '../platform/crypto/encryption.js';
 
 /**
@@ -44,6 +45,13 @@ const envSchema = z
     TRUST_PROXY: bool.default(false),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     REGISTRY_MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(1_073_741_824),
+    REGISTRY_IMPORT_STALE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(STALE_SECONDS.min)
+      .max(STALE_SECONDS.max)
+      .default(STALE_SECONDS.default),
+    XLSX_MAX_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(10_485_760),
     ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
@@ -112,6 +120,10 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   /** Largest RNCP / RS export accepted (upload and CLI). */
   registryMaxFileBytes: number;
+  /** A running registry import whose heartbeat is older than this is failed (its process died). */
+  registryImportStaleSeconds: number;
+  /** Largest spreadsheet upload (framework import); JSON and text bodies keep bodyLimitBytes. */
+  xlsxMaxBytes: number;
   /** Eligibility simulations per minute per client address (per process). */
   eligibilityRateLimit: number;
   logLevel: string;
@@ -176,6 +188,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     registryMaxFileBytes: e.REGISTRY_MAX_FILE_BYTES,
+    registryImportStaleSeconds: e.REGISTRY_IMPORT_STALE_SECONDS,
+    xlsxMaxBytes: e.XLSX_MAX_BYTES,
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     mail: {

@@ -62,7 +62,7 @@ export class Problem extends Error {
 
 export function fieldError(path: ReadonlyArray<string | number>, detail: string, where = 'body'): FieldError {
   return {
-    pointer: `#/${path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
+    pointer: `#${path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')}`,
     field: path.join('.'),
     in: where,
     detail,

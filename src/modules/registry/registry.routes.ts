@@ -168,15 +168,17 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
   );
 
   // Uploads: the raw file is the body, streamed to a temporary file, never held in memory.
-  // Encapsulated so that these media types are accepted on this route only.
+  // Encapsulated so that these media types are accepted on this route only, and only they:
+  // the JSON and text parsers, which hold a body in memory, are not offered here. The route
+  // sets no bodyLimit (Fastify's applies to buffering parsers): the stream is counted below.
   root.register(async (scoped) => {
     const app = scoped.withTypeProvider<ZodTypeProvider>();
+    app.removeAllContentTypeParsers();
     app.addContentTypeParser(UPLOAD_MEDIA_TYPES, (_request, payload, done) => done(null, payload));
     app.post(
       '/api/v1/registry/imports',
       {
         config: { access: ADMIN },
-        bodyLimit: maxFileBytes,
         schema: {
           tags,
           summary:

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type FieldError, Problem, problems } from '../problem.js';
@@ -57,4 +59,56 @@ export function registerProblemHandler(app: FastifyInstance) {
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem, request);
   });
+}
+
+/** Errors Fastify raises before routing (its `frameworkErrors` option). */
+export function frameworkError(error: FastifyError): Problem {
+  if (error.code === 'FST_ERR_BAD_URL')
+    return problems.validation([], 'L’adresse demandée est mal encodée (séquence %XX invalide).');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return uriTooLong('Un paramètre de l’adresse dépasse la longueur autorisée.');
+  return problems.internal();
+}
+
+const uriTooLong = (detail: string) => new Problem(414, 'uri-too-long', 'Adresse trop longue', detail);
+
+/** Longest request line answered 414 rather than 431 when node's parser overflows. */
+const LONG_REQUEST_LINE = 8192;
+
+/**
+ * Requests node's HTTP parser refuses before Fastify sees them (header overflow, malformed
+ * request, timeout): answered problem+json on the socket, then the connection is closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let problem: Problem;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    problem = new Problem(408, 'request-timeout', 'Délai dépassé', 'La requête n’est pas arrivée à temps.');
+  } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    const raw = error.rawPacket;
+    const head = Buffer.isBuffer(raw) ? raw.subarray(0, LONG_REQUEST_LINE + 2).toString('latin1') : '';
+    const lineEnd = head.indexOf('\r\n');
+    problem =
+      /^[A-Z]+ /.test(head) && (lineEnd === -1 || lineEnd > LONG_REQUEST_LINE)
+        ? uriTooLong('L’adresse demandée dépasse la longueur autorisée.')
+        : new Problem(
+            431,
+            'header-fields-too-large',
+            'En-têtes trop volumineux',
+            'Les en-têtes de la requête dépassent la taille autorisée.',
+          );
+  } else {
+    problem = problems.validation([], 'La requête HTTP est mal formée.');
+  }
+  if (socket.writable) {
+    const body = JSON.stringify(problem.toBody());
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }

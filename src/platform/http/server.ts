@@ -17,7 +17,13 @@ import type { Actor } from '../auth/actor.js';
 import { problems } from '../problem.js';
 import { registerAccessControl } from './access.js';
 import { openapiTransform } from './openapi.js';
-import { registerProblemHandler, sendProblem } from './problem-handler.js';
+import { registerInputGuard } from './inputs.js';
+import {
+  clientErrorHandler,
+  frameworkError,
+  registerProblemHandler,
+  sendProblem,
+} from './problem-handler.js';
 import { securityHeaders } from './security-headers.js';
 import './types.js';
 
@@ -26,6 +32,8 @@ z.config(z.locales.fr());
 export type HttpOptions = {
   logLevel: string;
   bodyLimitBytes: number;
+  /** Limit of the spreadsheet parser alone (framework import); default bodyLimitBytes. */
+  xlsxMaxBytes?: number;
   trustProxy: boolean;
   publicUrl: string;
   /** Folder of the built web app; served at / when it exists. */
@@ -54,7 +62,11 @@ const logger: FastifyServerOptions['logger'] = {
   redact: { paths: ['*.password', '*.token', '*.cookie', '*.authorization'], censor: '[hidden]' },
 };
 
+/** Longest path parameter (ids, codes); 414 beyond. */
+export const MAX_PARAM_LENGTH = 200;
+
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
+  const headers = securityHeaders(opts.publicUrl);
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { ...(logger as object), level: opts.logLevel },
     bodyLimit: opts.bodyLimitBytes,
@@ -64,18 +76,27 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // Malformed URLs, over-long path parameters and requests node's parser refuses (header
+    // overflow, timeouts) answer problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(headers);
+      return sendProblem(reply, frameworkError(error), request);
+    },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
-  // Spreadsheet uploads (framework import) arrive as raw bytes, under the same body limit.
-  app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
+  // Spreadsheet uploads (framework import) arrive as raw bytes, under their own limit: a
+  // route-level bodyLimit would raise the JSON and text parsers' limit on that route as well.
+  app.addContentTypeParser(
+    XLSX_MEDIA_TYPE,
+    { parseAs: 'buffer', bodyLimit: opts.xlsxMaxBytes ?? opts.bodyLimitBytes },
+    (_request, body, done) => done(null, body),
   );
 
-  const headers = securityHeaders(opts.publicUrl);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
@@ -84,6 +105,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   });
 
   await app.register(fastifyCookie);
+  // Before the access gate: control characters never reach a session lookup or a handler.
+  registerInputGuard(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
