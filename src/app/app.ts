@@ -100,6 +100,7 @@ export async function createApp(
   const app = await createHttpServer({
     logLevel: config.logLevel,
     bodyLimitBytes: config.bodyLimitBytes,
+    xlsxMaxBytes: config.xlsxMaxBytes,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     webDir: path.join(projectRoot, 'dist', 'web'),
