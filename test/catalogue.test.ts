@@ -529,3 +529,12 @@ describe('search cache', () => {
     expect(after.items[0].recognition.status).toBe('branch_only');
   });
 });
+
+describe('demo', () => {
+  it('the demo branch manager has a CQPI co-ownership invitation to answer', async () => {
+    const res = await t.app.inject({ url: '/api/v1/co-ownership-invitations?status=pending', headers: as(manager) });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { certification: { code: string }; can: { answer: boolean } }[];
+    expect(items.find((i) => i.certification.code === 'CQPI-ASL')?.can.answer).toBe(true);
+  });
+});

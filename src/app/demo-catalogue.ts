@@ -160,7 +160,46 @@ export async function seedDemoCatalogue(
     }
   }
   await seedDemoRegistry(db, services);
+  await seedDemoInvitation(db, services, branchIds);
   return { certifications: created.size };
+}
+
+/**
+ * A CQPI in preparation by the transport branch, which invites « Prévention et sécurité » to
+ * co-own it: the demo branch manager finds an invitation to answer.
+ */
+async function seedDemoInvitation(db: Db, services: Services, branchIds: Map<string, string>) {
+  const code = 'CQPI-ASL';
+  const exists = await db
+    .selectFrom('certifications')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  const transport = branchIds.get('Transport et logistique');
+  const security = branchIds.get('Prévention et sécurité');
+  if (exists || !transport || !security) return;
+  const input = {
+    kind: 'CQPI' as const,
+    code,
+    title: 'Agent de sûreté en site logistique',
+    branchIds: [transport, security],
+    legalOwner: {
+      name: 'Association paritaire interbranches des métiers de la logistique (APIML)',
+      siret: '91538207100016',
+    },
+    romeCodes: ['K2503', 'N1103'],
+    nsfCodes: ['344t'],
+    formacodeCodes: [],
+    description:
+      'Projet de CQPI : surveillance des entrepôts et des quais, contrôle des accès des transporteurs, prévention des vols de marchandises.',
+    jobsTargeted: 'Agent de sûreté en entrepôt, agent de contrôle des accès logistiques.',
+  };
+  // Created in the transport branch's name, as its manager would: the security branch is invited.
+  const transportManager = {
+    ...SYSTEM_ADMIN,
+    grants: [{ role: 'branch_manager' as const, scope: { type: 'branch' as const, id: transport } }],
+  };
+  await services.catalogue.certifications.create(input, transportManager, 'seed-demo');
 }
 
 /** The shipped sample of France compétences' RNCP export (reference/registry/, 12 real fiches). */
