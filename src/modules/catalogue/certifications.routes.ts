@@ -121,7 +121,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         framework: framework
           ? {
               number: framework.number,
-              // Set when published; the last change otherwise (a version published before the column).
+              // Always set by publish (the column is empty for drafts).
               publishedAt: (framework.published_at ?? framework.updated_at).toISOString(),
               content: framework.content,
             }

@@ -3,15 +3,11 @@
  * CSRF header on every write, and RFC 9457 problems turned into `ApiError`.
  */
 
-export type FieldError = { pointer: string; field: string; detail: string };
+import type { Schemas } from './types';
 
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-};
+/** An RFC 9457 problem, as every API error is answered (components.schemas.Problem). */
+export type Problem = Schemas['Problem'];
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 export class ApiError extends Error {
   readonly problem: Problem;

@@ -1,53 +1,40 @@
-/** The API's resources, as the web app reads them (see /openapi.json). */
+/**
+ * The API's resources, as the web app reads them: aliases of the types generated from
+ * /openapi.json (./schema.d.ts, `npm run api:types`), never declared by hand.
+ */
+import type { components, paths } from './schema';
 
-export type Role =
-  | 'admin'
-  | 'branch_manager'
-  | 'training_org'
-  | 'evaluator'
-  | 'jury_member'
-  | 'employer'
-  | 'advisor'
-  | 'candidate';
+/** The named shapes of /openapi.json (components.schemas). */
+export type Schemas = components['schemas'];
 
-export type Grant = {
-  role: Role;
-  scope: { type: 'global' | 'branch' | 'organisation' | 'self'; id?: string; label?: string };
-};
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 
-export type Me = {
-  user: { id: string; email: string; displayName: string };
-  roles: Grant[];
-  csrfToken: string;
-  session: { id: string; expiresAt: string };
-};
+/** The JSON answer of an operation: `Answer<'/api/v1/me'>`, `Answer<'/api/v1/eligibility', 'post'>`. */
+export type Answer<P extends keyof paths, M extends Method = 'get', S extends number = 200> =
+  Operation<P, M> extends { responses: infer R }
+    ? S extends keyof R
+      ? R[S] extends { content: { 'application/json': infer T } }
+        ? T
+        : never
+      : never
+    : never;
 
-export type Providers = { password: true; oidc: { enabled: boolean; label: string } };
+/** The JSON body an operation takes. */
+export type RequestBody<P extends keyof paths, M extends Method> =
+  NonNullable<Operation<P, M>['requestBody']> extends { content: { 'application/json': infer T } }
+    ? T
+    : never;
 
-export type Session = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  userAgent: string | null;
-  method: 'password' | 'oidc';
-  current: boolean;
-};
+export type Grant = Schemas['Grant'];
+export type Role = Grant['role'];
+export type Me = Schemas['Me'];
+export type Providers = Answer<'/api/v1/auth/providers'>;
+export type Session = Answer<'/api/v1/auth/sessions'>['items'][number];
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-export type User = { id: string; email: string; displayName: string; isActive: boolean; roles: Grant[] };
-
-export type AuditEvent = {
-  id: string;
-  at: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  requestId: string | null;
-};
-
-export type AuditVerification = { ok: boolean; checked: number; firstBadId?: string; reason?: string };
-
-export type OutboxMessage = { id: string; to: string; subject: string; text: string; createdAt: string };
+export type User = Schemas['User'];
+export type AuditEvent = Answer<'/api/v1/audit'>['items'][number];
+export type AuditVerification = Answer<'/api/v1/audit/verify'>;
+export type OutboxMessage = Answer<'/api/v1/dev/outbox'>['items'][number];

@@ -1,97 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { Answer, RequestBody, Schemas } from '../api/types';
 
-export type RouteId =
-  | 'contrat_pro'
-  | 'apprentissage'
-  | 'plan_developpement'
-  | 'reconversion'
-  | 'pro_a'
-  | 'periode_pro'
-  | 'cpf'
-  | 'cpf_transition'
-  | 'vae'
-  | 'poei'
-  | 'poec';
+/** The eligibility API's shapes: aliases of the types generated from /openapi.json. */
+export type EligibilityRequest = RequestBody<'/api/v1/eligibility', 'post'>;
+export type EligibilityAnswer = Answer<'/api/v1/eligibility', 'post'>;
+export type RulesAnswer = Answer<'/api/v1/eligibility/rules'>;
 
-export type RuleRef = {
-  rule: string;
-  title: string;
-  text: string;
-  source: string;
-  from: string;
-  to: string | null;
-  note?: string;
-  disputed?: true;
-};
+export type RouteResult = Schemas['EligibilityResult'];
+export type RouteId = RouteResult['route'];
+export type RuleRef = Schemas['EligibilityRule'];
+export type Reason = RouteResult['reasons'][number];
+export type Funder = RouteResult['funders'][number];
 
-export type Reason = RuleRef & { satisfied: boolean | null };
-export type Funder = RuleRef & { funder: string; certain: boolean; body?: string };
-
-export type RouteResult = {
-  route: RouteId;
-  title: string;
-  eligible: boolean;
-  status: 'open' | 'closed' | 'incomplete';
-  reasons: Reason[];
-  funders: Funder[];
-  limits: RuleRef[];
-  missing: { field: string; label: string }[];
-};
-
-export type EventType =
-  | 'created'
-  | 'transmitted'
-  | 'rncp_registered'
-  | 'rs_registered'
-  | 'withdrawn'
-  | 'replaced';
-
-export type EligibilityEvent = {
-  type: EventType;
-  date: string;
-  number?: string;
-  level?: number;
-  from?: string;
-  to?: string;
-};
-
-export type CandidateStatus = 'employee' | 'jobseeker' | 'self_employed' | 'student';
-
-export type EligibilityCandidate = {
-  status: CandidateStatus;
-  age?: number;
-  benefits?: ('RSA' | 'ASS' | 'AAH')[];
-  experienceMonths?: number;
-  highestLevel?: number;
-  employer?: { idcc?: string; headcount?: number };
-  onProAList?: boolean;
-};
-
-export type EligibilityRequest = {
-  date: string;
-  route?: RouteId;
-  certificationId?: string;
-  certification?: { kind: 'CQP' | 'CQPI'; events: EligibilityEvent[] };
-  candidate: EligibilityCandidate;
-};
-
-export type EligibilityAnswer = {
-  date: string;
-  certification: { id?: string; kind: 'CQP' | 'CQPI'; recognition: { status: string; number?: string } };
-  results: RouteResult[];
-};
-
-export type RulesAnswer = {
-  common: RuleRef[];
-  routes: (RuleRef & {
-    id: RouteId;
-    conditions: RuleRef[];
-    funders: (RuleRef & { funder: string })[];
-    limits: RuleRef[];
-  })[];
-  inputs: { rule: string; title: string; description?: string }[];
-};
+export type EligibilityCandidate = EligibilityRequest['candidate'];
+export type CandidateStatus = EligibilityCandidate['status'];
+export type EligibilityEvent = NonNullable<EligibilityRequest['certification']>['events'][number];
+export type EventType = EligibilityEvent['type'];
 
 export const simulate = (request: EligibilityRequest) =>
   api.post<EligibilityAnswer>('/api/v1/eligibility', request);

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { FrameworkChange, Version, VersionSummary } from '../../api/catalogue';
+import type { Version, VersionSummary, VersionsDiff } from '../../api/catalogue';
 import { api } from '../../api/client';
+import type { Answer } from '../../api/types';
 import { certificationKey } from '../../catalogue/queries';
 
 const base = (certificationId: string) => `/api/v1/certifications/${certificationId}`;
@@ -26,16 +27,17 @@ export function useVersionsDiff(certificationId: string, pair: { from: number; t
   return useQuery({
     queryKey: [...versionsKey(certificationId), 'diff', pair],
     queryFn: () =>
-      api.get<{ changes: FrameworkChange[] }>(
-        `${base(certificationId)}/versions-diff?from=${pair?.from}&to=${pair?.to}`,
-      ),
+      api.get<VersionsDiff>(`${base(certificationId)}/versions-diff?from=${pair?.from}&to=${pair?.to}`),
     enabled: pair !== null,
   });
 }
 
 export const versionsApi = {
   create: (certificationId: string, body: { content: unknown } | { basedOn: number }) =>
-    api.post<{ id: string; number: number }>(`${base(certificationId)}/versions`, body),
+    api.post<Answer<'/api/v1/certifications/{id}/versions', 'post', 201>>(
+      `${base(certificationId)}/versions`,
+      body,
+    ),
   save: (certificationId: string, number: number, content: unknown) =>
     api.put(`${base(certificationId)}/versions/${number}`, { content }),
   publish: (certificationId: string, number: number) =>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Habilitation, Organisation } from '../../api/catalogue';
+import type { Habilitation, Organisation, PersonHabilitation } from '../../api/catalogue';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { Answer, Page } from '../../api/types';
 import { certificationKey } from '../../catalogue/queries';
 
 export const habilitationsKey = (certificationId: string) =>
@@ -24,10 +24,10 @@ export function useTrainingOrganisations() {
   });
 }
 
-export type Person = { id: string; displayName: string; email: string };
+export type Person = Answer<'/api/v1/people'>['items'][number];
 
 /** Accounts holding a person role, narrowed by what is typed (the API returns 50 at most). */
-export function usePeople(role: 'evaluator' | 'jury_member', search: string, enabled: boolean) {
+export function usePeople(role: PersonHabilitation, search: string, enabled: boolean) {
   const q = search.trim();
   return useQuery({
     enabled,

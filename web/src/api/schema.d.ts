@@ -1,0 +1,4889 @@
+/**
+ * The API's types, generated from /openapi.json by `npm run api:types` (scripts/api-types.ts).
+ * Do not edit: change the routes' zod schemas, then run `npm run api:types`.
+ */
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le processus répond */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La base de données répond */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connexion par mot de passe (ouvre une session, cookie httpOnly) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Déconnexion (révoque la session courante) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La personne connectée, ses rôles et périmètres */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mes sessions ouvertes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                createdAt: string;
+                                lastSeenAt: string;
+                                expiresAt: string;
+                                userAgent: string | null;
+                                /** @enum {string} */
+                                method: "password" | "oidc";
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Révoquer une session (la sienne ; un·e admin : toute session) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demander un lien de réinitialisation (réponse identique que le compte existe ou non) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choisir un nouveau mot de passe avec le lien reçu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Moyens de connexion proposés */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            password: true;
+                            oidc: {
+                                enabled: boolean;
+                                label: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Démarrer la connexion unique OpenID Connect (redirection vers le fournisseur) */
+        get: {
+            parameters: {
+                query?: {
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirection (en-tête Location) : vers le fournisseur d’identité ; vers /connexion?erreur=… s’il n’est pas configuré ou injoignable */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retour du fournisseur OpenID Connect */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    iss?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirection (en-tête Location) : vers la page demandée, session ouverte (cookie) ; vers /connexion?erreur=… en cas d’échec */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liste des comptes (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un compte avec ses rôles et périmètres (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName: string;
+                        password?: string;
+                        grants: {
+                            /** @enum {string} */
+                            role: "admin" | "branch_manager" | "training_org" | "evaluator" | "jury_member" | "employer" | "advisor" | "candidate";
+                            /** Format: uuid */
+                            branchId?: string;
+                            /** Format: uuid */
+                            organisationId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            displayName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Évaluateurs ou membres de jury à habiliter (nom et adresse ; 50 au plus) */
+        get: {
+            parameters: {
+                query: {
+                    role: "evaluator" | "jury_member";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                email: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les branches professionnelles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Branch"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer une branche (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default [] */
+                        idcc?: string[];
+                        opco?: string;
+                        /** @default [] */
+                        cpneMembers?: {
+                            /** @enum {string} */
+                            college: "employers" | "employees";
+                            personName: string;
+                            organisationName: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/branches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une branche, ses conventions collectives et sa CPNE */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BranchDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Modifier une branche et sa CPNE (admin, gestionnaire de la branche) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default [] */
+                        idcc?: string[];
+                        opco?: string;
+                        /** @default [] */
+                        cpneMembers?: {
+                            /** @enum {string} */
+                            college: "employers" | "employees";
+                            personName: string;
+                            organisationName: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organismes de formation, employeurs, centres d’évaluation, OPCO */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "training_org" | "employer" | "assessment_centre" | "opco";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Organisation"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enregistrer une organisation (SIRET vérifié) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "training_org" | "employer" | "assessment_centre" | "opco";
+                        name: string;
+                        siret: string;
+                        ndaNumber?: string;
+                        qualiopiExpiresOn?: string;
+                        idcc?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rechercher dans le catalogue public (texte, filtres, facettes) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    kind?: "CQP" | "CQPI";
+                    branch?: string;
+                    level?: number;
+                    recognition?: "none" | "branch_only" | "rncp" | "rs";
+                    rome?: string;
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer une certification (CQP : une branche ; CQPI : au moins deux) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "CQP" | "CQPI";
+                        code: string;
+                        title: string;
+                        branchIds: string[];
+                        legalOwner: {
+                            name: string;
+                            siret: string;
+                        };
+                        /** @default [] */
+                        romeCodes?: string[];
+                        /** @default [] */
+                        nsfCodes?: string[];
+                        /** @default [] */
+                        formacodeCodes?: string[];
+                        /** @default  */
+                        description?: string;
+                        /** @default  */
+                        jobsTargeted?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fiche publique : identité, reconnaissance, référentiels publiés, organismes habilités */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Certification"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Modifier l’identité d’une certification */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "CQP" | "CQPI";
+                        code: string;
+                        title: string;
+                        branchIds: string[];
+                        legalOwner: {
+                            name: string;
+                            siret: string;
+                        };
+                        /** @default [] */
+                        romeCodes?: string[];
+                        /** @default [] */
+                        nsfCodes?: string[];
+                        /** @default [] */
+                        formacodeCodes?: string[];
+                        /** @default  */
+                        description?: string;
+                        /** @default  */
+                        jobsTargeted?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/recognition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconnaissance à une date, déduite des évènements */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Recognition"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajouter un évènement de reconnaissance (création, transmission, inscription, retrait, remplacement) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+                        date: string;
+                        number?: string;
+                        level?: number;
+                        from?: string;
+                        to?: string;
+                        reference?: string;
+                        /** Format: uuid */
+                        successorId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Supprimer un évènement saisi par erreur */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions des référentiels (brouillons visibles de la branche seulement) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FrameworkVersionSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un brouillon : à partir d’un contenu, ou copie d’une version (basedOn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basedOn: number;
+                    } | {
+                        content: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une version des référentiels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrameworkVersion"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Modifier un brouillon (refusé pour une version publiée) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/versions/{number}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporter une version des référentiels (JSON ou classeur xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Le référentiel en pièce jointe : document JSON ou classeur xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Framework"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/versions/{number}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Remplacer le contenu d’un brouillon par un classeur xlsx (tout ou rien) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/versions/{number}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publier un brouillon : il devient immuable */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/versions-diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Différences entre deux versions, repérées par codes */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: components["schemas"]["FrameworkChange"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/habilitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Toutes les habilitations de la certification (gestion) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Habilitation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Habiliter un organisme (former, évaluer) ou une personne (évaluateur, juré) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "train" | "assess" | "train_and_assess" | "evaluator" | "jury_member";
+                        /** Format: uuid */
+                        organisationId?: string;
+                        /** Format: uuid */
+                        userId?: string;
+                        validFrom: string;
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/habilitated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qui est habilité pour cette certification à une date (organismes, évaluateurs, jurés) */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    need?: "train" | "assess" | "train_and_assess" | "evaluator" | "jury_member";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Habilitated"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/habilitations/{habilitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Retirer une habilitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    habilitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-ownership-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations à co-porter un CQPI : reçues par mes branches ou envoyées par elles */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "accepted" | "declined" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CoOwnershipInvitation"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-ownership-invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepter de co-porter la certification (la branche la gère dès lors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-ownership-invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuser de co-porter la certification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eligibility/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les règles d’accès, d’éligibilité et de financement, avec leurs sources et dates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            common: {
+                                rule: string;
+                                title: string;
+                                text: string;
+                                source: string;
+                                from: string;
+                                to: string | null;
+                                note?: string;
+                                /** @enum {boolean} */
+                                disputed?: true;
+                            }[];
+                            routes: {
+                                rule: string;
+                                title: string;
+                                text: string;
+                                source: string;
+                                from: string;
+                                to: string | null;
+                                note?: string;
+                                /** @enum {boolean} */
+                                disputed?: true;
+                                /** @enum {string} */
+                                id: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+                                conditions: {
+                                    rule: string;
+                                    title: string;
+                                    text: string;
+                                    source: string;
+                                    from: string;
+                                    to: string | null;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    disputed?: true;
+                                }[];
+                                funders: {
+                                    rule: string;
+                                    title: string;
+                                    text: string;
+                                    source: string;
+                                    from: string;
+                                    to: string | null;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    disputed?: true;
+                                    /** @enum {string} */
+                                    funder: "opco" | "opca" | "transitions_pro" | "cpir" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
+                                }[];
+                                limits: {
+                                    rule: string;
+                                    title: string;
+                                    text: string;
+                                    source: string;
+                                    from: string;
+                                    to: string | null;
+                                    note?: string;
+                                    /** @enum {boolean} */
+                                    disputed?: true;
+                                }[];
+                            }[];
+                            inputs: {
+                                rule: string;
+                                title: string;
+                                description?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/fiches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rechercher dans les fiches RNCP / RS importées (texte intégral, sans accents) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    registry?: "RNCP" | "RS";
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryFicheSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/fiches/{numero}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une fiche RNCP / RS : « ce CQP est-il enregistré ? » */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    numero: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiche: components["schemas"]["RegistryFiche"];
+                            /** @description false : la fiche ne figure plus dans le dernier export complet de son répertoire */
+                            present: boolean;
+                            hash: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Derniers imports (50), du plus récent au plus ancien */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryImportRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Importer un export de France compétences (XML, zip XML ou zip CSV), envoyé brut dans le corps ; l’import continue en arrière-plan
+         * @description Corps : le fichier lui-même, en application/octet-stream, application/zip, application/x-zip-compressed, application/xml, text/xml. En-tête facultatif x-file-name. Suivre l’avancement sur GET /api/v1/registry/imports/{id}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un import, avec son avancement en direct (octets, fiches) et ses comptes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryImportRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/registry-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fiches RNCP / RS liées à une certification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                numero: string;
+                                createdAt: string;
+                                fiche: {
+                                    numero: string;
+                                    /** @enum {string} */
+                                    registry: "RNCP" | "RS";
+                                    title: string;
+                                    active: boolean;
+                                    level: number | null;
+                                    startDate: string | null;
+                                    endDate: string | null;
+                                    present: boolean;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/registry-links/{numero}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Lier une certification à une fiche RNCP / RS (la compare aussitôt au registre) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    numero: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Retirer le lien (ses alertes ouvertes sont classées) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    numero: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Écarts entre le registre et le catalogue (administrateurs : toutes ; branches : les leurs) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "applied" | "dismissed";
+                    certification?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryAlert"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/alerts/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appliquer le registre : écrit l’inscription (numéro, niveau, dates) ou le remplacement dans le catalogue, tracé */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/alerts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classer une alerte sans rien changer au catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Journal d’audit, du plus récent au plus ancien (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                at: string;
+                                actorUserId: string | null;
+                                actorLabel: string;
+                                action: string;
+                                entityType: string;
+                                entityId: string;
+                                requestId: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vérifier la chaîne de hachage du journal d’audit (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checked: number;
+                            firstBadId?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Boîte d’envoi de développement (absente en production ; admins seulement) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                to: string;
+                                subject: string;
+                                text: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Simuler l’éligibilité d’une certification par voie d’accès, avec raisons et financeurs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EligibilityRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            certification: {
+                                id?: string;
+                                /** @enum {string} */
+                                kind: "CQP" | "CQPI";
+                                recognition: components["schemas"]["Recognition"];
+                                branches?: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            results: components["schemas"]["EligibilityResult"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details */
+        ProblemInput: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                pointer: string;
+                field: string;
+                in?: string;
+                detail: string;
+            }[];
+        };
+        GrantInput: {
+            /** @enum {string} */
+            role: "admin" | "branch_manager" | "training_org" | "evaluator" | "jury_member" | "employer" | "advisor" | "candidate";
+            scope: {
+                /** @enum {string} */
+                type: "global" | "branch" | "organisation" | "self";
+                id?: string;
+                label?: string;
+            };
+        };
+        RecognitionInput: {
+            /** @enum {string} */
+            status: "none" | "branch_only" | "rncp" | "rs";
+            /** @enum {string} */
+            registry?: "RNCP" | "RS";
+            number?: string;
+            level?: number;
+            from?: string;
+            to?: string;
+        };
+        BranchRefInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BranchInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idcc: string[];
+            opco: string | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                ownCertifications: boolean;
+            };
+        };
+        BranchDetailInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idcc: string[];
+            opco: string | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                ownCertifications: boolean;
+            };
+            conventions: {
+                idcc: string;
+                label: string;
+            }[];
+            cpneMembers: {
+                /** @enum {string} */
+                college: "employers" | "employees";
+                personName: string;
+                organisationName: string;
+            }[];
+        };
+        OrganisationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "training_org" | "employer" | "assessment_centre" | "opco";
+            name: string;
+            siret: string | null;
+            ndaNumber: string | null;
+            qualiopiExpiresOn: string | null;
+            idcc: string | null;
+        };
+        SearchItemInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            /** @enum {string} */
+            kind: "CQP" | "CQPI";
+            branches: components["schemas"]["BranchRefInput"][];
+            recognition: {
+                /** @enum {string} */
+                status: "none" | "branch_only" | "rncp" | "rs";
+                level?: number;
+                number?: string;
+            };
+        };
+        SearchResultInput: {
+            items: components["schemas"]["SearchItemInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                kind: {
+                    value: string;
+                    count: number;
+                }[];
+                level: {
+                    value: number;
+                    count: number;
+                }[];
+                recognition: {
+                    value: string;
+                    count: number;
+                }[];
+                branch: {
+                    value: string;
+                    count: number;
+                    label: string;
+                }[];
+            };
+        };
+        /** @description Les trois référentiels (activités, compétences, évaluation) en un document */
+        FrameworkInput: {
+            activities: {
+                /** @default [] */
+                jobs: {
+                    title: string;
+                    romeCode?: string;
+                }[];
+                activities: {
+                    code: string;
+                    title: string;
+                    /** @default [] */
+                    workSituations: string[];
+                }[];
+            };
+            competencies: {
+                blocs: {
+                    code: string;
+                    title: string;
+                    competencies: {
+                        code: string;
+                        title: string;
+                        /** @default false */
+                        transversal: boolean;
+                        /** @default [] */
+                        knowledge: string[];
+                    }[];
+                }[];
+            };
+            assessment: {
+                competencies: {
+                    competencyCode: string;
+                    methods: ("mise_en_situation" | "observation_en_situation_de_travail" | "entretien" | "dossier" | "qcm" | "etude_de_cas")[];
+                    criteria: {
+                        code: string;
+                        text: string;
+                        /** @default [] */
+                        indicators: string[];
+                    }[];
+                }[];
+                blocRules: {
+                    blocCode: string;
+                    rule: {
+                        /** @constant */
+                        kind: "all";
+                    } | {
+                        /** @constant */
+                        kind: "n_of_m";
+                        n: number;
+                    };
+                }[];
+            };
+        };
+        RecognitionEventInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+            /** @description Date AAAA-MM-JJ */
+            date: string;
+            number?: string;
+            level?: number;
+            /** @description Date AAAA-MM-JJ */
+            from?: string;
+            /** @description Date AAAA-MM-JJ */
+            to?: string;
+            reference: string | null;
+            successorId: string | null;
+        };
+        RecognitionPeriodInput: {
+            /** @description Date AAAA-MM-JJ */
+            from: string;
+            to: string | null;
+            recognition: components["schemas"]["RecognitionInput"];
+        };
+        TrainingOrganisationInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            habilitation: string;
+            /** @description Date AAAA-MM-JJ */
+            validTo: string;
+        };
+        /** @description Fiche publique d’une certification */
+        CertificationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "CQP" | "CQPI";
+            code: string;
+            title: string;
+            description: string;
+            jobsTargeted: string;
+            branches: components["schemas"]["BranchRefInput"][];
+            legalOwner: {
+                name: string;
+                siret: string;
+            };
+            romeCodes: string[];
+            nsfCodes: string[];
+            formacodeCodes: string[];
+            recognition: components["schemas"]["RecognitionInput"];
+            timeline: components["schemas"]["RecognitionPeriodInput"][];
+            events: components["schemas"]["RecognitionEventInput"][];
+            framework: {
+                number: number;
+                /** @description Instant ISO 8601 (UTC) */
+                publishedAt: string;
+                content: components["schemas"]["FrameworkInput"];
+            } | null;
+            trainingOrganisations: components["schemas"]["TrainingOrganisationInput"][];
+            invitedBranches?: components["schemas"]["BranchRefInput"][];
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                manageEvents: boolean;
+                manageFramework: boolean;
+                readDrafts: boolean;
+                manageHabilitations: boolean;
+                readHabilitations: boolean;
+                linkRegistry: boolean;
+                readRegistryAlerts: boolean;
+            };
+        };
+        FrameworkVersionSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            basedOnId: string | null;
+            /** @description Instant ISO 8601 (UTC) */
+            createdAt: string;
+            /** @description Instant ISO 8601 (UTC) */
+            updatedAt: string;
+            publishedAt: string | null;
+        };
+        FrameworkVersionInput: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            basedOnId: string | null;
+            /** @description Instant ISO 8601 (UTC) */
+            createdAt: string;
+            /** @description Instant ISO 8601 (UTC) */
+            updatedAt: string;
+            publishedAt: string | null;
+            /** Format: uuid */
+            certificationId: string;
+            content: components["schemas"]["FrameworkInput"];
+        };
+        FrameworkChangeInput: {
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            /** @description Emplacement lisible, par codes : bloc BC01 › compétence C1.2 */
+            where: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        HabilitationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "train" | "assess" | "train_and_assess" | "evaluator" | "jury_member";
+            /** @description Date AAAA-MM-JJ */
+            validFrom: string;
+            /** @description Date AAAA-MM-JJ */
+            validTo: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            userId: string | null;
+            personName: string | null;
+        };
+        HabilitatedInput: {
+            organisations: {
+                /** Format: uuid */
+                habilitationId: string;
+                /** @enum {string} */
+                kind: "train" | "assess" | "train_and_assess";
+                /** @description Date AAAA-MM-JJ */
+                validFrom: string;
+                /** @description Date AAAA-MM-JJ */
+                validTo: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                siret: string | null;
+                qualiopiExpiresOn: string | null;
+            }[];
+            /** @description Personnes habilitées : pour le personnel des branches de la certification seulement */
+            persons?: {
+                /** Format: uuid */
+                habilitationId: string;
+                /** @enum {string} */
+                kind: "evaluator" | "jury_member";
+                /** @description Date AAAA-MM-JJ */
+                validFrom: string;
+                /** @description Date AAAA-MM-JJ */
+                validTo: string;
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            }[];
+        };
+        CoOwnershipInvitationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+            invitedAt: string;
+            answeredAt: string | null;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+            };
+            branch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            can: {
+                answer: boolean;
+            };
+        };
+        EligibilityRequestInput: {
+            date: string;
+            /** @enum {string} */
+            route?: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            /** Format: uuid */
+            certificationId?: string;
+            certification?: {
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+                events: {
+                    /** @enum {string} */
+                    type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+                    date: string;
+                    number?: string;
+                    level?: number;
+                    from?: string;
+                    to?: string;
+                }[];
+            };
+            candidate: {
+                /** @enum {string} */
+                status: "employee" | "jobseeker" | "self_employed" | "student";
+                age?: number;
+                benefits?: ("RSA" | "ASS" | "AAH")[];
+                experienceMonths?: number;
+                highestLevel?: number;
+                employer?: {
+                    idcc?: string;
+                    headcount?: number;
+                };
+                onProAList?: boolean;
+            };
+        };
+        EligibilityRuleInput: {
+            rule: string;
+            title: string;
+            text: string;
+            source: string;
+            from: string;
+            to: string | null;
+            note?: string;
+            /** @constant */
+            disputed?: true;
+        };
+        EligibilityResultInput: {
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            title: string;
+            eligible: boolean;
+            /**
+             * @description open : toutes les conditions en vigueur sont remplies ; closed : une ne l’est pas ; incomplete : aucune n’échoue, mais une information manque (missing)
+             * @enum {string}
+             */
+            status: "open" | "closed" | "incomplete";
+            reasons: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                note?: string;
+                /** @constant */
+                disputed?: true;
+                satisfied: boolean | null;
+            }[];
+            funders: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                note?: string;
+                /** @constant */
+                disputed?: true;
+                /** @enum {string} */
+                funder: "opco" | "opca" | "transitions_pro" | "cpir" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
+                certain: boolean;
+                body?: string;
+            }[];
+            limits: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                note?: string;
+                /** @constant */
+                disputed?: true;
+            }[];
+            missing: {
+                field: string;
+                label: string;
+            }[];
+        };
+        MeInput: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                displayName: string;
+            };
+            roles: components["schemas"]["GrantInput"][];
+            csrfToken: string;
+            session: {
+                /** Format: uuid */
+                id: string;
+                expiresAt: string;
+            };
+        };
+        UserInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            isActive: boolean;
+            roles: components["schemas"]["GrantInput"][];
+        };
+        /** @description Fiche RNCP ou RS telle que publiée par France compétences */
+        RegistryFicheInput: {
+            /** @example RNCP37674 */
+            numero: string;
+            /** @enum {string} */
+            registry: "RNCP" | "RS";
+            idFiche: number;
+            title: string;
+            abbreviation?: {
+                code: string;
+                label: string;
+            };
+            /** @description ETAT_FICHE (absent des exports CSV) */
+            state?: string;
+            active: boolean;
+            registrationType?: string;
+            decisionDate?: string;
+            publicationDate?: string;
+            effectDate?: string;
+            lastJoDate?: string;
+            endDate?: string;
+            deliveryDeadline?: string;
+            /** @description Niveau 1–8 ; absent au RS */
+            level?: number;
+            certifiers: {
+                siret?: string;
+                name: string;
+                state?: string;
+            }[];
+            partners: {
+                name: string;
+                siret: string;
+                /** @enum {string} */
+                habilitation: "FORMER" | "ORGANISER" | "ORGA_FORM";
+                state?: string;
+                activeSince?: string;
+            }[];
+            juries: {
+                [key: string]: {
+                    active: boolean;
+                    composition?: string;
+                };
+            };
+            blocs: {
+                code: string;
+                label: string;
+                competencies?: string;
+                assessment?: string;
+            }[];
+            rome: {
+                code: string;
+                label: string;
+            }[];
+            nsf: {
+                code: string;
+                label: string;
+            }[];
+            formacode: {
+                code: string;
+                label: string;
+            }[];
+            idcc: {
+                code: string;
+                label: string;
+            }[];
+            ccn: {
+                numero: string;
+                label: string;
+            }[];
+            successors: string[];
+            predecessors: string[];
+            correspondences: {
+                sourceBlocs: string[];
+                destinationFiche: string;
+                destinationBlocs: string[];
+            }[];
+            statistics: {
+                year: number;
+                certified: number;
+                certifiedVae?: number;
+                insertion6Months?: number;
+                insertionJob2Years?: number;
+            }[];
+            texts: {
+                activities?: string;
+                capacities?: string;
+                sectors?: string;
+                jobTypes?: string;
+                objectives?: string;
+            };
+        };
+        RegistryFicheSummaryInput: {
+            numero: string;
+            /** @enum {string} */
+            registry: "RNCP" | "RS";
+            title: string;
+            abbreviation: string | null;
+            state: string | null;
+            active: boolean;
+            level: number | null;
+            startDate: string | null;
+            endDate: string | null;
+        };
+        RegistryImportRunInput: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            fileType: ("xml" | "xml-zip" | "csv-zip") | null;
+            kind: ("RNCP" | "RS" | "MIXED") | null;
+            version: string | null;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            startedAt: string;
+            endedAt: string | null;
+            bytesTotal: number;
+            bytesRead: number;
+            fichesRead: number;
+            counts: {
+                /** @description fiches absentes jusqu’ici */
+                new: number;
+                /** @description fiches dont le contenu a changé (ou revenues) */
+                changed: number;
+                unchanged: number;
+                /** @description fiches du même répertoire absentes de ce fichier : conservées, marquées absentes */
+                removed: number;
+                /** @description doublons d’une même fiche dans le fichier, ignorés */
+                rejected: number;
+                /** @description alertes ouvertes par la comparaison avec le catalogue */
+                alerts: number;
+            };
+            error: {
+                message: string;
+                line?: number;
+                column?: number;
+                fiche?: string;
+                element?: string;
+                file?: string;
+            } | null;
+            actor: string;
+        };
+        RegistryAlertInput: {
+            /** Format: uuid */
+            id: string;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            };
+            numero: string;
+            /**
+             * @description registration_ended : fiche inactive ou échue alors que le catalogue la dit en vigueur ; registration_differs : dates ou niveau différents, ou inscription absente du catalogue ; title_differs ; successor : une fiche la remplace ; fiche_missing : fiche absente du dernier export
+             * @enum {string}
+             */
+            kind: "registration_ended" | "registration_differs" | "title_differs" | "successor" | "fiche_missing";
+            details: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "open" | "applied" | "dismissed";
+            /** @description applied, dismissed (classée par une personne), superseded (remplacée par une alerte plus récente), resolved (l’écart a disparu), unlinked (lien retiré) */
+            resolution: string | null;
+            /** @description motif donné en classant */
+            reason: string | null;
+            createdRunId: string | null;
+            createdAt: string;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+        };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                pointer: string;
+                field: string;
+                in?: string;
+                detail: string;
+            }[];
+        };
+        Grant: {
+            /** @enum {string} */
+            role: "admin" | "branch_manager" | "training_org" | "evaluator" | "jury_member" | "employer" | "advisor" | "candidate";
+            scope: {
+                /** @enum {string} */
+                type: "global" | "branch" | "organisation" | "self";
+                id?: string;
+                label?: string;
+            };
+        };
+        Recognition: {
+            /** @enum {string} */
+            status: "none" | "branch_only" | "rncp" | "rs";
+            /** @enum {string} */
+            registry?: "RNCP" | "RS";
+            number?: string;
+            level?: number;
+            from?: string;
+            to?: string;
+        };
+        BranchRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        Branch: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idcc: string[];
+            opco: string | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                ownCertifications: boolean;
+            };
+        };
+        BranchDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idcc: string[];
+            opco: string | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                ownCertifications: boolean;
+            };
+            conventions: {
+                idcc: string;
+                label: string;
+            }[];
+            cpneMembers: {
+                /** @enum {string} */
+                college: "employers" | "employees";
+                personName: string;
+                organisationName: string;
+            }[];
+        };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "training_org" | "employer" | "assessment_centre" | "opco";
+            name: string;
+            siret: string | null;
+            ndaNumber: string | null;
+            qualiopiExpiresOn: string | null;
+            idcc: string | null;
+        };
+        SearchItem: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            /** @enum {string} */
+            kind: "CQP" | "CQPI";
+            branches: components["schemas"]["BranchRef"][];
+            recognition: {
+                /** @enum {string} */
+                status: "none" | "branch_only" | "rncp" | "rs";
+                level?: number;
+                number?: string;
+            };
+        };
+        SearchResult: {
+            items: components["schemas"]["SearchItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                kind: {
+                    value: string;
+                    count: number;
+                }[];
+                level: {
+                    value: number;
+                    count: number;
+                }[];
+                recognition: {
+                    value: string;
+                    count: number;
+                }[];
+                branch: {
+                    value: string;
+                    count: number;
+                    label: string;
+                }[];
+            };
+        };
+        /** @description Les trois référentiels (activités, compétences, évaluation) en un document */
+        Framework: {
+            activities: {
+                /** @default [] */
+                jobs: {
+                    title: string;
+                    romeCode?: string;
+                }[];
+                activities: {
+                    code: string;
+                    title: string;
+                    /** @default [] */
+                    workSituations: string[];
+                }[];
+            };
+            competencies: {
+                blocs: {
+                    code: string;
+                    title: string;
+                    competencies: {
+                        code: string;
+                        title: string;
+                        /** @default false */
+                        transversal: boolean;
+                        /** @default [] */
+                        knowledge: string[];
+                    }[];
+                }[];
+            };
+            assessment: {
+                competencies: {
+                    competencyCode: string;
+                    methods: ("mise_en_situation" | "observation_en_situation_de_travail" | "entretien" | "dossier" | "qcm" | "etude_de_cas")[];
+                    criteria: {
+                        code: string;
+                        text: string;
+                        /** @default [] */
+                        indicators: string[];
+                    }[];
+                }[];
+                blocRules: {
+                    blocCode: string;
+                    rule: {
+                        /** @constant */
+                        kind: "all";
+                    } | {
+                        /** @constant */
+                        kind: "n_of_m";
+                        n: number;
+                    };
+                }[];
+            };
+        };
+        RecognitionEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+            /** @description Date AAAA-MM-JJ */
+            date: string;
+            number?: string;
+            level?: number;
+            /** @description Date AAAA-MM-JJ */
+            from?: string;
+            /** @description Date AAAA-MM-JJ */
+            to?: string;
+            reference: string | null;
+            successorId: string | null;
+        };
+        RecognitionPeriod: {
+            /** @description Date AAAA-MM-JJ */
+            from: string;
+            to: string | null;
+            recognition: components["schemas"]["Recognition"];
+        };
+        TrainingOrganisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            habilitation: string;
+            /** @description Date AAAA-MM-JJ */
+            validTo: string;
+        };
+        /** @description Fiche publique d’une certification */
+        Certification: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "CQP" | "CQPI";
+            code: string;
+            title: string;
+            description: string;
+            jobsTargeted: string;
+            branches: components["schemas"]["BranchRef"][];
+            legalOwner: {
+                name: string;
+                siret: string;
+            };
+            romeCodes: string[];
+            nsfCodes: string[];
+            formacodeCodes: string[];
+            recognition: components["schemas"]["Recognition"];
+            timeline: components["schemas"]["RecognitionPeriod"][];
+            events: components["schemas"]["RecognitionEvent"][];
+            framework: {
+                number: number;
+                /** @description Instant ISO 8601 (UTC) */
+                publishedAt: string;
+                content: components["schemas"]["Framework"];
+            } | null;
+            trainingOrganisations: components["schemas"]["TrainingOrganisation"][];
+            invitedBranches?: components["schemas"]["BranchRef"][];
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                manageEvents: boolean;
+                manageFramework: boolean;
+                readDrafts: boolean;
+                manageHabilitations: boolean;
+                readHabilitations: boolean;
+                linkRegistry: boolean;
+                readRegistryAlerts: boolean;
+            };
+        };
+        FrameworkVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            basedOnId: string | null;
+            /** @description Instant ISO 8601 (UTC) */
+            createdAt: string;
+            /** @description Instant ISO 8601 (UTC) */
+            updatedAt: string;
+            publishedAt: string | null;
+        };
+        FrameworkVersion: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            basedOnId: string | null;
+            /** @description Instant ISO 8601 (UTC) */
+            createdAt: string;
+            /** @description Instant ISO 8601 (UTC) */
+            updatedAt: string;
+            publishedAt: string | null;
+            /** Format: uuid */
+            certificationId: string;
+            content: components["schemas"]["Framework"];
+        };
+        FrameworkChange: {
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            /** @description Emplacement lisible, par codes : bloc BC01 › compétence C1.2 */
+            where: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        Habilitation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "train" | "assess" | "train_and_assess" | "evaluator" | "jury_member";
+            /** @description Date AAAA-MM-JJ */
+            validFrom: string;
+            /** @description Date AAAA-MM-JJ */
+            validTo: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            userId: string | null;
+            personName: string | null;
+        };
+        Habilitated: {
+            organisations: {
+                /** Format: uuid */
+                habilitationId: string;
+                /** @enum {string} */
+                kind: "train" | "assess" | "train_and_assess";
+                /** @description Date AAAA-MM-JJ */
+                validFrom: string;
+                /** @description Date AAAA-MM-JJ */
+                validTo: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                siret: string | null;
+                qualiopiExpiresOn: string | null;
+            }[];
+            /** @description Personnes habilitées : pour le personnel des branches de la certification seulement */
+            persons?: {
+                /** Format: uuid */
+                habilitationId: string;
+                /** @enum {string} */
+                kind: "evaluator" | "jury_member";
+                /** @description Date AAAA-MM-JJ */
+                validFrom: string;
+                /** @description Date AAAA-MM-JJ */
+                validTo: string;
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            }[];
+        };
+        CoOwnershipInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+            invitedAt: string;
+            answeredAt: string | null;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+            };
+            branch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            can: {
+                answer: boolean;
+            };
+        };
+        EligibilityRequest: {
+            date: string;
+            /** @enum {string} */
+            route?: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            /** Format: uuid */
+            certificationId?: string;
+            certification?: {
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+                events: {
+                    /** @enum {string} */
+                    type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+                    date: string;
+                    number?: string;
+                    level?: number;
+                    from?: string;
+                    to?: string;
+                }[];
+            };
+            candidate: {
+                /** @enum {string} */
+                status: "employee" | "jobseeker" | "self_employed" | "student";
+                age?: number;
+                benefits?: ("RSA" | "ASS" | "AAH")[];
+                experienceMonths?: number;
+                highestLevel?: number;
+                employer?: {
+                    idcc?: string;
+                    headcount?: number;
+                };
+                onProAList?: boolean;
+            };
+        };
+        EligibilityRule: {
+            rule: string;
+            title: string;
+            text: string;
+            source: string;
+            from: string;
+            to: string | null;
+            note?: string;
+            /** @constant */
+            disputed?: true;
+        };
+        EligibilityResult: {
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            title: string;
+            eligible: boolean;
+            /**
+             * @description open : toutes les conditions en vigueur sont remplies ; closed : une ne l’est pas ; incomplete : aucune n’échoue, mais une information manque (missing)
+             * @enum {string}
+             */
+            status: "open" | "closed" | "incomplete";
+            reasons: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                note?: string;
+                /** @constant */
+                disputed?: true;
+                satisfied: boolean | null;
+            }[];
+            funders: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                note?: string;
+                /** @constant */
+                disputed?: true;
+                /** @enum {string} */
+                funder: "opco" | "opca" | "transitions_pro" | "cpir" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
+                certain: boolean;
+                body?: string;
+            }[];
+            limits: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                note?: string;
+                /** @constant */
+                disputed?: true;
+            }[];
+            missing: {
+                field: string;
+                label: string;
+            }[];
+        };
+        Me: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                displayName: string;
+            };
+            roles: components["schemas"]["Grant"][];
+            csrfToken: string;
+            session: {
+                /** Format: uuid */
+                id: string;
+                expiresAt: string;
+            };
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            isActive: boolean;
+            roles: components["schemas"]["Grant"][];
+        };
+        /** @description Fiche RNCP ou RS telle que publiée par France compétences */
+        RegistryFiche: {
+            /** @example RNCP37674 */
+            numero: string;
+            /** @enum {string} */
+            registry: "RNCP" | "RS";
+            idFiche: number;
+            title: string;
+            abbreviation?: {
+                code: string;
+                label: string;
+            };
+            /** @description ETAT_FICHE (absent des exports CSV) */
+            state?: string;
+            active: boolean;
+            registrationType?: string;
+            decisionDate?: string;
+            publicationDate?: string;
+            effectDate?: string;
+            lastJoDate?: string;
+            endDate?: string;
+            deliveryDeadline?: string;
+            /** @description Niveau 1–8 ; absent au RS */
+            level?: number;
+            certifiers: {
+                siret?: string;
+                name: string;
+                state?: string;
+            }[];
+            partners: {
+                name: string;
+                siret: string;
+                /** @enum {string} */
+                habilitation: "FORMER" | "ORGANISER" | "ORGA_FORM";
+                state?: string;
+                activeSince?: string;
+            }[];
+            juries: {
+                [key: string]: {
+                    active: boolean;
+                    composition?: string;
+                };
+            };
+            blocs: {
+                code: string;
+                label: string;
+                competencies?: string;
+                assessment?: string;
+            }[];
+            rome: {
+                code: string;
+                label: string;
+            }[];
+            nsf: {
+                code: string;
+                label: string;
+            }[];
+            formacode: {
+                code: string;
+                label: string;
+            }[];
+            idcc: {
+                code: string;
+                label: string;
+            }[];
+            ccn: {
+                numero: string;
+                label: string;
+            }[];
+            successors: string[];
+            predecessors: string[];
+            correspondences: {
+                sourceBlocs: string[];
+                destinationFiche: string;
+                destinationBlocs: string[];
+            }[];
+            statistics: {
+                year: number;
+                certified: number;
+                certifiedVae?: number;
+                insertion6Months?: number;
+                insertionJob2Years?: number;
+            }[];
+            texts: {
+                activities?: string;
+                capacities?: string;
+                sectors?: string;
+                jobTypes?: string;
+                objectives?: string;
+            };
+        };
+        RegistryFicheSummary: {
+            numero: string;
+            /** @enum {string} */
+            registry: "RNCP" | "RS";
+            title: string;
+            abbreviation: string | null;
+            state: string | null;
+            active: boolean;
+            level: number | null;
+            startDate: string | null;
+            endDate: string | null;
+        };
+        RegistryImportRun: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            fileType: ("xml" | "xml-zip" | "csv-zip") | null;
+            kind: ("RNCP" | "RS" | "MIXED") | null;
+            version: string | null;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            startedAt: string;
+            endedAt: string | null;
+            bytesTotal: number;
+            bytesRead: number;
+            fichesRead: number;
+            counts: {
+                /** @description fiches absentes jusqu’ici */
+                new: number;
+                /** @description fiches dont le contenu a changé (ou revenues) */
+                changed: number;
+                unchanged: number;
+                /** @description fiches du même répertoire absentes de ce fichier : conservées, marquées absentes */
+                removed: number;
+                /** @description doublons d’une même fiche dans le fichier, ignorés */
+                rejected: number;
+                /** @description alertes ouvertes par la comparaison avec le catalogue */
+                alerts: number;
+            };
+            error: {
+                message: string;
+                line?: number;
+                column?: number;
+                fiche?: string;
+                element?: string;
+                file?: string;
+            } | null;
+            actor: string;
+        };
+        RegistryAlert: {
+            /** Format: uuid */
+            id: string;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            };
+            numero: string;
+            /**
+             * @description registration_ended : fiche inactive ou échue alors que le catalogue la dit en vigueur ; registration_differs : dates ou niveau différents, ou inscription absente du catalogue ; title_differs ; successor : une fiche la remplace ; fiche_missing : fiche absente du dernier export
+             * @enum {string}
+             */
+            kind: "registration_ended" | "registration_differs" | "title_differs" | "successor" | "fiche_missing";
+            details: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "open" | "applied" | "dismissed";
+            /** @description applied, dismissed (classée par une personne), superseded (remplacée par une alerte plus récente), resolved (l’écart a disparu), unlinked (lien retiré) */
+            resolution: string | null;
+            /** @description motif donné en classant */
+            reason: string | null;
+            createdRunId: string | null;
+            createdAt: string;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
