@@ -1,62 +1,28 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/db/connect.js';
-import { createTestDatabase } from './support.js';
-
-const run = promisify(execFile);
-const CLI = path.resolve('src/app/cli.ts');
+import { CLI_TEST_TIMEOUT_MS, type CliEnvironment, cliEnvironment, runQualif } from './cli-runner.js';
 
 /**
- * The `qualif` command as an operator runs it, in a child process: on a PGlite folder, or
+ * The built `qualif` command as an operator runs it, in a child process: on a PGlite folder, or
  * with TEST_DATABASE_URL on a fresh database of that server.
  */
-let env: Record<string, string>;
-let cleanup: () => Promise<void>;
-
+let cli: CliEnvironment;
 beforeAll(async () => {
-  const base: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'silent',
-  };
-  if (process.env.TEST_DATABASE_URL) {
-    const handle = await createTestDatabase();
-    await handle.db.destroy(); // the CLI connects by itself; keep the database
-    env = { ...base, DATABASE_URL: handle.url as string };
-    cleanup = handle.close;
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qualif-cli-'));
-    env = { ...base, DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  cli = await cliEnvironment('qualif-cli');
 });
-afterAll(() => cleanup?.());
+afterAll(() => cli?.cleanup());
 
 /** `extraEnv` values replace the run's settings; `undefined` removes one. */
-async function qualif(args: string[], extraEnv: Record<string, string | undefined> = {}) {
-  const merged = Object.entries({ ...env, ...extraEnv }).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined,
-  );
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: Object.fromEntries(merged),
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const qualif = (args: string[], extraEnv: Record<string, string | undefined> = {}) =>
+  runQualif(args, { ...cli.env, ...extraEnv });
 
 /** Changes one audit row directly in the database, as an intruder with SQL access would. */
 async function tamper(statement: ReturnType<typeof sql>) {
+  const { env } = cli;
   const handle = env.DATABASE_URL
     ? await openDatabase({ engine: 'postgres', url: env.DATABASE_URL })
     : await openDatabase({ engine: 'pglite', dataDir: env.DATA_DIR });
@@ -67,7 +33,7 @@ async function tamper(statement: ReturnType<typeof sql>) {
   }
 }
 
-describe('qualif CLI', () => {
+describe('qualif CLI', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('refuses an embedded database another process has open, and takes over a stale lock', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qualif-cli-lock-'));
     const own = { DATA_DIR: dir, DATABASE_URL: undefined };

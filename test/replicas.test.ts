@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtQualif, CLI_CALL_TIMEOUT_MS } from './cli-runner.js';
 import { createTestDatabase, freePort } from './support.js';
 
 /**
@@ -15,8 +15,11 @@ if (!serverUrl) {
   );
 }
 
+/** Two servers started one after the other, each given a CLI call's time to answer. */
+const STARTUP_TIMEOUT_MS = 2 * CLI_CALL_TIMEOUT_MS + 60_000;
+
 async function waitHealthy(base: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + CLI_CALL_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${log()}`);
     try {
@@ -26,7 +29,7 @@ async function waitHealthy(base: string, child: ChildProcess, log: () => string)
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`server not ready in 60 s: ${log()}`);
+  throw new Error(`server not ready in ${CLI_CALL_TIMEOUT_MS / 1000} s: ${log()}`);
 }
 
 describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
@@ -42,24 +45,20 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       let output = '';
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.resolve('src/app/cli.ts'), 'serve', ...(i === 0 ? ['--demo'] : [])],
-        {
-          env: {
-            PATH: process.env.PATH ?? '',
-            NODE_ENV: 'development',
-            LOG_LEVEL: 'warn',
-            DATABASE_URL: handle.url as string,
-            PORT: String(port),
-            HOST: '127.0.0.1',
-            PUBLIC_URL: 'http://127.0.0.1',
-            SESSION_SECRET: 'replica-test-secret-replica-test-secret',
-            SESSION_CACHE_SECONDS: '1',
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
+      const child = spawn(process.execPath, [builtQualif(), 'serve', ...(i === 0 ? ['--demo'] : [])], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'development',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: handle.url as string,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PUBLIC_URL: 'http://127.0.0.1',
+          SESSION_SECRET: 'replica-test-secret-replica-test-secret',
+          SESSION_CACHE_SECONDS: '1',
         },
-      );
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout?.on('data', (d) => {
         output += d;
       });
@@ -70,7 +69,7 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
       await waitHealthy(base, child, () => output);
       bases.push(base);
     }
-  }, 120_000);
+  }, STARTUP_TIMEOUT_MS);
 
   afterAll(async () => {
     for (const c of children) c.kill('SIGTERM');
