@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_catalogue.js';
 import * as m0003 from './0003_registry.js';
 import * as m0004co from './0004_co_ownership.js';
+import * as m0005 from './0005_import_heartbeat.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_catalogue': m0002,
   '0003_registry': m0003,
   '0004_co_ownership': m0004co,
+  '0005_import_heartbeat': m0005,
 };

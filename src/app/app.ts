@@ -20,9 +20,13 @@ import { passwordResetServiceFactory } from '../modules/identity/password-reset.
 import { sessionsServiceFactory } from '../modules/identity/sessions.service.js';
 import { registerUserRoutes } from '../modules/identity/users.routes.js';
 import { usersServiceFactory } from '../modules/identity/users.service.js';
+import { heartbeatEverySeconds } from '../modules/registry/domain/import-run.js';
 import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
 import { registryServiceFactory } from '../modules/registry/registry.service.js';
-import { registryImportServiceFactory } from '../modules/registry/registry-import.service.js';
+import {
+  failRunsOfDeadProcesses,
+  registryImportServiceFactory,
+} from '../modules/registry/registry-import.service.js';
 import { registerAuditRoutes } from '../platform/audit/audit.routes.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
@@ -85,6 +89,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
       db,
       maxFileBytes: config.registryMaxFileBytes,
       afterImport: (runId) => registryService.syncAll(runId),
+      staleSeconds: config.registryImportStaleSeconds,
     }),
   };
   return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue, registry, eligibility };
@@ -131,13 +136,27 @@ export async function createApp(
   });
   registerAuditRoutes(app, handle.db, services.users.displayNames);
   if (config.mail.transport === 'outbox' && config.env !== 'production') registerOutboxRoutes(app, handle.db);
+  // A registry import whose process died (on any replica) is failed within about a minute.
+  const sweep = setInterval(
+    () =>
+      services.registry.imports
+        .failStaleRuns()
+        .catch((error: unknown) => app.log.warn({ err: error }, 'stale import check failed')),
+    heartbeatEverySeconds(config.registryImportStaleSeconds) * 1000,
+  ).unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   await app.ready();
   return { app, services };
 }
 
-/** Opens the database named by the configuration and brings its schema up to date. */
+/**
+ * Opens the database named by the configuration and brings its schema up to date. The
+ * embedded database is this process's alone (DATA_DIR/qualif.lock): a registry import still
+ * running there was a dead process's, and is failed at once.
+ */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
   const handle = await openDatabase(databaseTarget(config));
   await migrateToLatest(handle.db);
+  if (handle.engine === 'pglite') await failRunsOfDeadProcesses(handle.db);
   return handle;
 }

@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { AuditActor } from '../../platform/auth/actor.js';
+import { type AuditActor, SYSTEM_ACTOR } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
 import { problems } from '../../platform/problem.js';
 import { parseRegistryCsvZip } from './csv-zip-parser.js';
 import { detectRegistryFile, type RegistryFileType } from './detect.js';
 import type { Registry, RegistryFiche, RegistryParseResult, RegistryProgress } from './domain/fiche.js';
-import { endedBy } from './domain/import-run.js';
+import { endedBy, heartbeatEverySeconds, INTERRUPTED, STALE_SECONDS } from './domain/import-run.js';
 import { RegistryFileError } from './errors.js';
 import { stageFiches, swapStaged } from './registry.repo.js';
 import { parseRegistryXml, parseRegistryXmlZip } from './xml-parser.js';
@@ -24,8 +24,6 @@ import { openZip } from './zip.js';
  */
 const BATCH = 200;
 const BATCH_BYTES = 512 * 1024;
-/** A run whose row has not moved for this long is a crashed process's, not a live one. */
-const STALE_MINUTES = 10;
 
 export type ImportProgress = RegistryProgress & { bytesTotal: number };
 
@@ -51,32 +49,52 @@ export function registryImportServiceFactory({
   db,
   maxFileBytes,
   afterImport,
+  staleSeconds = STALE_SECONDS.default,
 }: {
   db: Db;
   maxFileBytes: number;
   afterImport?: (runId: string) => Promise<number>;
+  /** A running run whose heartbeat is older than this is a dead process's (REGISTRY_IMPORT_STALE_SECONDS). */
+  staleSeconds?: number;
 }) {
   /** Progress of the runs this process is executing, fresher than the row (written per batch). */
   const live = new Map<string, ImportProgress>();
+  const heartbeatMs = heartbeatEverySeconds(staleSeconds) * 1000;
 
-  async function failStaleRuns() {
-    await db
-      .updateTable('registry_import_runs')
-      .set({
-        status: endedBy('fail'),
-        ended_at: new Date(),
-        error_message: 'Import interrompu (processus arrêté avant la fin).',
-      })
-      .where('status', '=', 'running')
-      .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${STALE_MINUTES})`)
-      .execute();
-    // What a crashed import had staged.
-    await db
-      .deleteFrom('registry_staging')
-      .where('run_id', 'in', (eb) =>
-        eb.selectFrom('registry_import_runs').select('id').where('status', '<>', 'running'),
-      )
-      .execute();
+  /**
+   * Fails the runs whose process stopped giving signs of life (any replica), which frees the
+   * one-running-import slot. Called before each start, and every few seconds by the server.
+   */
+  function failStaleRuns(): Promise<string[]> {
+    return failInterruptedRuns(
+      db,
+      sql<boolean>`heartbeat_at < now() - make_interval(secs => ${staleSeconds})`,
+      INTERRUPTED.silent(staleSeconds),
+    );
+  }
+
+  /** Writes the run's heartbeat every heartbeatMs until stopped; the database's clock decides. */
+  function startHeartbeat(runId: string): () => void {
+    let stopped = false;
+    let timer: NodeJS.Timeout;
+    const beat = async () => {
+      try {
+        await db
+          .updateTable('registry_import_runs')
+          .set({ heartbeat_at: sql<Date>`now()` })
+          .where('id', '=', runId)
+          .where('status', '=', 'running')
+          .execute();
+      } catch {
+        // Missed beat (database busy or away): the next one tries again.
+      }
+      if (!stopped) timer = setTimeout(beat, heartbeatMs).unref();
+    };
+    timer = setTimeout(beat, heartbeatMs).unref();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }
 
   /**
@@ -129,6 +147,11 @@ export function registryImportServiceFactory({
     let progress: ImportProgress = { bytes: 0, fiches: 0, bytesTotal: 0 };
     let read = 0;
     live.set(runId, progress);
+    const stopHeartbeat = startHeartbeat(runId);
+    /** Our row is still running: not failed meanwhile as stale (this process looked dead). */
+    const stillOurs = async (update: { numUpdatedRows: bigint }) => {
+      if (update.numUpdatedRows === 0n) throw new Error('l’import a été déclaré arrêté entre-temps.');
+    };
     try {
       const size = (await stat(path)).size;
       if (size > maxFileBytes) {
@@ -154,11 +177,19 @@ export function registryImportServiceFactory({
         batch = [];
         flushedAt = progress.bytes;
         staged += await stageFiches(db, runId, fiches);
-        await db
-          .updateTable('registry_import_runs')
-          .set({ bytes_read: progress.bytes, fiches_read: read, updated_at: new Date() })
-          .where('id', '=', runId)
-          .execute();
+        await stillOurs(
+          await db
+            .updateTable('registry_import_runs')
+            .set({
+              bytes_read: progress.bytes,
+              fiches_read: read,
+              updated_at: new Date(),
+              heartbeat_at: sql`now()`,
+            })
+            .where('id', '=', runId)
+            .where('status', '=', 'running')
+            .executeTakeFirst(),
+        );
       };
       const onFiche = async (fiche: RegistryFiche) => {
         batch.push(fiche);
@@ -180,6 +211,16 @@ export function registryImportServiceFactory({
 
       const registries: Registry[] = parsed.kind === 'MIXED' ? ['RNCP', 'RS'] : [parsed.kind];
       await db.transaction().execute(async (trx) => {
+        // Locks our row first: a run failed as stale meanwhile must not swap its fiches in
+        // (another import may have started since).
+        const ours = await trx
+          .selectFrom('registry_import_runs')
+          .select('id')
+          .where('id', '=', runId)
+          .where('status', '=', 'running')
+          .forUpdate()
+          .executeTakeFirst();
+        if (!ours) throw new Error('l’import a été déclaré arrêté entre-temps.');
         const counts = await swapStaged(trx, runId, registries);
         const result = {
           status: endedBy('succeed'),
@@ -208,6 +249,7 @@ export function registryImportServiceFactory({
         });
       });
     } catch (error) {
+      stopHeartbeat();
       await db.deleteFrom('registry_staging').where('run_id', '=', runId).execute();
       const fileError = error instanceof RegistryFileError ? error : undefined;
       await db
@@ -232,10 +274,13 @@ export function registryImportServiceFactory({
             : null,
         })
         .where('id', '=', runId)
+        // Already failed as stale: that reason stays.
+        .where('status', '=', 'running')
         .execute();
       live.delete(runId);
       throw error;
     }
+    stopHeartbeat();
     live.delete(runId);
     if (afterImport) {
       // The import itself succeeded; a sync failure is reported on the run, not as a failure.
@@ -284,7 +329,52 @@ export function registryImportServiceFactory({
       .execute();
   }
 
-  return { start, importFile, getRun, listRuns };
+  return { start, importFile, getRun, listRuns, failStaleRuns };
+}
+
+/**
+ * Embedded database, at start: it is one process's (DATA_DIR/qualif.lock), so a run still
+ * running belongs to a process that died. Fails them all at once.
+ */
+export function failRunsOfDeadProcesses(db: Db): Promise<string[]> {
+  return failInterruptedRuns(db, sql<boolean>`true`, INTERRUPTED.atStart);
+}
+
+/**
+ * Fails the running runs that `which` selects, with `reason`, each audited as the system's
+ * doing, then deletes what they had staged. Returns their ids.
+ */
+async function failInterruptedRuns(db: Db, which: RawBuilder<boolean>, reason: string): Promise<string[]> {
+  const failed = await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('registry_import_runs')
+      .set({ status: endedBy('fail'), ended_at: sql`now()`, updated_at: sql`now()`, error_message: reason })
+      .where('status', '=', 'running')
+      .where(which)
+      .returning(['id', 'file_name'])
+      .execute();
+    for (const row of rows) {
+      await recordAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'registry.import.interrupted',
+        entityType: 'registry_import_run',
+        entityId: row.id,
+        before: { status: 'running' },
+        after: { status: endedBy('fail'), fileName: row.file_name, reason },
+        requestId: null,
+      });
+    }
+    return rows.map((r) => r.id);
+  });
+  if (failed.length > 0) {
+    await db
+      .deleteFrom('registry_staging')
+      .where('run_id', 'in', (eb) =>
+        eb.selectFrom('registry_import_runs').select('id').where('status', '<>', 'running'),
+      )
+      .execute();
+  }
+  return failed;
 }
 
 async function uncompressedSize(path: string, type: RegistryFileType): Promise<number> {

@@ -219,6 +219,8 @@ export interface RegistryImportRunsTable {
   status: RegistryRunStatus;
   started_at: Timestamp;
   updated_at: Timestamp;
+  /** Written every few seconds by the importing process while it runs (database clock). */
+  heartbeat_at: Timestamp;
   ended_at: NullableTimestamp;
   bytes_total: Generated<number>;
   bytes_read: Generated<number>;
