@@ -135,9 +135,9 @@ export function registerIdentityRoutes(app: Http, deps: IdentityRouteDeps) {
       config: { access: 'authenticated' },
       schema: {
         tags: ['identité'],
-        summary: 'Révoquer une session (la sienne ; un·e admin : toute session)',
+        summary: 'Révoquer une session (la sienne ; un·e admin : toute session ; celle d’un·e autre : 404)',
         params: uuidParam,
-        response: { 204: z.null(), ...problemResponses(403, 404) },
+        response: { 204: z.null(), ...problemResponses(404) },
       },
     },
     async (request, reply) => {
