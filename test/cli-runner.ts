@@ -36,21 +36,21 @@ function newestSource(): { file: string; mtimeMs: number } {
 let checked = false;
 
 /**
- * The built CLI, or a clear failure: missing, or older than a source file when first asked for
- * (the test would exercise yesterday's code).
+ * The built CLI, or a clear failure when it is missing. A build older than a source file is
+ * reported (the test would exercise older code) but not refused: several people may edit the
+ * sources while a suite runs.
  */
 export function builtQualif(): string {
   if (checked) return QUALIF_CLI;
+  const cli = path.relative(projectRoot, QUALIF_CLI);
   if (!existsSync(QUALIF_CLI)) {
-    throw new Error(
-      `${path.relative(projectRoot, QUALIF_CLI)} is missing: run npm run build first (npm test does).`,
-    );
+    throw new Error(`${cli} is missing: run npm run build first (npm test does).`);
   }
   const source = newestSource();
   if (source.mtimeMs > statSync(QUALIF_CLI).mtimeMs) {
-    throw new Error(
-      `${path.relative(projectRoot, QUALIF_CLI)} is older than ${path.relative(projectRoot, source.file)}: ` +
-        'run npm run build first (npm test does).',
+    console.warn(
+      `${cli} is older than ${path.relative(projectRoot, source.file)}: the CLI tests run the last build; ` +
+        'run npm run build first to test the current sources.',
     );
   }
   checked = true;
