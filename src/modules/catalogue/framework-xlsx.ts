@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { type FieldError, fieldError } from '../../platform/problem.js';
+import { runInWorker, siblingWorker, WorkerLimitError } from '../../platform/worker.js';
 import { ASSESSMENT_METHODS, type Framework } from './domain/framework.js';
+import { checkWorkbookBounds, refuseWorkbook, UNREADABLE, WorkbookError } from './workbook-bounds.js';
+
+export { WorkbookError } from './workbook-bounds.js';
 
 /**
  * Frameworks as a workbook branch staff can fill in Excel or LibreOffice: one sheet per
@@ -70,12 +74,6 @@ export async function frameworkToXlsx(f: Framework): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export class WorkbookError extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super('unreadable workbook');
-  }
-}
-
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
@@ -92,15 +90,55 @@ const splitLines = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Reads a workbook laid out as frameworkToXlsx writes it; the caller validates the result. */
+/** The spreadsheet parser's budget, in its worker thread, once the bounds have been checked. */
+export const WORKBOOK_PARSING = { timeoutMs: 30_000, maxOldGenerationSizeMb: 512 };
+
+export type WorkbookAnswer = { content: unknown } | { errors: FieldError[] };
+
+/**
+ * Reads a workbook laid out as frameworkToXlsx writes it; the caller validates the result.
+ * Refused (WorkbookError) when out of WORKBOOK_LIMITS, before any parsing; then parsed by
+ * exceljs in a worker thread, so that the server keeps answering while it runs.
+ */
 export async function frameworkFromXlsx(data: Buffer): Promise<unknown> {
+  await checkWorkbookBounds(data);
+  let answer: WorkbookAnswer;
+  try {
+    answer = await runInWorker<WorkbookAnswer>(
+      siblingWorker(import.meta.url, 'framework-xlsx.worker'),
+      new Uint8Array(data),
+      WORKBOOK_PARSING,
+    );
+  } catch (error) {
+    if (error instanceof WorkerLimitError) {
+      throw refuseWorkbook(
+        error.limit === 'time'
+          ? `Le classeur est trop long à lire (plus de ${WORKBOOK_PARSING.timeoutMs / 1000} s).`
+          : 'Le classeur demande trop de mémoire pour être lu.',
+      );
+    }
+    throw error;
+  }
+  if ('errors' in answer) throw new WorkbookError(answer.errors);
+  return answer.content;
+}
+
+/** The parsing itself, run in the worker (framework-xlsx.worker.ts). */
+export async function readFrameworkWorkbook(data: Buffer): Promise<WorkbookAnswer> {
+  try {
+    return { content: await readWorkbook(data) };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { errors: error.errors };
+    throw error;
+  }
+}
+
+async function readWorkbook(data: Buffer): Promise<unknown> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new WorkbookError([
-      fieldError(['file'], 'Ce fichier n’est pas un classeur Excel (.xlsx) lisible.'),
-    ]);
+    throw refuseWorkbook(UNREADABLE);
   }
   const errors: FieldError[] = [];
   const rowsOf = (def: { name: string; columns: readonly string[] }) => {
