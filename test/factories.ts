@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { Services } from '../src/app/app.js';
+import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
 import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import type { Role } from '../src/platform/auth/roles.js';
+import { RNCP_XML_FIXTURE } from './fixtures.js';
 
 /**
  * Test data built through the services, as the product builds it (checks, audit), instead of
@@ -35,7 +38,7 @@ export const TEST_PASSWORD = 'Mot-de-passe-de-test-2026!';
 export type Factories = ReturnType<typeof factories>;
 
 export function factories(services: Services) {
-  const { catalogue, users } = services;
+  const { catalogue, users, registry } = services;
 
   async function newBranch(name = `Branche ${unique()}`) {
     const id = await catalogue.branches.save(
@@ -55,19 +58,27 @@ export function factories(services: Services) {
     return { id, name };
   }
 
-  /** An account with one role; its scope (branch or organisation) when the role needs one. */
-  async function newUser(role: Role, scope: { branchId?: string; organisationId?: string } = {}) {
+  /**
+   * An account with one role and the password TEST_PASSWORD; its scope (branch or
+   * organisation) when the role needs one.
+   */
+  async function newUser(
+    role: Role,
+    scope: { branchId?: string; organisationId?: string } = {},
+    opts: { displayName?: string } = {},
+  ) {
     const email = `${role.replace('_', '-')}-${unique()}@test.qualif.test`;
+    const displayName = opts.displayName ?? `${role} ${next()}`;
     const user = await users.createUser(
       {
         email,
-        displayName: `${role} ${next()}`,
+        displayName,
         password: TEST_PASSWORD,
         grants: [{ role, ...scope }],
       },
       SYSTEM_ACTOR,
     );
-    return { id: user.id, email };
+    return { id: user.id, email, displayName };
   }
 
   async function newCertification(
@@ -124,7 +135,40 @@ export function factories(services: Services) {
     return { id };
   }
 
-  return { newBranch, newOrganisation, newUser, newCertification, newFrameworkVersion, newHabilitation };
+  /** Recognition events recorded in order, as the branch would record them. */
+  async function addEvents(certificationId: string, events: NewRecognitionEvent[]) {
+    for (const event of events) {
+      await catalogue.certifications.addEvent(certificationId, event, SYSTEM_ADMIN, 'test');
+    }
+  }
+
+  /** Imports a registry export: by default the shipped sample of 12 real RNCP fiches. */
+  async function importRegistry(file = RNCP_XML_FIXTURE) {
+    const run = await registry.imports.importFile(file, {
+      fileName: path.basename(file),
+      actor: SYSTEM_ACTOR,
+      requestId: 'test',
+    });
+    if (run?.status !== 'succeeded') throw new Error(`registry import: ${run?.error_message}`);
+    return run;
+  }
+
+  /** Links a certification to a registry fiche (which opens the alerts of their differences). */
+  async function linkFiche(certificationId: string, numero: string) {
+    await registry.service.link(certificationId, numero, SYSTEM_ADMIN, 'test');
+  }
+
+  return {
+    newBranch,
+    newOrganisation,
+    newUser,
+    newCertification,
+    newFrameworkVersion,
+    newHabilitation,
+    addEvents,
+    importRegistry,
+    linkFiche,
+  };
 }
 
 export function sampleFramework() {

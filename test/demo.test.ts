@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../src/contracts/dates.js';
+import { ROLES, type Role } from '../src/platform/auth/roles.js';
+import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+
+/**
+ * The demo (src/app/demo.ts, src/app/demo-catalogue.ts) as the people trying Qualif meet it:
+ * one account per role, `<role>@demo.qualif.test` / `qualif-demo`, and real work waiting for
+ * each. Demo rows are looked up by name here, and only here: the other integration tests
+ * build the data they rely on with test/factories.ts.
+ */
+let t: TestApp;
+const sessions = new Map<Role, Signed>();
+const certIds = new Map<string, string>();
+const SECURITY = 'Prévention et sécurité';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES)
+    sessions.set(role, await signIn(t.app, `${role}@demo.qualif.test`, 'qualif-demo'));
+  for (const c of (await get('/api/v1/certifications?pageSize=50')).items) certIds.set(c.code, c.id);
+}, 120_000);
+afterAll(() => t?.close());
+
+const as = (role: Role) => {
+  const s = sessions.get(role) as Signed;
+  return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are read field by field below
+async function get(url: string, role?: Role): Promise<any> {
+  const res = await t.app.inject({ url, headers: role ? as(role) : {} });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  return res.json();
+}
+
+const cert = (code: string) => {
+  const id = certIds.get(code);
+  expect(id, `demo certification ${code}`).toBeDefined();
+  return id as string;
+};
+
+describe('demo accounts', () => {
+  it('every role signs in with the demo password, scoped as the demo says', async () => {
+    const scopes = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (role) => {
+          const me = await get('/api/v1/me', role);
+          expect(me.user.email).toBe(`${role}@demo.qualif.test`);
+          return [
+            role,
+            me.roles.map((g: { role: string; scope: { type: string; label?: string } }) => [
+              g.role,
+              g.scope.type,
+              g.scope.label,
+            ]),
+          ];
+        }),
+      ),
+    );
+    expect(scopes).toEqual({
+      admin: [['admin', 'global', undefined]],
+      branch_manager: [['branch_manager', 'branch', SECURITY]],
+      advisor: [['advisor', 'branch', SECURITY]],
+      training_org: [['training_org', 'organisation', 'Institut Sécurité Formation (démo)']],
+      employer: [['employer', 'organisation', 'Gardiennage du Centre (démo)']],
+      evaluator: [['evaluator', 'self', undefined]],
+      jury_member: [['jury_member', 'self', undefined]],
+      candidate: [['candidate', 'self', undefined]],
+    });
+  });
+});
+
+describe('every demo role has work to do', () => {
+  it('admin: accounts to manage, a registry import done, alerts, an audit trail that verifies', async () => {
+    expect((await get('/api/v1/users?pageSize=50', 'admin')).total).toBe(ROLES.length);
+    const imports = await get('/api/v1/registry/imports', 'admin');
+    expect(imports.items[0]).toMatchObject({ status: 'succeeded', fichesRead: 12 });
+    expect(
+      (await get('/api/v1/registry/alerts?status=open&pageSize=200', 'admin')).total,
+    ).toBeGreaterThanOrEqual(3);
+    expect(await get('/api/v1/audit/verify', 'admin')).toMatchObject({ ok: true });
+  });
+
+  it('branch manager: the branch’s certifications to maintain and evaluators to habilitate', async () => {
+    const aps = await get(`/api/v1/certifications/${cert('CQP-APS')}`, 'branch_manager');
+    expect(aps.branches.map((b: { name: string }) => b.name)).toEqual([SECURITY]);
+    expect(aps.can).toMatchObject({ update: true });
+    expect(aps.recognition).toMatchObject({ status: 'rncp', level: 3 });
+    // Another branch's certification is read-only to them.
+    const pc = await get(`/api/v1/certifications/${cert('CQP-PC')}`, 'branch_manager');
+    expect(pc.can).toMatchObject({ update: false });
+    const evaluators = await get('/api/v1/people?role=evaluator', 'branch_manager');
+    expect(evaluators.items.map((p: { email: string }) => p.email)).toContain('evaluator@demo.qualif.test');
+  });
+
+  it('branch manager: registry alerts on CQP-APS, which another branch does not see', async () => {
+    const alerts = async (role: Role) =>
+      (await get('/api/v1/registry/alerts?status=open&pageSize=200', role)).items as {
+        kind: string;
+        numero: string;
+        certification: { code: string };
+        details: Record<string, unknown>;
+      }[];
+    // The demo links CQP-APS to RNCP34762, which the catalogue registers under another number.
+    const aps = (await alerts('branch_manager')).filter(
+      (a) => a.certification.code === 'CQP-APS' && a.numero === 'RNCP34762',
+    );
+    expect(aps.map((a) => a.kind).sort()).toEqual(['registration_differs', 'successor', 'title_differs']);
+    expect(aps.find((a) => a.kind === 'successor')?.details).toEqual({
+      successors: [{ numero: 'RNCP39568', title: expect.stringMatching(/management/i) }],
+    });
+  });
+
+  it('branch manager: a CQPI co-ownership invitation to answer', async () => {
+    const res = await get('/api/v1/co-ownership-invitations?status=pending', 'branch_manager');
+    const items = res.items as { certification: { code: string }; can: { answer: boolean } }[];
+    expect(items.find((i) => i.certification.code === 'CQPI-ASL')?.can.answer).toBe(true);
+  });
+
+  it('training organisation: habilitated today to train and assess for its branch’s certifications', async () => {
+    const me = await get('/api/v1/me', 'training_org');
+    const organisationId = me.roles[0].scope.id as string;
+    for (const code of ['CQP-APS', 'CQP-AS-2016']) {
+      const habilitated = await get(
+        `/api/v1/certifications/${cert(code)}/habilitated?date=${today()}&need=train`,
+        'training_org',
+      );
+      expect(
+        habilitated.organisations.map((o: { id: string }) => o.id),
+        code,
+      ).toContain(organisationId);
+    }
+  });
+
+  it('evaluator and jury member: habilitated today on every demo certification', async () => {
+    const names = new Map<Role, string>();
+    for (const role of ['evaluator', 'jury_member'] as const)
+      names.set(role, (await get('/api/v1/me', role)).user.displayName);
+    for (const code of ['CQP-APS', 'CQP-PC', 'CQP-PPI', 'CQPI-AL']) {
+      const staff = await get(`/api/v1/certifications/${cert(code)}/habilitated?date=${today()}`, 'admin');
+      const persons = (staff.persons ?? []) as { kind: string; name: string }[];
+      expect(persons.map((p) => `${p.kind}: ${p.name}`).sort(), code).toEqual(
+        [`evaluator: ${names.get('evaluator')}`, `jury_member: ${names.get('jury_member')}`].sort(),
+      );
+    }
+  });
+
+  it('advisor, employer and candidate: their branch’s certifications to find, with a framework and a trainer today', async () => {
+    const branch = (await get('/api/v1/me', 'advisor')).roles[0].scope.id as string;
+    for (const role of ['advisor', 'employer', 'candidate'] as const) {
+      const found = await get(`/api/v1/certifications?branch=${branch}&recognition=rncp`, role);
+      expect(
+        found.items.map((c: { code: string }) => c.code),
+        role,
+      ).toEqual(['CQP-APS']);
+      const fiche = await get(`/api/v1/certifications/${cert('CQP-APS')}`, role);
+      expect(fiche.framework?.number).toBe(1);
+      const trainers = await get(
+        `/api/v1/certifications/${cert('CQP-APS')}/habilitated?date=${today()}&need=train`,
+        role,
+      );
+      expect(trainers.organisations.length, role).toBeGreaterThan(0);
+    }
+  });
+});
