@@ -1,19 +1,25 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
+import { factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
  * Enumerates every registered route: each declares an access policy, every non-public one
- * answers 401 without a session, and every role-restricted one answers 403 to each demo
- * role outside its list.
+ * answers 401 without a session, and every role-restricted one answers 403 to an account of
+ * each role outside its list.
  */
 let t: TestApp;
 const sessions = new Map<Role, Signed>();
+const emails = new Map<Role, string>();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  for (const role of ROLES) sessions.set(role, await signIn(t.app, `${role}@demo.qualif.test`));
+  t = await createTestApp({ demo: false });
+  const { accounts } = await factories(t.services).newAccountPerRole();
+  for (const role of ROLES) {
+    emails.set(role, accounts[role].email);
+    sessions.set(role, await signIn(t.app, accounts[role].email, TEST_PASSWORD));
+  }
 });
 afterAll(() => t?.close());
 
@@ -108,7 +114,7 @@ describe('every non-public route', () => {
 
 it('a person cannot revoke another person’s session (scope: own data), an admin can', async () => {
   const candidate = sessions.get('candidate') as Signed;
-  const employer = await signIn(t.app, 'employer@demo.qualif.test');
+  const employer = await signIn(t.app, emails.get('employer') as string, TEST_PASSWORD);
   const employerSessionId = (employer.body.session as { id: string }).id;
   const denied = await t.app.inject({
     method: 'DELETE',

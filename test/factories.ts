@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Services } from '../src/app/app.js';
 import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
 import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
-import type { Role } from '../src/platform/auth/roles.js';
+import { ROLES, type Role } from '../src/platform/auth/roles.js';
 import { RNCP_XML_FIXTURE } from './fixtures.js';
 
 /**
@@ -135,6 +135,27 @@ export function factories(services: Services) {
     return { id };
   }
 
+  /**
+   * One account per role, each signed in with TEST_PASSWORD and scoped as its role needs:
+   * branch roles over one new branch, organisation roles over a new organisation of theirs.
+   */
+  async function newAccountPerRole() {
+    const branch = await newBranch();
+    const trainingOrg = await newOrganisation('training_org');
+    const employer = await newOrganisation('employer');
+    const scopeOf = (role: Role) =>
+      role === 'branch_manager' || role === 'advisor'
+        ? { branchId: branch.id }
+        : role === 'training_org'
+          ? { organisationId: trainingOrg.id }
+          : role === 'employer'
+            ? { organisationId: employer.id }
+            : {};
+    const accounts = {} as Record<Role, Awaited<ReturnType<typeof newUser>>>;
+    for (const role of ROLES) accounts[role] = await newUser(role, scopeOf(role));
+    return { branch, trainingOrg, employer, accounts };
+  }
+
   /** Recognition events recorded in order, as the branch would record them. */
   async function addEvents(certificationId: string, events: NewRecognitionEvent[]) {
     for (const event of events) {
@@ -165,6 +186,7 @@ export function factories(services: Services) {
     newCertification,
     newFrameworkVersion,
     newHabilitation,
+    newAccountPerRole,
     addEvents,
     importRegistry,
     linkFiche,
