@@ -211,6 +211,11 @@ describe.each([
       '/\t/evil.example',
       '/\\evil',
       '/a/..//evil.example',
+      // Control characters the input guard refuses elsewhere: this route neutralises them itself.
+      '\v',
+      '/\v/evil.example',
+      '/\u0000/evil.example',
+      '/\u0085/evil.example',
     ]) {
       const before = await sessionCount();
       const flow = await q.reachCallback('employer', returnTo);
@@ -221,25 +226,6 @@ describe.each([
       expect(await sessionCount(), JSON.stringify(returnTo)).toBe(before + 1);
       const me = await browserFetch(flow.jar, new URL('/api/v1/me', q.appUrl));
       expect(me.status, JSON.stringify(returnTo)).toBe(200);
-    }
-  });
-
-  it('other control characters in returnTo: refused before any login starts (400), or /', async () => {
-    // The input guard refuses most control characters in any query parameter; tab, CR and LF
-    // reach safeReturnTo (above). Either way, no redirect elsewhere and no session.
-    for (const returnTo of ['\v', '/\v/evil.example', '/\u0000/evil.example', '/\u0085/evil.example']) {
-      const before = await sessionCount();
-      const url = new URL(`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`, q.appUrl);
-      const res = await browserFetch(new CookieJar(), url);
-      const label = JSON.stringify(returnTo);
-      if (res.status === 400) {
-        expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
-      } else {
-        expect(res.status, label).toBe(302);
-        const landing = await q.land(await q.reachCallback('employer', returnTo));
-        expect(landing.location.href, label).toBe(`${q.appUrl}/`);
-        expect(await sessionCount(), label).toBe(before + 1);
-      }
     }
   });
 

@@ -203,7 +203,7 @@ export function registerIdentityRoutes(app: Http, deps: IdentityRouteDeps) {
   app.get(
     '/api/v1/auth/oidc/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', neutralisesQuery: ['returnTo'] },
       schema: {
         tags: ['identité'],
         summary: 'Démarrer la connexion unique OpenID Connect (redirection vers le fournisseur)',

@@ -95,10 +95,16 @@ function headerErrors(request: FastifyRequest): FieldError[] {
  */
 export function registerInputGuard(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
+    // A route may take a query parameter it neutralises itself (a return path ends on `/`).
+    const own = request.routeOptions.config?.neutralisesQuery ?? [];
+    const query =
+      own.length === 0
+        ? request.query
+        : Object.fromEntries(Object.entries(request.query as object).filter(([k]) => !own.includes(k)));
     const errors = [
       ...headerErrors(request),
       ...controlCharacterErrors(request.params, 'params'),
-      ...controlCharacterErrors(request.query, 'querystring'),
+      ...controlCharacterErrors(query, 'querystring'),
     ];
     if (errors.length > 0) throw problems.validation(errors.slice(0, MAX_ERRORS), DETAIL);
   });
