@@ -57,3 +57,28 @@ export const openapiTransform: SwaggerTransform = (input) => {
   }
   return { ...out, schema: { ...out.schema, response: documented } };
 };
+
+const REF = /"#\/components\/schemas\/([^"]+)"/g;
+
+/**
+ * The zod transform names each schema twice: `X` as answered and `XInput` as a request may send
+ * it, whether or not an operation uses it that way. Only the schemas some operation refers to
+ * (directly or through other schemas) are kept, so that clients (web/src/api/schema.d.ts) see
+ * each shape once.
+ */
+export function withoutUnusedSchemas<D extends object>(document: D): D {
+  type Named = { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const { paths, components } = document as Named;
+  const schemas = components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (json: string) => {
+    for (const [, name] of json.matchAll(REF)) {
+      if (name === undefined || used.has(name)) continue;
+      used.add(name);
+      visit(JSON.stringify(schemas[name] ?? null));
+    }
+  };
+  visit(JSON.stringify(paths ?? {}));
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...components, schemas: kept } };
+}

@@ -16,8 +16,8 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { problems } from '../problem.js';
 import { registerAccessControl } from './access.js';
-import { openapiTransform } from './openapi.js';
 import { registerInputGuard } from './inputs.js';
+import { openapiTransform, withoutUnusedSchemas } from './openapi.js';
 import {
   clientErrorHandler,
   frameworkError,
@@ -126,7 +126,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     },
     transform: openapiTransform,
     // Registers schemas named with .meta({ id }) under components.schemas.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
   });
 
   registerAccessControl(app, opts.resolveSession, new URL(opts.publicUrl).origin);

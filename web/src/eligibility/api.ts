@@ -9,8 +9,9 @@ export type RulesAnswer = Answer<'/api/v1/eligibility/rules'>;
 
 export type RouteResult = Schemas['EligibilityResult'];
 export type RouteId = RouteResult['route'];
-export type RuleRef = Schemas['EligibilityRule'];
 export type Reason = RouteResult['reasons'][number];
+/** A rule of law as shown to people (what reasons, funders and limits have in common). */
+export type RuleRef = Omit<Reason, 'satisfied'>;
 export type Funder = RouteResult['funders'][number];
 
 export type EligibilityCandidate = EligibilityRequest['candidate'];
