@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyedHash } from '../src/modules/identity/domain/secrets.js';
+import { type Factories, factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, signIn, type TestApp } from './support.js';
 
+/** One account per role (factories), each with the password TEST_PASSWORD. */
 let t: TestApp;
+let fixture: Awaited<ReturnType<Factories['newAccountPerRole']>>;
+const email = (role: keyof typeof fixture.accounts) => fixture.accounts[role].email;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  fixture = await factories(t.services).newAccountPerRole();
 });
 afterAll(() => t?.close());
 
@@ -18,7 +23,7 @@ const login = (email: string, password: string, ip = '203.0.113.1') =>
 
 describe('password login', () => {
   it('returns a session cookie; /me returns the user and role', async () => {
-    const res = await login('branch_manager@demo.qualif.test', 'qualif-demo');
+    const res = await login(email('branch_manager'), TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'qualif_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -30,22 +35,24 @@ describe('password login', () => {
     });
     expect(me.statusCode).toBe(200);
     const body = me.json();
-    expect(body.user.email).toBe('branch_manager@demo.qualif.test');
+    expect(body.user.email).toBe(email('branch_manager'));
     expect(body.roles).toEqual([
       {
         role: 'branch_manager',
-        scope: { type: 'branch', id: expect.any(String), label: 'Prévention et sécurité' },
+        scope: { type: 'branch', id: fixture.branch.id, label: fixture.branch.name },
       },
     ]);
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
   });
 
   it('accepts the email in any case', async () => {
-    expect((await login('Evaluator@Demo.Qualif.Test', 'qualif-demo')).statusCode).toBe(200);
+    const mixed = email('evaluator').replace(/^e/, 'E').replace('@test.qualif', '@Test.Qualif');
+    expect(mixed).not.toBe(email('evaluator'));
+    expect((await login(mixed, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('a wrong password returns 401 problem+json', async () => {
-    const res = await login('evaluator@demo.qualif.test', 'wrong-password', '203.0.113.2');
+    const res = await login(email('evaluator'), 'wrong-password', '203.0.113.2');
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({
@@ -56,13 +63,13 @@ describe('password login', () => {
   });
 
   it('an unknown account gets the same 401', async () => {
-    const res = await login('nobody@demo.qualif.test', 'whatever-password', '203.0.113.3');
+    const res = await login('nobody@test.qualif.test', 'whatever-password', '203.0.113.3');
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 
   it('an attacker failing from one address is held there; the owner elsewhere signs in at once', async () => {
-    const account = 'jury_member@demo.qualif.test';
+    const account = email('jury_member');
     for (let i = 1; i <= 10; i++) {
       // A forged X-Forwarded-For changes nothing: TRUST_PROXY is off, the socket address counts.
       const res = await t.app.inject({
@@ -74,7 +81,7 @@ describe('password login', () => {
       });
       expect(res.statusCode, `attempt ${i}`).toBe(401);
     }
-    for (const password of ['bad-11', 'qualif-demo']) {
+    for (const password of ['bad-11', TEST_PASSWORD]) {
       const held = await login(account, password, '198.51.100.7');
       expect(held.statusCode).toBe(429);
       expect(held.json().type).toMatch(/too-many-requests$/);
@@ -84,29 +91,29 @@ describe('password login', () => {
       expect(retryAfter).toBeLessThanOrEqual(900);
     }
     // The owner, from their own address, at once.
-    expect((await login(account, 'qualif-demo', '203.0.113.99')).statusCode).toBe(200);
-    expect((await login(account, 'qualif-demo', '2001:db8:99::1')).statusCode).toBe(200);
+    expect((await login(account, TEST_PASSWORD, '203.0.113.99')).statusCode).toBe(200);
+    expect((await login(account, TEST_PASSWORD, '2001:db8:99::1')).statusCode).toBe(200);
   });
 
   it('an IPv6 client is counted per /64: changing the host part does not escape the limit', async () => {
-    const account = 'evaluator@demo.qualif.test';
+    const account = email('evaluator');
     for (let i = 1; i <= 10; i++) {
       expect((await login(account, `bad-${i}`, `2001:db8:7:7::${i.toString(16)}`)).statusCode).toBe(401);
     }
-    expect((await login(account, 'qualif-demo', '2001:db8:7:7:ffff::1')).statusCode).toBe(429);
-    expect((await login(account, 'qualif-demo', '2001:db8:7:8::1')).statusCode).toBe(200);
+    expect((await login(account, TEST_PASSWORD, '2001:db8:7:7:ffff::1')).statusCode).toBe(429);
+    expect((await login(account, TEST_PASSWORD, '2001:db8:7:8::1')).statusCode).toBe(200);
   });
 
   it('one address trying many accounts is held after 50 failures; other addresses are not', async () => {
     for (let i = 1; i <= 50; i++) {
       expect((await login(`someone${i}@example.org`, 'bad-password', '192.0.2.50')).statusCode).toBe(401);
     }
-    expect((await login('training_org@demo.qualif.test', 'qualif-demo', '192.0.2.50')).statusCode).toBe(429);
-    expect((await login('training_org@demo.qualif.test', 'qualif-demo', '192.0.2.51')).statusCode).toBe(200);
+    expect((await login(email('training_org'), TEST_PASSWORD, '192.0.2.50')).statusCode).toBe(429);
+    expect((await login(email('training_org'), TEST_PASSWORD, '192.0.2.51')).statusCode).toBe(200);
   });
 
   it('failures from many addresses slow the account past 100 an hour, and it frees as they age', async () => {
-    const account = 'advisor@demo.qualif.test';
+    const account = email('advisor');
     const secret = t.config.sessionSecret;
     const accountKey = keyedHash(secret, `account:${account}`);
     // 99 failures from 99 addresses over the last 50 minutes (as a spread-out attack would leave them)…
@@ -122,7 +129,7 @@ describe('password login', () => {
       .execute();
     // …and the hundredth through the API.
     expect((await login(account, 'bad-password', '198.18.200.1')).statusCode).toBe(401);
-    const slowed = await login(account, 'qualif-demo', '203.0.113.120');
+    const slowed = await login(account, TEST_PASSWORD, '203.0.113.120');
     expect(slowed.statusCode).toBe(429);
     const retryAfter = Number(slowed.headers['retry-after']);
     // The oldest failure (50 minutes old) leaves the hour in about 10 minutes.
@@ -135,16 +142,16 @@ describe('password login', () => {
       .where('account_key', '=', accountKey)
       .where('ip_key', '=', keyedHash(secret, 'ip:198.18.0.1'))
       .execute();
-    expect((await login(account, 'qualif-demo', '203.0.113.120')).statusCode).toBe(200);
+    expect((await login(account, TEST_PASSWORD, '203.0.113.120')).statusCode).toBe(200);
     await t.db.deleteFrom('login_failures').where('account_key', '=', accountKey).execute();
   });
 
   it('a successful sign-in clears that address’s failures on the account', async () => {
-    const account = 'employer@demo.qualif.test';
+    const account = email('employer');
     for (let round = 0; round < 2; round++) {
       for (let i = 1; i <= 9; i++)
         expect((await login(account, `typo-${i}`, '203.0.113.77')).statusCode).toBe(401);
-      expect((await login(account, 'qualif-demo', '203.0.113.77')).statusCode).toBe(200);
+      expect((await login(account, TEST_PASSWORD, '203.0.113.77')).statusCode).toBe(200);
     }
   });
 
@@ -177,7 +184,7 @@ describe('password login', () => {
 
 describe('sessions', () => {
   it('lists my sessions, marks the current one, and logout ends it', async () => {
-    const s = await signIn(t.app, 'candidate@demo.qualif.test');
+    const s = await signIn(t.app, email('candidate'), TEST_PASSWORD);
     const list = await t.app.inject({ url: '/api/v1/auth/sessions', headers: { cookie: s.cookie } });
     expect(list.statusCode).toBe(200);
     const items = list.json().items as { current: boolean; method: string }[];
@@ -194,8 +201,8 @@ describe('sessions', () => {
   });
 
   it('another person’s session answers 404, exactly as an unknown id; its owner keeps it', async () => {
-    const candidate = await signIn(t.app, 'candidate@demo.qualif.test');
-    const employer = await signIn(t.app, 'employer@demo.qualif.test');
+    const candidate = await signIn(t.app, email('candidate'), TEST_PASSWORD);
+    const employer = await signIn(t.app, email('employer'), TEST_PASSWORD);
     const revoke = (id: string) =>
       t.app.inject({
         method: 'DELETE',
@@ -224,22 +231,22 @@ describe('the development outbox (password-reset links)', () => {
     const reset = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/password-reset',
-      payload: { email: 'candidate@demo.qualif.test' },
+      payload: { email: email('candidate') },
     });
     expect(reset.statusCode).toBe(202);
     const anonymous = await t.app.inject({ url: '/api/v1/dev/outbox' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(anonymous.body).not.toMatch(/reinitialiser-mot-de-passe/);
-    const candidate = await signIn(t.app, 'candidate@demo.qualif.test');
+    const candidate = await signIn(t.app, email('candidate'), TEST_PASSWORD);
     const refused = await t.app.inject({ url: '/api/v1/dev/outbox', headers: { cookie: candidate.cookie } });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toMatch(/reinitialiser-mot-de-passe/);
-    const admin = await signIn(t.app, 'admin@demo.qualif.test');
+    const admin = await signIn(t.app, email('admin'), TEST_PASSWORD);
     const shown = await t.app.inject({ url: '/api/v1/dev/outbox', headers: { cookie: admin.cookie } });
     expect(shown.statusCode).toBe(200);
     expect(shown.json().items[0]).toMatchObject({
-      to: 'candidate@demo.qualif.test',
+      to: email('candidate'),
       text: expect.stringMatching(/reinitialiser-mot-de-passe\?token=/),
     });
   });
@@ -247,7 +254,7 @@ describe('the development outbox (password-reset links)', () => {
 
 describe('CSRF protection of cookie-authenticated writes', () => {
   it('refuses a write without the x-csrf-token header, or with a wrong one', async () => {
-    const s = await signIn(t.app, 'employer@demo.qualif.test');
+    const s = await signIn(t.app, email('employer'), TEST_PASSWORD);
     for (const token of [undefined, 'wrong']) {
       const res = await t.app.inject({
         method: 'POST',
@@ -265,7 +272,7 @@ describe('CSRF protection of cookie-authenticated writes', () => {
       method: 'POST',
       url: '/api/v1/auth/login',
       headers: { origin: 'https://evil.example' },
-      payload: { email: 'admin@demo.qualif.test', password: 'qualif-demo' },
+      payload: { email: email('admin'), password: TEST_PASSWORD },
     });
     expect(res.statusCode).toBe(403);
   });
@@ -338,7 +345,7 @@ describe('HTTP hygiene', () => {
 
 describe('admin user management', () => {
   it('creates a scoped account; a missing scope is 400 naming the field; a duplicate is 409', async () => {
-    const admin = await signIn(t.app, 'admin@demo.qualif.test');
+    const admin = await signIn(t.app, email('admin'), TEST_PASSWORD);
     const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
     const noScope = await t.app.inject({
       method: 'POST',
@@ -367,7 +374,6 @@ describe('admin user management', () => {
     expect(unknownBranch.json().errors[0].field).toBe('grants.0.branchId');
 
     const me = (await t.app.inject({ url: '/api/v1/me', headers })).json();
-    const branches = await t.db.selectFrom('branches').select('id').execute();
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',
@@ -376,12 +382,12 @@ describe('admin user management', () => {
         email: 'New.Manager@example.org',
         displayName: 'Nouvelle Gestionnaire',
         password: 'a-long-enough-password',
-        grants: [{ role: 'branch_manager', branchId: branches[0]?.id }],
+        grants: [{ role: 'branch_manager', branchId: fixture.branch.id }],
       },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().email).toBe('new.manager@example.org');
-    expect(me.user.email).toBe('admin@demo.qualif.test');
+    expect(me.user.email).toBe(email('admin'));
     expect(
       (await login('new.manager@example.org', 'a-long-enough-password', '203.0.113.77')).statusCode,
     ).toBe(200);
@@ -395,7 +401,12 @@ describe('admin user management', () => {
     expect(again.statusCode).toBe(409);
 
     const list = await t.app.inject({ url: '/api/v1/users?page=1&pageSize=5', headers });
-    expect(list.json()).toMatchObject({ total: 9, page: 1, pageSize: 5 });
+    // The accounts of the fixture and the one just created.
+    expect(list.json()).toMatchObject({
+      total: Object.keys(fixture.accounts).length + 1,
+      page: 1,
+      pageSize: 5,
+    });
     expect(list.json().items).toHaveLength(5);
   });
 });
