@@ -65,9 +65,9 @@ export function factories(services: Services) {
   async function newUser(
     role: Role,
     scope: { branchId?: string; organisationId?: string } = {},
-    opts: { displayName?: string } = {},
+    opts: { displayName?: string; email?: string } = {},
   ) {
-    const email = `${role.replace('_', '-')}-${unique()}@test.qualif.test`;
+    const email = opts.email ?? `${role.replace('_', '-')}-${unique()}@test.qualif.test`;
     const displayName = opts.displayName ?? `${role} ${next()}`;
     const user = await users.createUser(
       {

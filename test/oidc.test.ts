@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { factories } from './factories.js';
 import {
   browserFetch,
   CookieJar,
@@ -15,11 +16,13 @@ import { createTestApp, freePort, type TestApp } from './support.js';
 
 const CLIENT_ID = 'qualif-test';
 const CLIENT_SECRET = 'qualif-test-client-secret-0123456789';
+const EMPLOYER_EMAIL = 'employeur@sso.qualif.test';
+const UNVERIFIED_EMAIL = 'candidate@sso.qualif.test';
 const ACCOUNTS: Record<string, TestAccount> = {
-  employer: { email: 'employer@demo.qualif.test', email_verified: true },
+  employer: { email: EMPLOYER_EMAIL, email_verified: true },
   stranger: { email: 'inconnu@example.org', email_verified: true },
   // A Qualif account exists for this address, but the provider does not vouch for it.
-  unverified: { email: 'candidate@demo.qualif.test', email_verified: false },
+  unverified: { email: UNVERIFIED_EMAIL, email_verified: false },
 };
 
 type Flow = { jar: CookieJar; callback: URL };
@@ -36,6 +39,7 @@ async function startQualifWithProvider(conformIdTokenClaims: boolean) {
     conformIdTokenClaims,
   });
   const t = await createTestApp({
+    demo: false,
     env: {
       PUBLIC_URL: appUrl,
       OIDC_ISSUER: provider.issuer,
@@ -44,6 +48,11 @@ async function startQualifWithProvider(conformIdTokenClaims: boolean) {
       OIDC_ALLOW_HTTP: 'true',
     },
   });
+  // The Qualif accounts: the employer's, and one for the address the provider does not verify.
+  const f = factories(t.services);
+  const employer = await f.newOrganisation('employer');
+  await f.newUser('employer', { organisationId: employer.id }, { email: EMPLOYER_EMAIL });
+  await f.newUser('candidate', {}, { email: UNVERIFIED_EMAIL });
   await t.app.listen({ port: Number(new URL(appUrl).port), host: '127.0.0.1' });
 
   /** A fresh browser starts the login at Qualif, signs in at the provider, and stops before the callback. */
@@ -126,7 +135,7 @@ describe.each([
       roles: { role: string }[];
       session: { id: string };
     };
-    expect(body.user.email).toBe('employer@demo.qualif.test');
+    expect(body.user.email).toBe(EMPLOYER_EMAIL);
     expect(body.roles.map((g) => g.role)).toEqual(['employer']);
 
     const sessions = await browserFetch(flow.jar, new URL('/api/v1/auth/sessions', q.appUrl));
@@ -309,7 +318,7 @@ describe.each([
 describe('OIDC not configured', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ demo: false });
   });
   afterAll(() => t?.close());
 
