@@ -1,15 +1,5 @@
+import { ROLE_LABELS } from '../../src/contracts/roles';
 import type { Grant, Role } from './api/types';
-
-const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrateur·rice',
-  branch_manager: 'Gestionnaire de branche (CPNE)',
-  training_org: 'Organisme de formation',
-  evaluator: 'Évaluateur·rice',
-  jury_member: 'Membre de jury',
-  employer: 'Employeur',
-  advisor: 'Conseiller·ère OPCO',
-  candidate: 'Candidat·e',
-};
 
 /** What each role does in Qualif, in a sentence. */
 export const ROLE_DUTIES: Record<Role, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOrganisationHabilitation, isPersonHabilitation } from '../../contracts/catalogue.js';
 import { today } from '../../contracts/dates.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { capabilities } from '../../platform/auth/policy.js';
@@ -8,7 +9,8 @@ import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
 import { Problem, problems } from '../../platform/problem.js';
 import { ownershipOf, toDomainEvent } from './certifications.repo.js';
 import type { CertificationsService } from './certifications.service.js';
-import { recognitionOn, recognitionTimeline } from './domain/recognition.js';
+import { CERTIFICATION_KINDS } from './domain/certification.js';
+import { RECOGNITION_STATUSES, recognitionOn, recognitionTimeline } from './domain/recognition.js';
 import { frameworkFromXlsx, frameworkToXlsx, WorkbookError } from './framework-xlsx.js';
 import type { FrameworksService } from './frameworks.service.js';
 import {
@@ -57,10 +59,10 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         summary: 'Rechercher dans le catalogue public (texte, filtres, facettes)',
         querystring: pageQuery.extend({
           q: z.string().max(200).optional(),
-          kind: z.enum(['CQP', 'CQPI']).optional(),
+          kind: z.enum(CERTIFICATION_KINDS).optional(),
           branch: z.uuid().optional(),
           level: z.coerce.number().int().min(3).max(8).optional(),
-          recognition: z.enum(['none', 'branch_only', 'rncp', 'rs']).optional(),
+          recognition: z.enum(RECOGNITION_STATUSES).optional(),
           rome: z.string().max(10).optional(),
           date: isoDate.optional(),
         }),
@@ -549,20 +551,13 @@ function habilitationOf(h: Awaited<ReturnType<HabilitationsService['list']>>[num
   };
 }
 
-type OrganisationHabilitation = (typeof ORGANISATION_HABILITATIONS)[number];
-type PersonHabilitation = (typeof PERSON_HABILITATIONS)[number];
-const forOrganisation = (kind: string): kind is OrganisationHabilitation =>
-  (ORGANISATION_HABILITATIONS as readonly string[]).includes(kind);
-const forPerson = (kind: string): kind is PersonHabilitation =>
-  (PERSON_HABILITATIONS as readonly string[]).includes(kind);
-
 /**
  * Who is habilitated, split by kind. The service leaves people out for those who may not see
  * their names: `persons` is then absent.
  */
 function habilitatedAnswer(rows: Awaited<ReturnType<HabilitationsService['habilitatedOn']>>) {
   const persons = rows.flatMap(({ kind, ...h }) =>
-    forPerson(kind) && h.user_id !== null
+    isPersonHabilitation(kind) && h.user_id !== null
       ? [
           {
             habilitationId: h.id,
@@ -577,7 +572,7 @@ function habilitatedAnswer(rows: Awaited<ReturnType<HabilitationsService['habili
   );
   return {
     organisations: rows.flatMap(({ kind, ...h }) =>
-      forOrganisation(kind) && h.organisation_id !== null
+      isOrganisationHabilitation(kind) && h.organisation_id !== null
         ? [
             {
               habilitationId: h.id,

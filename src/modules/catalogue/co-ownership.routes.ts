@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { type Http, pageQuery, problemResponses, uuidParam } from '../../platform/http/schemas.js';
 import type { CoOwnershipService } from './co-ownership.service.js';
+import { CERTIFICATION_KINDS } from './domain/certification.js';
 import { INVITATION_STATUSES } from './domain/co-ownership.js';
 
 const tags = ['catalogue'];
@@ -17,7 +18,7 @@ const invitationSchema = z
       id: z.uuid(),
       code: z.string(),
       title: z.string(),
-      kind: z.enum(['CQP', 'CQPI']),
+      kind: z.enum(CERTIFICATION_KINDS),
     }),
     branch: z.object({ id: z.uuid(), name: z.string() }),
     can: z.object({ answer: z.boolean() }),

@@ -1,3 +1,10 @@
+import {
+  HABILITATION_LABELS,
+  type HabilitationKind,
+  ORGANISATION_HABILITATIONS,
+  PERSON_HABILITATIONS,
+  type PersonHabilitation,
+} from '../../contracts/catalogue.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { authorize, enforce } from '../../platform/auth/policy.js';
@@ -6,19 +13,12 @@ import { fieldError, problems } from '../../platform/problem.js';
 import type { UsersService } from '../identity/users.service.js';
 import { findCertification, ownershipOf } from './certifications.repo.js';
 
-export const ORGANISATION_HABILITATIONS = ['train', 'assess', 'train_and_assess'] as const;
-export const PERSON_HABILITATIONS = ['evaluator', 'jury_member'] as const;
-export type PersonHabilitation = (typeof PERSON_HABILITATIONS)[number];
-export type HabilitationKind =
-  | (typeof ORGANISATION_HABILITATIONS)[number]
-  | (typeof PERSON_HABILITATIONS)[number];
-
-export const HABILITATION_LABELS: Record<HabilitationKind, string> = {
-  train: 'Former',
-  assess: 'Organiser les évaluations',
-  train_and_assess: 'Former et organiser les évaluations',
-  evaluator: 'Évaluateur·rice',
-  jury_member: 'Membre de jury',
+export {
+  HABILITATION_LABELS,
+  type HabilitationKind,
+  ORGANISATION_HABILITATIONS,
+  PERSON_HABILITATIONS,
+  type PersonHabilitation,
 };
 
 export type HabilitationInput = {

@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../contracts/catalogue.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
@@ -5,8 +6,7 @@ import { type FieldError, fieldError, problems } from '../../platform/problem.js
 import { normaliseSiret, siretProblem } from './domain/siret.js';
 import { normaliseIdcc, referenceLists } from './reference.js';
 
-export const ORGANISATION_KINDS = ['training_org', 'employer', 'assessment_centre', 'opco'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export { ORGANISATION_KINDS, type OrganisationKind };
 
 export type OrganisationInput = {
   kind: OrganisationKind;

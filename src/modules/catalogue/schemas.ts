@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { capabilitiesSchema } from '../../platform/http/schemas.js';
 import { CERTIFICATION_KINDS } from './domain/certification.js';
 import { frameworkSchema } from './domain/framework.js';
-import { isIsoDate, RECOGNITION_EVENT_TYPES } from './domain/recognition.js';
+import { isIsoDate, RECOGNITION_EVENT_TYPES, RECOGNITION_STATUSES } from './domain/recognition.js';
 import { ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from './habilitations.service.js';
 import { ORGANISATION_KINDS } from './organisations.service.js';
 
@@ -23,7 +23,7 @@ export const certificationBody = z.object({
 
 export const recognitionSchema = z
   .object({
-    status: z.enum(['none', 'branch_only', 'rncp', 'rs']),
+    status: z.enum(RECOGNITION_STATUSES),
     registry: z.enum(['RNCP', 'RS']).optional(),
     number: z.string().optional(),
     level: z.number().int().optional(),

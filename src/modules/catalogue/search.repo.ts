@@ -1,8 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { RecognitionStatus } from '../../contracts/catalogue.js';
 import type { Database } from '../../platform/db/schema.js';
 import { normaliseQuery } from '../../platform/db/search-text.js';
-
-export type RecognitionStatus = 'none' | 'branch_only' | 'rncp' | 'rs';
 
 export type SearchFilters = {
   q?: string | undefined;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { JURY_ROUTES } from './domain/fiche.js';
+import { ALERT_KINDS, JURY_ROUTES, PARTNER_HABILITATIONS } from '../../contracts/registry.js';
+
+export { ALERT_KINDS };
 
 /** API shapes of the registry module (validation, types and OpenAPI from one source). */
 
@@ -35,7 +37,7 @@ export const registryFicheSchema = z
       z.object({
         name: z.string(),
         siret: z.string(),
-        habilitation: z.enum(['FORMER', 'ORGANISER', 'ORGA_FORM']),
+        habilitation: z.enum(PARTNER_HABILITATIONS),
         state: z.string().optional(),
         activeSince: z.string().optional(),
       }),
@@ -144,14 +146,6 @@ export const importRunSchema = z
     actor: z.string(),
   })
   .meta({ id: 'RegistryImportRun' });
-
-export const ALERT_KINDS = [
-  'registration_ended',
-  'registration_differs',
-  'title_differs',
-  'successor',
-  'fiche_missing',
-] as const;
 
 export const alertSchema = z
   .object({

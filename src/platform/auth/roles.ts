@@ -4,19 +4,9 @@
  * over an organisation; evaluator, jury_member and candidate over their own data
  * (habilitations, candidacies and juries narrow these later).
  */
-export const ROLES = [
-  'admin',
-  'branch_manager',
-  'training_org',
-  'evaluator',
-  'jury_member',
-  'employer',
-  'advisor',
-  'candidate',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { isRole, ROLE_LABELS, ROLES, type Role, SCOPE_TYPES, type ScopeType } from '../../contracts/roles.js';
 
-export type ScopeType = 'global' | 'branch' | 'organisation' | 'self';
+export { isRole, ROLE_LABELS, ROLES, type Role, SCOPE_TYPES, type ScopeType };
 
 export const ROLE_SCOPE: Readonly<Record<Role, ScopeType>> = {
   admin: 'global',
@@ -29,22 +19,7 @@ export const ROLE_SCOPE: Readonly<Record<Role, ScopeType>> = {
   candidate: 'self',
 };
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  admin: 'Administrateur·rice',
-  branch_manager: 'Gestionnaire de branche (CPNE)',
-  training_org: 'Organisme de formation',
-  evaluator: 'Évaluateur·rice',
-  jury_member: 'Membre de jury',
-  employer: 'Employeur',
-  advisor: 'Conseiller·ère OPCO',
-  candidate: 'Candidat·e',
-};
-
 export type Grant = {
   role: Role;
   scope: { type: ScopeType; id?: string; label?: string };
 };
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}

@@ -8,7 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actionsOf, type ResourceType } from '../auth/policy.js';
-import { ROLES } from '../auth/roles.js';
+import { ROLES, SCOPE_TYPES } from '../auth/roles.js';
 
 /** The Fastify instance routes are written against: zod schemas give types and OpenAPI. */
 export type Http = FastifyInstance<
@@ -48,7 +48,7 @@ export const grantSchema = z
   .object({
     role: z.enum(ROLES),
     scope: z.object({
-      type: z.enum(['global', 'branch', 'organisation', 'self']),
+      type: z.enum(SCOPE_TYPES),
       id: z.string().optional(),
       label: z.string().optional(),
     }),

@@ -43,31 +43,11 @@ export type Habilitation = Schemas['Habilitation'];
 export type HabilitationKind = Habilitation['kind'];
 export type Habilitated = Schemas['Habilitated'];
 
-export const RECOGNITION_EVENT_TYPES = [
-  'created',
-  'transmitted',
-  'rncp_registered',
-  'rs_registered',
-  'withdrawn',
-  'replaced',
-] as const satisfies readonly RecognitionEventType[];
-
-export const ASSESSMENT_METHODS = [
-  'mise_en_situation',
-  'observation_en_situation_de_travail',
-  'entretien',
-  'dossier',
-  'qcm',
-  'etude_de_cas',
-] as const satisfies readonly AssessmentMethod[];
-
-export const ORGANISATION_HABILITATIONS = [
-  'train',
-  'assess',
-  'train_and_assess',
-] as const satisfies readonly HabilitationKind[];
-export const PERSON_HABILITATIONS = [
-  'evaluator',
-  'jury_member',
-] as const satisfies readonly HabilitationKind[];
-export type PersonHabilitation = (typeof PERSON_HABILITATIONS)[number];
+/** The catalogue's lists of values, shared with the server (src/contracts/catalogue.ts). */
+export {
+  ASSESSMENT_METHODS,
+  ORGANISATION_HABILITATIONS,
+  PERSON_HABILITATIONS,
+  type PersonHabilitation,
+  RECOGNITION_EVENT_TYPES,
+} from '../../../src/contracts/catalogue';

@@ -13,6 +13,4 @@ export type ImportRun = Schemas['RegistryImportRun'];
 export type RegistryAlert = Schemas['RegistryAlert'];
 export type AlertKind = RegistryAlert['kind'];
 export type RegistryLink = Answer<'/api/v1/certifications/{id}/registry-links'>['items'][number];
-
-/** The access routes of a fiche's juries (SI_JURY_*). */
-export type JuryRoute = 'FI' | 'CA' | 'FC' | 'CQ' | 'CL' | 'VAE';
+export type { JuryRoute } from '../../../src/contracts/registry';

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, List, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import type { Framework } from '../api/catalogue';
-import { METHOD_LABELS, ruleLabel } from './labels';
+import { ASSESSMENT_METHOD_LABELS, ruleLabel } from './labels';
 
 type Level = 2 | 3 | 4;
 type Content = Framework;
@@ -85,7 +85,7 @@ function CompetencyView({
             <Text span fw={600}>
               Modalités d’évaluation :
             </Text>{' '}
-            {assessment.methods.map((m) => METHOD_LABELS[m]).join(', ')}
+            {assessment.methods.map((m) => ASSESSMENT_METHOD_LABELS[m]).join(', ')}
           </Text>
           <div>
             <Text size="sm" fw={600}>

@@ -16,6 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { SearchResult } from '../api/catalogue';
 import { api } from '../api/client';
+import { RECOGNITION_EVENT_LABELS } from '../catalogue/labels';
 import { formatDate, today } from '../format/date';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -23,7 +24,6 @@ import {
   type CandidateStatus,
   type EligibilityEvent,
   type EligibilityRequest,
-  EVENT_LABELS,
   type EventType,
   STATUS_LABELS,
   simulate,
@@ -49,7 +49,7 @@ function EventRow({
     <Group align="flex-end" gap="xs" data-event={index}>
       <Select
         label={`Événement ${index + 1}`}
-        data={Object.entries(EVENT_LABELS).map(([value, label]) => ({ value, label }))}
+        data={Object.entries(RECOGNITION_EVENT_LABELS).map(([value, label]) => ({ value, label }))}
         value={event.type}
         allowDeselect={false}
         onChange={(v) => onChange({ type: v as EventType, date: event.date })}

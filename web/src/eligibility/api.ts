@@ -45,12 +45,3 @@ export const STATUS_LABELS: Record<CandidateStatus, string> = {
   self_employed: 'Travailleur·euse indépendant·e',
   student: 'Étudiant·e',
 };
-
-export const EVENT_LABELS: Record<EventType, string> = {
-  created: 'Création par la CPNE',
-  transmitted: 'Transmission à France compétences',
-  rncp_registered: 'Inscription au RNCP',
-  rs_registered: 'Inscription au RS',
-  withdrawn: 'Retrait',
-  replaced: 'Remplacement',
-};

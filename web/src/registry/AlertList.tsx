@@ -11,7 +11,7 @@ import { COLORS } from '../ui/colors';
 import { DateTime } from '../ui/DateTime';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
-import { ALERT_LABELS, APPLICABLE, describeAlert } from './labels';
+import { ALERT_LABELS, APPLICABLE_ALERT_KINDS, describeAlert } from './labels';
 import { registryKey, useAlerts } from './queries';
 
 const PAGE_SIZE = 20;
@@ -118,7 +118,7 @@ function AlertCard({ alert, showCertification }: { alert: RegistryAlert; showCer
         )}
         {alert.status === 'open' && (
           <Group>
-            {APPLICABLE.includes(alert.kind) && (
+            {APPLICABLE_ALERT_KINDS.includes(alert.kind) && (
               <ConfirmButton
                 color="blue"
                 title="Appliquer le registre ?"

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { FicheAnswer, JuryRoute } from '../api/registry';
+import type { FicheAnswer } from '../api/registry';
 import { formatDate } from '../format/date';
 import { COLORS } from '../ui/colors';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
-import { HABILITATION_LABELS, JURY_LABELS, registrationOf } from './labels';
+import { JURY_ROUTE_LABELS, JURY_ROUTES, PARTNER_HABILITATION_LABELS, registrationOf } from './labels';
 import { useFiche } from './queries';
 
 /** `/verifier-une-inscription/:numero`: is this certification registered, and how. */
@@ -22,7 +22,7 @@ export function FichePage() {
 function FicheView({ answer }: { answer: FicheAnswer }) {
   const { fiche, present } = answer;
   const registration = registrationOf(fiche, present);
-  const openRoutes = (Object.keys(JURY_LABELS) as JuryRoute[]).filter((r) => fiche.juries[r]?.active);
+  const openRoutes = JURY_ROUTES.filter((r) => fiche.juries[r]?.active);
   const partners = fiche.partners.filter((p) => !p.state || p.state === 'Actif');
 
   return (
@@ -88,7 +88,7 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
         ) : (
           <List>
             {openRoutes.map((r) => (
-              <List.Item key={r}>{JURY_LABELS[r]}</List.Item>
+              <List.Item key={r}>{JURY_ROUTE_LABELS[r]}</List.Item>
             ))}
           </List>
         )}
@@ -179,7 +179,7 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
                 <Table.Tr key={`${p.siret}-${p.habilitation}`}>
                   <Table.Td>{p.name}</Table.Td>
                   <Table.Td>{p.siret}</Table.Td>
-                  <Table.Td>{HABILITATION_LABELS[p.habilitation]}</Table.Td>
+                  <Table.Td>{PARTNER_HABILITATION_LABELS[p.habilitation]}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

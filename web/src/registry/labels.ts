@@ -1,32 +1,14 @@
-import type { AlertKind, JuryRoute, RegistryAlert, RegistryFiche } from '../api/registry';
+import type { RegistryAlert, RegistryFiche } from '../api/registry';
 import { formatDate, today } from '../format/date';
 
-/** The access routes of a fiche's juries (SI_JURY_*), as France compétences names them. */
-export const JURY_LABELS: Record<JuryRoute, string> = {
-  FI: 'Formation initiale (élève ou étudiant)',
-  CA: 'Contrat d’apprentissage',
-  FC: 'Formation continue',
-  CQ: 'Contrat de professionnalisation',
-  CL: 'Candidature individuelle',
-  VAE: 'Validation des acquis de l’expérience (VAE)',
-};
-
-export const HABILITATION_LABELS = {
-  FORMER: 'Former',
-  ORGANISER: 'Organiser l’évaluation',
-  ORGA_FORM: 'Former et organiser l’évaluation',
-} as const;
-
-export const ALERT_LABELS: Record<AlertKind, string> = {
-  registration_ended: 'Inscription terminée au registre',
-  registration_differs: 'Inscription différente du catalogue',
-  title_differs: 'Intitulé différent',
-  successor: 'Fiche remplacée par une nouvelle',
-  fiche_missing: 'Fiche absente du registre',
-};
-
-/** Alert kinds that « Appliquer le registre » resolves by writing recognition events. */
-export const APPLICABLE: readonly AlertKind[] = ['registration_ended', 'registration_differs', 'successor'];
+/** The registry's values and their French names, shared with the server (src/contracts/registry.ts). */
+export {
+  ALERT_LABELS,
+  APPLICABLE_ALERT_KINDS,
+  JURY_ROUTE_LABELS,
+  JURY_ROUTES,
+  PARTNER_HABILITATION_LABELS,
+} from '../../../src/contracts/registry';
 
 export type Registration =
   | { registered: true; from?: string; to?: string }

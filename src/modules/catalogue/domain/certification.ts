@@ -1,9 +1,9 @@
+import { CERTIFICATION_KINDS, type CertificationKind } from '../../../contracts/catalogue.js';
 import { type FieldError, fieldError } from '../../../platform/problem.js';
 import { nsfLabel, type ReferenceLists } from '../reference.js';
 import { siretProblem } from './siret.js';
 
-export const CERTIFICATION_KINDS = ['CQP', 'CQPI'] as const;
-export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
+export { CERTIFICATION_KINDS, type CertificationKind };
 
 export type CertificationInput = {
   kind: CertificationKind;

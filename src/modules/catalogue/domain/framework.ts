@@ -1,27 +1,12 @@
 import { z } from 'zod';
+import { ASSESSMENT_METHOD_LABELS, ASSESSMENT_METHODS } from '../../../contracts/catalogue.js';
 
 /**
  * A framework version: the three référentiels of a certification as one document.
  * Codes (activities, blocs, competencies, criteria) are the stable keys that pathways,
  * assessments and juries refer to, and that diffs compare by.
  */
-export const ASSESSMENT_METHODS = [
-  'mise_en_situation',
-  'observation_en_situation_de_travail',
-  'entretien',
-  'dossier',
-  'qcm',
-  'etude_de_cas',
-] as const;
-
-export const ASSESSMENT_METHOD_LABELS: Record<(typeof ASSESSMENT_METHODS)[number], string> = {
-  mise_en_situation: 'Mise en situation professionnelle',
-  observation_en_situation_de_travail: 'Observation en situation de travail',
-  entretien: 'Entretien',
-  dossier: 'Dossier',
-  qcm: 'Questionnaire (QCM)',
-  etude_de_cas: 'Étude de cas',
-};
+export { ASSESSMENT_METHOD_LABELS, ASSESSMENT_METHODS };
 
 const code = z
   .string()

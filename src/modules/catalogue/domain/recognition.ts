@@ -4,20 +4,17 @@
  * the events, and the eligibility rules, which may receive hypothetical ones.
  */
 
+import {
+  RECOGNITION_EVENT_TYPES,
+  RECOGNITION_STATUSES,
+  type RecognitionEventType,
+  type RecognitionStatus,
+} from '../../../contracts/catalogue.js';
 import type { IsoDate } from '../../../contracts/dates.js';
-
-export const RECOGNITION_EVENT_TYPES = [
-  'created',
-  'transmitted',
-  'rncp_registered',
-  'rs_registered',
-  'withdrawn',
-  'replaced',
-] as const;
-export type RecognitionEventType = (typeof RECOGNITION_EVENT_TYPES)[number];
 
 /** ISO calendar date, `YYYY-MM-DD`: compared as strings. */
 export type { IsoDate };
+export { RECOGNITION_EVENT_TYPES, RECOGNITION_STATUSES, type RecognitionEventType, type RecognitionStatus };
 
 export type RecognitionEvent = {
   type: RecognitionEventType;
@@ -31,8 +28,6 @@ export type RecognitionEvent = {
   from?: IsoDate | undefined;
   to?: IsoDate | undefined;
 };
-
-export type RecognitionStatus = 'none' | 'branch_only' | 'rncp' | 'rs';
 
 export type Recognition =
   | { status: 'none' | 'branch_only' }

@@ -1,3 +1,4 @@
+import type { AlertKind } from '../../../contracts/registry.js';
 import { type IsoDate, type RecognitionEvent, recognitionOn } from '../../catalogue/domain/recognition.js';
 import { canonicalJson, type Registry } from './fiche.js';
 
@@ -21,12 +22,7 @@ export type FicheFacts = {
 
 export type CatalogueFacts = { title: string; events: readonly RecognitionEvent[] };
 
-export type AlertKind =
-  | 'registration_ended'
-  | 'registration_differs'
-  | 'title_differs'
-  | 'successor'
-  | 'fiche_missing';
+export type { AlertKind };
 
 export type Difference = { kind: AlertKind; details: Record<string, unknown> };
 

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { JURY_ROUTES, type JuryRoute, type PartnerHabilitation } from '../../../contracts/registry.js';
+
+export { JURY_ROUTES, type JuryRoute };
 
 /**
  * One fiche of the France compétences open-data export (RNCP or Répertoire spécifique),
@@ -14,16 +17,10 @@ export type Registry = 'RNCP' | 'RS';
 
 export type CodeLabel = { code: string; label: string };
 
-export const JURY_ROUTES = ['FI', 'CA', 'FC', 'CQ', 'CL', 'VAE'] as const;
-/**
- * Access routes: FI formation initiale (élève/étudiant), CA contrat d'apprentissage,
- * FC formation continue, CQ contrat de professionnalisation, CL candidature individuelle,
- * VAE validation des acquis de l'expérience.
- */
-export type JuryRoute = (typeof JURY_ROUTES)[number];
+/** Juries by access route (JURY_ROUTES: FI, CA, FC, CQ, CL, VAE; names in contracts/registry.ts). */
 export type Jury = { active: boolean; composition?: string };
 
-export type Habilitation = 'FORMER' | 'ORGANISER' | 'ORGA_FORM';
+export type Habilitation = PartnerHabilitation;
 
 export type Certifier = {
   siret?: string;

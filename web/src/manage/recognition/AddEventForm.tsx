@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { RECOGNITION_EVENT_TYPES, type RecognitionEventType } from '../../api/catalogue';
 import { api } from '../../api/client';
-import { EVENT_LABELS } from '../../catalogue/labels';
+import { RECOGNITION_EVENT_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
 import { fieldError } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -76,7 +76,7 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label="Type d’évènement"
-            data={RECOGNITION_EVENT_TYPES.map((t) => ({ value: t, label: EVENT_LABELS[t] }))}
+            data={RECOGNITION_EVENT_TYPES.map((t) => ({ value: t, label: RECOGNITION_EVENT_LABELS[t] }))}
             value={draft.type}
             onChange={(e) => set('type', e.currentTarget.value as RecognitionEventType)}
             error={fieldError(error, 'type')}

@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RecognitionEvent } from '../../api/catalogue';
 import { api } from '../../api/client';
-import { EVENT_LABELS } from '../../catalogue/labels';
+import { RECOGNITION_EVENT_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
 import { formatDate, formatPeriod } from '../../format/date';
 import { ConfirmButton } from '../../ui/ConfirmButton';
@@ -41,11 +41,11 @@ export function EventsTable({
         </Table.Thead>
         <Table.Tbody>
           {events.map((e) => {
-            const name = `${EVENT_LABELS[e.type]} du ${formatDate(e.date)}`;
+            const name = `${RECOGNITION_EVENT_LABELS[e.type]} du ${formatDate(e.date)}`;
             return (
               <Table.Tr key={e.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.date)}</Table.Td>
-                <Table.Td>{EVENT_LABELS[e.type]}</Table.Td>
+                <Table.Td>{RECOGNITION_EVENT_LABELS[e.type]}</Table.Td>
                 <Table.Td>{details(e) || '—'}</Table.Td>
                 <Table.Td>
                   <ConfirmButton

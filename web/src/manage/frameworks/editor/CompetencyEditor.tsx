@@ -1,6 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { ASSESSMENT_METHODS, type AssessmentMethod } from '../../../api/catalogue';
-import { METHOD_LABELS } from '../../../catalogue/labels';
+import { ASSESSMENT_METHOD_LABELS } from '../../../catalogue/labels';
 import { CriterionEditor } from './CriterionEditor';
 import { type Errors, joined } from './errors';
 import { ItemActions } from './ItemActions';
@@ -8,7 +8,7 @@ import { ListError } from './ListError';
 import { type CompetencyModel, move, newCriterion, removeAt, replaceAt } from './model';
 import { TextListEditor } from './TextListEditor';
 
-const METHODS = ASSESSMENT_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }));
+const METHODS = ASSESSMENT_METHODS.map((m) => ({ value: m, label: ASSESSMENT_METHOD_LABELS[m] }));
 
 type CompetencyEditorProps = {
   competency: CompetencyModel;
