@@ -1,43 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+import { factories } from './factories.js';
+import { createTestApp, type TestApp } from './support.js';
 
 /**
  * Legal dates are Paris dates: at 00:30 in Paris on 1 January (23:30 UTC the day before), a
  * registration starting on 1 January is in force — the UTC date would still say 31 December.
  */
 let t: TestApp;
-let admin: Signed;
 let id: string;
 let code: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await signIn(t.app, 'admin@demo.qualif.test');
-  const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
-  const post = async (url: string, payload: Record<string, unknown>) => {
-    const res = await t.app.inject({ method: 'POST', url, headers, payload });
-    if (res.statusCode !== 201) throw new Error(`${url} → ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-  const branch = await post('/api/v1/branches', { name: `Branche des dates ${Date.now()}` });
-  code = `CQP-D${Math.random().toString(36).slice(2, 7)}`;
-  ({ id } = await post('/api/v1/certifications', {
-    kind: 'CQP',
-    code,
-    title: 'Opérateur de la Saint-Sylvestre',
-    branchIds: [branch.id],
-    legalOwner: { name: 'Association paritaire de test', siret: '73282932000074' },
-  }));
-  await post(`/api/v1/certifications/${id}/events`, { type: 'created', date: '2025-03-01' });
-  await post(`/api/v1/certifications/${id}/events`, { type: 'transmitted', date: '2025-06-01' });
-  await post(`/api/v1/certifications/${id}/events`, {
-    type: 'rncp_registered',
-    date: '2026-11-15',
-    number: 'RNCP99001',
-    level: 3,
-    from: '2027-01-01',
-    to: '2031-12-31',
-  });
+  t = await createTestApp({ demo: false });
+  const f = factories(t.services);
+  const branch = await f.newBranch();
+  ({ id, code } = await f.newCertification([branch.id], { title: 'Opérateur de la Saint-Sylvestre' }));
+  await f.addEvents(id, [
+    { type: 'created', date: '2025-03-01' },
+    { type: 'transmitted', date: '2025-06-01' },
+    {
+      type: 'rncp_registered',
+      date: '2026-11-15',
+      number: 'RNCP99001',
+      level: 3,
+      from: '2027-01-01',
+      to: '2031-12-31',
+    },
+  ]);
 });
 afterAll(() => t?.close());
 
