@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { CertificationInput } from '../api/catalogue';
 import { api } from '../api/client';
+import type { Answer } from '../api/types';
 import { catalogueKey } from '../catalogue/queries';
 import { Page } from '../ui/Page';
 import { CertificationForm, emptyCertification } from './identity/CertificationForm';
@@ -13,7 +14,8 @@ function NewCertification() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (input: CertificationInput) => api.post<{ id: string }>('/api/v1/certifications', input),
+    mutationFn: (input: CertificationInput) =>
+      api.post<Answer<'/api/v1/certifications', 'post', 201>>('/api/v1/certifications', input),
     onSuccess: async ({ id }) => {
       await queryClient.invalidateQueries({ queryKey: catalogueKey });
       navigate(`/gestion/certifications/${id}?onglet=referentiels`);

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import type { ImportRun } from '../api/registry';
+import type { Answer } from '../api/types';
 import { COLORS } from '../ui/colors';
 import { DateTime } from '../ui/DateTime';
 import { Page } from '../ui/Page';
@@ -24,7 +25,8 @@ export function ImportsPage() {
   const client = useQueryClient();
   const runs = useImportRuns();
   const upload = useMutation({
-    mutationFn: (f: File) => api.upload<{ id: string }>('/api/v1/registry/imports', f),
+    mutationFn: (f: File) =>
+      api.upload<Answer<'/api/v1/registry/imports', 'post', 202>>('/api/v1/registry/imports', f),
     onSuccess: () => {
       setFile(null);
       void client.invalidateQueries({ queryKey: registryKey });
