@@ -243,7 +243,8 @@ export const habilitatedSchema = z
       )
       .optional()
       .meta({
-        description: 'Personnes habilitées : pour le personnel des branches de la certification seulement',
+        description:
+          'Personnes habilitées (noms) : pour le personnel des branches de la certification seulement ; absent quand il n’y en a pas ou qu’on ne peut pas les voir',
       }),
   })
   .meta({ id: 'Habilitated' });

@@ -3931,7 +3931,7 @@ export interface components {
                 siret: string | null;
                 qualiopiExpiresOn: string | null;
             }[];
-            /** @description Personnes habilitées : pour le personnel des branches de la certification seulement */
+            /** @description Personnes habilitées (noms) : pour le personnel des branches de la certification seulement ; absent quand il n’y en a pas ou qu’on ne peut pas les voir */
             persons?: {
                 /** Format: uuid */
                 habilitationId: string;
