@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../src/platform/http/server.js';
+import { factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, freePort, type Signed, signIn, type TestApp } from './support.js';
 
 /** Issue 9, inputs: control characters refused at one place, every error as problem+json. */
@@ -9,8 +10,9 @@ let t: TestApp;
 let admin: Signed;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await signIn(t.app, 'admin@demo.qualif.test');
+  t = await createTestApp({ demo: false });
+  const account = await factories(t.services).newUser('admin');
+  admin = await signIn(t.app, account.email, TEST_PASSWORD);
 }, 120_000);
 afterAll(async () => t?.close());
 
