@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MEDIA_TYPE } from '../src/platform/http/server.js';
+import { factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, freePort, type Signed, signIn, type TestApp } from './support.js';
 
 /**
@@ -17,8 +18,9 @@ let admin: Signed;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await signIn(t.app, 'admin@demo.qualif.test');
+  t = await createTestApp({ demo: false });
+  const account = await factories(t.services).newUser('admin');
+  admin = await signIn(t.app, account.email, TEST_PASSWORD);
   const port = await freePort();
   await t.app.listen({ port, host: '127.0.0.1' });
   base = `http://127.0.0.1:${port}`;
