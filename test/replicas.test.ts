@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../src/app/app.js';
 import { builtQualif, CLI_CALL_TIMEOUT_MS } from './cli-runner.js';
-import { createTestDatabase, freePort } from './support.js';
+import { factories, TEST_PASSWORD } from './factories.js';
+import { createTestDatabase, freePort, testConfig } from './support.js';
 
 /**
  * Two server processes on one real PostgreSQL: nothing that must be shared lives in process
@@ -35,17 +37,22 @@ async function waitHealthy(base: string, child: ChildProcess, log: () => string)
 describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
   const children: ChildProcess[] = [];
   const bases: string[] = [];
+  const emails = { advisor: '', candidate: '' };
   let closeDb: () => Promise<void>;
 
   beforeAll(async () => {
     const handle = await createTestDatabase();
+    // The accounts both replicas serve, written before they start (password TEST_PASSWORD).
+    const f = factories(createServices(testConfig(), handle));
+    emails.advisor = (await f.newUser('advisor', { branchId: (await f.newBranch()).id })).email;
+    emails.candidate = (await f.newUser('candidate')).email;
     await handle.db.destroy();
     closeDb = handle.close;
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       let output = '';
-      const child = spawn(process.execPath, [builtQualif(), 'serve', ...(i === 0 ? ['--demo'] : [])], {
+      const child = spawn(process.execPath, [builtQualif(), 'serve'], {
         env: {
           PATH: process.env.PATH ?? '',
           NODE_ENV: 'development',
@@ -84,7 +91,7 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
     const login = await fetch(`${a}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'advisor@demo.qualif.test', password: 'qualif-demo' }),
+      body: JSON.stringify({ email: emails.advisor, password: TEST_PASSWORD }),
     });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
@@ -92,7 +99,7 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
 
     const meOnB = await fetch(`${b}/api/v1/me`, { headers: { cookie } });
     expect(meOnB.status).toBe(200);
-    expect(((await meOnB.json()) as { user: { email: string } }).user.email).toBe('advisor@demo.qualif.test');
+    expect(((await meOnB.json()) as { user: { email: string } }).user.email).toBe(emails.advisor);
 
     const logoutOnB = await fetch(`${b}/api/v1/auth/logout`, {
       method: 'POST',
@@ -111,10 +118,10 @@ describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
       fetch(`${base}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'candidate@demo.qualif.test', password }),
+        body: JSON.stringify({ email: emails.candidate, password }),
       });
     for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? a : b, `wrong-${i}`)).status).toBe(401);
-    expect((await attempt(a, 'qualif-demo')).status).toBe(429);
-    expect((await attempt(b, 'qualif-demo')).status).toBe(429);
+    expect((await attempt(a, TEST_PASSWORD)).status).toBe(429);
+    expect((await attempt(b, TEST_PASSWORD)).status).toBe(429);
   });
 });
