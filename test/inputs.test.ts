@@ -56,6 +56,13 @@ describe('control characters in decoded text', () => {
     }
   });
 
+  it('the other searches the fuzz test found answering 500 to a NUL: registry fiches, people', async () => {
+    const fiches = await t.app.inject({ url: '/api/v1/registry/fiches?q=a%00b' });
+    expect(expectProblem(fiches, 400).errors?.[0]).toMatchObject({ field: 'q', in: 'querystring' });
+    const people = await t.app.inject({ url: '/api/v1/people?q=a%00b', headers: { cookie: admin.cookie } });
+    expect(expectProblem(people, 400).errors?.[0]).toMatchObject({ field: 'q', in: 'querystring' });
+  });
+
   it('refuses them in path parameters', async () => {
     const body = expectProblem(await t.app.inject({ url: '/api/v1/certifications/ab%00cd' }), 400);
     expect(body.errors?.[0]).toMatchObject({ pointer: '#/id', field: 'id', in: 'params' });
