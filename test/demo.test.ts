@@ -71,6 +71,21 @@ describe('demo accounts', () => {
   });
 });
 
+describe('demo catalogue', () => {
+  it('the seeded certifications have the recognition their histories give today, and had in 2023', async () => {
+    const codes = async (query: string) =>
+      (await get(`/api/v1/certifications?pageSize=50&${query}`)).items
+        .map((i: { code: string }) => i.code)
+        .sort();
+    expect(await codes('recognition=rncp')).toEqual(['CQP-AP', 'CQP-APS', 'CQP-PPI', 'CQPI-AL']);
+    expect(await codes('level=4')).toEqual(['CQP-PPI']);
+    // The expired registration of Agent de quai leaves it branch-only today, RNCP in 2023.
+    expect(await codes('recognition=branch_only')).toContain('CQP-AQ');
+    const quai2023 = await get('/api/v1/certifications?q=agent%20de%20quai&date=2023-06-01');
+    expect(quai2023.items[0]).toMatchObject({ code: 'CQP-AQ', recognition: { status: 'rncp', level: 3 } });
+  });
+});
+
 describe('every demo role has work to do', () => {
   it('admin: accounts to manage, a registry import done, alerts, an audit trail that verifies', async () => {
     expect((await get('/api/v1/users?pageSize=50', 'admin')).total).toBe(ROLES.length);
