@@ -62,6 +62,10 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/**
+ * The app on a fresh test database. Integration tests pass `demo: false` and build their data
+ * with test/factories.ts; the demo seed (the default) is for test/demo.test.ts.
+ */
 export async function createTestApp(
   opts: { env?: Record<string, string>; demo?: boolean } = {},
 ): Promise<TestApp> {
