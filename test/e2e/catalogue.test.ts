@@ -274,6 +274,33 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
     }
   });
 
+  it('a branch manager accepts to co-own a CQPI, which then appears among their certifications', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await signedIn(page, base, 'branch_manager@demo.qualif.test');
+      await page.goto(`${base}/gestion/certifications`);
+      await page.getByRole('heading', { name: 'Invitations à co-porter un CQPI' }).waitFor(WAIT);
+      const invitations = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(
+        invitations.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
+      await page.screenshot({ path: `${screenshotDir}/e2e-co-ownership-invitation.png`, fullPage: true });
+      await page.getByRole('button', { name: /^Accepter de co-porter CQPI-ASL/ }).click();
+      // Answered: the invitation leaves the list, the CQPI joins the branch's certifications.
+      await page
+        .getByRole('heading', { name: 'Invitations à co-porter un CQPI' })
+        .waitFor({ state: 'detached', ...WAIT });
+      await page.getByRole('link', { name: 'Agent de sûreté en site logistique' }).click();
+      await page.getByRole('heading', { name: 'Agent de sûreté en site logistique', level: 1 }).waitFor(WAIT);
+      expect(await page.getByText('Consultation seule').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the catalogue and a fiche have no WCAG A/AA violations found by axe', async () => {
     // axe needs a page from an explicit browser context.
     const context = await browser.newContext();

@@ -13,7 +13,6 @@ import { HabilitationsTab } from './habilitations/HabilitationsTab';
 import { IdentityTab } from './identity/IdentityTab';
 import { ManagerOnly } from './ManagerOnly';
 import { RecognitionTab } from './recognition/RecognitionTab';
-import { canManage, useManagerScope } from './scope';
 
 const TABS = {
   identite: 'Identité',
@@ -27,7 +26,6 @@ type Tab = keyof typeof TABS;
 const isTab = (value: string | null): value is Tab => value !== null && value in TABS;
 
 function Manage({ certification: c }: { certification: Certification }) {
-  const scope = useManagerScope();
   const [params, setParams] = useSearchParams();
   const asked = params.get('onglet');
   const tab: Tab = isTab(asked) ? asked : 'identite';
@@ -48,10 +46,13 @@ function Manage({ certification: c }: { certification: Certification }) {
           Voir la fiche publique
         </Anchor>
       </Group>
-      {!canManage(
-        scope,
-        c.branches.map((b) => b.id),
-      ) && (
+      {c.invitedBranches && c.invitedBranches.length > 0 && (
+        <Alert color={COLORS.info} title="Co-portage en attente">
+          Invitation envoyée à {c.invitedBranches.map((b) => b.name).join(', ')} : ces branches ne co-portent
+          ce CQPI qu’après avoir accepté.
+        </Alert>
+      )}
+      {!c.can?.update && (
         <Alert color={COLORS.warning} title="Consultation seule">
           Cette certification ne relève d’aucune de vos branches : vos modifications seront refusées.
         </Alert>

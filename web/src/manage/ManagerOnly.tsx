@@ -1,12 +1,11 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Page } from '../ui/Page';
-import { isManager, useManagerScope } from './scope';
+import { useIsCatalogueManager } from './managedBranches';
 
 /** The back office is for admins and branch managers; anyone else reads why not. */
 export function ManagerOnly({ children }: { children: ReactNode }) {
-  const scope = useManagerScope();
-  if (isManager(scope)) return children;
+  if (useIsCatalogueManager()) return children;
   return (
     <Page title="Accès réservé">
       <Text>

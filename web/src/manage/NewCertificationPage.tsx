@@ -4,13 +4,14 @@ import type { CertificationInput } from '../api/catalogue';
 import { api } from '../api/client';
 import type { Answer } from '../api/types';
 import { catalogueKey } from '../catalogue/queries';
+import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { CertificationForm, emptyCertification } from './identity/CertificationForm';
 import { ManagerOnly } from './ManagerOnly';
-import { useManagerScope } from './scope';
+import { useManagedBranches } from './managedBranches';
 
 function NewCertification() {
-  const scope = useManagerScope();
+  const branches = useManagedBranches();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({
@@ -22,7 +23,9 @@ function NewCertification() {
     },
   });
   // A manager of a single branch creates for that branch unless they choose otherwise.
-  const initial = emptyCertification(scope.branches.length === 1 ? [scope.branches[0]?.id ?? ''] : []);
+  const mine = branches.data?.mine ?? [];
+  if (branches.isPending) return <Loading label="Chargement de vos branches…" />;
+  const initial = emptyCertification(mine.length === 1 ? [mine[0]?.id ?? ''] : []);
   return (
     <Page title="Nouvelle certification">
       <CertificationForm
