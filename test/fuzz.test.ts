@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
@@ -17,7 +18,6 @@ const MAX_PER_OPERATION = 52;
 const MIN_TOTAL = 5_000;
 const SEED = 0x9e3779b9;
 const CONCURRENCY = 4;
-const ADMIN = 'admin@demo.qualif.test';
 
 type Schema = {
   $ref?: string;
@@ -427,10 +427,23 @@ function urlOf(op: Operation, bad: Bad): string {
 // ---------------------------------------------------------------------------------------------
 let t: TestApp;
 let admin: Signed;
+let adminEmail: string;
 
+/** Something in each collection, so that bad requests also reach existing objects. */
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await signIn(t.app, ADMIN);
+  t = await createTestApp({ demo: false });
+  const f = factories(t.services);
+  adminEmail = (await f.newUser('admin')).email;
+  admin = await signIn(t.app, adminEmail, TEST_PASSWORD);
+  const branch = await f.newBranch();
+  const organisation = await f.newOrganisation('training_org');
+  await f.newOrganisation('employer');
+  const evaluator = await f.newUser('evaluator');
+  const certification = await f.newCertification([branch.id]);
+  await f.newFrameworkVersion(certification.id, { publish: true });
+  await f.newFrameworkVersion(certification.id);
+  await f.newHabilitation(certification.id, { organisationId: organisation.id });
+  await f.newHabilitation(certification.id, { userId: evaluator.id, kind: 'evaluator' });
 }, 120_000);
 afterAll(async () => {
   // Uploads the fuzz sent as files started registry imports in the background: let them end.
@@ -498,7 +511,8 @@ it('no operation answers 5xx to bad requests, and every 4xx is problem+json', as
     }
     const opStarted = performance.now();
     for (const actor of ['anonymous', 'admin'] as const) {
-      if (actor === 'admin' && !(await sessionAlive())) admin = await signIn(t.app, ADMIN);
+      if (actor === 'admin' && !(await sessionAlive()))
+        admin = await signIn(t.app, adminEmail, TEST_PASSWORD);
       const queue = [...requests];
       const worker = async () => {
         for (let bad = queue.shift(); bad; bad = queue.shift()) {
