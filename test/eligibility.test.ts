@@ -55,7 +55,7 @@ describe('POST /api/v1/eligibility', () => {
     const [cpf] = res.json().results;
     expect(res.json().results).toHaveLength(1);
     expect(cpf.eligible).toBe(false);
-    expect(cpf.reasons.find((r: { satisfied: boolean }) => r.satisfied === false).source).toBe(
+    expect(cpf.reasons.find((r: { satisfied: boolean }) => r.satisfied === false).source).toContain(
       'C. trav. L6323-6',
     );
   });
@@ -158,7 +158,7 @@ describe('POST /api/v1/eligibility', () => {
     expect(idcc.json().errors.map((e: { field: string }) => e.field)).toEqual(['candidate.employer.idcc']);
   });
 
-  it('names the CPF funder of the date: the OPCA until the OPCO reform, then the Caisse des Dépôts', async () => {
+  it('names the CPF funder of the date: the OPCA, then the OPCO, then the Caisse des Dépôts from 2019-12-01', async () => {
     const rncp = {
       kind: 'CQP',
       events: [
@@ -175,13 +175,151 @@ describe('POST /api/v1/eligibility', () => {
       ],
     };
     const funders = async (date: string) =>
-      (await post({ date, route: 'cpf', certification: rncp, candidate: { status: 'employee' } }))
+      (
+        await post({
+          date,
+          route: 'cpf',
+          certification: rncp,
+          candidate: { status: 'employee', cpfLists: ['cpne'] },
+        })
+      )
         .json()
         .results[0].funders.map((f: { funder: string }) => f.funder);
-    expect(await funders('2019-03-31')).toContain('opca');
-    expect(await funders('2019-03-31')).not.toContain('caisse_des_depots');
-    expect(await funders('2019-04-01')).toContain('caisse_des_depots');
-    expect(await funders('2019-04-01')).not.toContain('opca');
+    expect(await funders('2019-03-31')).toEqual(['opca', 'employer']);
+    expect(await funders('2019-04-01')).toEqual(['opco', 'employer']);
+    expect(await funders('2019-11-30')).toEqual(['opco', 'employer']);
+    expect(await funders('2019-12-01')).toEqual(['caisse_des_depots', 'employer']);
+  });
+
+  it('the new candidate facts: the CIF before 2019, under its own title, paid by the Fongecif', async () => {
+    const branchOnly = {
+      kind: 'CQP',
+      events: [
+        { type: 'created', date: '2014-06-01' },
+        { type: 'transmitted', date: '2014-07-01' },
+      ],
+    };
+    const res = await post({
+      date: '2017-03-01',
+      route: 'cpf_transition',
+      certification: branchOnly,
+      candidate: {
+        status: 'employee',
+        contractType: 'cdi',
+        seniority: { monthsEmployee: 30, monthsInFirm: 14 },
+        employer: { craft: false },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const [cif] = res.json().results;
+    expect(cif).toMatchObject({
+      route: 'cpf_transition',
+      title: 'Congé individuel de formation',
+      status: 'open',
+    });
+    expect(cif.reasons.some((r: { source: string }) => r.source.includes('L6322-1'))).toBe(true);
+    expect(cif.funders.map((f: { funder: string }) => f.funder)).toEqual(['fongecif']);
+
+    // Without the seniority, the CIF is « à préciser », naming the fields — never a silent « closed ».
+    const unknown = await post({
+      date: '2017-03-01',
+      route: 'cpf_transition',
+      certification: branchOnly,
+      candidate: { status: 'employee' },
+    });
+    const [open] = unknown.json().results;
+    expect(open.status).toBe('incomplete');
+    expect(open.reasons.every((r: { satisfied: boolean | null }) => r.satisfied !== false)).toBe(true);
+    // Either variant of the seniority rule may apply: the general one, or the CDD one.
+    expect(open.missing.map((m: { field: string }) => m.field).sort()).toEqual([
+      'candidate.contractType',
+      'candidate.seniority.monthsCddLast12',
+      'candidate.seniority.monthsEmployee',
+      'candidate.seniority.monthsEmployeeLast5Years',
+      'candidate.seniority.monthsInFirm',
+    ]);
+
+    // The 2015–2018 CPF lists: one field, one label.
+    const lists = await post({
+      date: '2017-03-01',
+      route: 'cpf',
+      certification: branchOnly,
+      candidate: { status: 'employee' },
+    });
+    expect(lists.json().results[0]).toMatchObject({
+      status: 'incomplete',
+      missing: [
+        { field: 'candidate.cpfLists', label: 'Listes CPF (2015-2018) sur lesquelles figurait la formation' },
+      ],
+    });
+    const listed = await post({
+      date: '2017-03-01',
+      route: 'cpf',
+      certification: branchOnly,
+      candidate: { status: 'employee', cpfLists: ['cpne'] },
+    });
+    expect(listed.json().results[0].status).toBe('open');
+  });
+
+  it('a disputed window is flagged on the route and on the rule, with a note', async () => {
+    const res = await post({
+      date: '2019-05-01',
+      route: 'pro_a',
+      certification: {
+        kind: 'CQP',
+        events: [
+          { type: 'created', date: '2014-06-01' },
+          { type: 'transmitted', date: '2014-07-01' },
+        ],
+      },
+      candidate: { status: 'employee', contractType: 'cdi', highestLevel: 4 },
+    });
+    const [proA] = res.json().results;
+    expect(proA).toMatchObject({ status: 'open', disputed: true });
+    const disputed = proA.reasons.filter((r: { disputed?: boolean }) => r.disputed);
+    expect(disputed).toHaveLength(1);
+    expect(disputed[0].note).toContain('2019-861');
+  });
+
+  it('refuses malformed facts, naming each field', async () => {
+    const res = await post({
+      date: '2017-03-01',
+      certification: rs,
+      candidate: {
+        status: 'employee',
+        contractType: 'cdi_maybe',
+        shortTimeWork: 'yes',
+        seniority: { monthsEmployee: 10, monthsInFirm: 20, monthsCddLast12: 13 },
+        cpfLists: ['cpne', 'cpne'],
+        employer: { craft: 1 },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual([
+      'candidate.contractType',
+      'candidate.cpfLists',
+      'candidate.employer.craft',
+      'candidate.seniority.monthsCddLast12',
+      'candidate.seniority.monthsInFirm',
+      'candidate.shortTimeWork',
+    ]);
+    const firm = await post({
+      date: '2017-03-01',
+      certification: rs,
+      candidate: { status: 'employee', seniority: { monthsEmployee: 10, monthsInFirm: 20 } },
+    });
+    expect(firm.statusCode).toBe(400);
+    expect(firm.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'candidate.seniority.monthsInFirm',
+        detail: 'Les mois dans l’entreprise ne peuvent dépasser les mois d’activité salariée.',
+      }),
+    ]);
   });
 
   it('says whether each route is open, closed, or incomplete for want of an input', async () => {
@@ -247,6 +385,37 @@ describe('GET /api/v1/eligibility/rules', () => {
       expect(rule.source).toBeTruthy();
       expect(rule.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+
+  it('says which request fields each rule reads, and the route titles by date', async () => {
+    const body = (await t.app.inject({ url: '/api/v1/eligibility/rules' })).json();
+    const transition = body.routes.find((r: { id: string }) => r.id === 'cpf_transition');
+    expect(transition.titles).toEqual([
+      { title: 'Congé individuel de formation', from: '2015-01-01', to: '2018-12-31' },
+      {
+        title: 'CPF de transition professionnelle (projet de transition professionnelle)',
+        from: '2019-01-01',
+        to: null,
+      },
+    ]);
+    const cif = transition.conditions.find((c: { rule: string }) => c.rule.endsWith('CIF ancienneté'));
+    expect(cif.inputs).toEqual(
+      expect.arrayContaining([
+        'candidate.seniority.monthsEmployee',
+        'candidate.seniority.monthsInFirm',
+        'candidate.contractType',
+        'candidate.employer.craft',
+      ]),
+    );
+    const cpf = body.routes.find((r: { id: string }) => r.id === 'cpf');
+    const lists = cpf.conditions.find((c: { rule: string }) => c.rule === 'CPF . conditions . sur une liste');
+    expect(lists.inputs).toEqual(['candidate.status', 'candidate.cpfLists']);
+    expect(lists.to).toBe('2018-12-31');
+    const funders = body.routes.flatMap((r: { funders: { funder: string }[] }) =>
+      r.funders.map((f) => f.funder),
+    );
+    expect(funders).toEqual(expect.arrayContaining(['fongecif', 'transitions_pro', 'faf']));
+    expect(funders).not.toContain('cpir');
   });
 });
 

@@ -3,7 +3,7 @@ import type { BranchesService } from '../catalogue/branches.service.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { CertificationKind } from '../catalogue/domain/certification.js';
 import { eventProblems, type Recognition, recognitionOn } from '../catalogue/domain/recognition.js';
-import { createEvaluator, type RouteResult, ruleRef } from './domain/evaluate.js';
+import { createEvaluator, INPUT_FIELDS, type RouteResult, ruleRef } from './domain/evaluate.js';
 import type { RulesModel } from './domain/model.js';
 import type { EligibilityRequest } from './schemas.js';
 
@@ -20,8 +20,12 @@ export function eligibilityServiceFactory(deps: {
   const evaluator = createEvaluator(model);
 
   function rules() {
-    const ref = (name: string) =>
-      ruleRef(model.rules.get(name) as NonNullable<ReturnType<typeof model.rules.get>>);
+    const law = (name: string) => model.rules.get(name) as NonNullable<ReturnType<typeof model.rules.get>>;
+    /** The request fields a rule reads: what the simulator asks for, on the dates it is in force. */
+    const fields = (name: string) => [
+      ...new Set(law(name).reads.flatMap((input) => (INPUT_FIELDS[input] ? [INPUT_FIELDS[input]] : []))),
+    ];
+    const ref = (name: string) => ({ ...ruleRef(law(name)), inputs: fields(name) });
     const inputs = Object.entries(model.publicodes)
       .filter(
         ([name]) =>
@@ -41,12 +45,10 @@ export function eligibilityServiceFactory(deps: {
       routes: model.routes.map((route) => ({
         ...ruleRef(route),
         id: route.id,
+        titles: route.titles,
         conditions: route.conditions.map(ref),
-        funders: route.funders.map((name) => ({
-          ...ref(name),
-          funder: model.rules.get(name)?.funder ?? 'opco',
-        })),
-        limits: route.limits.map(ref),
+        funders: route.funders.map((name) => ({ ...ref(name), funder: law(name).funder ?? 'opco' })),
+        limits: route.limits.map((name) => ruleRef(law(name))),
       })),
       inputs,
     };

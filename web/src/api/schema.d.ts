@@ -2556,9 +2556,15 @@ export interface paths {
                                 source: string;
                                 from: string;
                                 to: string | null;
+                                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                                 note?: string;
-                                /** @enum {boolean} */
+                                /**
+                                 * @description Point discuté : la note dit ce que Qualif applique
+                                 * @enum {boolean}
+                                 */
                                 disputed?: true;
+                                /** @description Les champs de la requête que la règle lit (ex. candidate.age) */
+                                inputs: string[];
                             }[];
                             routes: {
                                 rule: string;
@@ -2567,11 +2573,21 @@ export interface paths {
                                 source: string;
                                 from: string;
                                 to: string | null;
+                                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                                 note?: string;
-                                /** @enum {boolean} */
+                                /**
+                                 * @description Point discuté : la note dit ce que Qualif applique
+                                 * @enum {boolean}
+                                 */
                                 disputed?: true;
                                 /** @enum {string} */
                                 id: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+                                /** @description Les intitulés de la voie par période, quand elle a changé de nom */
+                                titles: {
+                                    title: string;
+                                    from: string;
+                                    to: string | null;
+                                }[];
                                 conditions: {
                                     rule: string;
                                     title: string;
@@ -2579,9 +2595,15 @@ export interface paths {
                                     source: string;
                                     from: string;
                                     to: string | null;
+                                    /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                                     note?: string;
-                                    /** @enum {boolean} */
+                                    /**
+                                     * @description Point discuté : la note dit ce que Qualif applique
+                                     * @enum {boolean}
+                                     */
                                     disputed?: true;
+                                    /** @description Les champs de la requête que la règle lit (ex. candidate.age) */
+                                    inputs: string[];
                                 }[];
                                 funders: {
                                     rule: string;
@@ -2590,11 +2612,17 @@ export interface paths {
                                     source: string;
                                     from: string;
                                     to: string | null;
+                                    /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                                     note?: string;
-                                    /** @enum {boolean} */
+                                    /**
+                                     * @description Point discuté : la note dit ce que Qualif applique
+                                     * @enum {boolean}
+                                     */
                                     disputed?: true;
+                                    /** @description Les champs de la requête que la règle lit (ex. candidate.age) */
+                                    inputs: string[];
                                     /** @enum {string} */
-                                    funder: "opco" | "opca" | "transitions_pro" | "cpir" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
+                                    funder: "opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
                                 }[];
                                 limits: {
                                     rule: string;
@@ -2603,8 +2631,12 @@ export interface paths {
                                     source: string;
                                     from: string;
                                     to: string | null;
+                                    /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                                     note?: string;
-                                    /** @enum {boolean} */
+                                    /**
+                                     * @description Point discuté : la note dit ce que Qualif applique
+                                     * @enum {boolean}
+                                     */
                                     disputed?: true;
                                 }[];
                             }[];
@@ -3612,8 +3644,33 @@ export interface components {
                 employer?: {
                     idcc?: string;
                     headcount?: number;
+                    /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
+                    craft?: boolean;
                 };
                 onProAList?: boolean;
+                /**
+                 * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
+                 * @enum {string}
+                 */
+                contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
+                /** @description En activité partielle (Pro-A) */
+                shortTimeWork?: boolean;
+                /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
+                formerCui?: boolean;
+                seniority?: {
+                    /** @description Mois d’activité salariée, au total */
+                    monthsEmployee: number;
+                    /** @description Mois dans l’entreprise actuelle */
+                    monthsInFirm: number;
+                    /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
+                    monthsCddLast12?: number;
+                    /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
+                    monthsEmployeeLast5Years?: number;
+                };
+                /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
+                disabilityRecognised?: boolean;
+                /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
+                cpfLists?: ("cpne" | "copanef" | "coparef")[];
             };
         };
         /** @description RFC 9457 problem details */
@@ -3973,6 +4030,7 @@ export interface components {
         EligibilityResult: {
             /** @enum {string} */
             route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            /** @description L’intitulé de la voie à la date (« Congé individuel de formation » avant 2019) */
             title: string;
             eligible: boolean;
             /**
@@ -3980,6 +4038,11 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed" | "incomplete";
+            /**
+             * @description Une règle en vigueur à la date (condition, financeur ou plafond) est discutée : voir sa note
+             * @constant
+             */
+            disputed?: true;
             reasons: {
                 rule: string;
                 title: string;
@@ -3987,8 +4050,12 @@ export interface components {
                 source: string;
                 from: string;
                 to: string | null;
+                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                 note?: string;
-                /** @constant */
+                /**
+                 * @description Point discuté : la note dit ce que Qualif applique
+                 * @constant
+                 */
                 disputed?: true;
                 satisfied: boolean | null;
             }[];
@@ -3999,11 +4066,15 @@ export interface components {
                 source: string;
                 from: string;
                 to: string | null;
+                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                 note?: string;
-                /** @constant */
+                /**
+                 * @description Point discuté : la note dit ce que Qualif applique
+                 * @constant
+                 */
                 disputed?: true;
                 /** @enum {string} */
-                funder: "opco" | "opca" | "transitions_pro" | "cpir" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
+                funder: "opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
                 certain: boolean;
                 body?: string;
             }[];
@@ -4014,8 +4085,12 @@ export interface components {
                 source: string;
                 from: string;
                 to: string | null;
+                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
                 note?: string;
-                /** @constant */
+                /**
+                 * @description Point discuté : la note dit ce que Qualif applique
+                 * @constant
+                 */
                 disputed?: true;
             }[];
             missing: {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { generatedSituations } from '../../../../test/eligibility-situations.js';
+import { CONTRACT_TYPES } from '../../../contracts/eligibility-facts.js';
 import { type RecognitionEvent, recognitionOn } from '../../catalogue/domain/recognition.js';
 import { readRules } from '../rules-files.js';
-import { type Candidate, createEvaluator, type RouteResult } from './evaluate.js';
+import {
+  CANDIDATE_STATUSES,
+  type Candidate,
+  createEvaluator,
+  type RouteResult,
+  toPublicodesSituation,
+} from './evaluate.js';
 import { buildModel, ROUTE_IDS, type RouteId } from './model.js';
 
 const model = buildModel(readRules());
@@ -44,7 +52,23 @@ const RS: RecognitionEvent[] = [
 ];
 const WITHDRAWN_2020: RecognitionEvent[] = [...RNCP, { type: 'withdrawn', date: '2020-01-01' }];
 
-const employee: Candidate = { status: 'employee', age: 35, experienceMonths: 60, highestLevel: 4 };
+/** An employee on a CDI with enough seniority, who never had a CUI. */
+const employee: Candidate = {
+  status: 'employee',
+  age: 35,
+  experienceMonths: 60,
+  highestLevel: 4,
+  contractType: 'cdi',
+  seniority: { monthsEmployee: 60, monthsInFirm: 36 },
+  formerCui: false,
+};
+/** On a CDD: 30 months as an employee in the last 5 years, 5 of them on CDD in the last 12. */
+const cddEmployee: Candidate = {
+  ...employee,
+  contractType: 'cdd',
+  seniority: { monthsEmployee: 30, monthsInFirm: 5, monthsEmployeeLast5Years: 30, monthsCddLast12: 5 },
+};
+const selfEmployed: Candidate = { status: 'self_employed', age: 40, cpfLists: ['copanef'] };
 const jobseeker: Candidate = { status: 'jobseeker', age: 40, experienceMonths: 60 };
 const student: Candidate = { status: 'student', age: 20 };
 
@@ -58,6 +82,19 @@ type Case = {
   eligible: boolean;
   /** A reason with this source must be there, satisfied as `eligible` says when failing. */
   cites?: string;
+  /** Expected status when it matters (`incomplete`), with the fields `missing` names. */
+  status?: RouteResult['status'];
+  missing?: string[];
+  /** Expected funder ids, in order (checked only for an open route). */
+  funders?: string[];
+  /** Expected title of the route on the date. */
+  title?: string;
+  /** A cap (limit) in force citing this source. */
+  capCites?: string;
+  /** A rule in force is disputed (the route says so, and the rule carries a note). */
+  disputed?: boolean;
+  /** The row of docs/domain.md's rules table a correction case stands for (two cases at least). */
+  row?: string;
 };
 
 const cases: Case[] = [
@@ -173,7 +210,7 @@ const cases: Case[] = [
     date: '2016-05-01',
     route: 'cpf',
     events: RS,
-    candidate: employee,
+    candidate: { ...employee, cpfLists: ['copanef'] },
     eligible: true,
   },
   {
@@ -210,15 +247,6 @@ const cases: Case[] = [
     events: RNCP,
     candidate: jobseeker,
     eligible: false,
-  },
-  {
-    name: 'CPF de transition did not exist in 2017',
-    date: '2017-01-10',
-    route: 'cpf_transition',
-    events: RNCP,
-    candidate: employee,
-    eligible: false,
-    cites: '2018-771',
   },
   // VAE
   {
@@ -541,6 +569,7 @@ const cases: Case[] = [
     candidate: jobseeker,
     eligible: true,
   },
+  ...corrections(),
 ];
 
 function run(c: Case): RouteResult {
@@ -565,9 +594,37 @@ describe('dated cases from docs/domain.md', () => {
       expect(r.from <= c.date && (r.to === null || c.date <= r.to), `${r.rule} in force`).toBe(true);
     }
     if (c.cites) {
-      const cited = result.reasons.filter((r) => r.source.includes(c.cites as string));
-      expect(cited.length, `a reason citing ${c.cites}`).toBeGreaterThan(0);
-      if (!c.eligible) expect(cited.some((r) => r.satisfied === false)).toBe(true);
+      const cited = [...result.reasons, ...result.funders, ...result.limits].filter((r) =>
+        r.source.includes(c.cites as string),
+      );
+      expect(cited.length, `a rule citing ${c.cites}`).toBeGreaterThan(0);
+      if (!c.eligible && !c.status) {
+        expect(
+          result.reasons.some((r) => r.source.includes(c.cites as string) && r.satisfied === false),
+        ).toBe(true);
+      }
+    }
+    expect(result.status).toBe(c.status ?? (c.eligible ? 'open' : 'closed'));
+    if (c.missing) expect(result.missing.map((m) => m.field).sort()).toEqual([...c.missing].sort());
+    else expect(result.missing).toEqual([]);
+    if (c.funders) expect(result.funders.map((f) => f.funder)).toEqual(c.funders);
+    if (c.title) expect(result.title).toBe(c.title);
+    if (c.capCites) expect(result.limits.map((l) => l.source).join(' | ')).toContain(c.capCites);
+    if (c.disputed !== undefined) {
+      expect(result.disputed === true, 'route flagged disputed').toBe(c.disputed);
+      const flagged = [...result.reasons, ...result.funders, ...result.limits].filter((r) => r.disputed);
+      expect(flagged.length > 0).toBe(c.disputed);
+      for (const r of flagged) expect(r.note, `${r.rule}: note`).toBeTruthy();
+    }
+  });
+
+  it('at least two cases for every corrected row, one each side of its dates', () => {
+    const rows = new Map<string, Case[]>();
+    for (const c of cases) if (c.row) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+    expect(rows.size).toBeGreaterThanOrEqual(12);
+    for (const [row, list] of rows) {
+      expect(list.length, row).toBeGreaterThanOrEqual(2);
+      expect(new Set(list.map((c) => c.date)).size, `${row}: different dates`).toBeGreaterThanOrEqual(2);
     }
   });
 });
@@ -637,8 +694,8 @@ describe('answers', () => {
       ['contrat_pro'],
     );
     expect(pro?.eligible).toBe(false);
-    expect(pro?.missing.map((m) => m.field)).toEqual(['candidate.age']);
-    expect(pro?.reasons.find((r) => r.satisfied === null)?.source).toBe('C. trav. L6325-1');
+    expect(pro?.missing.map((m) => m.field)).toEqual(['candidate.age', 'candidate.formerCui']);
+    expect(pro?.reasons.find((r) => r.satisfied === null)?.source).toBe('C. trav. L6325-1 (1° à 3°)');
   });
 
   it('flags the disputed VAE experience rule between 2022-12-23 and 2023-12-31', () => {
@@ -688,6 +745,55 @@ describe('every rule of law carries its text, source and dates', () => {
     expect(() => buildModel(broken)).toThrow(/sans source.*source juridique manquante/s);
   });
 
+  it('refuses the retired funder id cpir and malformed dated titles', () => {
+    const raw = readRules();
+    const withCpir = {
+      ...raw,
+      'CPF de transition . financeurs . Fongecif': {
+        ...(raw['CPF de transition . financeurs . Fongecif'] as object),
+        financeur: 'cpir',
+      },
+    };
+    expect(() => buildModel(withCpir)).toThrow(/financeur inconnu « cpir »/);
+    const overlapping = {
+      ...raw,
+      'CPF de transition': {
+        ...(raw['CPF de transition'] as object),
+        intitulés: [
+          { titre: 'A', du: '2015-01-01', au: '2019-06-30' },
+          { titre: 'B', du: '2019-01-01' },
+        ],
+      },
+    };
+    expect(() => buildModel(overlapping)).toThrow(/intitulés datés se chevauchent/);
+  });
+
+  it('the engine only ever gets values an input lists (its « une possibilité »)', () => {
+    expect([...model.inputValues.keys()].sort()).toEqual(
+      [
+        'candidat . contrat',
+        'candidat . statut',
+        'certification . reconnaissance',
+        'certification . type',
+      ].sort(),
+    );
+    const situations = CONTRACT_TYPES.flatMap((contractType) =>
+      CANDIDATE_STATUSES.flatMap((status) =>
+        [BRANCH_ONLY, NOT_TRANSMITTED, RNCP, RS].map((events) => ({
+          date: '2020-01-01',
+          certification: { kind: 'CQPI' as const, recognition: recognitionOn(events, '2020-01-01') },
+          candidate: { status, contractType },
+        })),
+      ),
+    );
+    for (const situation of situations) {
+      const values = toPublicodesSituation(situation);
+      for (const [input, listed] of model.inputValues) {
+        expect(listed, `${input} = ${values[input]}`).toContain(values[input]);
+      }
+    }
+  });
+
   it('every route has a condition in force on every date since 2015-01-01', () => {
     const day = new Date('2015-01-01T00:00:00Z');
     const end = new Date('2027-12-31T00:00:00Z');
@@ -705,37 +811,507 @@ describe('every rule of law carries its text, source and dates', () => {
 });
 
 describe('the fast evaluator agrees with publicodes comparing the dates itself', () => {
-  it('on 600 generated situations', () => {
+  it('on 600 generated situations, every fact given or left out', () => {
     const slow = createEvaluator(buildModel(readRules(), { datesInEngine: true }), {
       prefilterDates: false,
       naive: true,
     });
-    const histories = [BRANCH_ONLY, NOT_TRANSMITTED, RNCP, RNCP_ENDED, RS, WITHDRAWN_2020];
-    const statuses = ['employee', 'jobseeker', 'self_employed', 'student'] as const;
-    let seed = 7;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    for (let i = 0; i < 600; i++) {
-      const date = `${2015 + rnd(12)}-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
-      const situation = {
-        date,
-        certification: {
-          kind: rnd(2) ? ('CQP' as const) : ('CQPI' as const),
-          recognition: recognitionOn(histories[rnd(6)] as RecognitionEvent[], date),
-        },
-        candidate: {
-          status: statuses[rnd(4)] as Candidate['status'],
-          ...(rnd(4) ? { age: 16 + rnd(50) } : {}),
-          ...(rnd(3) ? { experienceMonths: rnd(48) } : {}),
-          ...(rnd(3) ? { highestLevel: [0, 3, 4, 5, 6, 7][rnd(6)] } : {}),
-          ...(rnd(2) ? { benefits: rnd(2) ? (['RSA'] as const) : ([] as const) } : {}),
-          ...(rnd(2) ? { onProAList: rnd(2) === 1 } : {}),
-          ...(rnd(2) ? { employer: { headcount: rnd(400) } } : {}),
-        },
-      };
+    for (const situation of generatedSituations(600, 7)) {
       expect(evaluator.evaluate(situation), JSON.stringify(situation)).toEqual(slow.evaluate(situation));
     }
   });
 });
+
+/**
+ * The rows of docs/domain.md's rules table corrected after the legal review (issue 11): at
+ * least two cases per row, one each side of each date it changed on.
+ */
+function corrections(): Case[] {
+  const cif = { ...employee, seniority: { monthsEmployee: 30, monthsInFirm: 14 } };
+  const at = (date: string, route: RouteId, events: RecognitionEvent[], candidate: Candidate) => ({
+    date,
+    route,
+    events,
+    candidate,
+  });
+  return [
+    // CPF, 2015–2018: on a list (employees: CPNE, COPANEF, COPAREF; jobseekers: COPANEF, COPAREF).
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2017-03-01, employee, branch-only CQP on the CPNE list: open',
+      ...at('2017-03-01', 'cpf', BRANCH_ONLY, { ...employee, cpfLists: ['cpne'] }),
+      eligible: true,
+      cites: 'L6323-6 II',
+      funders: ['opca', 'employer'],
+    },
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2019-01-02, same branch-only CQP: closed (RNCP or RS only)',
+      ...at('2019-01-02', 'cpf', BRANCH_ONLY, { ...employee, cpfLists: ['cpne'] }),
+      eligible: false,
+      cites: 'L6323-6',
+    },
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2016-05-01, jobseeker, CQP on the CPNE list only: closed',
+      ...at('2016-05-01', 'cpf', BRANCH_ONLY, { ...jobseeker, cpfLists: ['cpne'] }),
+      eligible: false,
+      cites: 'L6323-16',
+    },
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2016-05-01, jobseeker, CQP on the COPAREF list: open',
+      ...at('2016-05-01', 'cpf', BRANCH_ONLY, { ...jobseeker, cpfLists: ['coparef'] }),
+      eligible: true,
+    },
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2018-12-31, RNCP CQP on no list: closed',
+      ...at('2018-12-31', 'cpf', RNCP, { ...employee, cpfLists: [] }),
+      eligible: false,
+      cites: 'L6323-6 II',
+    },
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2019-01-01, RNCP CQP on no list: open (registration is what counts)',
+      ...at('2019-01-01', 'cpf', RNCP, { ...employee, cpfLists: [] }),
+      eligible: true,
+    },
+    {
+      row: 'CPF 2015–2018 lists',
+      name: 'CPF on 2018-06-01 without the lists: incomplete, naming them',
+      ...at('2018-06-01', 'cpf', RNCP, employee),
+      eligible: false,
+      status: 'incomplete',
+      missing: ['candidate.cpfLists'],
+    },
+    // CPF holders: self-employed from 2018-01-01.
+    {
+      row: 'CPF holders',
+      name: 'CPF for a self-employed person on 2017-06-01: closed',
+      ...at('2017-06-01', 'cpf', RNCP, selfEmployed),
+      eligible: false,
+      cites: 'L6323-2',
+    },
+    {
+      row: 'CPF holders',
+      name: 'CPF for a self-employed person on 2017-12-31: closed',
+      ...at('2017-12-31', 'cpf', RNCP, selfEmployed),
+      eligible: false,
+      cites: 'L6323-2',
+    },
+    {
+      row: 'CPF holders',
+      name: 'CPF for a self-employed person on 2018-01-01: open, paid by the FAF, lists disputed',
+      ...at('2018-01-01', 'cpf', RNCP, selfEmployed),
+      eligible: true,
+      cites: '2016-1088',
+      funders: ['faf'],
+      disputed: true,
+    },
+    {
+      row: 'CPF holders',
+      name: 'CPF for a self-employed person on 2021-06-01: open, Caisse des Dépôts',
+      ...at('2021-06-01', 'cpf', RNCP, { status: 'self_employed' }),
+      eligible: true,
+      funders: ['caisse_des_depots'],
+    },
+    // CPF funder: Caisse des Dépôts for requests from 2019-12-01; OPCA, then OPCO before.
+    {
+      row: 'CPF funder',
+      name: 'CPF on 2019-03-31: the OPCA',
+      ...at('2019-03-31', 'cpf', RNCP, employee),
+      eligible: true,
+      funders: ['opca', 'employer'],
+    },
+    {
+      row: 'CPF funder',
+      name: 'CPF on 2019-11-30: the OPCO',
+      ...at('2019-11-30', 'cpf', RNCP, employee),
+      eligible: true,
+      funders: ['opco', 'employer'],
+    },
+    {
+      row: 'CPF funder',
+      name: 'CPF on 2019-12-01: the Caisse des Dépôts',
+      ...at('2019-12-01', 'cpf', RNCP, employee),
+      eligible: true,
+      funders: ['caisse_des_depots', 'employer'],
+    },
+    {
+      row: 'CPF funder',
+      name: 'CPF on 2019-11-30 for a self-employed person: the FAF',
+      ...at('2019-11-30', 'cpf', RNCP, selfEmployed),
+      eligible: true,
+      funders: ['faf'],
+    },
+    // CPF participation forfaitaire, by year; jobseekers exempt.
+    {
+      row: 'CPF participation forfaitaire',
+      name: 'CPF on 2024-05-01: no participation yet',
+      ...at('2024-05-01', 'cpf', RNCP, employee),
+      eligible: true,
+      funders: ['caisse_des_depots', 'employer'],
+    },
+    {
+      row: 'CPF participation forfaitaire',
+      name: 'CPF on 2024-05-02: 100 € paid by the holder',
+      ...at('2024-05-02', 'cpf', RNCP, employee),
+      eligible: true,
+      funders: ['caisse_des_depots', 'employer', 'candidate'],
+      cites: '2024-394',
+    },
+    {
+      row: 'CPF participation forfaitaire',
+      name: 'CPF on 2025-06-01, a jobseeker: exempt',
+      ...at('2025-06-01', 'cpf', RNCP, jobseeker),
+      eligible: true,
+      funders: ['caisse_des_depots', 'france_travail'],
+    },
+    // CIF until 2018-12-31 (route cpf_transition), then the CPF de transition.
+    {
+      row: 'CIF',
+      name: 'CIF on 2017-03-01, CDI, 30 months employed, 14 in the firm, branch-only CQP: open',
+      ...at('2017-03-01', 'cpf_transition', BRANCH_ONLY, cif),
+      eligible: true,
+      cites: 'L6322-1',
+      title: 'Congé individuel de formation',
+      funders: ['fongecif'],
+    },
+    {
+      row: 'CIF',
+      name: 'CIF on 2018-12-31, 20 months employed: closed (seniority)',
+      ...at('2018-12-31', 'cpf_transition', BRANCH_ONLY, {
+        ...employee,
+        seniority: { monthsEmployee: 20, monthsInFirm: 14 },
+      }),
+      eligible: false,
+      cites: 'L6322-1',
+    },
+    {
+      row: 'CIF',
+      name: 'CPF de transition on 2019-01-01, same branch-only CQP: closed (RNCP or RS)',
+      ...at('2019-01-01', 'cpf_transition', BRANCH_ONLY, cif),
+      eligible: false,
+      cites: 'L6323-17-1',
+      title: 'CPF de transition professionnelle (projet de transition professionnelle)',
+    },
+    {
+      row: 'CIF',
+      name: 'CIF in an artisan firm under 11, 30 months: closed (36 needed)',
+      ...at('2016-09-01', 'cpf_transition', RNCP, { ...cif, employer: { craft: true } }),
+      eligible: false,
+      cites: 'L6322-1',
+    },
+    {
+      row: 'CIF',
+      name: 'CIF in an artisan firm under 11, 36 months: open',
+      ...at('2016-09-01', 'cpf_transition', RNCP, {
+        ...employee,
+        seniority: { monthsEmployee: 36, monthsInFirm: 14 },
+        employer: { craft: true },
+      }),
+      eligible: true,
+    },
+    {
+      row: 'CIF',
+      name: 'CIF for a CDD: 24 months in 5 years, 5 on CDD in the last 12: open',
+      ...at('2016-09-01', 'cpf_transition', BRANCH_ONLY, cddEmployee),
+      eligible: true,
+    },
+    {
+      row: 'CIF',
+      name: 'CIF without seniority: incomplete, naming it',
+      ...at('2016-09-01', 'cpf_transition', BRANCH_ONLY, { ...employee, seniority: undefined }),
+      eligible: false,
+      status: 'incomplete',
+      missing: ['candidate.seniority.monthsInFirm', 'candidate.seniority.monthsEmployee'],
+    },
+    // CPF de transition: seniority (D6323-9), exemptions, funders by date.
+    {
+      row: 'CPF de transition',
+      name: 'CPF de transition on 2019-06-01, RNCP CQP, CDI 30/14: open, the Fongecif',
+      ...at('2019-06-01', 'cpf_transition', RNCP, cif),
+      eligible: true,
+      cites: 'D6323-9',
+      funders: ['fongecif'],
+    },
+    {
+      row: 'CPF de transition',
+      name: 'CPF de transition on 2020-01-01: Transitions Pro',
+      ...at('2020-01-01', 'cpf_transition', RNCP, cif),
+      eligible: true,
+      funders: ['transitions_pro'],
+    },
+    {
+      row: 'CPF de transition',
+      name: 'CPF de transition on 2022-01-10, 10 months in the firm, no disability: closed',
+      ...at('2022-01-10', 'cpf_transition', RNCP, {
+        ...employee,
+        seniority: { monthsEmployee: 40, monthsInFirm: 10 },
+        disabilityRecognised: false,
+      }),
+      eligible: false,
+      cites: 'D6323-9',
+    },
+    {
+      row: 'CPF de transition',
+      name: 'CPF de transition on 2022-01-10, 10 months in the firm, disability recognised: open',
+      ...at('2022-01-10', 'cpf_transition', RNCP, {
+        ...employee,
+        seniority: { monthsEmployee: 40, monthsInFirm: 10 },
+        disabilityRecognised: true,
+      }),
+      eligible: true,
+    },
+    {
+      row: 'CPF de transition',
+      name: 'CPF de transition, short seniority, disability not said: incomplete',
+      ...at('2022-01-10', 'cpf_transition', RNCP, {
+        ...employee,
+        seniority: { monthsEmployee: 40, monthsInFirm: 10 },
+      }),
+      eligible: false,
+      status: 'incomplete',
+      missing: ['candidate.disabilityRecognised'],
+    },
+    {
+      row: 'CPF de transition',
+      name: 'CPF de transition for a CDD, 3 months of CDD in the last 12: closed',
+      ...at('2022-01-10', 'cpf_transition', RNCP, {
+        ...cddEmployee,
+        seniority: { monthsEmployee: 30, monthsInFirm: 3, monthsEmployeeLast5Years: 30, monthsCddLast12: 3 },
+        disabilityRecognised: false,
+      }),
+      eligible: false,
+    },
+    // Pro-A: branch list from 2019-08-23 (disputed before); contract types.
+    {
+      row: 'Pro-A list',
+      name: 'Pro-A on 2019-08-22, branch-only CQP on no list: open, disputed',
+      ...at('2019-08-22', 'pro_a', BRANCH_ONLY, { ...employee, onProAList: false }),
+      eligible: true,
+      disputed: true,
+      cites: '2018-771',
+    },
+    {
+      row: 'Pro-A list',
+      name: 'Pro-A on 2019-08-23, branch-only CQP on no list: closed',
+      ...at('2019-08-23', 'pro_a', BRANCH_ONLY, { ...employee, onProAList: false }),
+      eligible: false,
+      cites: '2019-861',
+    },
+    {
+      row: 'Pro-A list',
+      name: 'Pro-A on 2019-08-23, RNCP CQP on the list: open, not disputed',
+      ...at('2019-08-23', 'pro_a', RNCP, { ...employee, onProAList: true }),
+      eligible: true,
+      disputed: false,
+    },
+    {
+      row: 'Pro-A contracts',
+      name: 'Pro-A in 2022 on an ordinary CDD, not in short-time work: closed',
+      ...at('2022-05-01', 'pro_a', RNCP, {
+        ...employee,
+        contractType: 'cdd',
+        shortTimeWork: false,
+        onProAList: true,
+      }),
+      eligible: false,
+      cites: 'L6324-1',
+    },
+    {
+      row: 'Pro-A contracts',
+      name: 'Pro-A on 2025-12-31 on a CDD in short-time work: open',
+      ...at('2025-12-31', 'pro_a', RNCP, {
+        ...employee,
+        contractType: 'cdd',
+        shortTimeWork: true,
+        onProAList: true,
+      }),
+      eligible: true,
+    },
+    {
+      row: 'Pro-A contracts',
+      name: 'Pro-A on 2019-01-01 on a CUI on a CDI: open',
+      ...at('2019-01-01', 'pro_a', RNCP, { ...employee, contractType: 'cui_cdi', onProAList: true }),
+      eligible: true,
+    },
+    {
+      row: 'Pro-A contracts',
+      name: 'Pro-A in 2022 on a CDD, short-time work not said: incomplete',
+      ...at('2022-05-01', 'pro_a', RNCP, { ...employee, contractType: 'cdd', onProAList: true }),
+      eligible: false,
+      status: 'incomplete',
+      missing: ['candidate.shortTimeWork'],
+    },
+    // Période de professionnalisation: CDI, CUI, IAE CDD — not an ordinary CDD.
+    {
+      row: 'Période pro contracts',
+      name: 'période pro in 2017 on an ordinary CDD: closed',
+      ...at('2017-05-01', 'periode_pro', BRANCH_ONLY, { ...employee, contractType: 'cdd' }),
+      eligible: false,
+      cites: 'L6324-1',
+    },
+    {
+      row: 'Période pro contracts',
+      name: 'période pro on 2018-12-31 on an IAE CDD: open',
+      ...at('2018-12-31', 'periode_pro', BRANCH_ONLY, { ...employee, contractType: 'cdd_iae' }),
+      eligible: true,
+    },
+    {
+      row: 'Période pro contracts',
+      name: 'période pro in 2016 on a CUI: open',
+      ...at('2016-02-01', 'periode_pro', BRANCH_ONLY, { ...employee, contractType: 'cui' }),
+      eligible: true,
+    },
+    {
+      row: 'Période pro contracts',
+      name: 'période pro on 2019-01-01 on a CUI: ended',
+      ...at('2019-01-01', 'periode_pro', BRANCH_ONLY, { ...employee, contractType: 'cui' }),
+      eligible: false,
+      cites: '2018-771',
+    },
+    // Contrat de professionnalisation: people who have had a CUI (L6325-1 3°).
+    {
+      row: 'Contrat pro CUI',
+      name: 'contrat pro on 2024-03-01, employee aged 30 who had a CUI: open',
+      ...at('2024-03-01', 'contrat_pro', RNCP, { ...employee, age: 30, formerCui: true }),
+      eligible: true,
+      cites: 'L6325-1',
+    },
+    {
+      row: 'Contrat pro CUI',
+      name: 'contrat pro on 2015-01-01, employee aged 30 who had a CUI: open',
+      ...at('2015-01-01', 'contrat_pro', BRANCH_ONLY, { ...employee, age: 30, formerCui: true }),
+      eligible: true,
+    },
+    {
+      row: 'Contrat pro CUI',
+      name: 'contrat pro, employee aged 30, CUI not said: incomplete',
+      ...at('2024-03-01', 'contrat_pro', RNCP, { ...employee, age: 30, formerCui: undefined }),
+      eligible: false,
+      status: 'incomplete',
+      missing: ['candidate.formerCui'],
+    },
+    // Plan: pooled funding by size band until 2018, under 50 after (OPCA, then OPCO).
+    {
+      row: 'Plan funding',
+      name: 'plan on 2018-12-31, 120 employees: the OPCA (size bands)',
+      ...at('2018-12-31', 'plan_developpement', BRANCH_ONLY, { ...employee, employer: { headcount: 120 } }),
+      eligible: true,
+      funders: ['employer', 'opca'],
+      cites: 'L6332-3-1',
+    },
+    {
+      row: 'Plan funding',
+      name: 'plan on 2019-01-01, 120 employees: the employer only',
+      ...at('2019-01-01', 'plan_developpement', BRANCH_ONLY, { ...employee, employer: { headcount: 120 } }),
+      eligible: true,
+      funders: ['employer'],
+    },
+    {
+      row: 'Plan funding',
+      name: 'plan on 2019-03-31, 30 employees: the OPCA approved as OPCO',
+      ...at('2019-03-31', 'plan_developpement', BRANCH_ONLY, { ...employee, employer: { headcount: 30 } }),
+      eligible: true,
+      funders: ['employer', 'opca'],
+    },
+    {
+      row: 'Plan funding',
+      name: 'plan on 2019-04-01, 30 employees: the OPCO',
+      ...at('2019-04-01', 'plan_developpement', BRANCH_ONLY, { ...employee, employer: { headcount: 30 } }),
+      eligible: true,
+      funders: ['employer', 'opco'],
+    },
+    // VAE: leave (L6422-3, then L6422-2; 48 h from 2022-12-23, paid from 2024-04-13) and funders.
+    {
+      row: 'VAE leave',
+      name: 'VAE on 2018-12-31: 24 h leave under L6422-3',
+      ...at('2018-12-31', 'vae', RNCP, employee),
+      eligible: true,
+      capCites: 'L6422-3',
+    },
+    {
+      row: 'VAE leave',
+      name: 'VAE on 2019-01-01: 24 h leave under L6422-2',
+      ...at('2019-01-01', 'vae', RNCP, employee),
+      eligible: true,
+      capCites: 'L6422-2 (rédaction antérieure',
+    },
+    {
+      row: 'VAE leave',
+      name: 'VAE on 2024-04-12: 48 h leave, pay disputed',
+      ...at('2024-04-12', 'vae', RNCP, employee),
+      eligible: true,
+      disputed: true,
+      capCites: 'loi n° 2022-1598',
+    },
+    {
+      row: 'VAE leave',
+      name: 'VAE on 2024-04-13: 48 h paid leave (D6422-8)',
+      ...at('2024-04-13', 'vae', RNCP, employee),
+      eligible: true,
+      disputed: false,
+      capCites: 'D6422-8',
+    },
+    {
+      row: 'VAE funders',
+      name: 'VAE on 2022-12-22: no Transitions Pro',
+      ...at('2022-12-22', 'vae', RNCP, employee),
+      eligible: true,
+      funders: ['caisse_des_depots', 'employer', 'opco', 'candidate'],
+    },
+    {
+      row: 'VAE funders',
+      name: 'VAE on 2022-12-23: Transitions Pro too',
+      ...at('2022-12-23', 'vae', RNCP, employee),
+      eligible: true,
+      funders: ['caisse_des_depots', 'transitions_pro', 'employer', 'opco', 'candidate'],
+    },
+    {
+      row: 'VAE funders',
+      name: 'VAE on 2019-11-30: not yet the Caisse des Dépôts',
+      ...at('2019-11-30', 'vae', RNCP, employee),
+      eligible: true,
+      funders: ['employer', 'opco', 'candidate'],
+    },
+    // Période de reconversion: OPCO rates by decree from 2026-02-01.
+    {
+      row: 'Reconversion decrees',
+      name: 'reconversion on 2026-01-31: OPCO, decrees not yet in force',
+      ...at('2026-01-31', 'reconversion', BRANCH_ONLY, employee),
+      eligible: true,
+      funders: ['opco', 'caisse_des_depots', 'employer'],
+      cites: '2025-989',
+    },
+    {
+      row: 'Reconversion decrees',
+      name: 'reconversion on 2026-02-01: OPCO under the decrees, no level ceiling',
+      ...at('2026-02-01', 'reconversion', BRANCH_ONLY, { ...employee, highestLevel: 7 }),
+      eligible: true,
+      funders: ['opco', 'caisse_des_depots', 'employer'],
+    },
+    // POEI / POEC: jobseekers, and CUI or IAE-CDD employees.
+    {
+      row: 'POE publics',
+      name: 'POEI in 2016 for an employee on an IAE CDD: open',
+      ...at('2016-03-01', 'poei', BRANCH_ONLY, { ...employee, contractType: 'cdd_iae' }),
+      eligible: true,
+    },
+    {
+      row: 'POE publics',
+      name: 'POEC in 2024 for an employee on a CUI: open',
+      ...at('2024-03-01', 'poec', BRANCH_ONLY, { ...employee, contractType: 'cui' }),
+      eligible: true,
+    },
+    {
+      row: 'POE publics',
+      name: 'POEC in 2024 for an employee, contract not said: incomplete',
+      ...at('2024-03-01', 'poec', BRANCH_ONLY, { status: 'employee' }),
+      eligible: false,
+      status: 'incomplete',
+      missing: ['candidate.contractType'],
+    },
+  ];
+}

@@ -5,8 +5,16 @@
  * its cache); building an engine parses every rule and costs far more than an evaluation.
  */
 import Engine from 'publicodes';
+import { type ContractType, CPF_LISTS, type CpfList } from '../../../contracts/eligibility-facts.js';
 import type { IsoDate, Recognition } from '../../catalogue/domain/recognition.js';
-import { type FunderId, type LawRule, publicodesDate, type RouteId, type RulesModel } from './model.js';
+import {
+  type FunderId,
+  type LawRule,
+  publicodesDate,
+  type RouteId,
+  type RulesModel,
+  titleOn,
+} from './model.js';
 
 export const CANDIDATE_STATUSES = ['employee', 'jobseeker', 'self_employed', 'student'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
@@ -20,9 +28,34 @@ export type Candidate = {
   experienceMonths?: number | undefined;
   /** Highest qualification level reached: 0 (none) or 3–8. */
   highestLevel?: number | undefined;
-  employer?: { idcc?: string | undefined; headcount?: number | undefined } | undefined;
+  employer?:
+    | {
+        idcc?: string | undefined;
+        headcount?: number | undefined;
+        /** An artisan firm under 11 employees (the CIF's 36 months). */
+        craft?: boolean | undefined;
+      }
+    | undefined;
   /** The certification is on the Pro-A list of the employer's branch. */
   onProAList?: boolean | undefined;
+  contractType?: ContractType | undefined;
+  /** Placed in short-time work (activité partielle): Pro-A. */
+  shortTimeWork?: boolean | undefined;
+  /** Has had a contrat unique d’insertion: contrat de professionnalisation. */
+  formerCui?: boolean | undefined;
+  /** Seniority in months (CIF, CPF de transition: D6323-9). */
+  seniority?:
+    | {
+        monthsEmployee: number;
+        monthsInFirm: number;
+        monthsCddLast12?: number | undefined;
+        monthsEmployeeLast5Years?: number | undefined;
+      }
+    | undefined;
+  /** Recognised disability (OETH): exempt from the CPF de transition's seniority. */
+  disabilityRecognised?: boolean | undefined;
+  /** The 2015–2018 CPF lists the training towards this certification was on. */
+  cpfLists?: readonly CpfList[] | undefined;
 };
 
 export type Situation = {
@@ -59,9 +92,12 @@ export type RouteStatus = 'open' | 'closed' | 'incomplete';
 
 export type RouteResult = {
   route: RouteId;
+  /** The route's name on the date (e.g. « Congé individuel de formation » before 2019). */
   title: string;
   eligible: boolean;
   status: RouteStatus;
+  /** A rule in force on the date (condition, funder or cap) is disputed: see its note. */
+  disputed?: true;
   reasons: Reason[];
   funders: FunderResult[];
   limits: RuleRef[];
@@ -97,6 +133,35 @@ export const INPUT_FIELDS: Record<string, string> = {
   'candidat . expérience': 'candidate.experienceMonths',
   'candidat . niveau': 'candidate.highestLevel',
   'employeur . effectif': 'candidate.employer.headcount',
+  'employeur . artisanale': 'candidate.employer.craft',
+  'candidat . contrat': 'candidate.contractType',
+  'candidat . activité partielle': 'candidate.shortTimeWork',
+  'candidat . ancien CUI': 'candidate.formerCui',
+  'candidat . handicap reconnu': 'candidate.disabilityRecognised',
+  'candidat . ancienneté . salarié': 'candidate.seniority.monthsEmployee',
+  'candidat . ancienneté . entreprise': 'candidate.seniority.monthsInFirm',
+  'candidat . ancienneté . salarié 5 ans': 'candidate.seniority.monthsEmployeeLast5Years',
+  'candidat . ancienneté . CDD 12 mois': 'candidate.seniority.monthsCddLast12',
+  'candidat . listes CPF . CPNE': 'candidate.cpfLists',
+  'candidat . listes CPF . COPANEF': 'candidate.cpfLists',
+  'candidat . listes CPF . COPAREF': 'candidate.cpfLists',
+};
+
+const CONTRACT: Record<ContractType, string> = {
+  cdi: "'CDI'",
+  cdd: "'CDD'",
+  cdd_iae: "'CDD insertion'",
+  cui: "'CUI'",
+  cui_cdi: "'CUI en CDI'",
+  sports_cdd: "'CDD sportif'",
+  temporary: "'intérim'",
+  other: "'autre'",
+};
+
+const CPF_LIST_INPUT: Record<CpfList, string> = {
+  cpne: 'candidat . listes CPF . CPNE',
+  copanef: 'candidat . listes CPF . COPANEF',
+  coparef: 'candidat . listes CPF . COPAREF',
 };
 
 const yesNo = (b: boolean) => (b ? 'oui' : 'non');
@@ -113,13 +178,78 @@ export function toPublicodesSituation(s: Situation): Record<string, string | num
     out['certification . niveau'] = certification.recognition.level;
   if (candidate.onProAList !== undefined) out['certification . liste Pro A'] = yesNo(candidate.onProAList);
   if (candidate.age !== undefined) out['candidat . âge'] = candidate.age;
-  if (candidate.benefits) {
-    for (const b of BENEFITS) out[`candidat . ${b}`] = yesNo(candidate.benefits.includes(b));
-  }
+  // Inputs that default to `non` are set only when `oui`: each value set costs a parse.
+  for (const b of candidate.benefits ?? []) out[`candidat . ${b}`] = 'oui';
   if (candidate.experienceMonths !== undefined) out['candidat . expérience'] = candidate.experienceMonths;
   if (candidate.highestLevel !== undefined) out['candidat . niveau'] = candidate.highestLevel;
-  if (candidate.employer?.headcount !== undefined) out['employeur . effectif'] = candidate.employer.headcount;
+  const { employer, seniority } = candidate;
+  if (employer?.headcount !== undefined) out['employeur . effectif'] = employer.headcount;
+  if (employer?.craft) out['employeur . artisanale'] = 'oui';
+  if (candidate.contractType !== undefined) out['candidat . contrat'] = CONTRACT[candidate.contractType];
+  if (candidate.shortTimeWork !== undefined)
+    out['candidat . activité partielle'] = yesNo(candidate.shortTimeWork);
+  if (candidate.formerCui !== undefined) out['candidat . ancien CUI'] = yesNo(candidate.formerCui);
+  if (candidate.disabilityRecognised !== undefined)
+    out['candidat . handicap reconnu'] = yesNo(candidate.disabilityRecognised);
+  if (seniority) {
+    out['candidat . ancienneté . salarié'] = seniority.monthsEmployee;
+    out['candidat . ancienneté . entreprise'] = seniority.monthsInFirm;
+    if (seniority.monthsEmployeeLast5Years !== undefined)
+      out['candidat . ancienneté . salarié 5 ans'] = seniority.monthsEmployeeLast5Years;
+    if (seniority.monthsCddLast12 !== undefined)
+      out['candidat . ancienneté . CDD 12 mois'] = seniority.monthsCddLast12;
+  }
+  if (candidate.cpfLists) {
+    for (const list of CPF_LISTS) out[CPF_LIST_INPUT[list]] = yesNo(candidate.cpfLists.includes(list));
+  }
   return out;
+}
+
+/**
+ * Request field → label shown to people: the input's title, or its parent's when several
+ * inputs make up one field (the three CPF lists are `candidate.cpfLists`).
+ */
+export function fieldLabels(titleOf: (input: string) => string): Map<string, string> {
+  const inputs = new Map<string, string[]>();
+  for (const [input, field] of Object.entries(INPUT_FIELDS))
+    inputs.set(field, [...(inputs.get(field) ?? []), input]);
+  const labels = new Map<string, string>();
+  for (const [field, names] of inputs) {
+    const [first] = names as [string];
+    labels.set(field, titleOf(names.length > 1 ? first.slice(0, first.lastIndexOf(' . ')) : first));
+  }
+  return labels;
+}
+
+type Constant = {
+  nodeKind: 'constant';
+  type: 'string' | 'number' | 'boolean' | 'date';
+  nodeValue: string | number | boolean;
+  fullPrecision: true;
+  isNullable: false;
+  missingVariables: Record<string, never>;
+};
+
+/**
+ * A situation value as the constant node publicodes would parse it into. Given nodes,
+ * `setSituation` skips parsing each value as an expression (twice: to store it, and to check
+ * it against `une possibilité`), which was a quarter of the time of an evaluation.
+ */
+export function constantNode(value: string | number): Constant {
+  const node = (type: Constant['type'], nodeValue: Constant['nodeValue']): Constant => ({
+    nodeKind: 'constant',
+    type,
+    nodeValue,
+    fullPrecision: true,
+    isNullable: false,
+    missingVariables: {},
+  });
+  if (typeof value === 'number') return node('number', value);
+  if (value === 'oui' || value === 'non') return node('boolean', value === 'oui');
+  if (/^\d{2}\/\d{2}\/\d{4}$/.test(value)) return node('date', value);
+  const quoted = /^'(.*)'$/.exec(value);
+  if (!quoted) throw new Error(`Valeur de situation inattendue : ${value}`);
+  return node('string', quoted[1] as string);
 }
 
 export function ruleRef(law: LawRule): RuleRef {
@@ -149,51 +279,96 @@ export type EvaluatorOptions = {
    * that publicodes, comparing the dates itself, gives the same answers.
    */
   prefilterDates?: boolean;
-  /** `engine.evaluate(name)` as the publicodes documentation shows (re-parses the name each call). */
+  /**
+   * `engine.evaluate(name)` as the publicodes documentation shows (re-parses the name each
+   * call), and the situation given as publicodes expressions (`'salarié'`, `oui`), not nodes.
+   */
   naive?: boolean;
 };
+
+const NOT_IN_FORCE: Evaluated = { nodeValue: null, missingVariables: {} };
 
 export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {}): Evaluator {
   const prefilter = options.prefilterDates ?? true;
   const engine = new Engine(model.publicodes as never, {
     logger: { log() {}, warn() {}, error: (m: string) => console.error(m) },
+    // No rule of ours switches its children off (a route, a group or an input has no value of
+    // its own that could be `non`): checking every parent of every rule evaluated is waste.
+    flag: { automaticNamespaceDisabling: false },
   });
-  const inputLabels = new Map<string, string>();
+  const inputLabels = fieldLabels((name) => engine.getRule(name).title);
   const defaulted = new Set<string>();
   for (const name of Object.keys(INPUT_FIELDS)) {
-    const rule = engine.getRule(name);
-    inputLabels.set(name, rule.title);
-    if (rule.rawNode['par défaut'] !== undefined) defaulted.add(name);
+    if (engine.getRule(name).rawNode['par défaut'] !== undefined) defaulted.add(name);
   }
   const law = (name: string) => model.rules.get(name) as LawRule;
   // `engine.evaluate(name)` parses its argument as a new expression on every call, which
   // costs more than the evaluation itself: evaluate the parsed rule nodes directly.
   const internal = engine as unknown as { evaluateNode(node: unknown): Evaluated };
-  const nodes = new Map([...model.rules.keys()].map((name) => [name, engine.getRule(name)] as const));
-  const inForce = (name: string, date: string) => {
-    const rule = law(name);
-    return rule.from <= date && (rule.to === null || date <= rule.to);
+  /** Each rule once: its parsed node, dates and reference, computed before any request. */
+  type Entry = {
+    name: string;
+    node: unknown;
+    from: string;
+    to: string | null;
+    ref: RuleRef;
+    funder: FunderId;
   };
-  const value = (name: string, date: string): Evaluated => {
-    if (prefilter && !inForce(name, date)) return { nodeValue: null, missingVariables: {} };
-    return options.naive ? engine.evaluate(name) : internal.evaluateNode(nodes.get(name));
+  const entry = (name: string): Entry => {
+    const rule = law(name);
+    return {
+      name,
+      node: engine.getRule(name),
+      from: rule.from,
+      to: rule.to,
+      ref: ruleRef(rule),
+      funder: rule.funder as FunderId,
+    };
+  };
+  const common = model.common.map(entry);
+  const byRoute = new Map(
+    model.routes.map((route) => [
+      route.id,
+      {
+        route,
+        conditions: [...common, ...route.conditions.map(entry)],
+        funders: route.funders.map(entry),
+        limits: route.limits.map(entry),
+      },
+    ]),
+  );
+  const value = (e: Entry, date: string): Evaluated => {
+    if (prefilter && (date < e.from || (e.to !== null && date > e.to))) return NOT_IN_FORCE;
+    return options.naive ? engine.evaluate(e.name) : internal.evaluateNode(e.node);
   };
 
   function evaluate(situation: Situation, routes?: readonly RouteId[]): RouteResult[] {
-    engine.setSituation(toPublicodesSituation(situation) as never);
+    const values = toPublicodesSituation(situation);
+    engine.setSituation(
+      (options.naive
+        ? values
+        : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, constantNode(v)]))) as never,
+    );
     const { date } = situation;
     const wanted = routes ? model.routes.filter((r) => routes.includes(r.id)) : model.routes;
-    return wanted.map((route) => {
+    return wanted.map(({ id }) => {
+      const {
+        route,
+        conditions,
+        funders: funderRules,
+        limits: limitRules,
+      } = byRoute.get(id) as NonNullable<ReturnType<typeof byRoute.get>>;
       const reasons: Reason[] = [];
       const missing = new Set<string>();
-      for (const name of [...model.common, ...route.conditions]) {
-        const result = value(name, date);
+      for (const e of conditions) {
+        const result = value(e, date);
         const v = result.nodeValue;
-        if (v === null) continue; // not in force on the date
+        if (v === null) continue; // not in force on the date, or not applicable to this candidate
         if (v === undefined) {
-          for (const m of Object.keys(result.missingVariables)) if (!defaulted.has(m)) missing.add(m);
+          for (const m of Object.keys(result.missingVariables))
+            if (!defaulted.has(m)) missing.add(INPUT_FIELDS[m] ?? m);
         }
-        reasons.push({ ...ruleRef(law(name)), satisfied: v === undefined ? null : v === true });
+        reasons.push({ ...e.ref, satisfied: v === undefined ? null : v === true });
       }
       const eligible = reasons.length > 0 && reasons.every((r) => r.satisfied === true);
       const status: RouteStatus = eligible
@@ -204,26 +379,29 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
       const funders: FunderResult[] = [];
       const limits: RuleRef[] = [];
       if (eligible) {
-        for (const name of route.funders) {
-          const v = value(name, date).nodeValue;
-          if (v === true || v === undefined) {
-            const rule = law(name);
-            funders.push({ ...ruleRef(rule), funder: rule.funder as FunderId, certain: v === true });
-          }
+        for (const e of funderRules) {
+          const v = value(e, date).nodeValue;
+          if (v === true || v === undefined)
+            funders.push({ ...e.ref, funder: e.funder, certain: v === true });
         }
-        for (const name of route.limits) {
-          if (value(name, date).nodeValue === true) limits.push(ruleRef(law(name)));
-        }
+        for (const e of limitRules) if (value(e, date).nodeValue === true) limits.push({ ...e.ref });
       }
+      const disputed =
+        reasons.some((r) => r.disputed) || funders.some((r) => r.disputed) || limits.some((r) => r.disputed);
       return {
-        route: route.id,
-        title: route.title,
+        route: id,
+        title: titleOn(route, date),
         eligible,
         status,
+        ...(disputed ? { disputed: true as const } : {}),
         reasons,
         funders,
         limits,
-        missing: [...missing].map((m) => ({ field: INPUT_FIELDS[m] ?? m, label: inputLabels.get(m) ?? m })),
+        // A closed route needs nothing more: only an incomplete one says what is missing.
+        missing:
+          status === 'incomplete'
+            ? [...missing].map((field) => ({ field, label: inputLabels.get(field) ?? field }))
+            : [],
       };
     });
   }

@@ -33,7 +33,10 @@ export const FUNDER_IDS = [
   'opco',
   'opca',
   'transitions_pro',
-  'cpir',
+  /** Fongecif or OPACIF: the CIF until 2018, the CPF de transition in 2019. */
+  'fongecif',
+  /** A self-employed person's fonds d’assurance formation (CPF, 2018 – 2019-11-30). */
+  'faf',
   'caisse_des_depots',
   'france_travail',
   'pole_emploi',
@@ -58,10 +61,17 @@ export type LawRule = {
   /** The route it belongs to; null for common conditions. */
   route: RouteId | null;
   funder: FunderId | null;
+  /** The inputs (`saisie: oui` rules) its expression names, in file order. */
+  reads: string[];
 };
+
+/** A route's name for a period (the CIF before 2019, the CPF de transition since). */
+export type DatedTitle = { title: string; from: string; to: string | null };
 
 export type RouteModel = LawRule & {
   id: RouteId;
+  /** Its titles by date, when it changed name; empty: always `title`. */
+  titles: DatedTitle[];
   conditions: string[];
   funders: string[];
   limits: string[];
@@ -75,6 +85,8 @@ export type RulesModel = {
   rules: Map<string, LawRule>;
   /** The rules as publicodes reads them: custom keys kept, dates turned into `applicable si`. */
   publicodes: Record<string, Record<string, unknown> | null>;
+  /** The values an input may take (its `une possibilité`, as written: `'salarié'`). */
+  inputValues: Map<string, string[]>;
 };
 
 export class RulesError extends Error {
@@ -112,6 +124,11 @@ export type BuildOptions = {
   datesInEngine?: boolean;
 };
 
+/** The route's title on a date. */
+export function titleOn(route: Pick<RouteModel, 'title' | 'titles'>, date: string): string {
+  return route.titles.find((t) => t.from <= date && (t.to === null || date <= t.to))?.title ?? route.title;
+}
+
 export function buildModel(raw: Record<string, unknown>, options: BuildOptions = {}): RulesModel {
   const problems: string[] = [];
   const publicodes: RulesModel['publicodes'] = {};
@@ -119,6 +136,23 @@ export function buildModel(raw: Record<string, unknown>, options: BuildOptions =
   const routes: RouteModel[] = [];
   const routeByNamespace = new Map<string, RouteModel>();
   const common: string[] = [];
+  const inputValues = new Map<string, string[]>();
+  const inputs = Object.entries(raw)
+    .filter(([, rule]) => {
+      const r = rule as Record<string, unknown> | null;
+      return r?.saisie === 'oui' || r?.saisie === true;
+    })
+    .map(([name]) => name);
+  // A name ends where the expression goes on with anything but more words of a longer name
+  // (`candidat . ancienneté . salarié >= 24` reads `salarié`, not `salarié 5 ans`) or a child.
+  const readers = inputs.map((name) => ({
+    name,
+    pattern: new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d]| [\\p{L}\\d.])`, 'u'),
+  }));
+  const readsOf = (rule: Record<string, unknown>) => {
+    const expression = JSON.stringify([rule.valeur ?? null, rule['applicable si'] ?? null]);
+    return readers.filter((r) => r.pattern.test(expression)).map((r) => r.name);
+  };
 
   // Routes first: every other rule is placed under one.
   for (const [name, value] of Object.entries(raw)) {
@@ -135,6 +169,7 @@ export function buildModel(raw: Record<string, unknown>, options: BuildOptions =
     const route: RouteModel = {
       ...lawRule(name, rule, 'route', id),
       id,
+      titles: datedTitles(name, rule.intitulés),
       conditions: [],
       funders: [],
       limits: [],
@@ -156,7 +191,14 @@ export function buildModel(raw: Record<string, unknown>, options: BuildOptions =
     const top = parts[0] as string;
     const isInput = rule.saisie === 'oui' || rule.saisie === true;
     if (isInput) {
-      publicodes[name] = stripMeta(rule);
+      // The values an input may take are written for people (`une possibilité`) and kept in
+      // `inputValues`; the engine does not get them: publicodes would check every situation
+      // value against them by evaluating it as a new expression, a fifth of an evaluation's
+      // time, when the API has already validated the request and a test checks that the
+      // evaluator only ever gives listed values.
+      const { 'une possibilité': possible, ...input } = stripMeta(rule);
+      if (Array.isArray(possible)) inputValues.set(name, possible.map(String));
+      publicodes[name] = input;
       continue;
     }
     if (!text(rule.titre)) problems.push(`« ${name} » : titre manquant.`);
@@ -197,7 +239,29 @@ export function buildModel(raw: Record<string, unknown>, options: BuildOptions =
 
   if (problems.length > 0) throw new RulesError(problems);
   routes.sort((a, b) => ROUTE_IDS.indexOf(a.id) - ROUTE_IDS.indexOf(b.id));
-  return { routes, common, rules, publicodes };
+  return { routes, common, rules, publicodes, inputValues };
+
+  function datedTitles(name: string, value: unknown): DatedTitle[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`« ${name} » : « intitulés » doit être une liste de { titre, du, au }.`);
+      return [];
+    }
+    const titles = value.map((item: Record<string, unknown>) => {
+      const title = text(item?.titre);
+      const from = isoOf(item?.du);
+      const to = isoOf(item?.au);
+      if (!title || !from || !isIsoDate(from) || (to !== undefined && (!isIsoDate(to) || to < from)))
+        problems.push(`« ${name} » : intitulé daté invalide (titre, du, au).`);
+      return { title: title ?? name, from: from ?? '', to: to ?? null };
+    });
+    titles.forEach((t, i) => {
+      const next = titles[i + 1];
+      if (next && (t.to === null || t.to >= next.from))
+        problems.push(`« ${name} » : les intitulés datés se chevauchent ou ne sont pas dans l’ordre.`);
+    });
+    return titles;
+  }
 
   function lawRule(
     name: string,
@@ -238,13 +302,14 @@ export function buildModel(raw: Record<string, unknown>, options: BuildOptions =
       disputed,
       route,
       funder,
+      reads: kind === 'route' ? [] : readsOf(rule),
     };
   }
 }
 
 /** Our keys are kept for people reading the engine's rules, but not ones publicodes would misread. */
 function stripMeta(rule: Record<string, unknown>): Record<string, unknown> {
-  const { saisie: _s, 'en vigueur': _v, ...rest } = rule;
+  const { saisie: _s, 'en vigueur': _v, intitulés: _t, ...rest } = rule;
   return rest;
 }
 
