@@ -9,6 +9,21 @@
 export const CERTIFICATION_KINDS = ['CQP', 'CQPI'] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 
+/**
+ * Where a certification stands in the catalogue (its lifecycle, src/modules/catalogue/domain/
+ * lifecycle.ts): a draft is seen by its branches' staff only; an active one is public and open
+ * to candidacies; a retired one stays public with its history but takes no new candidacy.
+ * Not its recognition (derived from dated events: a `withdrawn` event is not a retirement).
+ */
+export const CERTIFICATION_STATUSES = ['draft', 'active', 'retired'] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+export const CERTIFICATION_STATUS_LABELS: Readonly<Record<CertificationStatus, string>> = {
+  draft: 'Brouillon',
+  active: 'Au catalogue',
+  retired: 'Retirée du catalogue',
+};
+
 /** Recognition of a certification on a date, derived from its events. */
 export const RECOGNITION_STATUSES = ['none', 'branch_only', 'rncp', 'rs'] as const;
 export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];

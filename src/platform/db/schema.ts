@@ -64,6 +64,8 @@ export interface CertificationsTable {
   rome_codes: TextArray;
   nsf_codes: TextArray;
   formacode_codes: TextArray;
+  /** Lifecycle (catalogue/domain/lifecycle.ts): new ones are drafts. */
+  status: Generated<'draft' | 'active' | 'retired'>;
   search_document: ColumnType<unknown, never, never>;
   search_title: Generated<string>;
   created_at: Timestamp;
