@@ -6,7 +6,7 @@ import { isIsoDate, RECOGNITION_EVENT_TYPES, RECOGNITION_STATUSES } from './doma
 import { ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from './habilitations.service.js';
 import { ORGANISATION_KINDS } from './organisations.service.js';
 
-export const isoDate = z.string().refine(isIsoDate, 'Date attendue au format AAAA-MM-JJ.');
+export const isoDate = z.string().refine(isIsoDate, 'Date invalide (AAAA-MM-JJ).');
 
 export const certificationBody = z.object({
   kind: z.enum(CERTIFICATION_KINDS),

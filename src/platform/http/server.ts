@@ -12,10 +12,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { problems } from '../problem.js';
 import { registerAccessControl } from './access.js';
+import { installFrenchErrors } from './french-errors.js';
 import { registerInputGuard } from './inputs.js';
 import { openapiTransform, withoutUnusedSchemas } from './openapi.js';
 import {
@@ -27,7 +27,7 @@ import {
 import { securityHeaders } from './security-headers.js';
 import './types.js';
 
-z.config(z.locales.fr());
+installFrenchErrors();
 
 export type HttpOptions = {
   logLevel: string;
