@@ -102,7 +102,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       await bloc2.getByLabel('Intitulé du bloc').fill('Alerter et rendre compte');
       await fillCompetency(page, bloc2, '2.1', 'Alerter les forces de l’ordre', 'Étude de cas');
       await page.getByRole('button', { name: 'Ajouter une compétence au bloc 2' }).click();
-      await fillCompetency(page, bloc2, '2.2', 'Rédiger un rapport d’évènement', 'Dossier');
+      await fillCompetency(page, bloc2, '2.2', 'Rédiger un rapport d’événement', 'Dossier');
       await group(bloc2, 'Compétence 2.2').getByLabel('Compétence transversale').check();
       await bloc2.getByRole('radio', { name: 'N critères sur M' }).check();
       await bloc2.getByLabel('Nombre de critères exigés (N)').fill('1');
@@ -175,10 +175,10 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
 
       // A dated recognition event.
       await page.getByRole('tab', { name: 'Reconnaissance' }).click();
-      await page.getByLabel('Type d’évènement').selectOption({ label: 'Retrait' });
-      await page.getByLabel('Date de l’évènement').fill('2031-01-15');
+      await page.getByLabel('Type d’événement').selectOption({ label: 'Retrait' });
+      await page.getByLabel('Date de l’événement').fill('2031-01-15');
       await page.getByLabel('Référence').fill('Délibération CPNEFP n° 2030-12');
-      await page.getByRole('button', { name: 'Ajouter l’évènement' }).click();
+      await page.getByRole('button', { name: 'Ajouter l’événement' }).click();
       await page.getByRole('cell', { name: 'Délibération CPNEFP n° 2030-12' }).waitFor(WAIT);
 
       // An organisation habilitated to train.

@@ -183,7 +183,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Reconnaissance à une date, déduite des évènements',
+        summary: 'Reconnaissance à une date, déduite des événements',
         params: idParam,
         querystring: z.object({ date: isoDate.optional() }),
         response: { 200: recognitionSchema, ...problemResponses(400, 404) },
@@ -199,7 +199,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       schema: {
         tags,
         summary:
-          'Ajouter un évènement de reconnaissance (création, transmission, inscription, retrait, remplacement)',
+          'Ajouter un événement de reconnaissance (création, transmission, inscription, retrait, remplacement)',
         params: idParam,
         body: recognitionEventBody,
         response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 403, 404, 422) },
@@ -222,7 +222,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       config: { access: MANAGERS },
       schema: {
         tags,
-        summary: 'Supprimer un évènement saisi par erreur',
+        summary: 'Supprimer un événement saisi par erreur',
         params: z.object({ id: z.uuid(), eventId: z.uuid() }),
         response: { 204: z.null(), ...problemResponses(403, 404, 422) },
       },

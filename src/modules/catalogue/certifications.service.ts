@@ -422,7 +422,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
       await writableCertification(trx, id, actor);
       const rows = await eventsOf(trx, id);
       const target = rows.find((r) => r.id === eventId);
-      if (!target) throw problems.notFound('Évènement introuvable.');
+      if (!target) throw problems.notFound('Événement introuvable.');
       const rest = rows.filter((r) => r.id !== eventId);
       await saveEvents(trx, id, rest.map(toDomainEvent), (i) => ['events', i]);
       await trx.deleteFrom('recognition_events').where('id', '=', eventId).execute();

@@ -1350,7 +1350,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reconnaissance à une date, déduite des évènements */
+        /** Reconnaissance à une date, déduite des événements */
         get: {
             parameters: {
                 query?: {
@@ -1410,7 +1410,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ajouter un évènement de reconnaissance (création, transmission, inscription, retrait, remplacement) */
+        /** Ajouter un événement de reconnaissance (création, transmission, inscription, retrait, remplacement) */
         post: {
             parameters: {
                 query?: never;
@@ -1503,7 +1503,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Supprimer un évènement saisi par erreur */
+        /** Supprimer un événement saisi par erreur */
         delete: {
             parameters: {
                 query?: never;

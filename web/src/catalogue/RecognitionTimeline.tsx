@@ -10,7 +10,7 @@ function isCurrent(period: RecognitionPeriod, date: string): boolean {
 /** The recognition history, as consecutive periods; the current one is marked. */
 export function RecognitionTimeline({ periods }: { periods: RecognitionPeriod[] }) {
   if (periods.length === 0) {
-    return <Text>Aucun évènement de reconnaissance n’est enregistré pour cette certification.</Text>;
+    return <Text>Aucun événement de reconnaissance n’est enregistré pour cette certification.</Text>;
   }
   const date = today();
   const current = periods.findIndex((p) => isCurrent(p, date));

@@ -70,19 +70,19 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
     <form onSubmit={submit} noValidate aria-labelledby="ajouter-evenement">
       <Stack>
         <Title order={3} size="h4" id="ajouter-evenement">
-          Ajouter un évènement
+          Ajouter un événement
         </Title>
         {error && <ProblemAlert error={error} shownFields={FIELDS} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
-            label="Type d’évènement"
+            label="Type d’événement"
             data={RECOGNITION_EVENT_TYPES.map((t) => ({ value: t, label: RECOGNITION_EVENT_LABELS[t] }))}
             value={draft.type}
             onChange={(e) => set('type', e.currentTarget.value as RecognitionEventType)}
             error={fieldError(error, 'type')}
           />
           <TextInput
-            label="Date de l’évènement"
+            label="Date de l’événement"
             type="date"
             required
             value={draft.date}
@@ -152,7 +152,7 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
         />
         <Group>
           <Button type="submit" loading={add.isPending}>
-            Ajouter l’évènement
+            Ajouter l’événement
           </Button>
         </Group>
       </Stack>

@@ -27,14 +27,14 @@ export function EventsTable({
   events: RecognitionEvent[];
 }) {
   const queryClient = useQueryClient();
-  if (events.length === 0) return <Text>Aucun évènement enregistré.</Text>;
+  if (events.length === 0) return <Text>Aucun événement enregistré.</Text>;
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Date</Table.Th>
-            <Table.Th scope="col">Évènement</Table.Th>
+            <Table.Th scope="col">Événement</Table.Th>
             <Table.Th scope="col">Détails</Table.Th>
             <Table.Th scope="col">Action</Table.Th>
           </Table.Tr>
@@ -49,10 +49,10 @@ export function EventsTable({
                 <Table.Td>{details(e) || '—'}</Table.Td>
                 <Table.Td>
                   <ConfirmButton
-                    ariaLabel={`Supprimer l’évènement « ${name} »`}
+                    ariaLabel={`Supprimer l’événement « ${name} »`}
                     buttonProps={{ variant: 'outline', size: 'xs' }}
-                    title="Supprimer cet évènement ?"
-                    message={`L’évènement « ${name} » sera supprimé et la reconnaissance recalculée. Ne supprimez qu’un évènement saisi par erreur.`}
+                    title="Supprimer cet événement ?"
+                    message={`L’événement « ${name} » sera supprimé et la reconnaissance recalculée. Ne supprimez qu’un événement saisi par erreur.`}
                     confirmLabel="Supprimer"
                     action={() => api.delete(`/api/v1/certifications/${certificationId}/events/${e.id}`)}
                     onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}

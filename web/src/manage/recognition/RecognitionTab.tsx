@@ -18,7 +18,7 @@ export function RecognitionTab({ certification }: { certification: Certification
       </Stack>
       <Stack gap="sm">
         <Title order={2} size="h3">
-          Évènements
+          Événements
         </Title>
         <EventsTable certificationId={certification.id} events={certification.events} />
       </Stack>
