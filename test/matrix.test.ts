@@ -517,6 +517,10 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: `/api/v1/registry/fiches/${fx.fiche}` }),
     expect: all('ok'),
   },
+  'GET /api/v1/registry/status': {
+    request: () => ({ url: '/api/v1/registry/status' }),
+    expect: all('ok'),
+  },
   'GET /api/v1/registry/imports': {
     request: () => ({ url: '/api/v1/registry/imports' }),
     expect: only({ admin: 'ok' }),

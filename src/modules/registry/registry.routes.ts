@@ -21,6 +21,7 @@ import {
   linkSchema,
   numeroParam,
   registryFicheAnswer,
+  registryStatusSchema,
 } from './schemas.js';
 
 const tags = ['registry'];
@@ -143,6 +144,22 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
         pageSize,
       };
     },
+  );
+
+  root.get(
+    '/api/v1/registry/status',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'État du registre importé : date du dernier import réussi et nombre de fiches, par répertoire',
+        response: { 200: registryStatusSchema },
+      },
+    },
+    async () => ({
+      registries: (await registry.status()).map((s) => ({ ...s, importedAt: iso(s.importedAt) })),
+    }),
   );
 
   root.get(
@@ -279,7 +296,7 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
       },
     },
     async (request) => ({
-      items: (await registry.links(request.params.id)).map((l) => ({
+      items: (await registry.links(request.params.id, request.actor)).map((l) => ({
         numero: l.numero,
         createdAt: iso(l.created_at) as string,
         fiche:

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { type Actor, auditActorOf, SYSTEM_ADMIN } from '../../platform/auth/actor.js';
 import { enforce, managedBranches } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -21,6 +21,16 @@ import {
 } from './domain/alerts.js';
 import type { Registry, RegistryFiche } from './domain/fiche.js';
 import { type FicheSearch, findFiche, findFiches, searchFiches } from './registry.repo.js';
+
+const REGISTRIES: readonly Registry[] = ['RNCP', 'RS'];
+
+/** One registry's import state, as the public lookup shows it. */
+export type RegistryStatus = {
+  registry: Registry;
+  importedAt: Date | null;
+  fiches: number;
+  activeFiches: number;
+};
 
 type FicheRow = NonNullable<Awaited<ReturnType<typeof findFiche>>>;
 
@@ -69,17 +79,62 @@ export function registryServiceFactory({
     return searchFiches(db, filters, page, pageSize);
   }
 
+  /**
+   * What the public lookup rests on, for each registry: when its last successful import
+   * ended (an export of both registries counts for each) and how many of its fiches are
+   * present in the exports, and active. No names, no accounts.
+   */
+  async function status(): Promise<RegistryStatus[]> {
+    const [runs, counts] = await Promise.all([
+      db
+        .selectFrom('registry_import_runs')
+        .select(['kind', (eb) => eb.fn.max('ended_at').as('ended_at')])
+        .where('status', '=', 'succeeded')
+        .where('kind', 'is not', null)
+        .groupBy('kind')
+        .execute(),
+      db
+        .selectFrom('registry_fiches')
+        .select([
+          'registry',
+          (eb) => eb.fn.countAll<string>().as('fiches'),
+          (eb) => eb.fn.count<string>('numero').filterWhere('active', '=', true).as('active'),
+        ])
+        .where('present', '=', true)
+        .groupBy('registry')
+        .execute(),
+    ]);
+    return REGISTRIES.map((registry) => {
+      const ends = runs
+        .filter((r) => r.kind === registry || r.kind === 'MIXED')
+        .map((r) => (r.ended_at === null ? null : new Date(r.ended_at)))
+        .filter((d): d is Date => d !== null);
+      const count = counts.find((c) => c.registry === registry);
+      return {
+        registry,
+        importedAt: ends.length ? new Date(Math.max(...ends.map((d) => d.getTime()))) : null,
+        fiches: Number(count?.fiches ?? 0),
+        activeFiches: Number(count?.active ?? 0),
+      };
+    });
+  }
+
   /** The certification whose registry links the actor changes: 404 unseen, 403 not theirs. */
   async function linkableCertification(certificationId: string, actor: Actor) {
-    const cert = await certifications.get(certificationId);
-    enforce(actor, 'linkRegistry', 'certification', { branchIds: cert.branches.map((b) => b.id) });
+    const cert = await certifications.get(certificationId, actor);
+    enforce(actor, 'linkRegistry', 'certification', {
+      branchIds: cert.branches.map((b) => b.id),
+      status: cert.status,
+    });
     return cert;
   }
 
   // -------------------------------------------------------------------------------------
   // Links
 
-  async function links(certificationId: string) {
+  /** The fiches linked to a certification: none for someone else's draft, as for an unknown id. */
+  async function links(certificationId: string, actor: Actor | null) {
+    if (!(await certifications.isVisible(certificationId, actor))) return [];
     const rows = await db
       .selectFrom('certification_registry_links as l')
       .leftJoin('registry_fiches as f', 'f.numero', 'l.numero')
@@ -176,7 +231,7 @@ export function registryServiceFactory({
    */
   async function syncCertification(certificationId: string, runId: string | null): Promise<number> {
     // Everything is read before the transaction (PGlite has a single connection).
-    const cert = await certifications.get(certificationId);
+    const cert = await certifications.get(certificationId, SYSTEM_ADMIN);
     const linked = await db
       .selectFrom('certification_registry_links')
       .select('numero')
@@ -327,7 +382,7 @@ export function registryServiceFactory({
     const alert = await db.selectFrom('registry_alerts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!alert) throw problems.notFound('Alerte introuvable.');
     // An alert on another branch's certification answers as an unknown one.
-    const cert = await certifications.get(alert.certification_id);
+    const cert = await certifications.get(alert.certification_id, SYSTEM_ADMIN);
     enforce(
       actor,
       'resolve',
@@ -489,7 +544,19 @@ export function registryServiceFactory({
     await db.transaction().execute((trx) => resolve(trx, [alert.id], 'dismiss', actor, requestId, reason));
   }
 
-  return { getFiche, search, links, link, unlink, syncCertification, syncAll, listAlerts, apply, dismiss };
+  return {
+    getFiche,
+    search,
+    status,
+    links,
+    link,
+    unlink,
+    syncCertification,
+    syncAll,
+    listAlerts,
+    apply,
+    dismiss,
+  };
 }
 
 export type RegistryService = ReturnType<typeof registryServiceFactory>;

@@ -110,6 +110,21 @@ export const ficheSummarySchema = z
   })
   .meta({ id: 'RegistryFicheSummary' });
 
+export const registryStatusSchema = z
+  .object({
+    registries: z.array(
+      z.object({
+        registry: z.enum(['RNCP', 'RS']),
+        importedAt: z.string().nullable().meta({
+          description: 'fin du dernier import réussi contenant ce répertoire ; null : jamais importé',
+        }),
+        fiches: z.number().int().meta({ description: 'fiches présentes dans les exports importés' }),
+        activeFiches: z.number().int().meta({ description: 'dont actives' }),
+      }),
+    ),
+  })
+  .meta({ id: 'RegistryStatus', description: 'Ce que Qualif a importé de chaque répertoire, et quand' });
+
 export const importRunSchema = z
   .object({
     id: z.uuid(),

@@ -2714,6 +2714,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registry/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** État du registre importé : date du dernier import réussi et nombre de fiches, par répertoire */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/fiches/{numero}": {
         parameters: {
             query?: never;
@@ -4223,6 +4259,19 @@ export interface components {
             level: number | null;
             startDate: string | null;
             endDate: string | null;
+        };
+        /** @description Ce que Qualif a importé de chaque répertoire, et quand */
+        RegistryStatus: {
+            registries: {
+                /** @enum {string} */
+                registry: "RNCP" | "RS";
+                /** @description fin du dernier import réussi contenant ce répertoire ; null : jamais importé */
+                importedAt: string | null;
+                /** @description fiches présentes dans les exports importés */
+                fiches: number;
+                /** @description dont actives */
+                activeFiches: number;
+            }[];
         };
         RegistryImportRun: {
             /** Format: uuid */
