@@ -404,7 +404,7 @@ describe('framework versions', () => {
       })
     ).json();
     expect(diff.changes).toEqual([
-      { kind: 'changed', where: 'bloc BC01 › title', before: 'Surveiller', after: 'Surveiller un site' },
+      { kind: 'changed', where: 'bloc BC01 › intitulé', before: 'Surveiller', after: 'Surveiller un site' },
     ]);
 
     const published = (await t.app.inject({ url: `/api/v1/certifications/${id}` })).json();

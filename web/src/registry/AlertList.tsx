@@ -11,7 +11,7 @@ import { COLORS } from '../ui/colors';
 import { DateTime } from '../ui/DateTime';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
-import { ALERT_LABELS, APPLICABLE_ALERT_KINDS, describeAlert } from './labels';
+import { ALERT_LABELS, APPLICABLE_ALERT_KINDS, CLOSED_BY_LABELS, describeAlert } from './labels';
 import { registryKey, useAlerts } from './queries';
 
 const PAGE_SIZE = 20;
@@ -112,8 +112,8 @@ function AlertCard({ alert, showCertification }: { alert: RegistryAlert; showCer
               </>
             )}
             {alert.resolution &&
-              !['applied', 'dismissed'].includes(alert.resolution) &&
-              ` (${alert.resolution})`}
+              CLOSED_BY_LABELS[alert.resolution] &&
+              ` (${CLOSED_BY_LABELS[alert.resolution]})`}
           </Text>
         )}
         {alert.status === 'open' && (

@@ -9,6 +9,7 @@ import { DateTime } from '../ui/DateTime';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { QueryState } from '../ui/QueryState';
+import { FILE_TYPE_LABELS, registryKindLabel } from './labels';
 import { registryKey, useImportRuns } from './queries';
 
 const STATUS = {
@@ -84,7 +85,12 @@ export function ImportsPage() {
                     <Table.Td>
                       <Text size="sm">{run.fileName}</Text>
                       <Text size="xs" c="dimmed">
-                        {[run.kind, run.fileType, run.version && `version ${run.version}`, `par ${run.actor}`]
+                        {[
+                          run.kind && registryKindLabel(run.kind),
+                          run.fileType && FILE_TYPE_LABELS[run.fileType],
+                          run.version && `version ${run.version}`,
+                          `par ${run.actor}`,
+                        ]
                           .filter(Boolean)
                           .join(' · ')}
                       </Text>

@@ -10,6 +10,20 @@ export {
   PARTNER_HABILITATION_LABELS,
 } from '../../../src/contracts/registry';
 
+/** Why a closed alert was closed without a person applying or dismissing it. */
+export const CLOSED_BY_LABELS: Readonly<Record<string, string>> = {
+  superseded: 'remplacée par une alerte plus récente',
+  resolved: 'l’écart a disparu',
+  unlinked: 'lien avec la fiche retiré',
+};
+
+/** Which registry an import held: « RNCP », « RS » or both. */
+export function registryKindLabel(kind: 'RNCP' | 'RS' | 'MIXED'): string {
+  return kind === 'MIXED' ? 'RNCP et RS' : kind;
+}
+
+export const FILE_TYPE_LABELS = { xml: 'XML', 'xml-zip': 'XML zippé', 'csv-zip': 'CSV zippé' } as const;
+
 export type Registration =
   | { registered: true; from?: string; to?: string }
   | { registered: false; why: string; from?: string; to?: string };

@@ -154,10 +154,10 @@ describe('frameworkDiff', () => {
     b.activities.activities = [];
     expect(frameworkDiff(a, b).map((c) => `${c.kind} ${c.where}`)).toEqual([
       'removed activité A1',
-      'changed bloc BC01 › compétence C1 › title',
+      'changed bloc BC01 › compétence C1 › intitulé',
       'added bloc BC02 › compétence C4',
       'removed évaluation de C1 › critère K2',
-      'changed règle du bloc BC01 › rule',
+      'changed bloc BC01 › règle de validation',
     ]);
   });
 
@@ -165,7 +165,7 @@ describe('frameworkDiff', () => {
     const b = sample();
     b.competencies.blocs[1]!.title = 'Expédier les commandes';
     expect(frameworkDiff(sample(), b)).toEqual([
-      { kind: 'changed', where: 'bloc BC02 › title', before: 'Expédier', after: 'Expédier les commandes' },
+      { kind: 'changed', where: 'bloc BC02 › intitulé', before: 'Expédier', after: 'Expédier les commandes' },
     ]);
   });
 });

@@ -205,16 +205,30 @@ function compareKeyed<T>(
   for (const [k, y] of mb) if (!ma.has(k)) out.push({ kind: 'added', where: label(k), after: y });
 }
 
+/** The French names of the fields a diff compares, as the editor labels them. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  jobs: 'métiers visés',
+  title: 'intitulé',
+  workSituations: 'situations de travail',
+  transversal: 'transversale',
+  knowledge: 'savoirs',
+  methods: 'modalités d’évaluation',
+  text: 'énoncé',
+  indicators: 'indicateurs',
+  rule: 'règle de validation',
+};
+
 function compareFields<T extends object>(
   out: FrameworkChange[],
   where: string,
   x: T,
   y: T,
-  fields: (keyof T)[],
+  fields: (keyof T & string)[],
 ) {
   for (const f of fields) {
     if (JSON.stringify(x[f]) !== JSON.stringify(y[f])) {
-      out.push({ kind: 'changed', where: `${where} › ${String(f)}`, before: x[f], after: y[f] });
+      const field = FIELD_LABELS[f] ?? f;
+      out.push({ kind: 'changed', where: where ? `${where} › ${field}` : field, before: x[f], after: y[f] });
     }
   }
 }
@@ -222,7 +236,7 @@ function compareFields<T extends object>(
 /** The changes from version a to version b, located by codes, in document order. */
 export function frameworkDiff(a: Framework, b: Framework): FrameworkChange[] {
   const out: FrameworkChange[] = [];
-  compareFields(out, 'métiers visés', a.activities, b.activities, ['jobs']);
+  compareFields(out, '', a.activities, b.activities, ['jobs']);
   compareKeyed(
     out,
     (k) => `activité ${k}`,
@@ -269,7 +283,7 @@ export function frameworkDiff(a: Framework, b: Framework): FrameworkChange[] {
   );
   compareKeyed(
     out,
-    (k) => `règle du bloc ${k}`,
+    (k) => `bloc ${k}`,
     a.assessment.blocRules,
     b.assessment.blocRules,
     (x) => x.blocCode,
