@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import type { AuditAction, AuditEntityType } from '../../contracts/audit.js';
 import type { AuditActor } from '../auth/actor.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
@@ -8,8 +9,9 @@ import { redactDiff } from './personal-data.js';
 export type AuditEntry = {
   /** Stored as the user's id only (`actor_label` says `user`), or as `system`: never a name or email. */
   actor: AuditActor;
-  action: string;
-  entityType: string;
+  /** One of the codes of src/contracts/audit.ts, each with its French label. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   /** Field values before and after; personal fields (personal-data.ts) are kept as names only. */
   before?: Record<string, unknown> | null;

@@ -1,0 +1,68 @@
+/**
+ * What the audit trail records, in words: every action code the server writes
+ * (`recordAudit` accepts only these) and every kind of object, with its French label, shared
+ * by the server and the web app's journal. A new action is named here first. Pure code.
+ */
+export const AUDIT_ACTION_LABELS = {
+  'user.create': 'Compte créé',
+  'user.invite': 'Invitation envoyée',
+  'user.grants_update': 'Rôles et périmètres modifiés',
+  'user.deactivate': 'Compte désactivé',
+  'user.reactivate': 'Compte réactivé',
+  'user.password_reset': 'Mot de passe réinitialisé',
+  'user.demo_password_set': 'Mot de passe de démonstration défini',
+  'session.open': 'Connexion',
+  'session.revoke': 'Session fermée',
+  'branch.create': 'Branche créée',
+  'branch.update': 'Branche modifiée',
+  'organisation.create': 'Organisation enregistrée',
+  'organisation.update': 'Organisation modifiée',
+  'certification.create': 'Certification créée',
+  'certification.update': 'Certification modifiée',
+  'certification.activate': 'Certification mise au catalogue',
+  'certification.retire': 'Certification retirée du catalogue',
+  'certification.recognition_event.add': 'Événement de reconnaissance ajouté',
+  'certification.recognition_event.delete': 'Événement de reconnaissance supprimé',
+  'certification.recognition_event.replace': 'Événement de reconnaissance remplacé',
+  'certification.registry_link.add': 'Fiche du registre liée',
+  'certification.registry_link.remove': 'Fiche du registre déliée',
+  'certification.co_ownership.accept': 'Copropriété acceptée',
+  'certification.co_ownership.decline': 'Copropriété refusée',
+  'framework_version.create': 'Version de référentiel créée',
+  'framework_version.edit': 'Version de référentiel modifiée',
+  'framework_version.publish': 'Version de référentiel publiée',
+  'habilitation.create': 'Habilitation accordée',
+  'habilitation.delete': 'Habilitation retirée',
+  'registry.import': 'Import du registre',
+  'registry.import.interrupted': 'Import du registre interrompu',
+  'registry.alert.apply': 'Alerte du registre appliquée',
+  'registry.alert.dismiss': 'Alerte du registre écartée',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+/** The kinds of object audit rows are about (`entity_type`), with their French names. */
+export const AUDIT_ENTITY_LABELS = {
+  user: 'Compte',
+  session: 'Session',
+  branch: 'Branche',
+  organisation: 'Organisation',
+  certification: 'Certification',
+  framework_version: 'Version de référentiel',
+  habilitation: 'Habilitation',
+  registry_import_run: 'Import du registre',
+  registry_alert: 'Alerte du registre',
+} as const satisfies Record<string, string>;
+
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
+
+/** The label of an action code; a code written before its label existed is shown as it is. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
+
+export function auditEntityLabel(type: string): string {
+  return (AUDIT_ENTITY_LABELS as Record<string, string>)[type] ?? type;
+}
