@@ -131,6 +131,31 @@ describe('certifications', () => {
     ]);
   });
 
+  it('takes ROME, NSF and Formacode codes in any case and stores them in their lists’ case', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      headers: as(manager),
+      payload: certificationBody({ romeCodes: ['k2503'], nsfCodes: ['344T'], formacodeCodes: [' 42829 '] }),
+    });
+    expect(res.statusCode).toBe(201);
+    const stored = await t.db
+      .selectFrom('certifications')
+      .select(['rome_codes', 'nsf_codes', 'formacode_codes'])
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ rome_codes: ['K2503'], nsf_codes: ['344t'], formacode_codes: ['42829'] });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      headers: as(manager),
+      payload: certificationBody({ nsfCodes: ['999A'] }),
+    });
+    expect(unknown.json().errors).toEqual([
+      expect.objectContaining({ field: 'nsfCodes.0', detail: 'Code NSF inconnu : « 999a ».' }),
+    ]);
+  });
+
   it('a branch manager of branch A gets 403 editing branch B’s certification, reads its public fiche, and 422 naming B in a new one', async () => {
     const other = await f.newCertification([branch.transport.id]);
     const fiche = await t.app.inject({ url: `/api/v1/certifications/${other.id}` });

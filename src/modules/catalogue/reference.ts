@@ -44,9 +44,19 @@ export function referenceLists(): ReferenceLists {
   return cached;
 }
 
+/**
+ * Reference codes in the case of their lists, whatever case people type (« 344T » as shown on a
+ * registry fiche, « a1101 »): ROME `A1101`, NSF `344t`, Formacode digits. Stored so.
+ */
+export const canonicalCode = {
+  rome: (code: string) => code.trim().toUpperCase(),
+  nsf: (code: string) => code.trim().toLowerCase(),
+  formacode: (code: string) => code.trim(),
+} as const;
+
 /** An NSF specialty: a 3-digit group, optionally followed by a function or field letter (e.g. `311m`). */
 export function nsfLabel(lists: ReferenceLists, code: string): string | undefined {
-  const match = /^(\d{3})([a-z])?$/.exec(code);
+  const match = /^(\d{3})([a-z])?$/.exec(canonicalCode.nsf(code));
   if (!match) return undefined;
   const group = lists.nsfGroups.get(match[1] as string);
   if (!group) return undefined;

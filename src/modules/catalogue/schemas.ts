@@ -5,6 +5,7 @@ import { frameworkSchema } from './domain/framework.js';
 import { isIsoDate, RECOGNITION_EVENT_TYPES, RECOGNITION_STATUSES } from './domain/recognition.js';
 import { ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from './habilitations.service.js';
 import { ORGANISATION_KINDS } from './organisations.service.js';
+import { canonicalCode } from './reference.js';
 
 export const isoDate = z.string().refine(isIsoDate, 'Date invalide (AAAA-MM-JJ).');
 
@@ -14,9 +15,9 @@ export const certificationBody = z.object({
   title: z.string().trim().min(3).max(300),
   branchIds: z.array(z.uuid()).max(20),
   legalOwner: z.object({ name: z.string().trim().min(2).max(300), siret: z.string().trim().max(20) }),
-  romeCodes: z.array(z.string().trim().max(10)).max(50).default([]),
-  nsfCodes: z.array(z.string().trim().max(10)).max(50).default([]),
-  formacodeCodes: z.array(z.string().trim().max(10)).max(50).default([]),
+  romeCodes: z.array(z.string().trim().max(10).overwrite(canonicalCode.rome)).max(50).default([]),
+  nsfCodes: z.array(z.string().trim().max(10).overwrite(canonicalCode.nsf)).max(50).default([]),
+  formacodeCodes: z.array(z.string().trim().max(10).overwrite(canonicalCode.formacode)).max(50).default([]),
   description: z.string().max(10_000).default(''),
   jobsTargeted: z.string().max(5_000).default(''),
 });
