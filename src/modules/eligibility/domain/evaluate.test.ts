@@ -819,7 +819,8 @@ describe('the fast evaluator agrees with publicodes comparing the dates itself',
     for (const situation of generatedSituations(600, 7)) {
       expect(evaluator.evaluate(situation), JSON.stringify(situation)).toEqual(slow.evaluate(situation));
     }
-  });
+    // The naive engine takes seconds per hundred situations; minutes on a busy machine.
+  }, 600_000);
 });
 
 /**
