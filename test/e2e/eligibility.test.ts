@@ -55,6 +55,47 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'eligibility-simulate.png'), fullPage: true });
     expect(await axe()).toEqual([]);
 
+    // The new facts are asked only when a rule in force on the date (for the chosen route) needs them.
+    // (A select's label also names its list of options: count fields, not matches.)
+    const asked = async (label: string) =>
+      (await page.getByLabel(label, { exact: true }).count()) > 0 ? 1 : 0;
+    await page.getByLabel('Date de l’événement 1').fill('2014-06-01');
+    await page.getByLabel('Date de l’événement 2').fill('2014-07-01');
+    await page.getByLabel('Date de la simulation').fill('2017-03-01');
+    await page
+      .getByText('Listes CPF (2015-2018) sur lesquelles figurait la formation', { exact: true })
+      .waitFor();
+    expect(await asked('Entreprise artisanale de moins de 11 salariés')).toBe(1);
+    expect(await asked('En activité partielle')).toBe(0); // Pro-A: 2019–2025
+    expect(await asked('Handicap reconnu (obligation d’emploi)')).toBe(0); // CPF de transition: 2019 on
+    await page.getByRole('textbox', { name: 'Contrat de travail', exact: true }).click();
+    await page.getByRole('option', { name: 'CDI', exact: true }).click();
+    await page.getByLabel('Mois d’activité salariée (au total)').fill('30');
+    await page.getByLabel('Mois dans l’entreprise actuelle').fill('14');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    const cif = page.locator('[data-route="cpf_transition"]');
+    await page.getByText('Voies d’accès au 1er mars 2017').waitFor();
+    expect(await cif.textContent()).toContain('Congé individuel de formation');
+    expect(await cif.textContent()).toContain('Ouverte');
+    expect(await axe()).toEqual([]);
+
+    await page.getByLabel('Date de la simulation').fill('2024-03-01');
+    await page
+      .getByRole('textbox', { name: 'Handicap reconnu (obligation d’emploi)', exact: true })
+      .waitFor();
+    expect(
+      await page
+        .getByText('Listes CPF (2015-2018) sur lesquelles figurait la formation', { exact: true })
+        .count(),
+    ).toBe(0);
+    expect(await asked('Entreprise artisanale de moins de 11 salariés')).toBe(0);
+    // One route: only its facts (the contrat de professionnalisation reads no contract type).
+    await page.getByRole('textbox', { name: 'Voie d’accès', exact: true }).click();
+    await page.getByRole('option', { name: 'Contrat de professionnalisation', exact: true }).click();
+    expect(await asked('A eu un contrat unique d’insertion (CUI)')).toBe(1);
+    expect(await asked('Contrat de travail')).toBe(0);
+    expect(await asked('Mois d’activité salariée (au total)')).toBe(0);
+
     const list = (await t.app.inject({ url: '/api/v1/certifications?pageSize=1' })).json();
     await page.goto(`${base}/catalogue/${list.items[0].id}`);
     await page.getByRole('heading', { name: 'Voies d’accès' }).waitFor();

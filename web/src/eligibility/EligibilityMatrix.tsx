@@ -30,9 +30,16 @@ export function EligibilityMatrix({ results }: { results: RouteResult[] }) {
             <Accordion.Control>
               <Group justify="space-between" wrap="nowrap">
                 <Text fw={600}>{r.title}</Text>
-                <Badge color={status.color} variant="outline" miw={100}>
-                  {status.label}
-                </Badge>
+                <Group gap="xs" wrap="nowrap">
+                  {r.disputed && (
+                    <Badge color={COLORS.warning} variant="light">
+                      Point discuté
+                    </Badge>
+                  )}
+                  <Badge color={status.color} variant="outline" miw={100}>
+                    {status.label}
+                  </Badge>
+                </Group>
               </Group>
             </Accordion.Control>
             <Accordion.Panel>

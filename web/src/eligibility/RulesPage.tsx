@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { formatPeriod } from '../format/date';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -39,6 +40,11 @@ export function RulesPage() {
                 <Title order={2} id={`voie-${route.id}`}>
                   {route.title}
                 </Title>
+                {route.titles.length > 0 && (
+                  <Text size="sm">
+                    {`Intitulés : ${route.titles.map((t) => `« ${t.title} » ${formatPeriod(t.from, t.to)}`).join(' ; ')}.`}
+                  </Text>
+                )}
                 <RuleText rule={route} showTitle={false} />
                 <Title order={3} size="h4">
                   Conditions

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type { SearchResult } from '../api/catalogue';
 import { api } from '../api/client';
 import { RECOGNITION_EVENT_LABELS } from '../catalogue/labels';
@@ -25,10 +25,14 @@ import {
   type EligibilityEvent,
   type EligibilityRequest,
   type EventType,
+  type RouteId,
   STATUS_LABELS,
   simulate,
+  useEligibilityRules,
 } from './api';
+import { askedFields, CandidateFacts, type Facts, factsRequest, NO_FACTS } from './CandidateFacts';
 import { EligibilityMatrix } from './EligibilityMatrix';
+import { neededFields, routeTitleOn } from './needed';
 
 const num = (v: string | number) => (typeof v === 'number' ? v : undefined);
 const REGISTRATIONS: EventType[] = ['rncp_registered', 'rs_registered'];
@@ -123,6 +127,15 @@ export function SimulatePage() {
   const [idcc, setIdcc] = useState('');
   const [headcount, setHeadcount] = useState<number | undefined>();
   const [onProAList, setOnProAList] = useState(false);
+  const [route, setRoute] = useState<RouteId | null>(null);
+  const [facts, setFacts] = useState<Facts>(NO_FACTS);
+  // Only the facts a rule in force on the date (for the chosen route) reads are asked and sent.
+  const rules = useEligibilityRules();
+  const needed = useMemo(
+    () => (rules.data ? neededFields(rules.data, date, route) : new Set<string>()),
+    [rules.data, date, route],
+  );
+  const asked = askedFields(needed, status, facts);
 
   // The catalogue's own search, narrowed by what is typed (50 answers at a time); the chosen
   // certification's label in the box is not a new search.
@@ -147,6 +160,7 @@ export function SimulatePage() {
       ) as EligibilityEvent;
     const request: EligibilityRequest = {
       date,
+      ...(route ? { route } : {}),
       ...(source === 'catalogue'
         ? { certificationId: certificationId ?? '' }
         : { certification: { kind, events: events.map(clean) } }),
@@ -156,10 +170,19 @@ export function SimulatePage() {
         ...(experience !== undefined ? { experienceMonths: experience } : {}),
         ...(level !== null ? { highestLevel: Number(level) } : {}),
         benefits: benefits as ('RSA' | 'ASS' | 'AAH')[],
-        ...(idcc || headcount !== undefined
-          ? { employer: { ...(idcc ? { idcc } : {}), ...(headcount !== undefined ? { headcount } : {}) } }
+        ...(idcc || headcount !== undefined || (asked.has('candidate.employer.craft') && facts.craft !== null)
+          ? {
+              employer: {
+                ...(idcc ? { idcc } : {}),
+                ...(headcount !== undefined ? { headcount } : {}),
+                ...(asked.has('candidate.employer.craft') && facts.craft !== null
+                  ? { craft: facts.craft }
+                  : {}),
+              },
+            }
           : {}),
-        onProAList,
+        ...(needed.has('candidate.onProAList') ? { onProAList } : {}),
+        ...factsRequest(facts, asked),
       },
     };
     run.mutate(request);
@@ -179,6 +202,14 @@ export function SimulatePage() {
             required
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <Select
+            label="Voie d’accès"
+            placeholder="Toutes les voies"
+            clearable
+            data={(rules.data?.routes ?? []).map((r) => ({ value: r.id, label: routeTitleOn(r, date) }))}
+            value={route}
+            onChange={(v) => setRoute(v as RouteId | null)}
           />
           <Title order={2} size="h3">
             Certification
@@ -289,11 +320,14 @@ export function SimulatePage() {
               onChange={(v) => setHeadcount(num(v))}
             />
           </Group>
-          <Switch
-            label="La certification figure sur la liste Pro-A de la branche de l’employeur"
-            checked={onProAList}
-            onChange={(e) => setOnProAList(e.currentTarget.checked)}
-          />
+          {needed.has('candidate.onProAList') && (
+            <Switch
+              label="La certification figure sur la liste Pro-A de la branche de l’employeur"
+              checked={onProAList}
+              onChange={(e) => setOnProAList(e.currentTarget.checked)}
+            />
+          )}
+          <CandidateFacts asked={asked} facts={facts} onChange={setFacts} />
           <Group>
             <Button type="submit" loading={run.isPending}>
               Simuler
