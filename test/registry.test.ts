@@ -68,6 +68,8 @@ async function alerts(s: Signed, query = '') {
       status: string;
       certification: { code: string };
       details: Record<string, unknown>;
+      can: { apply: boolean; dismiss: boolean };
+      applyRefusal: string | null;
     }[];
     total: number;
   };
@@ -135,6 +137,12 @@ describe('alerts and scope', () => {
     const aps = mine.items.filter((a) => a.certification.code === code && a.numero === 'RNCP34762');
     // The catalogue registers it under another number: RNCP34762 is missing there.
     expect(aps.map((a) => a.kind).sort()).toEqual(['registration_differs', 'successor', 'title_differs']);
+    // A title is corrected by hand: apply is not offered, and the alert says why.
+    expect(aps.find((a) => a.kind === 'title_differs')).toMatchObject({
+      can: { apply: false, dismiss: true },
+      applyRefusal: 'Corrigez la certification dans le catalogue, puis classez l’alerte.',
+    });
+    expect(aps.find((a) => a.kind === 'registration_differs')?.can).toEqual({ apply: true, dismiss: true });
     expect(aps.find((a) => a.kind === 'successor')?.details).toEqual({
       successors: [{ numero: 'RNCP39568', title: expect.stringMatching(/management/i) }],
     });
@@ -254,6 +262,15 @@ describe('alerts and scope', () => {
     // Ended, with no other difference: one alert for it, not a second one for the end date.
     expect(open.map((a) => a.kind).sort()).toEqual(['registration_ended', 'successor']);
     const ended = open.find((a) => a.kind === 'registration_ended') as { id: string };
+    // Apply is offered only where it can succeed, with the reason where it cannot.
+    expect(open.find((a) => a.kind === 'registration_ended')).toMatchObject({
+      can: { apply: true, dismiss: true },
+      applyRefusal: null,
+    });
+    expect(open.find((a) => a.kind === 'successor')).toMatchObject({
+      can: { apply: false, dismiss: true },
+      applyRefusal: 'Liez d’abord la fiche successeur à une certification du catalogue.',
+    });
     expect((await t.app.inject({ url: `/api/v1/certifications/${id}/recognition` })).json().status).toBe(
       'rncp',
     );
@@ -308,6 +325,7 @@ describe('alerts and scope', () => {
       headers: as(manager),
     });
     expect(refused.statusCode).toBe(422);
+    expect(refused.json().detail).toBe('Liez d’abord la fiche successeur à une certification du catalogue.');
     const dismissed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/registry/alerts/${successor.id}/dismiss`,
@@ -319,6 +337,7 @@ describe('alerts and scope', () => {
     expect(closed).toMatchObject({
       status: 'dismissed',
       resolution: 'dismissed',
+      can: { apply: false, dismiss: false },
       reason: 'Pas de nouvelle version prévue',
     });
     // A dismissed difference does not come back with the next sync.

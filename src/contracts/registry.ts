@@ -44,9 +44,3 @@ export const ALERT_LABELS: Readonly<Record<AlertKind, string>> = {
   fiche_missing: 'Fiche absente du registre',
 };
 
-/** Kinds that « Appliquer le registre » resolves by writing the catalogue's recognition events. */
-export const APPLICABLE_ALERT_KINDS: readonly AlertKind[] = [
-  'registration_ended',
-  'registration_differs',
-  'successor',
-];

@@ -394,6 +394,8 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
           createdAt: iso(a.created_at) as string,
           resolvedAt: iso(a.resolved_at),
           resolvedBy: a.resolved_by,
+          can: a.can,
+          applyRefusal: a.apply_refusal,
         })),
         total: result.total,
         page,

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf, SYSTEM_ADMIN } from '../../platform/auth/actor.js';
-import { enforce, managedBranches } from '../../platform/auth/policy.js';
+import { capabilities, enforce, managedBranches } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
@@ -13,6 +13,7 @@ import {
   type AlertKind,
   type AlertStatus,
   APPLIES_REGISTRATION,
+  applyRefusal,
   type Difference,
   detailsKey,
   type FicheFacts,
@@ -370,11 +371,22 @@ export function registryServiceFactory({
       .execute();
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const named = await certifications.summaries([...new Set(rows.map((r) => r.certification_id))]);
-    const items = rows.map((r) => ({
-      ...r,
-      certification_code: named.get(r.certification_id)?.code ?? '',
-      certification_title: named.get(r.certification_id)?.title ?? '',
-    }));
+    const items = [];
+    for (const r of rows) {
+      // Every listed alert is on a certification of the actor's branches (or any, for admins).
+      const may = capabilities(actor, 'registryAlert', {
+        certificationBranchIds: branchIds === '*' ? [] : branchIds,
+      }).resolve;
+      const open = r.status === 'open';
+      const refusal = open && may ? (await applyPlan(r)).refusal : null;
+      items.push({
+        ...r,
+        certification_code: named.get(r.certification_id)?.code ?? '',
+        certification_title: named.get(r.certification_id)?.title ?? '',
+        can: { apply: open && may && refusal === null, dismiss: open && may },
+        apply_refusal: refusal?.summary ?? null,
+      });
+    }
     return { items, total: Number(total.n) };
   }
 
@@ -435,29 +447,63 @@ export function registryServiceFactory({
    * replacement by the certification linked to the successor fiche. Other kinds are fixed
    * by hand in the catalogue, then dismissed.
    */
+  /**
+   * What applying an open alert would do, loaded once for both the apply action and the
+   * `can.apply` listed with each alert: the fiche (registration kinds), the certification
+   * linked to a successor fiche (successor), and why it would fail (domain/alerts.ts).
+   */
+  async function applyPlan(alert: {
+    kind: string;
+    numero: string;
+    certification_id: string;
+    details: unknown;
+  }) {
+    const kind = alert.kind as AlertKind;
+    const fiche = APPLIES_REGISTRATION.includes(kind) ? await findFiche(db, alert.numero) : undefined;
+    const successors =
+      kind === 'successor'
+        ? ((alert.details as { successors?: { numero: string }[] }).successors ?? []).map((s) => s.numero)
+        : [];
+    const successor =
+      successors.length === 0
+        ? undefined
+        : await db
+            .selectFrom('certification_registry_links')
+            .select(['certification_id', 'numero'])
+            .where('numero', 'in', successors)
+            .where('certification_id', '<>', alert.certification_id)
+            .orderBy('numero')
+            .executeTakeFirst();
+    const refusal = applyRefusal(
+      {
+        kind,
+        fiche: fiche && {
+          present: fiche.present,
+          registry: fiche.registry as Registry,
+          start: fiche.start_date,
+          end: fiche.end_date,
+          level: fiche.level,
+        },
+        successorLinked: successor !== undefined,
+      },
+      today(),
+    );
+    return { kind, fiche, successor, refusal };
+  }
+
+  /**
+   * Applies the registry's side: for a registration alert, the fiche's number, level and
+   * dates replace the catalogue's registration under that number; for a successor, a
+   * replacement by the certification linked to the successor fiche. Other kinds are fixed
+   * by hand in the catalogue, then dismissed.
+   */
   async function apply(id: string, actor: Actor, requestId: string) {
     const alert = await openAlert(id, actor);
-    const kind = alert.kind as AlertKind;
-    if (APPLIES_REGISTRATION.includes(kind)) {
-      const fiche = await findFiche(db, alert.numero);
-      if (!fiche?.present || !fiche.start_date || !fiche.end_date) {
-        throw problems.unprocessable(
-          [fieldError(['numero'], 'La fiche n’a pas de dates de début et de fin dans le registre.', 'path')],
-          'Le registre ne donne pas de dates à appliquer.',
-        );
-      }
-      if (fiche.registry === 'RNCP' && (fiche.level === null || fiche.level < 3)) {
-        throw problems.unprocessable(
-          [fieldError(['numero'], 'La fiche RNCP n’a pas de niveau de 3 à 8.', 'path')],
-          'Le registre ne donne pas de niveau à appliquer.',
-        );
-      }
-      if (kind === 'registration_ended' && fiche.end_date >= today()) {
-        throw problems.unprocessable(
-          [fieldError(['kind'], 'Fiche inactive sans date de fin passée.', 'path')],
-          'Le registre ne donne pas de date de fin passée : enregistrez le retrait à la main, puis classez l’alerte.',
-        );
-      }
+    const { kind, fiche, successor, refusal } = await applyPlan(alert);
+    if (refusal) {
+      throw problems.unprocessable([fieldError(refusal.field, refusal.detail, 'path')], refusal.summary);
+    }
+    if (fiche) {
       // Applying the registration settles every open registration alert of this link.
       const settled = await db
         .selectFrom('registry_alerts')
@@ -473,10 +519,10 @@ export function registryServiceFactory({
         {
           type: registry === 'RNCP' ? 'rncp_registered' : 'rs_registered',
           number: fiche.numero,
-          date: fiche.decision_date ?? fiche.start_date,
+          date: fiche.decision_date ?? (fiche.start_date as string),
           ...(registry === 'RNCP' ? { level: fiche.level as number } : {}),
-          from: fiche.start_date,
-          to: fiche.end_date,
+          from: fiche.start_date as string,
+          to: fiche.end_date as string,
           reference: `France compétences, fiche ${fiche.numero}`,
         },
         actor,
@@ -492,32 +538,7 @@ export function registryServiceFactory({
       );
       return;
     }
-    if (kind === 'successor') {
-      const successors = ((alert.details as { successors?: { numero: string }[] }).successors ?? []).map(
-        (s) => s.numero,
-      );
-      const successor =
-        successors.length === 0
-          ? undefined
-          : await db
-              .selectFrom('certification_registry_links')
-              .select(['certification_id', 'numero'])
-              .where('numero', 'in', successors)
-              .where('certification_id', '<>', alert.certification_id)
-              .orderBy('numero')
-              .executeTakeFirst();
-      if (!successor) {
-        throw problems.unprocessable(
-          [
-            fieldError(
-              ['details', 'successors'],
-              'Aucune certification du catalogue n’est liée à la fiche successeur.',
-              'path',
-            ),
-          ],
-          'Liez d’abord la fiche successeur à une certification du catalogue.',
-        );
-      }
+    if (kind === 'successor' && successor) {
       const next = await findFiche(db, successor.numero);
       await certifications.addEvent(
         alert.certification_id,
@@ -531,12 +552,7 @@ export function registryServiceFactory({
         requestId,
         (trx) => resolve(trx, [alert.id], 'apply', actor, requestId),
       );
-      return;
     }
-    throw problems.unprocessable(
-      [fieldError(['kind'], 'Cette alerte ne s’applique pas automatiquement.', 'path')],
-      'Corrigez la certification dans le catalogue, puis classez l’alerte.',
-    );
   }
 
   async function dismiss(id: string, actor: Actor, requestId: string, reason?: string) {

@@ -182,6 +182,14 @@ export const alertSchema = z
     createdAt: z.string(),
     resolvedAt: z.string().nullable(),
     resolvedBy: z.uuid().nullable(),
+    can: z.object({ apply: z.boolean(), dismiss: z.boolean() }).meta({
+      description:
+        'Ce que la personne connectée peut faire de cette alerte : appliquer le registre (seulement quand cela peut réussir), classer',
+    }),
+    applyRefusal: z.string().nullable().meta({
+      description:
+        'Pour une alerte ouverte que la personne peut traiter : pourquoi « Appliquer le registre » échouerait',
+    }),
   })
   .meta({ id: 'RegistryAlert' });
 

@@ -4338,6 +4338,13 @@ export interface components {
             createdAt: string;
             resolvedAt: string | null;
             resolvedBy: string | null;
+            /** @description Ce que la personne connectée peut faire de cette alerte : appliquer le registre (seulement quand cela peut réussir), classer */
+            can: {
+                apply: boolean;
+                dismiss: boolean;
+            };
+            /** @description Pour une alerte ouverte que la personne peut traiter : pourquoi « Appliquer le registre » échouerait */
+            applyRefusal: string | null;
         };
     };
     responses: never;

@@ -11,7 +11,7 @@ import { COLORS } from '../ui/colors';
 import { DateTime } from '../ui/DateTime';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
-import { ALERT_LABELS, APPLICABLE_ALERT_KINDS, CLOSED_BY_LABELS, describeAlert } from './labels';
+import { ALERT_LABELS, CLOSED_BY_LABELS, describeAlert } from './labels';
 import { registryKey, useAlerts } from './queries';
 
 const PAGE_SIZE = 20;
@@ -116,17 +116,18 @@ function AlertCard({ alert, showCertification }: { alert: RegistryAlert; showCer
               ` (${CLOSED_BY_LABELS[alert.resolution]})`}
           </Text>
         )}
-        {alert.status === 'open' && (
+        {alert.status === 'open' && alert.applyRefusal && (
+          <Text size="sm" c="dimmed">
+            Le registre ne peut pas être appliqué automatiquement : {alert.applyRefusal}
+          </Text>
+        )}
+        {(alert.can.apply || alert.can.dismiss) && (
           <Group>
-            {APPLICABLE_ALERT_KINDS.includes(alert.kind) && (
+            {alert.can.apply && (
               <ConfirmButton
                 color="blue"
                 title="Appliquer le registre ?"
-                message={
-                  alert.kind === 'successor'
-                    ? 'La certification sera enregistrée comme remplacée par celle liée à la nouvelle fiche. Le changement est tracé dans le journal d’audit.'
-                    : `L’inscription ${alert.numero} du catalogue prendra les dates et le niveau du registre. Le changement est tracé dans le journal d’audit.`
-                }
+                message={applyMessage(alert)}
                 confirmLabel="Appliquer"
                 ariaLabel={`Appliquer le registre : ${label}, ${alert.numero}`}
                 action={() => api.post(`/api/v1/registry/alerts/${alert.id}/apply`)}
@@ -135,21 +136,35 @@ function AlertCard({ alert, showCertification }: { alert: RegistryAlert; showCer
                 Appliquer le registre
               </ConfirmButton>
             )}
-            <ConfirmButton
-              color="gray"
-              buttonProps={{ variant: 'default' }}
-              title="Classer cette alerte ?"
-              message="Le catalogue ne change pas. Une alerte classée ne revient que si le registre change encore."
-              confirmLabel="Classer"
-              ariaLabel={`Classer l’alerte : ${label}, ${alert.numero}`}
-              action={() => api.post(`/api/v1/registry/alerts/${alert.id}/dismiss`, {})}
-              onDone={refresh}
-            >
-              Classer
-            </ConfirmButton>
+            {alert.can.dismiss && (
+              <ConfirmButton
+                color="gray"
+                buttonProps={{ variant: 'default' }}
+                title="Classer cette alerte ?"
+                message="Le catalogue ne change pas. Une alerte classée ne revient que si le registre change encore."
+                confirmLabel="Classer"
+                ariaLabel={`Classer l’alerte : ${label}, ${alert.numero}`}
+                action={() => api.post(`/api/v1/registry/alerts/${alert.id}/dismiss`, {})}
+                onDone={refresh}
+              >
+                Classer
+              </ConfirmButton>
+            )}
           </Group>
         )}
       </Stack>
     </Card>
   );
+}
+
+/** What « Appliquer » will write, said for this alert: a registration the catalogue has or lacks, or a replacement. */
+function applyMessage(alert: RegistryAlert): string {
+  const audit = 'Le changement est tracé dans le journal d’audit.';
+  if (alert.kind === 'successor') {
+    return `La certification sera enregistrée comme remplacée par celle liée à la nouvelle fiche. ${audit}`;
+  }
+  const missing = ((alert.details as { fields?: string[] }).fields ?? []).includes('missing');
+  return missing
+    ? `L’inscription ${alert.numero} sera ajoutée au catalogue avec les dates et le niveau du registre. ${audit}`
+    : `L’inscription ${alert.numero} du catalogue prendra les dates et le niveau du registre. ${audit}`;
 }

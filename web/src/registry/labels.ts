@@ -4,7 +4,6 @@ import { formatDate, today } from '../format/date';
 /** The registry's values and their French names, shared with the server (src/contracts/registry.ts). */
 export {
   ALERT_LABELS,
-  APPLICABLE_ALERT_KINDS,
   JURY_ROUTE_LABELS,
   JURY_ROUTES,
   PARTNER_HABILITATION_LABELS,

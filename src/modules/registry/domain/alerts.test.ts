@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognitionEvent } from '../../catalogue/domain/recognition.js';
-import { detailsKey, type FicheFacts, nextAlertStatus, registryDifferences, sameTitle } from './alerts.js';
+import {
+  applyRefusal,
+  detailsKey,
+  type FicheFacts,
+  nextAlertStatus,
+  registryDifferences,
+  sameTitle,
+} from './alerts.js';
 
 const TODAY = '2026-11-24';
 const fiche = (over: Partial<FicheFacts> = {}): FicheFacts => ({
@@ -110,5 +117,55 @@ describe('alert lifecycle', () => {
         expect(nextAlertStatus(status, action)).toBeNull();
       }
     }
+  });
+});
+
+describe('applyRefusal: whether « Appliquer le registre » can succeed', () => {
+  const today = '2026-03-01';
+  const fiche = {
+    present: true,
+    registry: 'RNCP' as const,
+    start: '2021-03-01',
+    end: '2026-02-28',
+    level: 4,
+  };
+
+  it('applies a registration the registry dates, with a level for RNCP', () => {
+    expect(applyRefusal({ kind: 'registration_differs', fiche }, today)).toBeNull();
+    expect(applyRefusal({ kind: 'registration_ended', fiche }, today)).toBeNull();
+    expect(
+      applyRefusal({ kind: 'registration_differs', fiche: { ...fiche, registry: 'RS', level: null } }, today),
+    ).toBeNull();
+  });
+
+  it('refuses a registration without dates, an absent fiche, an RNCP fiche without level', () => {
+    expect(
+      applyRefusal({ kind: 'registration_differs', fiche: { ...fiche, end: null } }, today)?.field,
+    ).toEqual(['numero']);
+    expect(applyRefusal({ kind: 'registration_differs', fiche: undefined }, today)?.detail).toMatch(/dates/);
+    expect(
+      applyRefusal({ kind: 'registration_differs', fiche: { ...fiche, present: false } }, today),
+    ).not.toBeNull();
+    expect(
+      applyRefusal({ kind: 'registration_differs', fiche: { ...fiche, level: 2 } }, today)?.detail,
+    ).toMatch(/niveau/);
+  });
+
+  it('refuses to end a registration the registry does not end before today', () => {
+    const refusal = applyRefusal({ kind: 'registration_ended', fiche: { ...fiche, end: today } }, today);
+    expect(refusal?.field).toEqual(['kind']);
+    expect(refusal?.summary).toMatch(/retrait à la main/);
+  });
+
+  it('replaces by a successor only when one is linked to a certification', () => {
+    expect(applyRefusal({ kind: 'successor', successorLinked: true }, today)).toBeNull();
+    expect(applyRefusal({ kind: 'successor', successorLinked: false }, today)?.summary).toMatch(
+      /Liez d’abord/,
+    );
+  });
+
+  it('never applies a title or a missing fiche', () => {
+    expect(applyRefusal({ kind: 'title_differs' }, today)?.summary).toMatch(/Corrigez/);
+    expect(applyRefusal({ kind: 'fiche_missing' }, today)).not.toBeNull();
   });
 });

@@ -65,6 +65,75 @@ export const ALERT_RESOLUTION: Record<AlertAction, string> = {
 /** Kinds that "apply" resolves by writing the registry's registration into the catalogue. */
 export const APPLIES_REGISTRATION: readonly AlertKind[] = ['registration_ended', 'registration_differs'];
 
+/** What « Appliquer le registre » on an open alert depends on, loaded by the service. */
+export type ApplyFacts = {
+  kind: AlertKind;
+  /** The alert's fiche as imported (registration kinds); undefined when unknown. */
+  fiche?:
+    | {
+        present: boolean;
+        registry: Registry;
+        start: IsoDate | null;
+        end: IsoDate | null;
+        level: number | null;
+      }
+    | undefined;
+  /** Successor alerts: whether a certification of the catalogue is linked to a successor fiche. */
+  successorLinked?: boolean;
+};
+
+/** Why applying would fail: the field it concerns, the reason, and what to do instead. */
+export type ApplyRefusal = { field: string[]; detail: string; summary: string };
+
+/**
+ * Why « Appliquer le registre » cannot succeed on this alert, or null when it can: the one
+ * rule behind both the apply action (422) and the `can.apply` offered with each alert.
+ */
+export function applyRefusal(facts: ApplyFacts, today: IsoDate): ApplyRefusal | null {
+  const { kind, fiche } = facts;
+  if (APPLIES_REGISTRATION.includes(kind)) {
+    if (!fiche?.present || !fiche.start || !fiche.end) {
+      return {
+        field: ['numero'],
+        detail: 'La fiche n’a pas de dates de début et de fin dans le registre.',
+        summary:
+          'Le registre ne donne pas de dates à appliquer : corrigez l’inscription à la main, puis classez l’alerte.',
+      };
+    }
+    if (fiche.registry === 'RNCP' && (fiche.level === null || fiche.level < 3)) {
+      return {
+        field: ['numero'],
+        detail: 'La fiche RNCP n’a pas de niveau de 3 à 8.',
+        summary:
+          'Le registre ne donne pas de niveau à appliquer : corrigez l’inscription à la main, puis classez l’alerte.',
+      };
+    }
+    if (kind === 'registration_ended' && fiche.end >= today) {
+      return {
+        field: ['kind'],
+        detail: 'Fiche inactive sans date de fin passée.',
+        summary:
+          'Le registre ne donne pas de date de fin passée : enregistrez le retrait à la main, puis classez l’alerte.',
+      };
+    }
+    return null;
+  }
+  if (kind === 'successor') {
+    return facts.successorLinked
+      ? null
+      : {
+          field: ['details', 'successors'],
+          detail: 'Aucune certification du catalogue n’est liée à la fiche successeur.',
+          summary: 'Liez d’abord la fiche successeur à une certification du catalogue.',
+        };
+  }
+  return {
+    field: ['kind'],
+    detail: 'Cette alerte ne s’applique pas automatiquement.',
+    summary: 'Corrigez la certification dans le catalogue, puis classez l’alerte.',
+  };
+}
+
 /** Titles compared without case, accents, punctuation or spacing differences. */
 export function sameTitle(a: string, b: string): boolean {
   const norm = (s: string) =>
