@@ -10,6 +10,7 @@ export type PartnerHabilitation = RegistryFiche['partners'][number]['habilitatio
 export type FicheAnswer = Answer<'/api/v1/registry/fiches/{numero}'>;
 export type FicheSummary = Schemas['RegistryFicheSummary'];
 export type ImportRun = Schemas['RegistryImportRun'];
+export type RegistryStatus = Schemas['RegistryStatus'];
 export type RegistryAlert = Schemas['RegistryAlert'];
 export type AlertKind = RegistryAlert['kind'];
 export type RegistryLink = Answer<'/api/v1/certifications/{id}/registry-links'>['items'][number];

@@ -1,4 +1,5 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Recognition } from '../api/catalogue';
 import { RecognitionBadge } from './RecognitionBadge';
 import { registrationPeriod } from './recognitionText';
@@ -20,9 +21,14 @@ export function RecognitionToday({ recognition }: { recognition: Recognition }) 
       {recognition.registry && recognition.number && (
         <Text>
           {`Numéro d’enregistrement au ${REGISTRY_NAMES[recognition.registry]} : `}
-          <Text span fw={600} ff="monospace">
+          <Anchor
+            component={Link}
+            to={`/verifier-une-inscription/${encodeURIComponent(recognition.number)}`}
+            fw={600}
+            ff="monospace"
+          >
             {recognition.number}
-          </Text>
+          </Anchor>
         </Text>
       )}
       {recognition.level !== undefined && <Text>{`Niveau de qualification : ${recognition.level}`}</Text>}

@@ -1,5 +1,6 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { today } from '../format/date';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -14,7 +15,11 @@ export function CertificationEligibility({ certificationId }: { certificationId:
     <Stack gap="sm">
       <Text size="sm">
         Aujourd’hui, selon le profil ; les conditions propres au candidat (âge, expérience…) restent « à
-        préciser » : la page « Simuler » permet de les saisir.
+        préciser » : la page{' '}
+        <Anchor component={Link} to="/simuler">
+          « Simuler »
+        </Anchor>{' '}
+        permet de les saisir.
       </Text>
       <SegmentedControl
         aria-label="Profil du candidat"

@@ -6,3 +6,10 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeSty
 export function formatDateTime(iso: string): string {
   return withFirst(dateTime.formatToParts(new Date(iso)));
 }
+
+const parisDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+/** The Paris calendar day of an instant: « 1er mars 2026 » (an import's end, a change's time). */
+export function formatDayOf(iso: string): string {
+  return withFirst(parisDay.formatToParts(new Date(iso)));
+}

@@ -1,21 +1,79 @@
 import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client';
 import type { FicheAnswer } from '../api/registry';
 import { formatDate } from '../format/date';
+import { formatDayOf } from '../format/dateTime';
+import { plural } from '../format/plural';
 import { COLORS } from '../ui/colors';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
+import { FicheSearchForm } from './FicheSearchForm';
 import { JURY_ROUTE_LABELS, JURY_ROUTES, PARTNER_HABILITATION_LABELS, registrationOf } from './labels';
-import { useFiche } from './queries';
+import { useFiche, useRegistryStatus } from './queries';
+import { RegistryStatusNote } from './RegistryStatusNote';
 
 /** `/verifier-une-inscription/:numero`: is this certification registered, and how. */
 export function FichePage() {
   const { numero = '' } = useParams();
   const fiche = useFiche(numero);
+  if (fiche.error instanceof ApiError && fiche.error.status === 404) return <UnknownFiche numero={numero} />;
   return (
     <QueryState query={fiche} loadingLabel="Chargement de la fiche…">
       {(answer) => <FicheView answer={answer} />}
     </QueryState>
+  );
+}
+
+function BackToLookup() {
+  return (
+    <Anchor component={Link} to="/verifier-une-inscription">
+      ← Vérifier une autre certification
+    </Anchor>
+  );
+}
+
+/** France compétences' own page of a fiche: « RNCP37312 » → …/recherche/rncp/37312/. */
+function francecompetencesUrl(numero: string): string | undefined {
+  const match = /^(RNCP|RS)(\d+)$/.exec(numero.toUpperCase());
+  return match
+    ? `https://www.francecompetences.fr/recherche/${match[1]?.toLowerCase()}/${match[2]}/`
+    : undefined;
+}
+
+/**
+ * A number the imported exports do not hold: not « unknown » but absent from what was
+ * imported, and when — an excerpt or an old export may well miss a real registration.
+ */
+function UnknownFiche({ numero }: { numero: string }) {
+  const upper = numero.toUpperCase();
+  const status = useRegistryStatus();
+  const part = status.data?.registries.find((r) => upper.startsWith(r.registry));
+  const official = francecompetencesUrl(upper);
+  return (
+    <Page title={`${upper} : fiche absente des exports importés`}>
+      <BackToLookup />
+      <Alert color={COLORS.warning} title="Qualif ne peut pas vérifier ce numéro">
+        <Stack gap="xs">
+          <Text size="sm">
+            {!part
+              ? `${upper} ne figure dans aucun export de France compétences importé dans Qualif.`
+              : part.importedAt
+                ? `${upper} ne figure pas dans les exports du ${part.registry} importés dans Qualif (dernier import le ${formatDayOf(part.importedAt)}, ${plural(part.fiches, 'fiche', 'fiches')}). Qualif ne connaît que les fiches de ces exports : cela ne dit pas que la certification n’est pas inscrite.`
+                : `Le ${part.registry} n’a encore jamais été importé dans Qualif : aucune fiche ${part.registry} ne peut y être vérifiée.`}
+          </Text>
+          {official && (
+            <Text size="sm">
+              <Anchor href={official} target="_blank" rel="noreferrer">
+                {`Consulter ${upper} sur le site de France compétences`}
+              </Anchor>
+            </Text>
+          )}
+        </Stack>
+      </Alert>
+      <FicheSearchForm />
+      <RegistryStatusNote />
+    </Page>
   );
 }
 
@@ -27,9 +85,7 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
 
   return (
     <Page title={`${fiche.numero} — ${fiche.title}`}>
-      <Anchor component={Link} to="/verifier-une-inscription">
-        ← Vérifier une autre certification
-      </Anchor>
+      <BackToLookup />
       {registration.registered ? (
         <Alert
           color={COLORS.success}
@@ -188,8 +244,8 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
         {partners.length > 50 && <Text size="sm">Les 50 premiers sur {partners.length}.</Text>}
       </section>
       <Text size="sm" c="dimmed">
-        Source : export de France compétences (Licence Ouverte 2.0), importé le {formatDate(answer.updatedAt)}
-        .
+        Source : export de France compétences (Licence Ouverte 2.0), importé le{' '}
+        {formatDayOf(answer.updatedAt)}.
       </Text>
     </Page>
   );

@@ -1,16 +1,16 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../format/date';
 import { plural } from '../format/plural';
 import { COLORS } from '../ui/colors';
 import { Page } from '../ui/Page';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
+import { FicheSearchForm } from './FicheSearchForm';
 import { useFicheSearch } from './queries';
+import { RegistryStatusNote } from './RegistryStatusNote';
 
 const PAGE_SIZE = 20;
-const NUMERO = /^\s*(RNCP|RS)\s*(\d{1,6})\s*$/i;
 
 /**
  * `/verifier-une-inscription`: anyone checks whether a certification is registered in the
@@ -20,19 +20,7 @@ export function VerifyPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [text, setText] = useState(q);
-  const navigate = useNavigate();
   const search = useFicheSearch(q, page, PAGE_SIZE);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const numero = NUMERO.exec(text);
-    if (numero) {
-      navigate(`/verifier-une-inscription/${(numero[1] ?? '').toUpperCase()}${numero[2]}`);
-      return;
-    }
-    setParams(text.trim() ? { q: text.trim() } : {});
-  }
 
   return (
     <Page title="Vérifier l’inscription d’une certification">
@@ -40,19 +28,8 @@ export function VerifyPage() {
         Les fiches du Répertoire national des certifications professionnelles (RNCP) et du Répertoire
         spécifique (RS), telles que publiées par France compétences et importées dans Qualif.
       </Text>
-      <form onSubmit={submit} aria-label="Vérifier une certification">
-        <Group align="flex-end">
-          <TextInput
-            label="Numéro de fiche ou intitulé"
-            description="Par exemple RNCP35809, RS5600 ou « agent de sûreté »"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            maxLength={200}
-            style={{ flex: 1, minWidth: 240 }}
-          />
-          <Button type="submit">Vérifier</Button>
-        </Group>
-      </form>
+      <FicheSearchForm value={q} />
+      <RegistryStatusNote />
       {q && (
         <section aria-labelledby="resultats-registre">
           <Text id="resultats-registre" fw={600} mb="xs">

@@ -1,6 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { FicheAnswer, FicheSummary, ImportRun, RegistryAlert, RegistryLink } from '../api/registry';
+import type {
+  FicheAnswer,
+  FicheSummary,
+  ImportRun,
+  RegistryAlert,
+  RegistryLink,
+  RegistryStatus,
+} from '../api/registry';
 import type { Page } from '../api/types';
 
 /** Every registry query starts with this key: an import or an alert change refreshes them. */
@@ -23,6 +30,15 @@ export function useFiche(numero: string) {
     queryKey: [...registryKey, 'fiche', numero],
     queryFn: () => api.get<FicheAnswer>(`/api/v1/registry/fiches/${encodeURIComponent(numero)}`),
     retry: false,
+  });
+}
+
+/** What was imported of each registry, and when: what an unknown number is measured against. */
+export function useRegistryStatus() {
+  return useQuery({
+    queryKey: [...registryKey, 'status'],
+    queryFn: () => api.get<RegistryStatus>('/api/v1/registry/status'),
+    staleTime: 60_000,
   });
 }
 
