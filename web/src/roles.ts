@@ -1,18 +1,24 @@
 import { ROLE_LABELS } from '../../src/contracts/roles';
 import type { Grant, Role } from './api/types';
 
-/** What each role does in Qualif, in a sentence. */
+/**
+ * What a role has in Qualif today, for the roles whose own screens (candidacies, assessments,
+ * juries…) do not exist yet: only the pages open to everyone. Say nothing more until they land.
+ */
+const NOTHING_OF_ITS_OWN_YET =
+  'Qualif n’a pas encore d’écran propre à ce rôle. Vous pouvez consulter le catalogue, vérifier une inscription au RNCP ou au RS, simuler les voies d’accès et lire leurs règles.';
+
+/** What each role does in Qualif, in a sentence: only what exists. */
 export const ROLE_DUTIES: Record<Role, string> = {
   admin: "Administrer la plateforme : comptes, rôles et périmètres, vérification du journal d'audit.",
   branch_manager:
-    'Gérer les CQP de la branche : référentiels, habilitations des organismes, constitution des jurys.',
-  training_org:
-    'Inscrire les candidat·e·s, organiser formations et évaluations dans le cadre de vos habilitations.',
-  evaluator: "Évaluer les candidat·e·s qui vous sont confié·e·s et renseigner les grilles d'évaluation.",
-  jury_member: 'Examiner les dossiers des candidat·e·s et délibérer en jury sur la délivrance des CQP.',
-  employer: 'Suivre les parcours de certification de vos salarié·e·s.',
-  advisor: 'Accompagner les entreprises de la branche et suivre le financement des parcours.',
-  candidate: 'Suivre votre parcours de certification : inscription, évaluations et résultats.',
+    'Gérer les CQP de la branche : référentiels, reconnaissance, habilitations des organismes, évaluateurs et membres de jury, alertes du registre.',
+  training_org: NOTHING_OF_ITS_OWN_YET,
+  evaluator: NOTHING_OF_ITS_OWN_YET,
+  jury_member: NOTHING_OF_ITS_OWN_YET,
+  employer: NOTHING_OF_ITS_OWN_YET,
+  advisor: NOTHING_OF_ITS_OWN_YET,
+  candidate: NOTHING_OF_ITS_OWN_YET,
 };
 
 export function roleLabel(role: Role): string {

@@ -11,7 +11,7 @@ import { CertificationPage } from '../catalogue/CertificationPage';
 import { OutboxPage } from '../dev/OutboxPage';
 import { RulesPage } from '../eligibility/RulesPage';
 import { SimulatePage } from '../eligibility/SimulatePage';
-import { HomePage } from '../home/HomePage';
+import { Home } from '../home/Home';
 import { AppLayout } from '../layout/AppLayout';
 import { OpenLayout } from '../layout/OpenLayout';
 import { PublicLayout } from '../layout/PublicLayout';
@@ -39,8 +39,10 @@ function Deferred({ children }: { children: ReactNode }) {
 }
 
 /**
- * Every page and its address. Pages outside RequireAuth are public; the catalogue is open
- * to everyone, shown with the navigation to someone signed in.
+ * Every page and its address. Pages outside RequireAuth are public; the open ones (home,
+ * catalogue…, and the 404 page) are shown with the navigation to someone signed in. Pages
+ * under /admin/ and /gestion/ are refused by AppLayout to roles that may not open them
+ * (RESTRICTED_AREAS in layout/navigation.ts).
  */
 export function App() {
   return (
@@ -58,10 +60,11 @@ export function App() {
         <Route path="/verifier-une-inscription/:numero" element={<FichePage />} />
         <Route path="/regles-d-acces" element={<RulesPage />} />
         <Route path="/simuler" element={<SimulatePage />} />
+        <Route index element={<Home />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
-          <Route index element={<HomePage />} />
           <Route path="/sessions" element={<SessionsPage />} />
           <Route path="/admin/utilisateurs" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
@@ -105,7 +108,6 @@ export function App() {
               </Deferred>
             }
           />
-          <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
     </Routes>

@@ -1,12 +1,27 @@
-import { AppShell, Burger, Container, Group } from '@mantine/core';
+import { AppShell, Container, Group } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
+import { useCurrentUser } from '../auth/currentUser';
+import { RefusalPage } from '../ui/RefusalPage';
 import { Brand } from './Brand';
 import { MainNav } from './MainNav';
+import { MenuButton } from './MenuButton';
+import { refusedArea } from './navigation';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { UserMenu } from './UserMenu';
 
 const NAV_ID = 'navigation-principale';
+
+/** The page, or the refusal page when it lies in an area the person's roles may not open. */
+function GuardedOutlet() {
+  const me = useCurrentUser();
+  const { pathname } = useLocation();
+  const refused = refusedArea(
+    pathname,
+    me.roles.map((grant) => grant.role),
+  );
+  return refused ? <RefusalPage reason="forbidden" reservedTo={refused.reservedTo} /> : <Outlet />;
+}
 
 /** The signed-in pages: header, role-based navigation (a drawer on small screens), content. */
 export function AppLayout() {
@@ -22,15 +37,7 @@ export function AppLayout() {
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? 'Fermer le menu' : 'Ouvrir le menu'}
-              aria-expanded={opened}
-              aria-controls={NAV_ID}
-            />
+            <MenuButton opened={opened} onClick={toggle} hiddenFrom="sm" controls={NAV_ID} />
             <Brand />
           </Group>
           <UserMenu />
@@ -42,7 +49,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Container size="lg" py="md">
-          <Outlet />
+          <GuardedOutlet />
         </Container>
       </AppShell.Main>
     </AppShell>

@@ -1,17 +1,12 @@
 import { NavLink } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useCurrentUser } from '../auth/currentUser';
-import { navigationFor } from './navigation';
+import { isActive, type NavItem, navigationFor } from './navigation';
 
-function isActive(to: string, pathname: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
-}
-
-/** The links of the signed-in person's roles. */
-export function MainNav({ onNavigate }: { onNavigate: () => void }) {
-  const me = useCurrentUser();
+/** A column of links, the current page's marked; `onNavigate` closes the menu holding them. */
+export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate: () => void }) {
   const { pathname } = useLocation();
-  return navigationFor(me.roles.map((grant) => grant.role)).map((item) => {
+  return items.map((item) => {
     const active = isActive(item.to, pathname);
     return (
       <NavLink
@@ -25,4 +20,10 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       />
     );
   });
+}
+
+/** The links of the signed-in person's roles. */
+export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const me = useCurrentUser();
+  return <NavLinks items={navigationFor(me.roles.map((grant) => grant.role))} onNavigate={onNavigate} />;
 }

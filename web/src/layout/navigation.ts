@@ -2,13 +2,23 @@ import type { Role } from '../api/types';
 
 export type NavItem = { to: string; label: string };
 
+/** Whether a link leads to the current page or to the section it is in. */
+export function isActive(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The pages open to everyone: the public header's links, and the signed-in navigation's. */
+export const publicNavigation: NavItem[] = [
+  { to: '/catalogue', label: 'Catalogue' },
+  { to: '/verifier-une-inscription', label: 'Vérifier une inscription' },
+  { to: '/simuler', label: 'Simuler' },
+  { to: '/regles-d-acces', label: 'Règles d’accès' },
+];
+
 /** Every signed-in person sees these, whatever their roles. */
 const everyone: NavItem[] = [
   { to: '/', label: 'Accueil' },
-  { to: '/catalogue', label: 'Catalogue' },
-  { to: '/verifier-une-inscription', label: 'Vérifier une inscription' },
-  { to: '/simuler', label: 'Simuler les voies d’accès' },
-  { to: '/regles-d-acces', label: 'Règles d’accès' },
+  ...publicNavigation,
   { to: '/sessions', label: 'Mes sessions' },
 ];
 
@@ -37,4 +47,32 @@ export const navigationByRole: Record<Role, NavItem[]> = {
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const items = [...everyone, ...roles.flatMap((role) => navigationByRole[role] ?? [])];
   return items.filter((item, index) => items.findIndex((other) => other.to === item.to) === index);
+}
+
+/** A part of the app, by address prefix, reserved to some roles. */
+export type RestrictedArea = { prefix: string; roles: readonly Role[]; reservedTo: string };
+
+/** The back office: certifications and registry alerts of one's branches. */
+export const MANAGEMENT_AREA: RestrictedArea = {
+  prefix: '/gestion/',
+  roles: ['admin', 'branch_manager'],
+  reservedTo: 'aux gestionnaires de branche et à l’administration de Qualif',
+};
+
+/**
+ * The areas of the app reserved to some roles, by address: anyone else signed in gets the
+ * refusal page instead of the page (the API refuses their requests anyway). A page added
+ * under one of these prefixes is guarded without further ado.
+ */
+export const RESTRICTED_AREAS: readonly RestrictedArea[] = [
+  { prefix: '/admin/', roles: ['admin'], reservedTo: 'à l’administration de Qualif' },
+  MANAGEMENT_AREA,
+];
+
+/** The area this address belongs to when these roles may not open it, else undefined. */
+export function refusedArea(pathname: string, roles: readonly Role[]): RestrictedArea | undefined {
+  const area = RESTRICTED_AREAS.find(
+    (a) => pathname === a.prefix.slice(0, -1) || pathname.startsWith(a.prefix),
+  );
+  return area && !area.roles.some((role) => roles.includes(role)) ? area : undefined;
 }
