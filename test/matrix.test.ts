@@ -218,6 +218,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /docs/static/*': { request: () => ({ url: '/docs/static/swagger-ui.css' }), expect: all('ok') },
   'GET /api/v1/audit': { request: () => ({ url: '/api/v1/audit' }), expect: only({ admin: 'ok' }) },
+  'GET /api/v1/audit/:id': { request: () => ({ url: '/api/v1/audit/1' }), expect: only({ admin: 'ok' }) },
   'GET /api/v1/audit/verify': {
     request: () => ({ url: '/api/v1/audit/verify' }),
     expect: only({ admin: 'ok' }),
@@ -294,6 +295,29 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: only({ admin: 'ok' }),
   },
+  'PUT /api/v1/users/:id/grants': {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/users/${(await f.newUser('candidate')).id}/grants`,
+      payload: { grants: [{ role: 'evaluator' }] },
+    }),
+    expect: only({ admin: 'ok' }),
+  },
+  'PUT /api/v1/users/:id/active': {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/users/${(await f.newUser('candidate')).id}/active`,
+      payload: { isActive: false },
+    }),
+    expect: only({ admin: 'ok' }),
+  },
+  'POST /api/v1/users/:id/invitation': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/users/${(await f.newUser('candidate')).id}/invitation`,
+    }),
+    expect: only({ admin: 'ok' }),
+  },
   'GET /api/v1/people': {
     request: () => ({ url: '/api/v1/people?role=evaluator' }),
     expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
@@ -329,6 +353,18 @@ const MATRIX: Record<string, Entry> = {
       payload: {
         kind: 'employer',
         name: 'Employeur du test',
+        siret: (await import('./factories.js')).newSiret(),
+      },
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
+  },
+  'PUT /api/v1/organisations/:id': {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/organisations/${(await f.newOrganisation('employer')).id}`,
+      payload: {
+        kind: 'employer',
+        name: 'Employeur renommé',
         siret: (await import('./factories.js')).newSiret(),
       },
     }),

@@ -62,9 +62,9 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     ttlHours: config.sessionTtlHours,
     cacheSeconds: config.sessionCacheSeconds,
   });
-  const users = usersServiceFactory({ db, scopeNames });
-  const login = loginServiceFactory({ db, sessions, secret: config.sessionSecret });
   const passwordReset = passwordResetServiceFactory({ db, mailer, sessions, publicUrl: config.publicUrl });
+  const users = usersServiceFactory({ db, scopeNames, sessions, invitations: passwordReset });
+  const login = loginServiceFactory({ db, sessions, secret: config.sessionSecret });
   const oidc = config.oidc.enabled
     ? oidcServiceFactory({ db, sessions, settings: config.oidc, publicUrl: config.publicUrl })
     : undefined;

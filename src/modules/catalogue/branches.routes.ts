@@ -24,6 +24,15 @@ const branchBody = z.object({
     .default([]),
 });
 
+const organisationBody = z.object({
+  kind: z.enum(ORGANISATION_KINDS),
+  name: z.string().trim().min(2).max(300),
+  siret: z.string().trim().max(20),
+  ndaNumber: z.string().trim().max(11).optional(),
+  qualiopiExpiresOn: isoDate.optional(),
+  idcc: z.string().trim().max(6).optional(),
+});
+
 /** For a signed-in person, what they may do with the branch (the web app shows actions from it). */
 function withCapabilities<B extends { id: string }>(actor: Actor | null, branch: B) {
   return actor ? { ...branch, can: capabilities(actor, 'branch', { id: branch.id }) } : branch;
@@ -133,20 +142,31 @@ export function registerBranchRoutes(
       schema: {
         tags,
         summary: 'Enregistrer une organisation (SIRET vérifié)',
-        body: z.object({
-          kind: z.enum(ORGANISATION_KINDS),
-          name: z.string().trim().min(2).max(300),
-          siret: z.string().trim().max(20),
-          ndaNumber: z.string().trim().max(11).optional(),
-          qualiopiExpiresOn: isoDate.optional(),
-          idcc: z.string().trim().max(6).optional(),
-        }),
+        body: organisationBody,
         response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const id = await organisations.create(request.body, request.actor as Actor, request.id);
       return reply.code(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/api/v1/organisations/:id',
+    {
+      config: { access: ['admin', 'branch_manager'] },
+      schema: {
+        tags,
+        summary: 'Modifier une organisation (SIRET vérifié)',
+        params: z.object({ id: z.uuid() }),
+        body: organisationBody,
+        response: { 204: z.null(), ...problemResponses(400, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      await organisations.update(request.params.id, request.body, request.actor as Actor, request.id);
+      return reply.code(204).send(null);
     },
   );
 }

@@ -1,6 +1,7 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../contracts/catalogue.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import { type FieldError, fieldError, problems } from '../../platform/problem.js';
 import { normaliseSiret, siretProblem } from './domain/siret.js';
@@ -58,6 +59,26 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
   }
 
   async function create(input: OrganisationInput, actor: Actor, requestId: string) {
+    return save(undefined, input, actor, requestId);
+  }
+
+  async function update(id: string, input: OrganisationInput, actor: Actor, requestId: string) {
+    await save(id, input, actor, requestId);
+  }
+
+  /** Creates (no id) or updates an organisation: SIRET checked and unique, NDA and Qualiopi for training organisations. */
+  async function save(id: string | undefined, input: OrganisationInput, actor: Actor, requestId: string) {
+    const before = id
+      ? await db
+          .selectFrom('organisations')
+          .select(['kind', 'name', 'siret', 'nda_number', 'qualiopi_expires_on', 'idcc'])
+          .where('id', '=', id)
+          .executeTakeFirst()
+      : undefined;
+    if (id) {
+      if (!before) throw problems.notFound('Organisation introuvable.');
+      enforce(actor, 'update', 'organisation', { id }, 'Organisation introuvable.');
+    } else enforce(actor, 'create', 'organisations', {});
     const errors = organisationProblems(input);
     if (errors.length > 0)
       throw problems.unprocessable(errors, 'L’organisation ne peut pas être enregistrée ainsi.');
@@ -67,36 +88,60 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
         .selectFrom('organisations')
         .select('id')
         .where('siret', '=', siret)
+        .$if(id !== undefined, (q) => q.where('id', '<>', id as string))
         .executeTakeFirst();
       if (clash)
         throw problems.conflict('Ce SIRET est déjà enregistré.', [
           fieldError(['siret'], 'SIRET déjà enregistré.'),
         ]);
-      const row = await trx
-        .insertInto('organisations')
-        .values({
-          kind: input.kind,
-          name: input.name,
-          siret,
-          nda_number: input.ndaNumber ?? null,
-          qualiopi_expires_on: input.qualiopiExpiresOn ?? null,
-          idcc: input.idcc ? normaliseIdcc(input.idcc) : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const values = {
+        kind: input.kind,
+        name: input.name,
+        siret,
+        nda_number: input.ndaNumber ?? null,
+        qualiopi_expires_on: input.qualiopiExpiresOn ?? null,
+        idcc: input.idcc ? normaliseIdcc(input.idcc) : null,
+      };
+      let savedId = id;
+      if (id) {
+        await trx
+          .updateTable('organisations')
+          .set({ ...values, updated_at: new Date() })
+          .where('id', '=', id)
+          .execute();
+      } else {
+        savedId = (
+          await trx.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow()
+        ).id;
+      }
+      if (!savedId) throw new Error('unreachable: an organisation saved has an id');
       await recordAudit(trx, {
         actor: auditActorOf(actor),
-        action: 'organisation.create',
+        action: id ? 'organisation.update' : 'organisation.create',
         entityType: 'organisation',
-        entityId: row.id,
-        after: { ...input, siret },
+        entityId: savedId,
+        before: before
+          ? {
+              kind: before.kind,
+              name: before.name,
+              siret: before.siret,
+              ndaNumber: before.nda_number ?? undefined,
+              qualiopiExpiresOn: before.qualiopi_expires_on ?? undefined,
+              idcc: before.idcc ?? undefined,
+            }
+          : null,
+        after: {
+          ...input,
+          siret,
+          idcc: values.idcc ?? undefined,
+        },
         requestId,
       });
-      return row.id;
+      return savedId;
     });
   }
 
-  return { list, namesOf, create };
+  return { list, namesOf, create, update };
 }
 
 export type OrganisationsService = ReturnType<typeof organisationsServiceFactory>;

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit/audit.js';
+import type { AuditActor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Mailer } from '../../platform/mail.js';
 import { fieldError, problems } from '../../platform/problem.js';
@@ -9,6 +10,8 @@ import type { SessionsService } from './sessions.service.js';
 import { findUserByEmail } from './users.repo.js';
 
 const RESET_TTL_MINUTES = 60;
+/** An invitation leaves the person a week to choose their password. */
+const INVITATION_TTL_DAYS = 7;
 
 export function passwordResetServiceFactory({
   db,
@@ -21,20 +24,25 @@ export function passwordResetServiceFactory({
   sessions: SessionsService;
   publicUrl: string;
 }) {
+  /** A one-time token for the account, valid `minutes`, and the link that spends it. */
+  async function issueLink(trx: Db, userId: string, minutes: number): Promise<string> {
+    const token = randomToken();
+    await trx
+      .insertInto('password_reset_tokens')
+      .values({
+        token_hash: tokenHash(token),
+        user_id: userId,
+        expires_at: new Date(Date.now() + minutes * 60 * 1000),
+      })
+      .execute();
+    return `${publicUrl}/reinitialiser-mot-de-passe?token=${encodeURIComponent(token)}`;
+  }
+
   /** Always answers the same way, whether the account exists or not. */
   async function request(emailInput: string): Promise<void> {
     const user = await findUserByEmail(db, emailInput.trim().toLowerCase());
     if (!user?.is_active) return;
-    const token = randomToken();
-    await db
-      .insertInto('password_reset_tokens')
-      .values({
-        token_hash: tokenHash(token),
-        user_id: user.id,
-        expires_at: new Date(Date.now() + RESET_TTL_MINUTES * 60 * 1000),
-      })
-      .execute();
-    const link = `${publicUrl}/reinitialiser-mot-de-passe?token=${encodeURIComponent(token)}`;
+    const link = await issueLink(db, user.id, RESET_TTL_MINUTES);
     await mailer.send({
       to: user.email,
       subject: 'Qualif — réinitialisation de votre mot de passe',
@@ -95,6 +103,42 @@ export function passwordResetServiceFactory({
     sessions.forgetUser(userId);
   }
 
-  return { request, confirm };
+  /**
+   * Invites the holder of an active account to choose their password: the reset mechanism with
+   * a longer-lived link, recorded in the audit trail (without the address), mailed after commit.
+   */
+  async function invite(
+    user: { id: string; email: string; displayName: string },
+    actor: AuditActor,
+    requestId: string | null,
+  ): Promise<void> {
+    const link = await db.transaction().execute(async (trx) => {
+      const issued = await issueLink(trx, user.id, INVITATION_TTL_DAYS * 24 * 60);
+      await recordAudit(trx, {
+        actor,
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: user.id,
+        after: { invitationValidDays: INVITATION_TTL_DAYS },
+        requestId,
+      });
+      return issued;
+    });
+    await mailer.send({
+      to: user.email,
+      subject: 'Qualif — votre compte est prêt',
+      text: [
+        `Bonjour ${user.displayName},`,
+        '',
+        'Un compte Qualif a été ouvert à votre nom. Pour choisir votre mot de passe, ouvrez ce lien :',
+        link,
+        '',
+        `Il est valable ${INVITATION_TTL_DAYS} jours et une seule fois.`,
+        'Passé ce délai, utilisez « Mot de passe oublié » sur la page de connexion.',
+      ].join('\n'),
+    });
+  }
+
+  return { request, confirm, invite };
 }
 export type PasswordResetService = ReturnType<typeof passwordResetServiceFactory>;

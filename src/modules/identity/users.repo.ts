@@ -60,19 +60,32 @@ export async function grantsOf(
   return out;
 }
 
-export async function listUsers(db: Q, page: number, pageSize: number) {
+/** `%words%` for ilike, with the wildcard characters of `words` escaped. */
+export function likePattern(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A page of accounts by email, optionally those whose name or email contains `q`. */
+export async function listUsers(db: Q, query: { q?: string | undefined; page: number; pageSize: number }) {
+  const { q, page, pageSize } = query;
+  const base = db
+    .selectFrom('users')
+    .$if(q !== undefined, (b) =>
+      b.where((eb) =>
+        eb.or([
+          eb('display_name', 'ilike', likePattern(q as string)),
+          eb('email', 'ilike', likePattern(q as string)),
+        ]),
+      ),
+    );
   const [items, total] = await Promise.all([
-    db
-      .selectFrom('users')
+    base
       .select(['id', 'email', 'display_name', 'is_active'])
       .orderBy('email')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }

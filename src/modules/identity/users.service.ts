@@ -1,34 +1,48 @@
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { AuditActor } from '../../platform/auth/actor.js';
+import { type Actor, type AuditActor, auditActorOf } from '../../platform/auth/actor.js';
+import { enforce } from '../../platform/auth/policy.js';
 import type { Role } from '../../platform/auth/roles.js';
 import type { Db } from '../../platform/db/connect.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import { type GrantInput, grantProblems } from './domain/grants.js';
 import { passwordProblem } from './domain/password-policy.js';
+import type { PasswordResetService } from './password-reset.service.js';
 import { hashPassword } from './passwords.js';
-import { findUserByEmail, grantsOf, listUsers, type ScopeNames } from './users.repo.js';
+import type { SessionsService } from './sessions.service.js';
+import {
+  findUserByEmail,
+  findUserById,
+  grantsOf,
+  likePattern,
+  listUsers,
+  type ScopeNames,
+} from './users.repo.js';
 
 export type CreateUserInput = {
   email: string;
   displayName: string;
   password?: string | undefined;
   grants: GrantInput[];
+  /** Mail the person a link to choose their password (accounts created without one). */
+  invite?: boolean | undefined;
 };
 
-export function usersServiceFactory({ db, scopeNames }: { db: Db; scopeNames: ScopeNames }) {
-  async function createUser(input: CreateUserInput, actor: AuditActor, requestId: string | null = null) {
-    const email = input.email.trim().toLowerCase();
-    const errors = grantProblems(input.grants, ['grants']);
-    if (input.password !== undefined) {
-      const pb = passwordProblem(input.password, email);
-      if (pb) errors.push(fieldError(['password'], pb));
-    }
-    if (errors.length > 0) throw problems.validation(errors);
-    // The scopes are the catalogue's: asked before the transaction, through its services.
-    const ids = (key: 'branchId' | 'organisationId') => input.grants.flatMap((g) => g[key] ?? []);
+/** What the service needs of others: sessions to end, invitations to send (the reset mechanism). */
+type Deps = {
+  db: Db;
+  scopeNames: ScopeNames;
+  sessions?: Pick<SessionsService, 'revokeAllOf' | 'forgetUser'>;
+  invitations?: Pick<PasswordResetService, 'invite'>;
+};
+
+export function usersServiceFactory({ db, scopeNames, sessions, invitations }: Deps) {
+  /** 422 naming each grant whose branch or organisation does not exist (asked before any transaction). */
+  async function checkScopesExist(grants: readonly GrantInput[]) {
+    // The scopes are the catalogue's: asked through its services.
+    const ids = (key: 'branchId' | 'organisationId') => grants.flatMap((g) => g[key] ?? []);
     const branches = await scopeNames.branches(ids('branchId'));
     const organisations = await scopeNames.organisations(ids('organisationId'));
-    const missing = input.grants.flatMap((g, i) => [
+    const missing = grants.flatMap((g, i) => [
       ...(g.branchId && !branches.has(g.branchId)
         ? [fieldError(['grants', i, 'branchId'], 'Branche inconnue.')]
         : []),
@@ -37,8 +51,21 @@ export function usersServiceFactory({ db, scopeNames }: { db: Db; scopeNames: Sc
         : []),
     ]);
     if (missing.length > 0) throw problems.unprocessable(missing, 'Le périmètre d’un rôle n’existe pas.');
+  }
+
+  async function createUser(input: CreateUserInput, actor: AuditActor, requestId: string | null = null) {
+    const email = input.email.trim().toLowerCase();
+    const errors = grantProblems(input.grants, ['grants']);
+    if (input.password !== undefined) {
+      const pb = passwordProblem(input.password, email);
+      if (pb) errors.push(fieldError(['password'], pb));
+      if (input.invite)
+        errors.push(fieldError(['invite'], 'Une personne invitée choisit elle-même son mot de passe.'));
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+    await checkScopesExist(input.grants);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-    return db.transaction().execute(async (trx) => {
+    const created = await db.transaction().execute(async (trx) => {
       if (await findUserByEmail(trx, email)) {
         throw problems.conflict('Un compte existe déjà pour cette adresse.', [
           fieldError(['email'], 'Adresse déjà utilisée.'),
@@ -70,27 +97,164 @@ export function usersServiceFactory({ db, scopeNames }: { db: Db; scopeNames: Sc
       });
       return user;
     });
+    if (input.invite) await sendInvitation(created, actor, requestId);
+    return created;
   }
 
-  async function list(page: number, pageSize: number) {
-    const { items, total } = await listUsers(db, page, pageSize);
+  async function sendInvitation(
+    user: { id: string; email: string; display_name: string },
+    actor: AuditActor,
+    requestId: string | null,
+  ) {
+    if (!invitations) throw new Error('usersServiceFactory: no invitations service given');
+    await invitations.invite(
+      { id: user.id, email: user.email, displayName: user.display_name },
+      actor,
+      requestId,
+    );
+  }
+
+  async function list(actor: Actor, query: { q?: string | undefined; page: number; pageSize: number }) {
+    enforce(actor, 'read', 'users', {});
+    const { page, pageSize } = query;
+    const { items, total } = await listUsers(db, { q: query.q?.trim() || undefined, page, pageSize });
+    return { items: await withGrants(items), total, page, pageSize };
+  }
+
+  async function withGrants(
+    items: { id: string; email: string; display_name: string; is_active: boolean }[],
+  ) {
     const grants = await grantsOf(
       db,
       scopeNames,
       items.map((u) => u.id),
     );
-    return {
-      items: items.map((u) => ({
-        id: u.id,
-        email: u.email,
-        displayName: u.display_name,
-        isActive: u.is_active,
-        roles: grants.get(u.id) ?? [],
-      })),
-      total,
-      page,
-      pageSize,
-    };
+    return items.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      isActive: u.is_active,
+      roles: grants.get(u.id) ?? [],
+    }));
+  }
+
+  /** The account as the list shows it; 404 when unknown or not the actor's to read. */
+  async function get(actor: Actor, id: string) {
+    const row = await findUserById(db, id);
+    if (!row) throw problems.notFound('Compte introuvable.');
+    enforce(actor, 'read', 'user', { id }, 'Compte introuvable.');
+    const [user] = await withGrants([row]);
+    return user as NonNullable<typeof user>;
+  }
+
+  /** The row behind an update, after the policy check (404 unknown, 403 not the actor's to change). */
+  async function loadForUpdate(actor: Actor, id: string) {
+    const row = await findUserById(db, id);
+    if (!row) throw problems.notFound('Compte introuvable.');
+    enforce(actor, 'update', 'user', { id }, 'Compte introuvable.');
+    return row;
+  }
+
+  const grantKey = (g: GrantInput) => `${g.role}|${g.branchId ?? ''}|${g.organisationId ?? ''}`;
+
+  /**
+   * Replaces the account's roles and scopes. An admin cannot drop their own admin role (nobody
+   * could give it back). The account's sessions see the new rights at their next request.
+   */
+  async function setGrants(actor: Actor, id: string, grants: GrantInput[], requestId: string) {
+    await loadForUpdate(actor, id);
+    const unique = grants.filter((g, i) => grants.findIndex((o) => grantKey(o) === grantKey(g)) === i);
+    const errors = grantProblems(unique, ['grants']);
+    if (actor.userId === id && !unique.some((g) => g.role === 'admin'))
+      errors.push(
+        fieldError(['grants'], 'Vous ne pouvez pas retirer votre propre rôle d’administrateur·rice.'),
+      );
+    if (errors.length > 0)
+      throw problems.unprocessable(errors, 'Ces rôles ne peuvent pas être attribués ainsi.');
+    await checkScopesExist(unique);
+    await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('role_assignments')
+        .select(['role', 'branch_id', 'organisation_id'])
+        .where('user_id', '=', id)
+        .orderBy('created_at')
+        .execute();
+      await trx.deleteFrom('role_assignments').where('user_id', '=', id).execute();
+      for (const g of unique) {
+        await trx
+          .insertInto('role_assignments')
+          .values({
+            user_id: id,
+            role: g.role,
+            branch_id: g.branchId ?? null,
+            organisation_id: g.organisationId ?? null,
+          })
+          .execute();
+      }
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'user.grants_update',
+        entityType: 'user',
+        entityId: id,
+        before: {
+          grants: before.map((r) => ({
+            role: r.role,
+            ...(r.branch_id ? { branchId: r.branch_id } : {}),
+            ...(r.organisation_id ? { organisationId: r.organisation_id } : {}),
+          })),
+        },
+        after: { grants: unique },
+        requestId,
+      });
+    });
+    sessions?.forgetUser(id);
+    return get(actor, id);
+  }
+
+  /**
+   * Deactivates (every open session ends at once) or reactivates an account. An admin cannot
+   * deactivate their own account.
+   */
+  async function setActive(actor: Actor, id: string, isActive: boolean, requestId: string) {
+    const row = await loadForUpdate(actor, id);
+    if (!isActive && actor.userId === id)
+      throw problems.unprocessable(
+        [fieldError(['isActive'], 'Vous ne pouvez pas désactiver votre propre compte.')],
+        'Ce compte ne peut pas être désactivé.',
+      );
+    if (row.is_active !== isActive) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ is_active: isActive, updated_at: new Date() })
+          .where('id', '=', id)
+          .execute();
+        if (!isActive) await sessions?.revokeAllOf(trx, id);
+        await recordAudit(trx, {
+          actor: auditActorOf(actor),
+          action: isActive ? 'user.reactivate' : 'user.deactivate',
+          entityType: 'user',
+          entityId: id,
+          before: { isActive: row.is_active },
+          after: { isActive },
+          requestId,
+        });
+      });
+      // After the commit: no request can resolve the account's sessions from this process' cache.
+      sessions?.forgetUser(id);
+    }
+    return get(actor, id);
+  }
+
+  /** Sends (again) the invitation to choose a password; the account must be active. */
+  async function invite(actor: Actor, id: string, requestId: string) {
+    const row = await loadForUpdate(actor, id);
+    if (!row.is_active)
+      throw problems.unprocessable(
+        [fieldError(['id'], 'Ce compte est désactivé : réactivez-le avant de l’inviter.', 'path')],
+        'Un compte désactivé ne reçoit pas d’invitation.',
+      );
+    await sendInvitation(row, auditActorOf(actor), requestId);
   }
 
   /**
@@ -107,7 +271,7 @@ export function usersServiceFactory({ db, scopeNames }: { db: Db; scopeNames: Sc
       .where('u.is_active', '=', true);
     const words = q?.trim();
     if (words) {
-      const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likePattern(words);
       query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
     }
     const rows = await query.orderBy('u.display_name').orderBy('u.id').limit(limit).execute();
@@ -132,7 +296,7 @@ export function usersServiceFactory({ db, scopeNames }: { db: Db; scopeNames: Sc
     return row !== undefined;
   }
 
-  return { createUser, list, findPeople, displayNames, hasRole };
+  return { createUser, list, get, setGrants, setActive, invite, findPeople, displayNames, hasRole };
 }
 
 export type UsersService = ReturnType<typeof usersServiceFactory>;

@@ -1,4 +1,4 @@
-import { isRole, ROLE_SCOPE } from '../../../platform/auth/roles.js';
+import { isRole, ROLE_LABELS, ROLE_SCOPE } from '../../../platform/auth/roles.js';
 import { type FieldError, fieldError } from '../../../platform/problem.js';
 
 export type GrantInput = { role: string; branchId?: string | undefined; organisationId?: string | undefined };
@@ -17,18 +17,26 @@ export function grantProblems(
       return;
     }
     const scope = ROLE_SCOPE[g.role];
+    const name = `« ${ROLE_LABELS[g.role]} »`;
     if (scope === 'branch' && !g.branchId) {
-      errors.push(fieldError([...here, 'branchId'], `Le rôle ${g.role} exige une branche.`));
+      errors.push(
+        fieldError([...here, 'branchId'], `Le rôle ${name} porte sur une branche : choisissez-la.`),
+      );
     }
     if (scope === 'organisation' && !g.organisationId) {
-      errors.push(fieldError([...here, 'organisationId'], `Le rôle ${g.role} exige une organisation.`));
+      errors.push(
+        fieldError(
+          [...here, 'organisationId'],
+          `Le rôle ${name} porte sur une organisation : choisissez-la.`,
+        ),
+      );
     }
     if (scope !== 'branch' && g.branchId) {
-      errors.push(fieldError([...here, 'branchId'], `Le rôle ${g.role} ne porte pas sur une branche.`));
+      errors.push(fieldError([...here, 'branchId'], `Le rôle ${name} ne porte pas sur une branche.`));
     }
     if (scope !== 'organisation' && g.organisationId) {
       errors.push(
-        fieldError([...here, 'organisationId'], `Le rôle ${g.role} ne porte pas sur une organisation.`),
+        fieldError([...here, 'organisationId'], `Le rôle ${name} ne porte pas sur une organisation.`),
       );
     }
   });
