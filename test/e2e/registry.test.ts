@@ -67,11 +67,15 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
       await page.getByText('Pas inscrite aujourd’hui').waitFor(WAIT);
       await page.getByText(/l’enregistrement a pris fin le 31 août 2024|la fiche est inactive/).waitFor(WAIT);
 
+      // A number the imported exports do not hold: said so, with the import's date, and a way on.
       await page.goto(`${base}/verifier-une-inscription/RNCP99999`);
       await page
-        .getByText(/introuvable|inconnue|aucune fiche/i)
-        .first()
+        .getByRole('heading', { name: 'RNCP99999 : fiche absente des exports importés', level: 1 })
         .waitFor(WAIT);
+      await page
+        .getByText(/ne figure pas dans les exports du RNCP importés dans Qualif \(dernier import le /)
+        .waitFor(WAIT);
+      await page.getByLabel('Numéro de fiche ou intitulé').waitFor(WAIT);
     } finally {
       await context.close();
     }
