@@ -85,6 +85,8 @@ async function generate(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
         legal_owner_name: 'Association paritaire (bench)',
         legal_owner_siret: '73282932000074',
         rome_codes: [pick(['K2503', 'N1103', 'N1105', 'H2102'], i)],
+        // One in twenty is a draft, which the public search leaves out.
+        status: i % 20 === 19 ? ('draft' as const) : ('active' as const),
       };
     });
     const ids = await db.insertInto('certifications').values(rows).returning('id').execute();
@@ -179,7 +181,8 @@ function filtersOf(query: string) {
 
 async function fetchOnce(query: string) {
   const { page, ...filters } = filtersOf(query);
-  return (await searchCertifications(handle.db, filters, page, 20)).total;
+  const publicOnes = { statuses: ['active', 'retired'] as const, draftBranchIds: [] };
+  return (await searchCertifications(handle.db, { ...filters, ...publicOnes }, page, 20)).total;
 }
 
 const name = `qualif_bench_${randomBytes(5).toString('hex')}`;
@@ -207,7 +210,7 @@ try {
   const service = searchServiceFactory({ db: handle.db });
   bare.get('/search', async (request) => {
     const { page, ...filters } = filtersOf(request.url.split('?')[1] ?? '');
-    return service.search(filters, page, 20);
+    return service.search(filters, ['active', 'retired'], null, page, 20);
   });
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const config = loadConfig({

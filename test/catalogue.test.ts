@@ -105,7 +105,11 @@ describe('certifications', () => {
       payload: certificationBody({ kind: 'CQPI', branchIds: [branch.security.id, branch.aero.id] }),
     });
     expect(two.statusCode).toBe(201);
-    const fiche = (await t.app.inject({ url: `/api/v1/certifications/${two.json().id}` })).json();
+    // A new certification is a draft: its branches' staff read it (test/lifecycle.test.ts).
+    const fiche = (
+      await t.app.inject({ url: `/api/v1/certifications/${two.json().id}`, headers: as(admin) })
+    ).json();
+    expect(fiche.status).toBe('draft');
     // In name order, whatever the order given.
     expect(fiche.branches.map((b: { name: string }) => b.name)).toEqual([
       'Aéronautique',
@@ -214,8 +218,14 @@ describe('recognition', () => {
         headers: as(manager),
         payload,
       });
+    // A new certification is a draft, read here by its branch's manager.
     const on = async (date: string) =>
-      (await t.app.inject({ url: `/api/v1/certifications/${id}/recognition?date=${date}` })).json();
+      (
+        await t.app.inject({
+          url: `/api/v1/certifications/${id}/recognition?date=${date}`,
+          headers: as(manager),
+        })
+      ).json();
 
     const early = await add({
       type: 'rncp_registered',
@@ -264,7 +274,10 @@ describe('recognition', () => {
       to: '2025-12-31',
     });
     expect(await on('2026-01-01')).toEqual({ status: 'branch_only' });
-    const bad = await t.app.inject({ url: `/api/v1/certifications/${id}/recognition?date=2026-02-30` });
+    const bad = await t.app.inject({
+      url: `/api/v1/certifications/${id}/recognition?date=2026-02-30`,
+      headers: as(manager),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('date');
 
@@ -348,14 +361,8 @@ describe('recognition', () => {
 
 describe('framework versions', () => {
   it('publish makes a version immutable; a new draft is made from it; the diff shows the change', async () => {
-    const id = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/certifications',
-        headers: as(manager),
-        payload: certificationBody(),
-      })
-    ).json().id;
+    // A public certification: its draft versions are hidden from the public, not the certification.
+    const { id } = await f.newCertification([branch.security.id]);
     const base = `/api/v1/certifications/${id}/versions`;
     const incomplete = await t.app.inject({
       method: 'POST',
@@ -712,8 +719,11 @@ describe('framework import and export', () => {
 
 describe('search cache', () => {
   it('never serves an answer older than the last catalogue change', async () => {
+    // Its branch's manager, with the drafts they may see: a new certification is a draft.
     const search = async () =>
-      (await t.app.inject({ url: '/api/v1/certifications?q=apiculteur' })).json().total;
+      (
+        await t.app.inject({ url: '/api/v1/certifications?q=apiculteur&status=all', headers: as(manager) })
+      ).json().total;
     expect(await search()).toBe(0);
     expect(await search()).toBe(0); // now cached
     const created = await t.app.inject({
@@ -731,7 +741,10 @@ describe('search cache', () => {
       headers: as(manager),
       payload: { type: 'transmitted', date: '2020-01-01' },
     });
-    const after = (await t.app.inject({ url: '/api/v1/certifications?q=apiculteur' })).json();
+    const after = (
+      await t.app.inject({ url: '/api/v1/certifications?q=apiculteur&status=all', headers: as(manager) })
+    ).json();
     expect(after.items[0].recognition.status).toBe('branch_only');
+    expect(after.items[0].status).toBe('draft');
   });
 });

@@ -81,12 +81,13 @@ describe('CQPI co-ownership', () => {
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json() as { id: string };
 
-    // Publicly, only A co-owns it; A's manager sees the pending invitation.
-    expect((await certification(null, id)).branches.map((b) => b.id)).toEqual([branch.A]);
+    // A draft: the public does not see it; B's manager, invited, reads it: only A co-owns it.
+    expect((await t.app.inject({ url: `/api/v1/certifications/${id}` })).statusCode).toBe(404);
+    expect((await certification(managerB, id)).branches.map((b) => b.id)).toEqual([branch.A]);
     expect((await certification(managerA, id)).invitedBranches?.map((b) => b.id)).toEqual([branch.B]);
     expect((await certification(managerB, id)).can?.update).toBe(false);
 
-    // B cannot change it yet: it may read it (public), not change it.
+    // B cannot change it yet: it may read it (invited), not change it.
     const early = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/certifications/${id}`,
@@ -187,7 +188,7 @@ describe('CQPI co-ownership', () => {
     const res = await create(admin, cqpi([branch.B, branch.C]));
     expect(res.statusCode).toBe(201);
     const { id } = res.json() as { id: string };
-    expect((await certification(null, id)).branches).toHaveLength(2);
+    expect((await certification(admin, id)).branches).toHaveLength(2);
     const [row] = await t.db
       .selectFrom('audit_events')
       .select(['action', 'diff'])

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Services } from '../src/app/app.js';
 import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
 import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
@@ -38,7 +39,7 @@ export const TEST_PASSWORD = 'Mot-de-passe-de-test-2026!';
 export type Factories = ReturnType<typeof factories>;
 
 export function factories(services: Services) {
-  const { catalogue, users, registry } = services;
+  const { catalogue, users, registry, db } = services;
 
   async function newBranch(name = `Branche ${unique()}`) {
     const id = await catalogue.branches.save(
@@ -81,9 +82,16 @@ export function factories(services: Services) {
     return { id: user.id, email, displayName };
   }
 
+  /**
+   * A certification of these branches. Public (`active`) unless `status` says otherwise: set
+   * in the table, like the certifications that existed before the lifecycle (migration 0006),
+   * so that a test about something else needs no framework or transmission to read it
+   * publicly. How a draft becomes active, through the service, is test/lifecycle.test.ts's.
+   */
   async function newCertification(
     branchIds: string[],
     overrides: Partial<Parameters<typeof catalogue.certifications.create>[0]> = {},
+    opts: { status?: 'draft' | 'active' | 'retired' } = {},
   ) {
     const code = `T-${unique()}`.toUpperCase();
     const id = await catalogue.certifications.create(
@@ -103,6 +111,11 @@ export function factories(services: Services) {
       SYSTEM_ADMIN,
       'test',
     );
+    const status = opts.status ?? 'active';
+    if (status !== 'draft') {
+      await db.updateTable('certifications').set({ status }).where('id', '=', id).execute();
+      await sql`update catalogue_generation set value = value + 1 where id = 1`.execute(db);
+    }
     return { id, code };
   }
 

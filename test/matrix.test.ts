@@ -86,6 +86,8 @@ const fx = {
   trainingOrg1: '',
   certA: '',
   certACode: '',
+  /** A draft certification of branch A: its staff only see it. */
+  draftA: '',
   /** certA's versions: 1 published, 2 draft. */
   fiche: 'RNCP34762',
   runId: '',
@@ -131,6 +133,7 @@ beforeAll(async () => {
   const certA = await f.newCertification([fx.branchA.id]);
   fx.certA = certA.id;
   fx.certACode = certA.code;
+  fx.draftA = (await f.newCertification([fx.branchA.id], {}, { status: 'draft' })).id;
   await f.newFrameworkVersion(fx.certA, { publish: true });
   await f.newFrameworkVersion(fx.certA);
   await f.newHabilitation(fx.certA, { organisationId: fx.trainingOrg1 });
@@ -165,6 +168,13 @@ function managerActor(who: 'managerA' | 'managerB'): Actor {
 
 async function freshCertA() {
   return (await f.newCertification([fx.branchA.id])).id;
+}
+/** A draft certification of A that may be activated: a published framework, transmitted. */
+async function activatableDraftA() {
+  const { id } = await f.newCertification([fx.branchA.id], {}, { status: 'draft' });
+  await f.newFrameworkVersion(id, { publish: true });
+  await f.addEvents(id, [{ type: 'transmitted', date: '2024-01-10' }]);
+  return id;
 }
 async function freshDraftA() {
   const id = await freshCertA();
@@ -374,8 +384,21 @@ const MATRIX: Record<string, Entry> = {
   // Certifications
   'GET /api/v1/certifications': { request: () => ({ url: '/api/v1/certifications' }), expect: all('ok') },
   'GET /api/v1/certifications/:id': {
-    request: () => ({ url: `/api/v1/certifications/${fx.certA}` }),
-    expect: all('ok'),
+    // A draft: its branch's staff read it; anyone else as an unknown id (certA, active, is
+    // read by everyone: see below).
+    request: () => ({ url: `/api/v1/certifications/${fx.draftA}` }),
+    expect: { ...all(404), admin: 'ok', managerA: 'ok', advisorA: 'ok' },
+  },
+  'POST /api/v1/certifications/:id/activate': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/certifications/${await activatableDraftA()}/activate`,
+    }),
+    expect: HIDDEN_FROM_B,
+  },
+  'POST /api/v1/certifications/:id/retire': {
+    request: async () => ({ method: 'POST', url: `/api/v1/certifications/${await freshCertA()}/retire` }),
+    expect: MANAGES_A,
   },
   'POST /api/v1/certifications': {
     // A CQP of branch A: B's manager names a branch they do not manage → 422 on branchIds.
@@ -647,6 +670,23 @@ describe('what a readable answer holds, by scope', () => {
       'candidate1',
     ] as const)
       expect(await kinds(who)).toEqual(['train']);
+  });
+
+  it('an active certification is read by every account; a draft by its branch’s staff only', async () => {
+    const status = async (who: Who, id: string) => {
+      const session = sessions.get(who);
+      const res = await t.app.inject({
+        url: `/api/v1/certifications/${id}`,
+        headers: session ? { cookie: session.cookie } : {},
+      });
+      return res.statusCode;
+    };
+    for (const who of ACCOUNTS) {
+      expect(await status(who, fx.certA), who).toBe(200);
+      expect(await status(who, fx.draftA), who).toBe(
+        ['admin', 'managerA', 'advisorA'].includes(who) ? 200 : 404,
+      );
+    }
   });
 
   it('a certification says what the signed-in person may do with it', async () => {

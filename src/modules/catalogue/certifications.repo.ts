@@ -25,9 +25,32 @@ export async function findCertification(db: Q, id: string) {
   return { ...cert, branches, invitedBranches };
 }
 
-/** The facts the policy layer needs about a certification: the branches that co-own it. */
-export function ownershipOf(cert: { branches: readonly { id: string }[] }) {
-  return { branchIds: cert.branches.map((b) => b.id) };
+/**
+ * The facts the policy layer needs about a certification: the branches that co-own it, those
+ * invited to, and its lifecycle status (a draft is read by its branches' staff only).
+ */
+export function ownershipOf(cert: {
+  branches: readonly { id: string }[];
+  invitedBranches?: readonly { id: string }[];
+  status: 'draft' | 'active' | 'retired';
+}) {
+  return {
+    branchIds: cert.branches.map((b) => b.id),
+    invitedBranchIds: (cert.invitedBranches ?? []).map((b) => b.id),
+    status: cert.status,
+  };
+}
+
+/** Whether a framework version of the certification is published (activation needs one). */
+export async function hasPublishedFramework(db: Q, certificationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('framework_versions')
+    .select('id')
+    .where('certification_id', '=', certificationId)
+    .where('status', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function eventsOf(db: Q, certificationId: string) {

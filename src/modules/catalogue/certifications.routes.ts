@@ -10,6 +10,7 @@ import { Problem, problems } from '../../platform/problem.js';
 import { ownershipOf, toDomainEvent } from './certifications.repo.js';
 import type { CertificationsService } from './certifications.service.js';
 import { CERTIFICATION_KINDS } from './domain/certification.js';
+import { ACTIVATION_MISSING, CERTIFICATION_STATUSES, missingForActivation } from './domain/lifecycle.js';
 import { RECOGNITION_STATUSES, recognitionOn, recognitionTimeline } from './domain/recognition.js';
 import { frameworkFromXlsx, frameworkToXlsx, WorkbookError } from './framework-xlsx.js';
 import type { FrameworksService } from './frameworks.service.js';
@@ -57,6 +58,8 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       schema: {
         tags,
         summary: 'Rechercher dans le catalogue public (texte, filtres, facettes)',
+        description:
+          'Sans `status` : les certifications publiques (au catalogue et retirées). `status=draft` : les brouillons que la personne connectée peut voir (le personnel de leurs branches, les admins) ; `status=all` : les publiques et ces brouillons.',
         querystring: pageQuery.extend({
           q: z.string().max(200).optional(),
           kind: z.enum(CERTIFICATION_KINDS).optional(),
@@ -65,14 +68,17 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
           recognition: z.enum(RECOGNITION_STATUSES).optional(),
           rome: z.string().max(10).optional(),
           date: isoDate.optional(),
+          status: z.enum([...CERTIFICATION_STATUSES, 'all']).optional(),
         }),
         response: { 200: searchResultSchema, ...problemResponses(400) },
       },
     },
     async (request) => {
-      const { page, pageSize, q, kind, branch, level, recognition, rome, date } = request.query;
+      const { page, pageSize, q, kind, branch, level, recognition, rome, date, status } = request.query;
       const result = await deps.search.search(
         { q, kind, branchId: branch, level, recognition, rome, date: date ?? today() },
+        status === 'all' ? [...CERTIFICATION_STATUSES] : status ? [status] : ['active', 'retired'],
+        request.actor,
         page,
         pageSize,
       );
@@ -92,7 +98,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
       },
     },
     async (request) => {
-      const cert = await certifications.get(request.params.id);
+      const cert = await certifications.get(request.params.id, request.actor);
       const can = request.actor ? capabilities(request.actor, 'certification', ownershipOf(cert)) : undefined;
       const events = cert.events.map(toDomainEvent);
       const date = today();
@@ -100,6 +106,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         frameworks.latestPublished(cert.id),
         habilitations.habilitatedOn(cert.id, date),
       ]);
+      const recognition = recognitionOn(events, date);
       return {
         id: cert.id,
         kind: cert.kind,
@@ -112,7 +119,18 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         romeCodes: cert.rome_codes,
         nsfCodes: cert.nsf_codes,
         formacodeCodes: cert.formacode_codes,
-        recognition: recognitionOn(events, date),
+        status: cert.status,
+        ...(cert.status === 'draft' && can?.activate
+          ? {
+              activation: {
+                missing: missingForActivation({
+                  publishedFramework: framework !== undefined,
+                  recognition: recognition.status,
+                }).map((requirement) => ({ requirement, detail: ACTIVATION_MISSING[requirement] })),
+              },
+            }
+          : {}),
+        recognition,
         timeline: recognitionTimeline(events),
         events: cert.events.map((e) => ({
           id: e.id,
@@ -177,6 +195,31 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
     },
   );
 
+  for (const [action, summary] of [
+    [
+      'activate',
+      'Mettre un brouillon au catalogue : public dès lors (il faut une version des référentiels publiée et une existence légale à ce jour)',
+    ],
+    ['retire', 'Retirer une certification du catalogue : plus de nouvelle candidature, elle reste publique'],
+  ] as const) {
+    app.post(
+      `/api/v1/certifications/:id/${action}`,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags,
+          summary,
+          params: idParam,
+          response: { 204: z.null(), ...problemResponses(403, 404, 409, 422) },
+        },
+      },
+      async (request, reply) => {
+        await certifications[action](request.params.id, request.actor as Actor, request.id);
+        return reply.code(204).send(null);
+      },
+    );
+  }
+
   app.get(
     '/api/v1/certifications/:id/recognition',
     {
@@ -189,7 +232,8 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
         response: { 200: recognitionSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => certifications.recognition(request.params.id, request.query.date ?? today()),
+    async (request) =>
+      certifications.recognition(request.params.id, request.query.date ?? today(), request.actor),
   );
 
   app.post(
@@ -335,7 +379,7 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
     },
     async (request, reply) => {
       const version = await frameworks.get(request.params.id, request.params.number, request.actor);
-      const cert = await certifications.get(request.params.id);
+      const cert = await certifications.get(request.params.id, request.actor);
       const name = `${cert.code}-v${version.number}`.replace(/[^A-Za-z0-9._-]/g, '_');
       if (request.query.format === 'xlsx') {
         return reply

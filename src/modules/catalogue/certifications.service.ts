@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { authorize, enforce } from '../../platform/auth/policy.js';
@@ -8,9 +9,11 @@ import { fieldError, problems } from '../../platform/problem.js';
 import {
   eventsOf,
   findCertification,
+  hasPublishedFramework,
   ownershipOf,
   refreshSearch,
   toDomainEvent,
+  touchCatalogue,
   writePeriods,
 } from './certifications.repo.js';
 import { type CertificationInput, certificationProblems } from './domain/certification.js';
@@ -21,6 +24,13 @@ import {
   type OwnershipPlan,
   planOwnership,
 } from './domain/co-ownership.js';
+import {
+  ACTIVATION_MISSING,
+  type CertificationAction,
+  missingForActivation,
+  nextCertificationStatus,
+  transitionRefusal,
+} from './domain/lifecycle.js';
 import {
   eventProblems,
   type IsoDate,
@@ -230,17 +240,91 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  async function get(id: string) {
-    const cert = await findCertification(db, id);
-    if (!cert) throw problems.notFound('Certification introuvable.');
+  /**
+   * The certification as `actor` may see it (null: anonymous): a draft answers 404, as an
+   * unknown id, to anyone but the staff of its owning branches. Other modules' own jobs (the
+   * registry's comparisons) read it as SYSTEM_ADMIN.
+   */
+  async function get(id: string, actor: Actor | null) {
+    const cert = await readable(db, id, actor);
     const events = await eventsOf(db, id);
     return { ...cert, events };
   }
 
-  async function recognition(id: string, date: IsoDate) {
-    const cert = await findCertification(db, id);
+  async function readable(q: Kysely<Database>, id: string, actor: Actor | null) {
+    const cert = await findCertification(q, id);
     if (!cert) throw problems.notFound('Certification introuvable.');
+    enforce(actor, 'read', 'certification', ownershipOf(cert), 'Certification introuvable.');
+    return cert;
+  }
+
+  /** Whether `actor` may see it: false for an unknown id and for someone else's draft. */
+  async function isVisible(id: string, actor: Actor | null): Promise<boolean> {
+    const cert = await findCertification(db, id);
+    return cert !== undefined && authorize(actor, 'read', 'certification', ownershipOf(cert));
+  }
+
+  async function recognition(id: string, date: IsoDate, actor: Actor | null) {
+    await readable(db, id, actor);
     return recognitionOn((await eventsOf(db, id)).map(toDomainEvent), date);
+  }
+
+  /**
+   * What keeps the certification from being activated today (domain/lifecycle.ts): no
+   * published framework version, no legal existence. Empty when it may be.
+   */
+  async function activationGaps(q: Kysely<Database>, id: string) {
+    const recognitionToday = recognitionOn((await eventsOf(q, id)).map(toDomainEvent), today());
+    return missingForActivation({
+      publishedFramework: await hasPublishedFramework(q, id),
+      recognition: recognitionToday.status,
+    });
+  }
+
+  /**
+   * Moves the certification along its lifecycle: 404 for someone who may not see it, 403 for
+   * someone who may see it but not change it, 409 when its status does not allow the action,
+   * 422 naming what is missing when a draft is not ready to be activated.
+   */
+  async function transition(id: string, action: CertificationAction, actor: Actor, requestId: string) {
+    await db.transaction().execute(async (trx) => {
+      const cert = await findCertification(trx, id);
+      if (!cert) throw problems.notFound('Certification introuvable.');
+      enforce(actor, action, 'certification', ownershipOf(cert), 'Certification introuvable.');
+      const next = nextCertificationStatus(cert.status, action);
+      if (!next) throw problems.conflict(transitionRefusal(cert.status, action));
+      if (action === 'activate') {
+        const missing = await activationGaps(trx, id);
+        if (missing.length > 0) {
+          throw problems.unprocessable(
+            missing.map((m) =>
+              fieldError(
+                [m === 'published_framework' ? 'framework' : 'recognition'],
+                ACTIVATION_MISSING[m],
+                'certification',
+              ),
+            ),
+            `La certification ne peut pas être mise au catalogue : ${missing.map((m) => ACTIVATION_MISSING[m]).join(' ')}`,
+          );
+        }
+      }
+      await trx
+        .updateTable('certifications')
+        .set({ status: next, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('status', '=', cert.status)
+        .execute();
+      await touchCatalogue(trx);
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: `certification.${action}`,
+        entityType: 'certification',
+        entityId: id,
+        before: { status: cert.status },
+        after: { status: next },
+        requestId,
+      });
+    });
   }
 
   /** The recognition history as the domain reads it, for another module to compare (registry). */
@@ -441,6 +525,9 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     create,
     update,
     get,
+    isVisible,
+    activate: (id: string, actor: Actor, requestId: string) => transition(id, 'activate', actor, requestId),
+    retire: (id: string, actor: Actor, requestId: string) => transition(id, 'retire', actor, requestId),
     recognition,
     recognitionEvents,
     summaries,

@@ -48,8 +48,15 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
     return cert;
   }
 
+  /** The certification whose versions `actor` reads: someone else's draft certification is unknown. */
+  async function readableCertification(certificationId: string, actor: Actor | null) {
+    const cert = await certificationFor(db, certificationId);
+    enforce(actor, 'read', 'certification', ownershipOf(cert), 'Certification introuvable.');
+    return cert;
+  }
+
   /** Drafts are seen only by those who may edit the framework. */
-  function seesDrafts(actor: Actor | null, cert: { branches: readonly { id: string }[] }) {
+  function seesDrafts(actor: Actor | null, cert: Parameters<typeof ownershipOf>[0]) {
     return authorize(actor, 'readDrafts', 'certification', ownershipOf(cert));
   }
 
@@ -67,7 +74,7 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
   }
 
   async function list(certificationId: string, actor: Actor | null) {
-    const cert = await certificationFor(db, certificationId);
+    const cert = await readableCertification(certificationId, actor);
     const rows = await db
       .selectFrom('framework_versions')
       .select(['id', 'number', 'status', 'based_on_id', 'created_at', 'updated_at', 'published_at'])
@@ -79,7 +86,7 @@ export function frameworksServiceFactory({ db }: { db: Db }) {
   }
 
   async function get(certificationId: string, number: number, actor: Actor | null) {
-    const cert = await certificationFor(db, certificationId);
+    const cert = await readableCertification(certificationId, actor);
     const row = await db
       .selectFrom('framework_versions')
       .selectAll()

@@ -187,6 +187,7 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
   ) {
     const cert = await findCertification(db, certificationId);
     if (!cert) throw problems.notFound('Certification introuvable.');
+    enforce(actor, 'read', 'certification', ownershipOf(cert), 'Certification introuvable.');
     const rows = await habilitatedOn(certificationId, date, need);
     if (authorize(actor, 'readHabilitations', 'certification', ownershipOf(cert))) return rows;
     return rows.filter((r) => r.user_id === null);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { capabilitiesSchema } from '../../platform/http/schemas.js';
 import { CERTIFICATION_KINDS } from './domain/certification.js';
 import { frameworkSchema } from './domain/framework.js';
+import { ACTIVATION_REQUIREMENTS, CERTIFICATION_STATUSES } from './domain/lifecycle.js';
 import { isIsoDate, RECOGNITION_EVENT_TYPES, RECOGNITION_STATUSES } from './domain/recognition.js';
 import { ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from './habilitations.service.js';
 import { ORGANISATION_KINDS } from './organisations.service.js';
@@ -100,6 +101,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+export const certificationStatus = z.enum(CERTIFICATION_STATUSES).meta({
+  id: 'CertificationStatus',
+  description:
+    'Cycle de vie : brouillon (visible de ses branches seulement), au catalogue (public), retirée du catalogue (publique, plus de nouvelle candidature)',
+});
+
 const facetCount = <V extends z.ZodType>(value: V) => z.object({ value, count: z.number().int() });
 
 export const searchResultSchema = pageOf(
@@ -109,6 +116,7 @@ export const searchResultSchema = pageOf(
       code: z.string(),
       title: z.string(),
       kind: z.enum(CERTIFICATION_KINDS),
+      status: certificationStatus,
       branches: z.array(branchRefSchema),
       recognition: recognitionSchema.pick({ status: true, level: true, number: true }),
     })
@@ -156,6 +164,20 @@ export const certificationSchema = z
     romeCodes: z.array(z.string()),
     nsfCodes: z.array(z.string()),
     formacodeCodes: z.array(z.string()),
+    status: certificationStatus,
+    /**
+     * A draft, to those who may activate it: what activation still needs today (empty: it may
+     * be activated).
+     */
+    activation: z
+      .object({
+        missing: z.array(z.object({ requirement: z.enum(ACTIVATION_REQUIREMENTS), detail: z.string() })),
+      })
+      .optional()
+      .meta({
+        description:
+          'Pour un brouillon, à qui peut l’activer : ce qui manque encore aujourd’hui (vide : activable)',
+      }),
     recognition: recognitionSchema,
     timeline: z.array(
       z

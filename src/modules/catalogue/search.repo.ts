@@ -12,6 +12,10 @@ export type SearchFilters = {
   rome?: string | undefined;
   /** Recognition is read on this date (today by default). */
   date: string;
+  /** Lifecycle statuses wanted (the public catalogue: active and retired). */
+  statuses: readonly ('draft' | 'active' | 'retired')[];
+  /** Drafts are kept only when owned by one of these branches (`'*'`: any). */
+  draftBranchIds: '*' | readonly string[];
 };
 
 /**
@@ -59,6 +63,26 @@ async function runSearch(
             : sql<SqlBool>`${q} <% c.search_title`,
         );
       }
+      conditions.push(eb('c.status', 'in', f.statuses.length > 0 ? [...f.statuses] : ['active']));
+      if (f.statuses.includes('draft') && f.draftBranchIds !== '*') {
+        const scope = [...f.draftBranchIds];
+        conditions.push(
+          eb.or([
+            eb('c.status', '<>', 'draft'),
+            ...(scope.length === 0
+              ? []
+              : [
+                  eb.exists(
+                    eb
+                      .selectFrom('certification_branches as cb')
+                      .select('cb.branch_id')
+                      .whereRef('cb.certification_id', '=', 'c.id')
+                      .where('cb.branch_id', 'in', scope),
+                  ),
+                ]),
+          ]),
+        );
+      }
       if (f.kind) conditions.push(eb('c.kind', '=', f.kind));
       if (f.branchId) {
         conditions.push(
@@ -81,6 +105,7 @@ async function runSearch(
       'c.code',
       'c.title',
       'c.kind',
+      'c.status as lifecycle',
       sql<RecognitionStatus>`coalesce(rp.status, 'none')`.as('status'),
       'rp.level',
       'rp.number',
@@ -144,6 +169,7 @@ async function runSearch(
       code: i.code,
       title: i.title,
       kind: i.kind,
+      status: i.lifecycle,
       branches: branchRows
         .filter((b) => b.certification_id === i.id)
         .map((b) => ({ id: b.id, name: b.name })),

@@ -1,5 +1,8 @@
+import type { Actor } from '../../platform/auth/actor.js';
+import { staffBranches } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import { catalogueGeneration } from './certifications.repo.js';
+import type { CertificationStatus } from './domain/lifecycle.js';
 import { type SearchFilters, searchCertifications } from './search.repo.js';
 
 type Result = Awaited<ReturnType<typeof searchCertifications>>;
@@ -13,7 +16,27 @@ export function searchServiceFactory({ db, maxEntries = 500 }: { db: Db; maxEntr
   // Promises, not results: concurrent requests for the same answer share one computation.
   const cache = new Map<string, Promise<Result>>();
 
-  async function search(filters: SearchFilters, page: number, pageSize: number): Promise<Result> {
+  /**
+   * `statuses`: the lifecycle statuses wanted. Drafts among them are those `actor` may read
+   * (the policy's `certification.read`: the staff of their owning branches, admins), none for
+   * anyone else.
+   */
+  async function search(
+    filters: Omit<SearchFilters, 'statuses' | 'draftBranchIds'>,
+    statuses: readonly CertificationStatus[],
+    actor: Actor | null,
+    page: number,
+    pageSize: number,
+  ): Promise<Result> {
+    const scoped: SearchFilters = {
+      ...filters,
+      statuses: [...new Set(statuses)].sort(),
+      draftBranchIds: statuses.includes('draft') ? staffBranches(actor) : [],
+    };
+    return cached(scoped, page, pageSize);
+  }
+
+  async function cached(filters: SearchFilters, page: number, pageSize: number): Promise<Result> {
     const generation = await catalogueGeneration(db);
     const key = JSON.stringify([generation, filters, page, pageSize]);
     const hit = cache.get(key);

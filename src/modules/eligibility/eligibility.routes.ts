@@ -51,7 +51,7 @@ export function registerEligibilityRoutes(
           response: { 200: eligibilityResponse, ...problemResponses(400, 404, 422, 429) },
         },
       },
-      async (request) => eligibility.evaluate(request.body),
+      async (request) => eligibility.evaluate(request.body, request.actor),
     );
   });
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '../../platform/auth/actor.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import type { BranchesService } from '../catalogue/branches.service.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
@@ -54,7 +55,12 @@ export function eligibilityServiceFactory(deps: {
     };
   }
 
-  async function evaluate(request: EligibilityRequest) {
+  /**
+   * `actor` (null: anonymous) must be able to see the certification named by id: a draft is
+   * evaluated for its branches' staff only, and answers 404 to anyone else, as an unknown id.
+   * A retired certification is evaluated as any other (its recognition says what it is worth).
+   */
+  async function evaluate(request: EligibilityRequest, actor: Actor | null = null) {
     let certification: {
       id?: string;
       kind: CertificationKind;
@@ -62,11 +68,11 @@ export function eligibilityServiceFactory(deps: {
       branches?: { id: string; name: string }[];
     };
     if (request.certificationId) {
-      const cert = await deps.certifications.get(request.certificationId); // 404 problem if unknown
+      const cert = await deps.certifications.get(request.certificationId, actor); // 404 if unknown or unseen
       certification = {
         id: cert.id,
         kind: cert.kind,
-        recognition: await deps.certifications.recognition(cert.id, request.date),
+        recognition: await deps.certifications.recognition(cert.id, request.date, actor),
         branches: cert.branches,
       };
     } else {

@@ -27,14 +27,50 @@ function allowed(check: (a: Actor | null) => boolean): Who[] {
 }
 
 describe('certification of branch A', () => {
-  const certA = { branchIds: ['A'] };
-  const cqpiAB = { branchIds: ['A', 'B'], invitedBranchIds: [] };
-  const certB = { branchIds: ['B'] };
-  it('is public', () => {
+  const certA = { branchIds: ['A'], status: 'active' as const };
+  const cqpiAB = { branchIds: ['A', 'B'], invitedBranchIds: [], status: 'active' as const };
+  const certB = { branchIds: ['B'], status: 'active' as const };
+  it('is public once active, and once retired', () => {
     expect(allowed((a) => authorize(a, 'read', 'certification', certA))).toHaveLength(6);
+    expect(
+      allowed((a) => authorize(a, 'read', 'certification', { ...certA, status: 'retired' })),
+    ).toHaveLength(6);
+  });
+  it('a draft is read by the staff of an owning branch, and the managers of an invited one', () => {
+    const draftA = { ...certA, status: 'draft' as const };
+    expect(allowed((a) => authorize(a, 'read', 'certification', draftA))).toEqual([
+      'admin',
+      'managerA',
+      'advisorA',
+    ]);
+    expect(
+      allowed((a) =>
+        authorize(a, 'read', 'certification', { branchIds: ['B'], invitedBranchIds: ['A'], status: 'draft' }),
+      ),
+    ).toEqual(['admin', 'managerA']);
+    expect(
+      allowed((a) =>
+        authorize(a, 'update', 'certification', {
+          branchIds: ['B'],
+          invitedBranchIds: ['A'],
+          status: 'draft',
+        }),
+      ),
+    ).toEqual(['admin']);
+  });
+  it('a draft changed by someone who may not read it answers 404, as an unknown id', () => {
+    const draftB = { ...certB, status: 'draft' as const };
+    expect(() => enforce(managerA, 'activate', 'certification', draftB)).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect(() => enforce(advisorA, 'activate', 'certification', { ...draftB, branchIds: ['A'] })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
   });
   it.each([
     'update',
+    'activate',
+    'retire',
     'manageEvents',
     'manageFramework',
     'readDrafts',
@@ -97,12 +133,14 @@ describe('other resources', () => {
 
 describe('enforce: one answer rule', () => {
   it('passes silently when allowed', () => {
-    expect(() => enforce(managerA, 'update', 'certification', { branchIds: ['A'] })).not.toThrow();
+    expect(() =>
+      enforce(managerA, 'update', 'certification', { branchIds: ['A'], status: 'active' }),
+    ).not.toThrow();
   });
   it('403 on an object the actor may read but not change', () => {
-    expect(() => enforce(managerA, 'update', 'certification', { branchIds: ['B'] })).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
+    expect(() =>
+      enforce(managerA, 'update', 'certification', { branchIds: ['B'], status: 'active' }),
+    ).toThrow(expect.objectContaining({ status: 403 }));
   });
   it('404, as for an unknown id, on an object the actor may not read', () => {
     expect(() =>
@@ -116,8 +154,10 @@ describe('enforce: one answer rule', () => {
 
 describe('capabilities', () => {
   it('lists every action but read, for the web app', () => {
-    expect(capabilities(managerA, 'certification', { branchIds: ['A'] })).toEqual({
+    expect(capabilities(managerA, 'certification', { branchIds: ['A'], status: 'draft' })).toEqual({
       update: true,
+      activate: true,
+      retire: true,
       manageEvents: true,
       manageFramework: true,
       readDrafts: true,
@@ -126,7 +166,9 @@ describe('capabilities', () => {
       linkRegistry: true,
       readRegistryAlerts: true,
     });
-    expect(Object.values(capabilities(null, 'certification', { branchIds: ['A'] }))).not.toContain(true);
+    expect(
+      Object.values(capabilities(null, 'certification', { branchIds: ['A'], status: 'active' })),
+    ).not.toContain(true);
   });
   it('branch scopes for listings', () => {
     expect(managedBranches(admin)).toBe('*');

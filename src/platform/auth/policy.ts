@@ -33,9 +33,15 @@ export type Resources = {
   /**
    * A certification, managed by the branches that own it (`branchIds`: for a CQPI, the
    * branches that accepted to co-own it). `invitedBranchIds`: branches asked to co-own it
-   * that have not answered yet.
+   * that have not answered yet. `status`: its lifecycle — a `draft` is read by the staff of
+   * its owning branches (and by the managers of a branch invited to co-own it, who must see
+   * what they are asked to take on) only; `active` and `retired` ones are public.
    */
-  certification: { branchIds: readonly string[]; invitedBranchIds?: readonly string[] };
+  certification: {
+    branchIds: readonly string[];
+    invitedBranchIds?: readonly string[];
+    status: 'draft' | 'active' | 'retired';
+  };
   /** An invitation sent to a branch to co-own a CQPI. */
   coOwnershipInvitation: { branchId: string; certificationBranchIds: readonly string[] };
   /** A person's account. */
@@ -108,8 +114,17 @@ const POLICIES = {
     create: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager'),
   },
   certification: {
-    read: always,
+    /**
+     * Public once active (retired ones stay public). A draft: its owning branches' staff, and
+     * the managers of a branch invited to co-own it (to decide on the invitation).
+     */
+    read: (actor, c) =>
+      c.status !== 'draft' || staffOfAny(actor, c.branchIds) || managesAny(actor, c.invitedBranchIds ?? []),
     update: certificationManages,
+    /** Putting a draft in the public catalogue (the transition itself is the domain's). */
+    activate: certificationManages,
+    /** Taking it off the catalogue: no new candidacies, kept public. */
+    retire: certificationManages,
     manageEvents: certificationManages,
     manageFramework: certificationManages,
     readDrafts: certificationManages,
