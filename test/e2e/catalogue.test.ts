@@ -194,7 +194,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       await page
         .getByRole('row')
         .filter({ hasText: organisation })
-        .filter({ hasText: '1 janvier 2027' })
+        .filter({ hasText: '1er janvier 2027' })
         .waitFor(WAIT);
 
       // An evaluator, found by part of their name or email.

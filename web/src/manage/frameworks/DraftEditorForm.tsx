@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Framework } from '../../api/catalogue';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { errorsOf, isShownInEditor } from './editor/errors';
 import { FrameworkEditor } from './editor/FrameworkEditor';
 import { type FrameworkModel, fromModel } from './editor/model';
@@ -33,6 +34,7 @@ export function DraftEditorForm({ initial, onSave, actions }: DraftEditorFormPro
 
   return (
     <form onSubmit={submit} noValidate>
+      <UnsavedChangesGuard dirty={dirty && !save.isPending} />
       <Stack gap="lg">
         {save.error && (
           <ProblemAlert

@@ -1,12 +1,14 @@
-import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type HabilitationKind, ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from '../../api/catalogue';
 import { api } from '../../api/client';
 import { HABILITATION_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
+import { DateRangeFields } from '../../ui/DateRangeFields';
 import { fieldError } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { usePeople, useTrainingOrganisations } from './queries';
 
 const FIELDS = ['kind', 'organisationId', 'userId', 'validFrom', 'validTo'];
@@ -69,6 +71,7 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ajouter-habilitation">
+      <UnsavedChangesGuard dirty={!add.isPending && JSON.stringify(draft) !== JSON.stringify(EMPTY)} />
       <Stack>
         <Title order={2} size="h3" id="ajouter-habilitation">
           Ajouter une habilitation
@@ -139,21 +142,12 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
           />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Valable du"
-            type="date"
-            required
-            value={draft.validFrom}
-            onChange={(e) => set('validFrom', e.currentTarget.value)}
-            error={fieldError(error, 'validFrom')}
-          />
-          <TextInput
-            label="Valable jusqu’au"
-            type="date"
-            required
-            value={draft.validTo}
-            onChange={(e) => set('validTo', e.currentTarget.value)}
-            error={fieldError(error, 'validTo')}
+          <DateRangeFields
+            labels={['Valable du', 'Valable jusqu’au']}
+            fields={['validFrom', 'validTo']}
+            values={draft}
+            onChange={set}
+            error={error}
           />
         </SimpleGrid>
         <Group>

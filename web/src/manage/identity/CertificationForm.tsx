@@ -16,6 +16,7 @@ import { KIND_DESCRIPTIONS } from '../../catalogue/labels';
 import { useBranches } from '../../catalogue/queries';
 import { fieldError, fieldErrors } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 
 /** Every field the form shows errors for (a name covers what lies under it). */
 const FIELDS = [
@@ -76,6 +77,7 @@ export function CertificationForm({
 
   return (
     <form onSubmit={submit} noValidate>
+      <UnsavedChangesGuard dirty={!pending && JSON.stringify(value) !== JSON.stringify(initial)} />
       <Stack>
         {error && <ProblemAlert error={error} shownFields={FIELDS} />}
         <Radio.Group

@@ -5,8 +5,10 @@ import { RECOGNITION_EVENT_TYPES, type RecognitionEventType } from '../../api/ca
 import { api } from '../../api/client';
 import { RECOGNITION_EVENT_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
+import { DateRangeFields } from '../../ui/DateRangeFields';
 import { fieldError } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { SuccessorSelect } from './SuccessorSelect';
 
 type Draft = {
@@ -68,6 +70,7 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ajouter-evenement">
+      <UnsavedChangesGuard dirty={!add.isPending && JSON.stringify(draft) !== JSON.stringify(EMPTY)} />
       <Stack>
         <Title order={3} size="h4" id="ajouter-evenement">
           Ajouter un événement
@@ -116,21 +119,12 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
                 error={fieldError(error, 'level')}
               />
             )}
-            <TextInput
-              label="Enregistré du"
-              type="date"
-              required
-              value={draft.from}
-              onChange={(e) => set('from', e.currentTarget.value)}
-              error={fieldError(error, 'from')}
-            />
-            <TextInput
-              label="Enregistré jusqu’au"
-              type="date"
-              required
-              value={draft.to}
-              onChange={(e) => set('to', e.currentTarget.value)}
-              error={fieldError(error, 'to')}
+            <DateRangeFields
+              labels={['Enregistré du', 'Enregistré jusqu’au']}
+              fields={['from', 'to']}
+              values={draft}
+              onChange={set}
+              error={error}
             />
           </SimpleGrid>
         )}

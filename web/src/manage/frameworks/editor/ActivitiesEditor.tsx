@@ -1,6 +1,6 @@
-import { Button, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Stack } from '@mantine/core';
 import type { Errors } from './errors';
-import { ItemActions } from './ItemActions';
+import { ItemHeading, type ItemProps } from './ItemActions';
 import { ListError } from './ListError';
 import { type ActivityModel, move, newActivity, removeAt, replaceAt } from './model';
 import { TextListEditor } from './TextListEditor';
@@ -13,50 +13,29 @@ function ActivityEditor({
   onMove,
   onRemove,
   errors,
-}: {
-  activity: ActivityModel;
-  index: number;
-  count: number;
-  onChange: (a: ActivityModel) => void;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
-  errors: Errors;
-}) {
+}: ItemProps<ActivityModel> & { activity: ActivityModel; errors: Errors }) {
   const path = `content.activities.activities.${index}`;
   const number = index + 1;
   return (
     <Fieldset legend={`Activité ${number}`}>
       <Stack gap="sm">
-        <Group justify="flex-end">
-          <ItemActions
-            name={`l’activité ${number}`}
-            index={index}
-            count={count}
-            onMove={onMove}
-            onRemove={onRemove}
-            minCount={1}
-          />
-        </Group>
-        <Group align="flex-start" wrap="nowrap">
-          <TextInput
-            label="Code de l’activité"
-            required
-            maxLength={20}
-            w={160}
-            value={activity.code}
-            onChange={(e) => onChange({ ...activity, code: e.currentTarget.value })}
-            error={errors(`${path}.code`)}
-          />
-          <TextInput
-            label="Intitulé de l’activité"
-            required
-            maxLength={300}
-            style={{ flex: 1 }}
-            value={activity.title}
-            onChange={(e) => onChange({ ...activity, title: e.currentTarget.value })}
-            error={errors(`${path}.title`)}
-          />
-        </Group>
+        <ItemHeading
+          {...{ index, count, onMove, onRemove }}
+          name={`l’activité ${number}`}
+          code={{
+            label: 'Code de l’activité',
+            value: activity.code,
+            onChange: (code) => onChange({ ...activity, code }),
+            error: errors(`${path}.code`),
+          }}
+          title={{
+            label: 'Intitulé de l’activité',
+            value: activity.title,
+            onChange: (title) => onChange({ ...activity, title }),
+            error: errors(`${path}.title`),
+            maxLength: 300,
+          }}
+        />
         <TextListEditor
           label="Situations de travail"
           itemLabel="Situation"

@@ -1,18 +1,13 @@
-import { Button, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Stack } from '@mantine/core';
 import { CompetencyEditor } from './CompetencyEditor';
 import { type Errors, joined } from './errors';
-import { ItemActions } from './ItemActions';
+import { ItemHeading, type ItemProps } from './ItemActions';
 import { ListError } from './ListError';
 import { type BlocModel, criteriaCount, move, newCompetency, removeAt, replaceAt } from './model';
 import { RuleEditor } from './RuleEditor';
 
-type BlocEditorProps = {
+type BlocEditorProps = ItemProps<BlocModel> & {
   bloc: BlocModel;
-  index: number;
-  count: number;
-  onChange: (bloc: BlocModel) => void;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
   errors: Errors;
   /** Where the bloc's first competency's assessment sits in `content.assessment.competencies`. */
   firstAssessment: number;
@@ -37,36 +32,23 @@ export function BlocEditor({
   return (
     <Fieldset legend={`Bloc ${number}`} styles={{ legend: { fontWeight: 700 } }}>
       <Stack gap="md">
-        <Group justify="flex-end">
-          <ItemActions
-            name={`le bloc ${number}`}
-            index={index}
-            count={count}
-            onMove={onMove}
-            onRemove={onRemove}
-            minCount={1}
-          />
-        </Group>
-        <Group align="flex-start" wrap="nowrap">
-          <TextInput
-            label="Code du bloc"
-            required
-            maxLength={20}
-            w={160}
-            value={bloc.code}
-            onChange={(e) => set({ code: e.currentTarget.value })}
-            error={joined(errors(`${path}.code`), errors(`${rulePath}.blocCode`))}
-          />
-          <TextInput
-            label="Intitulé du bloc"
-            required
-            maxLength={300}
-            style={{ flex: 1 }}
-            value={bloc.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={errors(`${path}.title`)}
-          />
-        </Group>
+        <ItemHeading
+          {...{ index, count, onMove, onRemove }}
+          name={`le bloc ${number}`}
+          code={{
+            label: 'Code du bloc',
+            value: bloc.code,
+            onChange: (code) => set({ code }),
+            error: joined(errors(`${path}.code`), errors(`${rulePath}.blocCode`)),
+          }}
+          title={{
+            label: 'Intitulé du bloc',
+            value: bloc.title,
+            onChange: (title) => set({ title }),
+            error: errors(`${path}.title`),
+            maxLength: 300,
+          }}
+        />
         <RuleEditor
           rule={bloc.rule}
           criteriaCount={criteriaCount(bloc)}

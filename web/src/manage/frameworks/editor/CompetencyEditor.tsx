@@ -1,24 +1,19 @@
-import { Button, Checkbox, Fieldset, Group, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, MultiSelect, Stack } from '@mantine/core';
 import { ASSESSMENT_METHODS, type AssessmentMethod } from '../../../api/catalogue';
 import { ASSESSMENT_METHOD_LABELS } from '../../../catalogue/labels';
 import { CriterionEditor } from './CriterionEditor';
 import { type Errors, joined } from './errors';
-import { ItemActions } from './ItemActions';
+import { ItemHeading, type ItemProps } from './ItemActions';
 import { ListError } from './ListError';
 import { type CompetencyModel, move, newCriterion, removeAt, replaceAt } from './model';
 import { TextListEditor } from './TextListEditor';
 
 const METHODS = ASSESSMENT_METHODS.map((m) => ({ value: m, label: ASSESSMENT_METHOD_LABELS[m] }));
 
-type CompetencyEditorProps = {
+type CompetencyEditorProps = ItemProps<CompetencyModel> & {
   competency: CompetencyModel;
   /** « 1.2 »: bloc and competency numbers. */
   number: string;
-  index: number;
-  count: number;
-  onChange: (competency: CompetencyModel) => void;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
   errors: Errors;
   /** `content.competencies.blocs.I.competencies.J`. */
   path: string;
@@ -44,38 +39,24 @@ export function CompetencyEditor({
   return (
     <Fieldset legend={`Compétence ${number}`}>
       <Stack gap="sm">
-        <Group justify="flex-end">
-          <ItemActions
-            name={`la compétence ${number}`}
-            index={index}
-            count={count}
-            onMove={onMove}
-            onRemove={onRemove}
-            minCount={1}
-          />
-        </Group>
-        <Group align="flex-start" wrap="nowrap">
-          <TextInput
-            label="Code de la compétence"
-            required
-            maxLength={20}
-            w={160}
-            value={competency.code}
-            onChange={(e) => set({ code: e.currentTarget.value })}
-            error={joined(errors(`${path}.code`), errors(`${assessmentPath}.competencyCode`))}
-          />
-          <Textarea
-            label="Intitulé de la compétence"
-            required
-            autosize
-            minRows={1}
-            maxLength={500}
-            style={{ flex: 1 }}
-            value={competency.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={errors(`${path}.title`)}
-          />
-        </Group>
+        <ItemHeading
+          {...{ index, count, onMove, onRemove }}
+          name={`la compétence ${number}`}
+          code={{
+            label: 'Code de la compétence',
+            value: competency.code,
+            onChange: (code) => set({ code }),
+            error: joined(errors(`${path}.code`), errors(`${assessmentPath}.competencyCode`)),
+          }}
+          title={{
+            label: 'Intitulé de la compétence',
+            value: competency.title,
+            onChange: (title) => set({ title }),
+            error: errors(`${path}.title`),
+            maxLength: 500,
+            multiline: true,
+          }}
+        />
         <Checkbox
           label="Compétence transversale"
           checked={competency.transversal}

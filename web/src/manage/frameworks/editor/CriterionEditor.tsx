@@ -1,18 +1,13 @@
-import { Fieldset, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, Stack } from '@mantine/core';
 import type { Errors } from './errors';
-import { ItemActions } from './ItemActions';
+import { ItemHeading, type ItemProps } from './ItemActions';
 import type { CriterionModel } from './model';
 import { TextListEditor } from './TextListEditor';
 
-type CriterionEditorProps = {
+type CriterionEditorProps = ItemProps<CriterionModel> & {
   criterion: CriterionModel;
   /** « 1.2.3 »: bloc, competency, criterion numbers. */
   number: string;
-  index: number;
-  count: number;
-  onChange: (criterion: CriterionModel) => void;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
   errors: Errors;
   /** `content.assessment.competencies.K.criteria.I`. */
   path: string;
@@ -30,42 +25,28 @@ export function CriterionEditor({
   errors,
   path,
 }: CriterionEditorProps) {
-  const name = `le critère ${number}`;
   return (
     <Fieldset legend={`Critère ${number}`} variant="filled">
       <Stack gap="xs">
-        <Group justify="flex-end">
-          <ItemActions
-            name={name}
-            index={index}
-            count={count}
-            onMove={onMove}
-            onRemove={onRemove}
-            minCount={1}
-          />
-        </Group>
-        <Group align="flex-start" wrap="nowrap">
-          <TextInput
-            label="Code du critère"
-            required
-            maxLength={20}
-            w={140}
-            value={criterion.code}
-            onChange={(e) => onChange({ ...criterion, code: e.currentTarget.value })}
-            error={errors(`${path}.code`)}
-          />
-          <Textarea
-            label="Énoncé du critère"
-            required
-            autosize
-            minRows={1}
-            maxLength={500}
-            style={{ flex: 1 }}
-            value={criterion.text}
-            onChange={(e) => onChange({ ...criterion, text: e.currentTarget.value })}
-            error={errors(`${path}.text`)}
-          />
-        </Group>
+        <ItemHeading
+          {...{ index, count, onMove, onRemove }}
+          name={`le critère ${number}`}
+          code={{
+            label: 'Code du critère',
+            value: criterion.code,
+            onChange: (code) => onChange({ ...criterion, code }),
+            error: errors(`${path}.code`),
+            width: 140,
+          }}
+          title={{
+            label: 'Énoncé du critère',
+            value: criterion.text,
+            onChange: (text) => onChange({ ...criterion, text }),
+            error: errors(`${path}.text`),
+            maxLength: 500,
+            multiline: true,
+          }}
+        />
         <TextListEditor
           label="Indicateurs"
           itemLabel="Indicateur"

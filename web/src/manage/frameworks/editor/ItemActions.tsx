@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Textarea, TextInput } from '@mantine/core';
 
 type ItemActionsProps = {
   /** What the buttons act on, for their accessible names: « le bloc 2 ». */
@@ -44,5 +44,59 @@ export function ItemActions({ name, index, count, onMove, onRemove, minCount = 0
         Supprimer
       </Button>
     </Group>
+  );
+}
+
+/** What every item editor of a list receives from its list. */
+export type ItemProps<T> = {
+  index: number;
+  count: number;
+  onChange: (item: T) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+};
+
+type Field = { label: string; value: string; onChange: (value: string) => void; error: string | undefined };
+
+type ItemHeadingProps = Omit<ItemProps<unknown>, 'onChange'> & {
+  /** « le bloc 2 », for the buttons' accessible names. */
+  name: string;
+  code: Field & { width?: number };
+  title: Field & { maxLength: number; multiline?: boolean };
+};
+
+/**
+ * The head of an item of the framework editor (activity, bloc, competency, criterion): its
+ * « Monter / Descendre / Supprimer » buttons, then its code and its title side by side.
+ */
+export function ItemHeading({ name, code, title, ...item }: ItemHeadingProps) {
+  const Title = title.multiline ? Textarea : TextInput;
+  return (
+    <>
+      <Group justify="flex-end">
+        <ItemActions name={name} {...item} minCount={1} />
+      </Group>
+      <Group align="flex-start" wrap="nowrap">
+        <TextInput
+          label={code.label}
+          required
+          maxLength={20}
+          w={code.width ?? 160}
+          value={code.value}
+          onChange={(e) => code.onChange(e.currentTarget.value)}
+          error={code.error}
+        />
+        <Title
+          label={title.label}
+          required
+          maxLength={title.maxLength}
+          style={{ flex: 1 }}
+          value={title.value}
+          onChange={(e) => title.onChange(e.currentTarget.value)}
+          error={title.error}
+          {...(title.multiline ? { autosize: true, minRows: 1 } : {})}
+        />
+      </Group>
+    </>
   );
 }
