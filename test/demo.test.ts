@@ -133,6 +133,22 @@ describe('every demo role has work to do', () => {
     expect(items.find((i) => i.certification.code === 'CQPI-ASL')?.can.answer).toBe(true);
   });
 
+  it('catalogue lifecycle: the demo certifications are public, the replaced one retired, the CQPI in preparation a draft', async () => {
+    const all = (await get('/api/v1/certifications?pageSize=50')).items as { code: string; status: string }[];
+    expect(all.find((c) => c.code === 'CQP-AS-2016')?.status).toBe('retired');
+    expect(all.filter((c) => c.code !== 'CQP-AS-2016').map((c) => c.status)).toEqual(
+      all.filter((c) => c.code !== 'CQP-AS-2016').map(() => 'active'),
+    );
+    expect(all.map((c) => c.code)).not.toContain('CQPI-ASL');
+    // The security branch's manager, invited to co-own it, reads the draft; the public does not.
+    const invited = await get('/api/v1/co-ownership-invitations?status=pending', 'branch_manager');
+    const asl = (invited.items as { certification: { code: string; id: string } }[]).find(
+      (i) => i.certification.code === 'CQPI-ASL',
+    )?.certification.id as string;
+    expect((await get(`/api/v1/certifications/${asl}`, 'branch_manager')).status).toBe('draft');
+    expect((await t.app.inject({ url: `/api/v1/certifications/${asl}` })).statusCode).toBe(404);
+  });
+
   it('training organisation: habilitated today to train and assess for its branch’s certifications', async () => {
     const me = await get('/api/v1/me', 'training_org');
     const organisationId = me.roles[0].scope.id as string;

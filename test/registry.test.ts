@@ -271,9 +271,11 @@ describe('alerts and scope', () => {
       can: { apply: false, dismiss: true },
       applyRefusal: 'Liez d’abord la fiche successeur à une certification du catalogue.',
     });
-    expect((await t.app.inject({ url: `/api/v1/certifications/${id}/recognition` })).json().status).toBe(
-      'rncp',
-    );
+    // A new certification is a draft: read by its branch's manager.
+    expect(
+      (await t.app.inject({ url: `/api/v1/certifications/${id}/recognition`, headers: as(manager) })).json()
+        .status,
+    ).toBe('rncp');
 
     const applied = await t.app.inject({
       method: 'POST',
@@ -281,7 +283,7 @@ describe('alerts and scope', () => {
       headers: as(manager),
     });
     expect(applied.statusCode, applied.body).toBe(204);
-    const cert = (await t.app.inject({ url: `/api/v1/certifications/${id}` })).json();
+    const cert = (await t.app.inject({ url: `/api/v1/certifications/${id}`, headers: as(manager) })).json();
     expect(cert.events.filter((e: { type: string }) => e.type === 'rncp_registered')).toEqual([
       expect.objectContaining({
         number: 'RNCP34762',

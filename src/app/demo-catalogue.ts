@@ -122,6 +122,8 @@ export async function seedDemoCatalogue(
     }
     const draft = await frameworks.createDraft(id, { content: c.framework }, SYSTEM_ADMIN, requestId);
     await frameworks.publish(id, draft.number, SYSTEM_ADMIN, requestId);
+    // A published framework and a transmission: in the public catalogue.
+    await certifications.activate(id, SYSTEM_ADMIN, requestId);
     for (const branch of c.branches) {
       const trainer = trainerIds.get(branch);
       if (trainer) {
@@ -155,9 +157,12 @@ export async function seedDemoCatalogue(
     const id = created.get(c.code);
     const successorId = c.replacedBy ? (created.get(c.replacedBy) ?? undefined) : undefined;
     if (!id) continue;
-    for (const event of c.events.filter((e) => e.type === 'replaced')) {
+    const replacements = c.events.filter((e) => e.type === 'replaced');
+    for (const event of replacements) {
       await certifications.addEvent(id, { ...event, successorId }, SYSTEM_ADMIN, requestId);
     }
+    // The branch took the replaced version off its offer: public with its history, no new candidacy.
+    if (replacements.length > 0) await certifications.retire(id, SYSTEM_ADMIN, requestId);
   }
   await seedDemoRegistry(db, services);
   await seedDemoInvitation(db, services, branchIds);
@@ -166,7 +171,8 @@ export async function seedDemoCatalogue(
 
 /**
  * A CQPI in preparation by the transport branch, which invites « Prévention et sécurité » to
- * co-own it: the demo branch manager finds an invitation to answer.
+ * co-own it: the demo branch manager finds an invitation to answer. A draft (no framework, no
+ * transmission yet): out of the public catalogue.
  */
 async function seedDemoInvitation(db: Db, services: Services, branchIds: Map<string, string>) {
   const code = 'CQPI-ASL';
