@@ -77,6 +77,12 @@ export const ASSESSMENT_METHOD_LABELS: Readonly<Record<AssessmentMethod, string>
 
 export const ORGANISATION_KINDS = ['training_org', 'employer', 'assessment_centre', 'opco'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISATION_KIND_LABELS: Readonly<Record<OrganisationKind, string>> = {
+  training_org: 'Organisme de formation',
+  employer: 'Employeur',
+  assessment_centre: 'Centre d’évaluation',
+  opco: 'OPCO',
+};
 
 /** What an organisation may be habilitated for, for one certification. */
 export const ORGANISATION_HABILITATIONS = ['train', 'assess', 'train_and_assess'] as const;

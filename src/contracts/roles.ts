@@ -28,6 +28,18 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   candidate: 'Candidat·e',
 };
 
+/** Over what each role is granted: everything, a branch, an organisation, or the person's own data. */
+export const ROLE_SCOPE: Readonly<Record<Role, ScopeType>> = {
+  admin: 'global',
+  branch_manager: 'branch',
+  advisor: 'branch',
+  training_org: 'organisation',
+  employer: 'organisation',
+  evaluator: 'self',
+  jury_member: 'self',
+  candidate: 'self',
+};
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -4,20 +4,17 @@
  * over an organisation; evaluator, jury_member and candidate over their own data
  * (habilitations, candidacies and juries narrow these later).
  */
-import { isRole, ROLE_LABELS, ROLES, type Role, SCOPE_TYPES, type ScopeType } from '../../contracts/roles.js';
+import {
+  isRole,
+  ROLE_LABELS,
+  ROLE_SCOPE,
+  ROLES,
+  type Role,
+  SCOPE_TYPES,
+  type ScopeType,
+} from '../../contracts/roles.js';
 
-export { isRole, ROLE_LABELS, ROLES, type Role, SCOPE_TYPES, type ScopeType };
-
-export const ROLE_SCOPE: Readonly<Record<Role, ScopeType>> = {
-  admin: 'global',
-  branch_manager: 'branch',
-  advisor: 'branch',
-  training_org: 'organisation',
-  employer: 'organisation',
-  evaluator: 'self',
-  jury_member: 'self',
-  candidate: 'self',
-};
+export { isRole, ROLE_LABELS, ROLE_SCOPE, ROLES, type Role, SCOPE_TYPES, type ScopeType };
 
 export type Grant = {
   role: Role;

@@ -1,59 +1,193 @@
-import { Code, Table } from '@mantine/core';
-import type { AuditEvent } from '../api/types';
+import { Anchor, Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_LABELS,
+  AUDIT_ENTITY_TYPES,
+  auditActionLabel,
+  auditEntityLabel,
+} from '../../../src/contracts/audit';
+import { api } from '../api/client';
+import type { Answer, AuditEvent } from '../api/types';
 import { plural } from '../format/plural';
 import { DateTime } from '../ui/DateTime';
+import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
 import { usePagedList } from '../ui/usePagedList';
+import { AuditDetail } from './AuditDetail';
 import { AuditIntegrity } from './AuditIntegrity';
 
 const PAGE_SIZE = 50;
+const FILTERS = ['actorUserId', 'action', 'from', 'to', 'entityType', 'entityId'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
-/** The audit trail, most recent first, and its integrity check. */
+const ACTION_OPTIONS = AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }));
+const ENTITY_OPTIONS = AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: AUDIT_ENTITY_LABELS[t] }));
+
+/** The page of the object an entry is about, where one exists. */
+function entityPath(type: string, id: string): string | undefined {
+  if (type === 'certification') return `/gestion/certifications/${id}`;
+  if (type === 'branch') return '/admin/branches';
+  if (type === 'organisation') return '/admin/organisations';
+  return undefined;
+}
+
+function useAccounts() {
+  return useQuery({
+    queryKey: ['/api/v1/users', 'choices'],
+    queryFn: () => api.get<Answer<'/api/v1/users'>>('/api/v1/users?pageSize=200'),
+  });
+}
+
+/** Who, what, when, which object: the journal's filters, kept in the address. */
+function AuditFilters({ value, onApply }: { value: Filters; onApply: (next: Filters) => void }) {
+  const accounts = useAccounts();
+  const [draft, setDraft] = useState<Filters>(value);
+  const set = (key: keyof Filters) => (next: string | null) =>
+    setDraft({ ...draft, [key]: next ?? undefined });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Filtrer le journal">
+      <Group align="flex-end" wrap="wrap">
+        <Select
+          label="Qui"
+          placeholder="Tout le monde"
+          searchable
+          clearable
+          data={(accounts.data?.items ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.displayName} (${u.email})`,
+          }))}
+          value={draft.actorUserId ?? null}
+          onChange={set('actorUserId')}
+          nothingFoundMessage="Aucun compte"
+          w={260}
+        />
+        <Select
+          label="Quoi"
+          placeholder="Toutes les actions"
+          searchable
+          clearable
+          data={ACTION_OPTIONS}
+          value={draft.action ?? null}
+          onChange={set('action')}
+          w={260}
+        />
+        <TextInput
+          label="Du"
+          type="date"
+          value={draft.from ?? ''}
+          onChange={(e) => set('from')(e.currentTarget.value || null)}
+          w={160}
+        />
+        <TextInput
+          label="Au"
+          type="date"
+          value={draft.to ?? ''}
+          onChange={(e) => set('to')(e.currentTarget.value || null)}
+          w={160}
+        />
+        <Select
+          label="Type d’objet"
+          placeholder="Tous"
+          clearable
+          data={ENTITY_OPTIONS}
+          value={draft.entityType ?? null}
+          onChange={set('entityType')}
+          w={200}
+        />
+        <TextInput
+          label="Identifiant de l’objet"
+          value={draft.entityId ?? ''}
+          onChange={(e) => set('entityId')(e.currentTarget.value.trim() || null)}
+          w={200}
+        />
+        <Button type="submit">Filtrer</Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            setDraft({});
+            onApply({});
+          }}
+        >
+          Effacer les filtres
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** `/admin/audit`: the audit trail in words, filtered, each change in detail; its integrity check. */
 export function AuditPage() {
-  const list = usePagedList<AuditEvent>('/api/v1/audit', PAGE_SIZE);
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = Object.fromEntries(
+    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
+  );
+  const list = usePagedList<AuditEvent>('/api/v1/audit', PAGE_SIZE, filters);
+  const [shown, setShown] = useState<string | null>(null);
+  const apply = (next: Filters) =>
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>);
   return (
     <Page title="Journal d'audit">
       <AuditIntegrity />
+      <AuditFilters key={params.toString()} value={filters} onApply={apply} />
+      {shown && <AuditDetail id={shown} onClose={() => setShown(null)} />}
       <PagedResult
         list={list}
         loadingLabel="Chargement du journal…"
-        empty="Aucune entrée sur cette page."
+        empty="Aucune entrée ne correspond."
         count={(total) => plural(total, 'entrée', 'entrées')}
       >
         {(events) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">N°</Table.Th>
-                  <Table.Th scope="col">Date</Table.Th>
-                  <Table.Th scope="col">Auteur·rice</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
-                  <Table.Th scope="col">Objet</Table.Th>
-                  <Table.Th scope="col">Requête</Table.Th>
+          <ListTable minWidth={900} columns={['Quand', 'Qui', 'Quoi', 'Objet', 'Détail']}>
+            {events.map((event) => {
+              const path = entityPath(event.entityType, event.entityId);
+              const what = auditEntityLabel(event.entityType);
+              return (
+                <Table.Tr key={event.id}>
+                  <Table.Td>
+                    <DateTime value={event.at} />
+                  </Table.Td>
+                  <Table.Td>{event.actorLabel}</Table.Td>
+                  <Table.Td>{auditActionLabel(event.action)}</Table.Td>
+                  <Table.Td>
+                    {path ? (
+                      <Anchor component={Link} to={path}>
+                        {what}
+                      </Anchor>
+                    ) : (
+                      what
+                    )}{' '}
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => apply({ entityType: event.entityType, entityId: event.entityId })}
+                    >
+                      (son historique)
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setShown(event.id)}
+                      aria-label={`Détail de l’entrée n° ${event.id}`}
+                    >
+                      Détail
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td>{event.id}</Table.Td>
-                    <Table.Td>
-                      <DateTime value={event.at} />
-                    </Table.Td>
-                    <Table.Td>{event.actorLabel}</Table.Td>
-                    <Table.Td>
-                      <Code>{event.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {event.entityType} <Code>{event.entityId}</Code>
-                    </Table.Td>
-                    <Table.Td>{event.requestId ? <Code>{event.requestId}</Code> : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              );
+            })}
+          </ListTable>
         )}
       </PagedResult>
     </Page>

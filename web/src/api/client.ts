@@ -83,11 +83,15 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
  * Sends a file as the raw request body (no multipart), as the registry import expects,
  * with its name in `x-file-name`. Answers like `request`.
  */
-async function upload<T>(path: string, file: File): Promise<T> {
+async function upload<T>(
+  path: string,
+  file: File,
+  opts: { method?: 'POST' | 'PUT'; contentType?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
-    // The server tells XML from zip by the bytes, not by the browser's guess of the type.
-    'content-type': 'application/octet-stream',
+    // By default the server tells XML from zip by the bytes, not by the browser's guess of the type.
+    'content-type': opts.contentType ?? 'application/octet-stream',
     // Header values are Latin-1: the name travels percent-encoded when it is not ASCII.
     'x-file-name': /^[\x20-\x7e]*$/.test(file.name) ? file.name : encodeURIComponent(file.name),
   };
@@ -95,7 +99,12 @@ async function upload<T>(path: string, file: File): Promise<T> {
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+    response = await fetch(path, {
+      method: opts.method ?? 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
   } catch {
     throw new ApiError({
       type: 'about:blank',
@@ -105,7 +114,8 @@ async function upload<T>(path: string, file: File): Promise<T> {
     });
   }
   if (!response.ok) throw new ApiError(await problemOf(response));
-  return (await response.json()) as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const api = {

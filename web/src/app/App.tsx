@@ -1,6 +1,8 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AuditPage } from '../admin/AuditPage';
+import { BranchesPage } from '../admin/BranchesPage';
+import { OrganisationsPage } from '../admin/OrganisationsPage';
 import { UsersPage } from '../admin/UsersPage';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { LoginPage } from '../auth/LoginPage';
@@ -68,6 +70,8 @@ export function App() {
           <Route path="/sessions" element={<SessionsPage />} />
           <Route path="/admin/utilisateurs" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
+          <Route path="/admin/branches" element={<BranchesPage />} />
+          <Route path="/admin/organisations" element={<OrganisationsPage />} />
           <Route
             path="/admin/registre"
             element={

@@ -26,6 +26,8 @@ const everyone: NavItem[] = [
 export const navigationByRole: Record<Role, NavItem[]> = {
   admin: [
     { to: '/admin/utilisateurs', label: 'Utilisateurs' },
+    { to: '/admin/branches', label: 'Branches et CPNE' },
+    { to: '/admin/organisations', label: 'Organisations' },
     { to: '/admin/audit', label: "Journal d'audit" },
     { to: '/gestion/certifications', label: 'Mes certifications' },
     { to: '/admin/registre', label: 'Registre RNCP / RS' },

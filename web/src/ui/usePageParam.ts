@@ -5,6 +5,13 @@ export function usePageParam(): [number, (page: number) => void] {
   const [params, setParams] = useSearchParams();
   const value = Number(params.get('page'));
   const page = Number.isInteger(value) && value >= 1 ? value : 1;
-  const setPage = (next: number) => setParams(next === 1 ? {} : { page: String(next) });
+  // Other parameters of the address (a list's filters) stay as they are.
+  const setPage = (next: number) =>
+    setParams((previous) => {
+      const kept = new URLSearchParams(previous);
+      if (next === 1) kept.delete('page');
+      else kept.set('page', String(next));
+      return kept;
+    });
   return [page, setPage];
 }

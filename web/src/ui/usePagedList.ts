@@ -3,12 +3,21 @@ import { api } from '../api/client';
 import type { Page } from '../api/types';
 import { usePageParam } from './usePageParam';
 
-/** One page of a paginated API list; the page number lives in the address. */
-export function usePagedList<T>(path: string, pageSize: number) {
+/**
+ * One page of a paginated API list; the page number lives in the address. `filters` are added
+ * to the query string (empty values left out).
+ */
+export function usePagedList<T>(
+  path: string,
+  pageSize: number,
+  filters: Record<string, string | undefined> = {},
+) {
   const [page, setPage] = usePageParam();
+  const search = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  for (const [key, value] of Object.entries(filters)) if (value) search.set(key, value);
   const query = useQuery({
-    queryKey: [path, { page, pageSize }],
-    queryFn: () => api.get<Page<T>>(`${path}?page=${page}&pageSize=${pageSize}`),
+    queryKey: [path, { page, pageSize, ...filters }],
+    queryFn: () => api.get<Page<T>>(`${path}?${search}`),
     // The current rows stay on screen while the next page loads.
     placeholderData: keepPreviousData,
   });

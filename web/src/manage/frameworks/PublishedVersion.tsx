@@ -5,6 +5,7 @@ import { FrameworkView } from '../../catalogue/FrameworkView';
 import { catalogueKey } from '../../catalogue/queries';
 import { formatDateTime } from '../../format/dateTime';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FrameworkExport } from './FrameworkFiles';
 import { versionsApi } from './queries';
 
 type PublishedVersionProps = {
@@ -47,6 +48,7 @@ export function PublishedVersion({ certificationId, version, draftNumber, onOpen
           </>
         )}
       </Group>
+      <FrameworkExport certificationId={certificationId} number={version.number} />
       <FrameworkView content={version.content} level={3} />
     </Stack>
   );
