@@ -8,8 +8,9 @@ const CODE = 'CQP-E2E-VPU';
 const WAIT = { timeout: 15_000 };
 
 /**
- * The catalogue in a real Chromium: a branch manager creates a CQP, writes and publishes
- * its framework; then anyone finds it in the public catalogue and reads its fiche.
+ * The catalogue in a real Chromium: a branch manager creates a CQP — a draft, absent from the
+ * public catalogue —, writes and publishes its framework, records its transmission and
+ * activates it; then anyone finds it in the public catalogue and reads its fiche.
  */
 describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
   let served: ServedApp;
@@ -50,7 +51,21 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       .fill(`Le résultat attendu pour ${title.toLowerCase()} est atteint`);
   }
 
-  it('a branch manager creates a CQP, publishes its framework, and anyone finds its fiche', async () => {
+  /** What a visitor (a fresh context, nobody signed in) finds in the catalogue for these words. */
+  async function publicSearch(words: string, expected: string) {
+    const visitor = await browser.newPage();
+    try {
+      await visitor.goto(`${base}/catalogue`);
+      await visitor.getByRole('heading', { name: 'Catalogue des certifications' }).waitFor(WAIT);
+      await visitor.getByLabel('Rechercher une certification').fill(words);
+      await visitor.getByRole('button', { name: 'Rechercher' }).click();
+      await visitor.getByText(expected).waitFor(WAIT);
+    } finally {
+      await visitor.close();
+    }
+  }
+
+  it('a branch manager creates a CQP — a draft, absent from the public catalogue —, publishes its framework, records its transmission, activates it, and anyone finds its fiche', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     try {
@@ -119,6 +134,26 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       await page.getByText('Version 1 publiée').waitFor(WAIT);
       await page.getByRole('button', { name: 'Nouvelle version à partir de la version 1' }).waitFor(WAIT);
       await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-published.png`, fullPage: true });
+
+      // Still a draft: the public does not find it; the page says what activation lacks.
+      await publicSearch('vidéoprotection urbaine', 'Aucune certification ne correspond à votre recherche.');
+      const draftNote = page.getByRole('alert').filter({ hasText: 'Brouillon : hors du catalogue public' });
+      await draftNote.getByText(/enregistrez sa transmission à France compétences/).waitFor(WAIT);
+      expect(await draftNote.getByText(/Aucune version des référentiels/).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Activer', exact: true }).count()).toBe(0);
+
+      // Its transmission to France compétences: it now exists legally, « Activer » is offered.
+      await page.getByRole('tab', { name: 'Reconnaissance' }).click();
+      await page.getByLabel('Type d’événement').selectOption({ label: 'Transmission à France compétences' });
+      await page.getByLabel('Date de l’événement').fill('2025-03-03');
+      await page.getByRole('button', { name: 'Ajouter l’événement' }).click();
+      await page.getByRole('button', { name: 'Activer', exact: true }).click();
+      const activate = page.getByRole('dialog');
+      await activate.getByText('Elle devient publique').waitFor(WAIT);
+      await activate.getByRole('button', { name: 'Activer', exact: true }).click();
+      await page.getByText('Au catalogue', { exact: true }).waitFor(WAIT);
+      await page.getByRole('button', { name: 'Retirer du catalogue' }).waitFor(WAIT);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-activated.png`, fullPage: true });
 
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.getByRole('button', { name: 'Se connecter' }).waitFor(WAIT);
@@ -296,6 +331,32 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       await page.getByRole('heading', { name: 'Agent de sûreté en site logistique', level: 1 }).waitFor(WAIT);
       expect(await page.getByText('Consultation seule').count()).toBe(0);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a retired certification stays in the public catalogue, marked, and its fiche says so (axe clean)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/catalogue`);
+      await page.getByLabel('Rechercher une certification').fill('CQP-AS-2016');
+      await page.getByRole('button', { name: 'Rechercher' }).click();
+      const item = page.getByRole('listitem').filter({ hasText: 'Agent de sécurité (ancienne version)' });
+      await item.getByText('Retirée du catalogue', { exact: true }).waitFor(WAIT);
+      await item.getByRole('link', { name: 'Agent de sécurité (ancienne version)' }).click();
+      await page
+        .getByRole('heading', { name: 'Agent de sécurité (ancienne version)', level: 1 })
+        .waitFor(WAIT);
+      await page.getByText('Certification retirée du catalogue').waitFor(WAIT);
+      await page.getByText(/n’accepte plus de nouvelle candidature/).waitFor(WAIT);
+      await page.getByRole('heading', { name: 'Historique' }).waitFor(WAIT);
+      const fiche = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(
+        fiche.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`),
+      ).toEqual([]);
+      await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-retired.png`, fullPage: true });
     } finally {
       await context.close();
     }

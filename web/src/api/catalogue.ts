@@ -28,6 +28,8 @@ export type BlocRule = Framework['assessment']['blocRules'][number]['rule'];
 /** The public fiche of a certification (GET /api/v1/certifications/:id). */
 export type Certification = Schemas['Certification'];
 export type CertificationKind = Certification['kind'];
+/** Draft (its branches only), active (public), retired (public, no new candidacy). */
+export type CertificationStatus = Schemas['CertificationStatus'];
 export type TrainingOrganisation = Schemas['TrainingOrganisation'];
 
 /** What POST and PUT /api/v1/certifications take (the form fills every field). */

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Certification } from '../api/catalogue';
 import { CertificationEligibility } from '../eligibility/CertificationEligibility';
 import { formatDateTime } from '../format/dateTime';
+import { COLORS } from '../ui/colors';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -12,6 +13,7 @@ import { IdentitySection } from './IdentitySection';
 import { useCertification } from './queries';
 import { RecognitionTimeline } from './RecognitionTimeline';
 import { RecognitionToday } from './RecognitionToday';
+import { StatusBadge } from './StatusBadge';
 import { TrainingOrganisations } from './TrainingOrganisations';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -33,7 +35,20 @@ function Fiche({ certification: c }: { certification: Certification }) {
           {c.kind}
         </Badge>
         <Text ff="monospace">{c.code}</Text>
+        {c.status !== 'active' && <StatusBadge status={c.status} />}
       </Group>
+      {c.status === 'retired' && (
+        <Alert color={COLORS.warning} title="Certification retirée du catalogue">
+          Sa branche l’a retirée de son offre : elle n’accepte plus de nouvelle candidature. Sa fiche reste
+          consultable avec son historique.
+        </Alert>
+      )}
+      {c.status === 'draft' && (
+        <Alert color={COLORS.info} title="Brouillon">
+          Cette certification n’est pas encore au catalogue : seul le personnel de ses branches voit cette
+          fiche.
+        </Alert>
+      )}
       <IdentitySection certification={c} />
       <Section id="reconnaissance" title="Reconnaissance">
         <Stack gap="md">

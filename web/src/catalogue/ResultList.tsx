@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { SearchItem } from '../api/catalogue';
 import { KIND_LABELS } from './labels';
 import { RecognitionBadge } from './RecognitionBadge';
+import { StatusBadge } from './StatusBadge';
 
 /** The certifications found, each leading to its fiche. */
 export function ResultList({ items }: { items: SearchItem[] }) {
@@ -24,6 +25,7 @@ export function ResultList({ items }: { items: SearchItem[] }) {
                 <Text size="sm" ff="monospace">
                   {item.code}
                 </Text>
+                {item.status !== 'active' && <StatusBadge status={item.status} />}
               </Group>
               <Text size="sm" c="dimmed">
                 {item.branches.length > 1 ? 'Branches : ' : 'Branche : '}

@@ -3,6 +3,7 @@ import type { BlocRule, CertificationKind, RecognitionStatus } from '../api/cata
 /** The French names of the catalogue's values, shared with the server (src/contracts/catalogue.ts). */
 export {
   ASSESSMENT_METHOD_LABELS,
+  CERTIFICATION_STATUS_LABELS,
   HABILITATION_LABELS,
   RECOGNITION_EVENT_LABELS,
   RECOGNITION_LABELS,

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { Certification } from '../api/catalogue';
 import { useCertification } from '../catalogue/queries';
 import { RecognitionBadge } from '../catalogue/RecognitionBadge';
+import { StatusBadge } from '../catalogue/StatusBadge';
 import { RegistryTab } from '../registry/RegistryTab';
 import { COLORS } from '../ui/colors';
 import { Loading } from '../ui/Loading';
@@ -11,6 +12,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { FrameworksTab } from './frameworks/FrameworksTab';
 import { HabilitationsTab } from './habilitations/HabilitationsTab';
 import { IdentityTab } from './identity/IdentityTab';
+import { LifecycleActions } from './LifecycleActions';
 import { ManagerOnly } from './ManagerOnly';
 import { RecognitionTab } from './recognition/RecognitionTab';
 
@@ -41,11 +43,13 @@ function Manage({ certification: c }: { certification: Certification }) {
           {c.kind}
         </Badge>
         <Text ff="monospace">{c.code}</Text>
+        <StatusBadge status={c.status} />
         <RecognitionBadge recognition={c.recognition} />
         <Anchor component={Link} to={`/catalogue/${c.id}`}>
-          Voir la fiche publique
+          {c.status === 'draft' ? 'Voir la fiche (brouillon)' : 'Voir la fiche publique'}
         </Anchor>
       </Group>
+      <LifecycleActions certification={c} />
       {c.invitedBranches && c.invitedBranches.length > 0 && (
         <Alert color={COLORS.info} title="Co-portage en attente">
           Invitation envoyée à {c.invitedBranches.map((b) => b.name).join(', ')} : ces branches ne co-portent

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCertificationSearch } from '../catalogue/queries';
 import { RecognitionBadge } from '../catalogue/RecognitionBadge';
+import { StatusBadge } from '../catalogue/StatusBadge';
 import { plural } from '../format/plural';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
@@ -12,7 +13,8 @@ const PAGE_SIZE = 20;
 /** The certifications of one branch (or all of them), each leading to its management page. */
 export function ManagedCertifications({ title, branchId }: { title: string; branchId?: string }) {
   const [page, setPage] = useState(1);
-  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+  // Every status: the drafts of the person's branches with the public ones.
+  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), status: 'all' });
   if (branchId) params.set('branch', branchId);
   const search = useCertificationSearch(params.toString());
   const headingId = `liste-${branchId ?? 'toutes'}`;
@@ -35,6 +37,7 @@ export function ManagedCertifications({ title, branchId }: { title: string; bran
                       <Table.Th scope="col">Code</Table.Th>
                       <Table.Th scope="col">Intitulé</Table.Th>
                       <Table.Th scope="col">Type</Table.Th>
+                      <Table.Th scope="col">Catalogue</Table.Th>
                       <Table.Th scope="col">Reconnaissance</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -48,6 +51,9 @@ export function ManagedCertifications({ title, branchId }: { title: string; bran
                           </Anchor>
                         </Table.Td>
                         <Table.Td>{item.kind}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={item.status} />
+                        </Table.Td>
                         <Table.Td>
                           <RecognitionBadge recognition={item.recognition} />
                         </Table.Td>

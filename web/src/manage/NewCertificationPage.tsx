@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { CertificationInput } from '../api/catalogue';
@@ -28,6 +29,10 @@ function NewCertification() {
   const initial = emptyCertification(mine.length === 1 ? [mine[0]?.id ?? ''] : []);
   return (
     <Page title="Nouvelle certification">
+      <Text>
+        Elle est créée en brouillon : seul le personnel de ses branches la voit. Vous la mettrez au catalogue
+        public une fois un référentiel publié et sa transmission à France compétences enregistrée.
+      </Text>
       <CertificationForm
         initial={initial}
         submitLabel="Créer la certification"
