@@ -84,7 +84,7 @@ function sources(dir: string): string[] {
 type Shown = { file: string; line: number; text: string };
 
 /** Every piece of text a source shows to people, by the rules above. */
-export function shownText(file: string, source: string): Shown[] {
+function shownText(file: string, source: string): Shown[] {
   const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
   const out: Shown[] = [];

@@ -43,4 +43,3 @@ export const ALERT_LABELS: Readonly<Record<AlertKind, string>> = {
   successor: 'Fiche remplacée par une nouvelle',
   fiche_missing: 'Fiche absente du registre',
 };
-

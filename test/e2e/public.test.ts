@@ -131,7 +131,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
   it('on a phone, the public links are behind the menu button and nothing overflows sideways', async () => {
     const { context, page, errors } = await open({ width: 390, height: 844 });
     await home(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
     await publicNav(page).getByRole('link', { name: 'Règles d’accès' }).click();
     await h1(page, 'Voies d’accès : les règles');
