@@ -19,7 +19,11 @@ const UNKNOWN_ACCOUNT_LABEL = 'Compte supprimé';
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Cette date n’existe pas.');
+  // Date.parse is NaN for an impossible date such as 2025-02-30 (toISOString would throw: a 500).
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+  }, 'Cette date n’existe pas.');
 
 /** The journal's filters: who, what, when (Paris days, both included), about which object. */
 const auditFilters = z.object({
