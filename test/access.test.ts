@@ -69,6 +69,7 @@ it('the only public routes are the ones meant to be', () => {
       'POST /api/v1/eligibility',
       'GET /api/v1/registry/fiches',
       'GET /api/v1/registry/fiches/:numero',
+      'GET /api/v1/registry/status',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
       'POST /api/v1/auth/password-reset/confirm',
