@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { capabilities, enforce, managedBranches } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
 import { problems } from '../../platform/problem.js';
 import { touchCatalogue } from './certifications.repo.js';
 import { type InvitationAction, type InvitationStatus, nextInvitationStatus } from './domain/co-ownership.js';
@@ -18,13 +20,18 @@ export function coOwnershipServiceFactory({ db }: { db: Db }) {
       .innerJoin('branches as b', 'b.id', 'i.branch_id');
   }
 
-  async function ownersOf(certificationId: string) {
-    const rows = await db
+  /** The co-owning branches of each of these certifications, in one query. */
+  async function ownersOf(q: Kysely<Database>, certificationIds: string[]): Promise<Map<string, string[]>> {
+    const owners = new Map<string, string[]>();
+    if (certificationIds.length === 0) return owners;
+    const rows = await q
       .selectFrom('certification_branches')
-      .select('branch_id')
-      .where('certification_id', '=', certificationId)
+      .select(['certification_id', 'branch_id'])
+      .where('certification_id', 'in', certificationIds)
       .execute();
-    return rows.map((r) => r.branch_id);
+    for (const r of rows)
+      owners.set(r.certification_id, [...(owners.get(r.certification_id) ?? []), r.branch_id]);
+    return owners;
   }
 
   /** Invitations to, or sent by, the branches the actor manages (all, for an admin). */
@@ -68,20 +75,19 @@ export function coOwnershipServiceFactory({ db }: { db: Db }) {
         .execute(),
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    const items = await Promise.all(
-      rows.map(async (r) => ({
-        id: r.id,
-        status: r.status,
-        invitedAt: new Date(r.invited_at).toISOString(),
-        answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
-        certification: { id: r.certification_id, code: r.code, title: r.title, kind: r.kind },
-        branch: { id: r.branch_id, name: r.branch_name },
-        can: capabilities(actor, 'coOwnershipInvitation', {
-          branchId: r.branch_id,
-          certificationBranchIds: await ownersOf(r.certification_id),
-        }),
-      })),
-    );
+    const owners = await ownersOf(db, [...new Set(rows.map((r) => r.certification_id))]);
+    const items = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      invitedAt: new Date(r.invited_at).toISOString(),
+      answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+      certification: { id: r.certification_id, code: r.code, title: r.title, kind: r.kind },
+      branch: { id: r.branch_id, name: r.branch_name },
+      can: capabilities(actor, 'coOwnershipInvitation', {
+        branchId: r.branch_id,
+        certificationBranchIds: owners.get(r.certification_id) ?? [],
+      }),
+    }));
     return { items, total: Number(total.n) };
   }
 
@@ -100,16 +106,15 @@ export function coOwnershipServiceFactory({ db }: { db: Db }) {
         .forUpdate()
         .executeTakeFirst();
       if (!invitation) throw problems.notFound('Invitation introuvable.');
-      const owners = await trx
-        .selectFrom('certification_branches')
-        .select('branch_id')
-        .where('certification_id', '=', invitation.certification_id)
-        .execute();
+      const owners = await ownersOf(trx, [invitation.certification_id]);
       enforce(
         actor,
         'answer',
         'coOwnershipInvitation',
-        { branchId: invitation.branch_id, certificationBranchIds: owners.map((o) => o.branch_id) },
+        {
+          branchId: invitation.branch_id,
+          certificationBranchIds: owners.get(invitation.certification_id) ?? [],
+        },
         'Invitation introuvable.',
       );
       const next = nextInvitationStatus(invitation.status, action);
