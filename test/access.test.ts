@@ -2,7 +2,7 @@ import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
 import { factories, TEST_PASSWORD } from './factories.js';
-import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+import { bareHttpServer, createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
  * Enumerates every registered route: each declares an access policy, every non-public one
@@ -138,16 +138,7 @@ it('a person cannot revoke another person’s session (scope: own data), an admi
 });
 
 it('a route registered without access stops the server from starting', async () => {
-  const { createHttpServer } = await import('../src/platform/http/server.js');
-  const app = await createHttpServer({
-    logLevel: 'silent',
-    bodyLimitBytes: 1024 * 1024,
-    trustProxy: false,
-    publicUrl: 'http://localhost:3000',
-    webDir: undefined,
-    resolveSession: async () => null,
-    version: 'test',
-  });
+  const app = await bareHttpServer();
   app.get('/api/v1/forgotten', async () => ({}));
   await expect(app.ready()).rejects.toThrow(/without an access policy: GET \/api\/v1\/forgotten/);
 });

@@ -1,8 +1,7 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createHttpServer } from '../src/platform/http/server.js';
-import { createTestApp, type TestApp } from './support.js';
+import { bareHttpServer, createTestApp, type TestApp } from './support.js';
 
 /**
  * Contracts: every API route declares the schema of its success answer, so that what it
@@ -45,15 +44,7 @@ describe('response schemas', () => {
   });
 
   it('a route without one is named', async () => {
-    const app = await createHttpServer({
-      logLevel: 'silent',
-      bodyLimitBytes: 1024 * 1024,
-      trustProxy: false,
-      publicUrl: 'http://localhost:3000',
-      webDir: undefined,
-      resolveSession: async () => null,
-      version: 'test',
-    });
+    const app = await bareHttpServer();
     const access = { access: 'public' as const };
     app.get('/api/v1/forgotten', { config: access }, async () => ({ id: 1 }));
     app.get(

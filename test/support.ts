@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../src/app/config.js';
 import { seedDemo } from '../src/app/demo.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-import type { HttpServer } from '../src/platform/http/server.js';
+import { createHttpServer, type HttpServer } from '../src/platform/http/server.js';
 
 /**
  * Test databases: an in-memory PGlite by default; with TEST_DATABASE_URL, a fresh database
@@ -106,5 +106,18 @@ export function freePort(): Promise<number> {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
     });
+  });
+}
+
+/** The HTTP server alone, without modules or database: for tests of its own rules on one route. */
+export function bareHttpServer() {
+  return createHttpServer({
+    logLevel: 'silent',
+    bodyLimitBytes: 1024 * 1024,
+    trustProxy: false,
+    publicUrl: 'http://localhost:3000',
+    webDir: undefined,
+    resolveSession: async () => null,
+    version: 'test',
   });
 }
