@@ -13,10 +13,22 @@ async function expectAxeClean(page: Page) {
   );
 }
 
-/** Picks an option of a Mantine select by its label. */
+/**
+ * Picks an option of a Mantine select by its label. The form may re-render while the dropdown
+ * is open (a filter just typed), closing it: open it again and retry, a few times.
+ */
 async function choose(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole('textbox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).first().click();
+  const input = page.getByRole('textbox', { name: label, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    try {
+      await page.getByRole('option', { name: option }).first().click({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /**
