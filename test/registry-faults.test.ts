@@ -348,4 +348,42 @@ describe('in one process: heartbeat and stale runs', () => {
       await t.close();
     }
   }, 120_000);
+
+  it('closing the app waits for an import under way to record its end before the database closes', async () => {
+    const t = await createTestApp({ demo: false });
+    let open = () => {};
+    staging.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let closed = false;
+    let done: Promise<unknown> = Promise.resolve();
+    try {
+      const started = await t.services.registry.imports.start(FIXTURE, {
+        fileName: 'fixture.xml',
+        actor: SYSTEM_ACTOR,
+        requestId: 'test',
+      });
+      const runId = started.runId;
+      done = started.done;
+      const closing = t.app.close().then(() => {
+        closed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Held between two batches: the app is not closed yet.
+      expect(closed).toBe(false);
+      open();
+      await closing;
+      const row = await t.db
+        .selectFrom('registry_import_runs')
+        .select('status')
+        .where('id', '=', runId)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('succeeded');
+    } finally {
+      open();
+      staging.gate = Promise.resolve();
+      await done;
+      await t.close();
+    }
+  }, 120_000);
 });

@@ -144,7 +144,11 @@ export async function createApp(
         .catch((error: unknown) => app.log.warn({ err: error }, 'stale import check failed')),
     heartbeatEverySeconds(config.registryImportStaleSeconds) * 1000,
   ).unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    // An import started by a request ends (and records its end) before the database closes.
+    await services.registry.imports.settled();
+  });
   await app.ready();
   return { app, services };
 }

@@ -59,6 +59,8 @@ export function registryImportServiceFactory({
 }) {
   /** Progress of the runs this process is executing, fresher than the row (written per batch). */
   const live = new Map<string, ImportProgress>();
+  /** Imports under way in this process, so that closing the app waits for them to record their end. */
+  const inFlight = new Set<Promise<unknown>>();
   const heartbeatMs = heartbeatEverySeconds(staleSeconds) * 1000;
 
   /**
@@ -134,6 +136,8 @@ export function registryImportServiceFactory({
       () => getRun(runId),
       () => getRun(runId),
     );
+    const tracked = done.catch(() => undefined).finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
     return { runId, done };
   }
 
@@ -329,7 +333,12 @@ export function registryImportServiceFactory({
       .execute();
   }
 
-  return { start, importFile, getRun, listRuns, failStaleRuns };
+  /** Waits for this process's imports to end (app shutdown: before the database closes). */
+  async function settled(): Promise<void> {
+    await Promise.all([...inFlight]);
+  }
+
+  return { start, importFile, getRun, listRuns, failStaleRuns, settled };
 }
 
 /**

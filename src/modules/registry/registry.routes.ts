@@ -243,7 +243,10 @@ export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {
           await rm(dir, { recursive: true, force: true });
           throw error;
         }
-        void started.done.finally(() => rm(dir, { recursive: true, force: true }));
+        void started.done
+          // The run's end could not be read back (database gone): the run row tells the rest.
+          .catch((error: unknown) => app.log.error({ err: error }, 'registry import: end not read back'))
+          .finally(() => rm(dir, { recursive: true, force: true }));
         return reply.code(202).header('location', `/api/v1/registry/imports/${started.runId}`).send({
           id: started.runId,
         });
