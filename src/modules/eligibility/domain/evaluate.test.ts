@@ -823,6 +823,28 @@ describe('the fast evaluator agrees with publicodes comparing the dates itself',
   }, 600_000);
 });
 
+describe('remembering rule values by the inputs they depend on changes no answer', () => {
+  it('on 1,500 generated situations, with the default memory and a tiny one that keeps forgetting', () => {
+    const asked = createEvaluator(model, { memoPerRule: 0 });
+    const tiny = createEvaluator(model, { memoPerRule: 3 });
+    const remembering = createEvaluator(model);
+    for (const situation of generatedSituations(1_500, 11)) {
+      const expected = asked.evaluate(situation);
+      expect(remembering.evaluate(situation), JSON.stringify(situation)).toEqual(expected);
+      expect(tiny.evaluate(situation), JSON.stringify(situation)).toEqual(expected);
+    }
+  }, 600_000);
+
+  it('also when only some routes are asked for', () => {
+    const asked = createEvaluator(model, { memoPerRule: 0 });
+    const remembering = createEvaluator(model);
+    generatedSituations(500, 5).forEach((situation, i) => {
+      const routes = ROUTE_IDS.filter((_, j) => (i + j) % 3 === 0);
+      expect(remembering.evaluate(situation, routes)).toEqual(asked.evaluate(situation, routes));
+    });
+  }, 600_000);
+});
+
 /**
  * The rows of docs/domain.md's rules table corrected after the legal review (issue 11): at
  * least two cases per row, one each side of each date it changed on.

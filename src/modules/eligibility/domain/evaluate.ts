@@ -284,6 +284,13 @@ export type EvaluatorOptions = {
    * call), and the situation given as publicodes expressions (`'salarié'`, `oui`), not nodes.
    */
   naive?: boolean;
+  /**
+   * Remember each rule's value for the values of the inputs it depends on (at most this many
+   * per rule; 0: never). A rule is a pure function of its inputs, and most depend on two or
+   * three of them, so situations share most answers; the engine is asked only for the others.
+   * Default 2,048; off in naive mode.
+   */
+  memoPerRule?: number;
 };
 
 const NOT_IN_FORCE: Evaluated = { nodeValue: null, missingVariables: {} };
@@ -313,6 +320,9 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
     to: string | null;
     ref: RuleRef;
     funder: FunderId;
+    /** The inputs the rule's value depends on, directly or through other rules. */
+    inputs: readonly string[];
+    memo: Map<string, Evaluated>;
   };
   const entry = (name: string): Entry => {
     const rule = law(name);
@@ -323,8 +333,12 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
       to: rule.to,
       ref: ruleRef(rule),
       funder: rule.funder as FunderId,
+      inputs: inputsOf(name),
+      memo: new Map(),
     };
   };
+  const inputsOf = inputDependencies(engine, Object.keys(INPUT_FIELDS));
+  const memoLimit = options.naive ? 0 : (options.memoPerRule ?? 2_048);
   const common = model.common.map(entry);
   const byRoute = new Map(
     model.routes.map((route) => [
@@ -337,18 +351,38 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
       },
     ]),
   );
+  /** The situation being evaluated; given to the engine only when a rule is not remembered. */
+  let values: Record<string, string | number> = {};
+  let engineHasSituation = false;
+  const ask = (e: Entry): Evaluated => {
+    if (!engineHasSituation) {
+      engine.setSituation(
+        (options.naive
+          ? values
+          : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, constantNode(v)]))) as never,
+      );
+      engineHasSituation = true;
+    }
+    if (options.naive) return engine.evaluate(e.name);
+    const { nodeValue, missingVariables } = internal.evaluateNode(e.node);
+    return { nodeValue, missingVariables };
+  };
   const value = (e: Entry, date: string): Evaluated => {
     if (prefilter && (date < e.from || (e.to !== null && date > e.to))) return NOT_IN_FORCE;
-    return options.naive ? engine.evaluate(e.name) : internal.evaluateNode(e.node);
+    if (memoLimit === 0) return ask(e);
+    let key = '';
+    for (const input of e.inputs) key += `${values[input] ?? '\u0000'}\u0001`;
+    const known = e.memo.get(key);
+    if (known) return known;
+    const result = ask(e);
+    if (e.memo.size >= memoLimit) e.memo.clear();
+    e.memo.set(key, result);
+    return result;
   };
 
   function evaluate(situation: Situation, routes?: readonly RouteId[]): RouteResult[] {
-    const values = toPublicodesSituation(situation);
-    engine.setSituation(
-      (options.naive
-        ? values
-        : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, constantNode(v)]))) as never,
-    );
+    values = toPublicodesSituation(situation);
+    engineHasSituation = false;
     const { date } = situation;
     const wanted = routes ? model.routes.filter((r) => routes.includes(r.id)) : model.routes;
     return wanted.map(({ id }) => {
@@ -407,4 +441,26 @@ export function createEvaluator(model: RulesModel, options: EvaluatorOptions = {
   }
 
   return { evaluate };
+}
+
+/**
+ * For each rule, the inputs its value depends on: the transitive closure of the references
+ * publicodes collected while parsing (conditions, `applicable si`, formulas), kept to `inputs`.
+ */
+function inputDependencies(engine: Engine, inputs: readonly string[]): (name: string) => string[] {
+  const { referencesIn } = (
+    engine as unknown as { context: { referencesMaps: { referencesIn: Map<string, Set<string>> } } }
+  ).context.referencesMaps;
+  const isInput = new Set(inputs);
+  return (name) => {
+    const seen = new Set<string>();
+    const pending = [name];
+    while (pending.length > 0) {
+      const current = pending.pop() as string;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      for (const next of referencesIn.get(current) ?? []) pending.push(next);
+    }
+    return [...seen].filter((n) => isInput.has(n)).sort();
+  };
 }
