@@ -47,9 +47,45 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): Problem
     return problems.validation([], 'Le corps de la requête n’est pas un JSON valide.');
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    return new Problem(error.statusCode, 'http', 'Requête refusée', error.message);
+    // Fastify's and plugins' own messages are English and may quote the request: the person
+    // reads a French sentence chosen by code or status; the code goes to the log.
+    request.log.info({ code: error.code, statusCode: error.statusCode }, 'request refused by the framework');
+    return new Problem(error.statusCode, 'http', 'Requête refusée', refusalDetail(error));
   }
   return problems.internal();
+}
+
+const DETAIL_BY_CODE: Record<string, string> = {
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'La taille du corps reçu ne correspond pas à l’en-tête Content-Length.',
+  FST_ERR_ROUTE_MISSING_CONTENT_TYPE: 'Indiquez le type du contenu envoyé (en-tête Content-Type).',
+  FST_ERR_ROUTE_MISSING_CONTENT: 'Cette requête doit avoir un corps.',
+  FST_ERR_CTP_EMPTY_TYPE: 'Indiquez le type du contenu envoyé (en-tête Content-Type).',
+  FST_ERR_CTP_INVALID_TYPE: 'L’en-tête Content-Type est invalide.',
+};
+
+const DETAIL_BY_STATUS: Record<number, string> = {
+  400: 'La requête est mal formée.',
+  401: 'Connectez-vous pour continuer.',
+  403: 'Vous n’avez pas accès à cette action.',
+  404: 'Cette adresse ne correspond à aucune ressource.',
+  405: 'Cette méthode n’est pas acceptée à cette adresse.',
+  406: 'Le format de réponse demandé n’est pas disponible.',
+  408: 'La requête a mis trop de temps à arriver.',
+  409: 'La requête est en conflit avec l’état actuel de la ressource.',
+  411: 'Indiquez la longueur du contenu (en-tête Content-Length).',
+  413: 'Le contenu envoyé est trop volumineux.',
+  414: 'L’adresse demandée est trop longue.',
+  415: 'Ce type de contenu n’est pas pris en charge.',
+  429: 'Trop de requêtes : réessayez dans un instant.',
+  431: 'Les en-têtes de la requête sont trop volumineux.',
+};
+
+export function refusalDetail(error: { code?: string; statusCode?: number }): string {
+  return (
+    (error.code ? DETAIL_BY_CODE[error.code] : undefined) ??
+    DETAIL_BY_STATUS[error.statusCode ?? 400] ??
+    `La requête a été refusée (code ${error.statusCode ?? 400}).`
+  );
 }
 
 /** Every error leaves as RFC 9457 application/problem+json; 5xx details stay in the logs. */
