@@ -246,6 +246,62 @@ describe('organisations', () => {
     const journal = await auditOf(`action=organisation.update&entityId=${org.id}`);
     expect(journal.total).toBe(1);
   });
+
+  it('keeps the Qualiopi certificate’s issue date with its expiry, the issue not after the expiry', async () => {
+    const org = await f.newOrganisation('training_org');
+    const body = {
+      kind: 'training_org',
+      name: 'Organisme certifié',
+      siret: newSiret(),
+      qualiopiIssuedOn: '2024-07-01',
+      qualiopiExpiresOn: '2027-06-30',
+    };
+    const ok = await as(admin, 'PUT', `/api/v1/organisations/${org.id}`, body);
+    expect(ok.statusCode, ok.body).toBe(204);
+    const listed = async () =>
+      (await as(admin, 'GET', '/api/v1/organisations?kind=training_org&pageSize=200'))
+        .json()
+        .items.find((o: { id: string }) => o.id === org.id);
+    expect(await listed()).toMatchObject({ qualiopiIssuedOn: '2024-07-01', qualiopiExpiresOn: '2027-06-30' });
+    const journal = await auditOf(`action=organisation.update&entityId=${org.id}`);
+    const entry = await as(admin, 'GET', `/api/v1/audit/${journal.items[0]?.id}`);
+    expect(entry.json().diff.qualiopiIssuedOn).toMatchObject({ after: '2024-07-01' });
+
+    const reversed = await as(admin, 'PUT', `/api/v1/organisations/${org.id}`, {
+      ...body,
+      qualiopiIssuedOn: '2027-07-01',
+    });
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'qualiopiIssuedOn',
+        detail: 'La date de délivrance ne peut pas suivre la date d’expiration.',
+      }),
+    ]);
+    const employer = await as(admin, 'POST', '/api/v1/organisations', {
+      kind: 'employer',
+      name: 'Employeur certifié ?',
+      siret: newSiret(),
+      qualiopiIssuedOn: '2024-07-01',
+    });
+    expect(employer.statusCode).toBe(422);
+    expect(employer.json().errors[0].field).toBe('kind');
+    // The database keeps the rule too.
+    await expect(
+      t.db
+        .updateTable('organisations')
+        .set({ qualiopi_issued_on: '2028-01-01' })
+        .where('id', '=', org.id)
+        .execute(),
+    ).rejects.toThrow();
+    // An issue date alone (expiry not known yet) is accepted; clearing both empties them.
+    const issuedOnly = await as(admin, 'PUT', `/api/v1/organisations/${org.id}`, {
+      ...body,
+      qualiopiExpiresOn: undefined,
+    });
+    expect(issuedOnly.statusCode).toBe(204);
+    expect(await listed()).toMatchObject({ qualiopiIssuedOn: '2024-07-01', qualiopiExpiresOn: null });
+  });
 });
 
 describe('the audit journal', () => {

@@ -29,6 +29,7 @@ const organisationBody = z.object({
   name: z.string().trim().min(2).max(300),
   siret: z.string().trim().max(20),
   ndaNumber: z.string().trim().max(11).optional(),
+  qualiopiIssuedOn: isoDate.optional(),
   qualiopiExpiresOn: isoDate.optional(),
   idcc: z.string().trim().max(6).optional(),
 });
@@ -128,6 +129,7 @@ export function registerBranchRoutes(
           name: o.name,
           siret: o.siret,
           ndaNumber: o.nda_number,
+          qualiopiIssuedOn: o.qualiopi_issued_on,
           qualiopiExpiresOn: o.qualiopi_expires_on,
           idcc: o.idcc,
         })),

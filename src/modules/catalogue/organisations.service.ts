@@ -14,6 +14,7 @@ export type OrganisationInput = {
   name: string;
   siret: string;
   ndaNumber?: string | undefined;
+  qualiopiIssuedOn?: string | undefined;
   qualiopiExpiresOn?: string | undefined;
   idcc?: string | undefined;
 };
@@ -28,11 +29,30 @@ function organisationProblems(input: OrganisationInput): FieldError[] {
   if (input.idcc && !referenceLists().idcc.has(normaliseIdcc(input.idcc))) {
     errors.push(fieldError(['idcc'], `IDCC inconnu : « ${input.idcc} ».`));
   }
-  if (input.kind !== 'training_org' && (input.ndaNumber || input.qualiopiExpiresOn)) {
+  if (input.qualiopiIssuedOn && input.qualiopiExpiresOn && input.qualiopiIssuedOn > input.qualiopiExpiresOn) {
+    errors.push(
+      fieldError(['qualiopiIssuedOn'], 'La date de délivrance ne peut pas suivre la date d’expiration.'),
+    );
+  }
+  if (
+    input.kind !== 'training_org' &&
+    (input.ndaNumber || input.qualiopiIssuedOn || input.qualiopiExpiresOn)
+  ) {
     errors.push(fieldError(['kind'], 'NDA et Qualiopi ne concernent que les organismes de formation.'));
   }
   return errors;
 }
+
+/** What an organisation is, as listed and as audited before a change. */
+const COLUMNS = [
+  'kind',
+  'name',
+  'siret',
+  'nda_number',
+  'qualiopi_issued_on',
+  'qualiopi_expires_on',
+  'idcc',
+] as const;
 
 export function organisationsServiceFactory({ db }: { db: Db }) {
   async function list(kind: OrganisationKind | undefined, page: number, pageSize: number) {
@@ -41,7 +61,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
       .$if(kind !== undefined, (q) => q.where('kind', '=', kind as OrganisationKind));
     const [items, total] = await Promise.all([
       base
-        .select(['id', 'kind', 'name', 'siret', 'nda_number', 'qualiopi_expires_on', 'idcc'])
+        .select(['id', ...COLUMNS])
         .orderBy('name')
         .limit(pageSize)
         .offset((page - 1) * pageSize)
@@ -69,11 +89,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
   /** Creates (no id) or updates an organisation: SIRET checked and unique, NDA and Qualiopi for training organisations. */
   async function save(id: string | undefined, input: OrganisationInput, actor: Actor, requestId: string) {
     const before = id
-      ? await db
-          .selectFrom('organisations')
-          .select(['kind', 'name', 'siret', 'nda_number', 'qualiopi_expires_on', 'idcc'])
-          .where('id', '=', id)
-          .executeTakeFirst()
+      ? await db.selectFrom('organisations').select(COLUMNS).where('id', '=', id).executeTakeFirst()
       : undefined;
     if (id) {
       if (!before) throw problems.notFound('Organisation introuvable.');
@@ -99,6 +115,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
         name: input.name,
         siret,
         nda_number: input.ndaNumber ?? null,
+        qualiopi_issued_on: input.qualiopiIssuedOn ?? null,
         qualiopi_expires_on: input.qualiopiExpiresOn ?? null,
         idcc: input.idcc ? normaliseIdcc(input.idcc) : null,
       };
@@ -126,6 +143,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
               name: before.name,
               siret: before.siret,
               ndaNumber: before.nda_number ?? undefined,
+              qualiopiIssuedOn: before.qualiopi_issued_on ?? undefined,
               qualiopiExpiresOn: before.qualiopi_expires_on ?? undefined,
               idcc: before.idcc ?? undefined,
             }

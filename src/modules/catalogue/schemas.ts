@@ -86,6 +86,7 @@ export const organisationSchema = z
     name: z.string(),
     siret: z.string().nullable(),
     ndaNumber: z.string().nullable(),
+    qualiopiIssuedOn: calendarDate.nullable(),
     qualiopiExpiresOn: calendarDate.nullable(),
     idcc: z.string().nullable(),
   })

@@ -1222,6 +1222,7 @@ export interface paths {
                         name: string;
                         siret: string;
                         ndaNumber?: string;
+                        qualiopiIssuedOn?: string;
                         qualiopiExpiresOn?: string;
                         idcc?: string;
                     };
@@ -1301,6 +1302,7 @@ export interface paths {
                         name: string;
                         siret: string;
                         ndaNumber?: string;
+                        qualiopiIssuedOn?: string;
                         qualiopiExpiresOn?: string;
                         idcc?: string;
                     };
@@ -4319,6 +4321,7 @@ export interface components {
             name: string;
             siret: string | null;
             ndaNumber: string | null;
+            qualiopiIssuedOn: string | null;
             qualiopiExpiresOn: string | null;
             idcc: string | null;
         };
