@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
   kind: 'Type',
   siret: 'SIRET',
   ndaNumber: 'NDA',
+  qualiopiIssuedOn: 'Qualiopi délivré le',
   qualiopiExpiresOn: 'Qualiopi valable jusqu’au',
   status: 'Statut',
   title: 'Intitulé',

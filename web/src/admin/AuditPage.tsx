@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, Table, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -13,10 +12,12 @@ import {
 import { api } from '../api/client';
 import type { Answer, AuditEvent } from '../api/types';
 import { plural } from '../format/plural';
+import { DateRangeFields } from '../ui/DateRangeFields';
 import { DateTime } from '../ui/DateTime';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
+import { SearchSelect } from '../ui/SearchSelect';
 import { usePagedList } from '../ui/usePagedList';
 import { AuditDetail } from './AuditDetail';
 import { AuditIntegrity } from './AuditIntegrity';
@@ -36,16 +37,24 @@ function entityPath(type: string, id: string): string | undefined {
   return undefined;
 }
 
-function useAccounts() {
-  return useQuery({
-    queryKey: ['/api/v1/users', 'choices'],
-    queryFn: () => api.get<Answer<'/api/v1/users'>>('/api/v1/users?pageSize=200'),
-  });
+/** Accounts whose name or address contains what is typed (the API searches them all). */
+async function searchAccounts(q: string) {
+  const query = new URLSearchParams({ pageSize: '20', ...(q ? { q } : {}) });
+  const found = await api.get<Answer<'/api/v1/users'>>(`/api/v1/users?${query}`);
+  return found.items.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }));
 }
 
 /** Who, what, when, which object: the journal's filters, kept in the address. */
-function AuditFilters({ value, onApply }: { value: Filters; onApply: (next: Filters) => void }) {
-  const accounts = useAccounts();
+function AuditFilters({
+  value,
+  actorLabel,
+  onApply,
+}: {
+  value: Filters;
+  /** The filtered account's name, read from the entries found (the address keeps only its id). */
+  actorLabel: string | undefined;
+  onApply: (next: Filters) => void;
+}) {
   const [draft, setDraft] = useState<Filters>(value);
   const set = (key: keyof Filters) => (next: string | null) =>
     setDraft({ ...draft, [key]: next ?? undefined });
@@ -56,18 +65,18 @@ function AuditFilters({ value, onApply }: { value: Filters; onApply: (next: Filt
   return (
     <form onSubmit={submit} aria-label="Filtrer le journal">
       <Group align="flex-end" wrap="wrap">
-        <Select
+        <SearchSelect
           label="Qui"
           placeholder="Tout le monde"
-          searchable
+          description="Nom ou adresse e-mail"
           clearable
-          data={(accounts.data?.items ?? []).map((u) => ({
-            value: u.id,
-            label: `${u.displayName} (${u.email})`,
-          }))}
+          queryKey={['/api/v1/users', 'search']}
+          search={searchAccounts}
           value={draft.actorUserId ?? null}
+          valueLabel={actorLabel}
           onChange={set('actorUserId')}
-          nothingFoundMessage="Aucun compte"
+          nothingFound="Aucun compte ne correspond."
+          unavailable="Liste des comptes indisponible."
           w={260}
         />
         <Select
@@ -80,18 +89,13 @@ function AuditFilters({ value, onApply }: { value: Filters; onApply: (next: Filt
           onChange={set('action')}
           w={260}
         />
-        <TextInput
-          label="Du"
-          type="date"
-          value={draft.from ?? ''}
-          onChange={(e) => set('from')(e.currentTarget.value || null)}
-          w={160}
-        />
-        <TextInput
-          label="Au"
-          type="date"
-          value={draft.to ?? ''}
-          onChange={(e) => set('to')(e.currentTarget.value || null)}
+        <DateRangeFields
+          labels={['Du', 'Au']}
+          fields={['from', 'to']}
+          values={{ from: draft.from ?? '', to: draft.to ?? '' }}
+          onChange={(field, day) => set(field)(day || null)}
+          error={null}
+          required={false}
           w={160}
         />
         <Select
@@ -137,7 +141,12 @@ export function AuditPage() {
   return (
     <Page title="Journal d'audit">
       <AuditIntegrity />
-      <AuditFilters key={params.toString()} value={filters} onApply={apply} />
+      <AuditFilters
+        key={params.toString()}
+        value={filters}
+        actorLabel={filters.actorUserId ? list.query.data?.items[0]?.actorLabel : undefined}
+        onApply={apply}
+      />
       {shown && <AuditDetail id={shown} onClose={() => setShown(null)} />}
       <PagedResult
         list={list}

@@ -1,12 +1,13 @@
 import { Button, Group, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangeEvent } from 'react';
 import { api } from '../api/client';
 import type { Answer, RequestBody } from '../api/types';
 import { Dialog } from '../ui/Dialog';
+import { DialogForm } from '../ui/DialogForm';
 import { fieldError, fieldErrors } from '../ui/fieldError';
-import { ProblemAlert } from '../ui/ProblemAlert';
 import { QueryState } from '../ui/QueryState';
+import { useDraftForm } from '../ui/useDraftForm';
 
 type BranchInput = RequestBody<'/api/v1/branches', 'post'>;
 type BranchDetail = Answer<'/api/v1/branches/{id}'>;
@@ -17,6 +18,11 @@ const COLLEGES = [
   { value: 'employees', label: 'Collège salariés' },
 ];
 const emptyMember = (): Member => ({ college: 'employers', personName: '', organisationName: '' });
+
+type Draft = { name: string; idcc: string[]; opco: string; cpneMembers: Member[] };
+
+const IS_SHOWN = (f: string) =>
+  ['name', 'opco', 'idcc'].some((p) => f === p || f.startsWith(`${p}.`)) || f.startsWith('cpneMembers.');
 
 function BranchForm({
   initial,
@@ -33,116 +39,92 @@ function BranchForm({
   onCancel: () => void;
   save: (input: BranchInput) => Promise<unknown>;
 }) {
-  const [name, setName] = useState(initial.name);
-  const [idcc, setIdcc] = useState<string[]>(initial.idcc ?? []);
-  const [opco, setOpco] = useState(initial.opco ?? '');
-  const [members, setMembers] = useState<Member[]>(initial.cpneMembers ?? []);
-  const mutation = useMutation({ mutationFn: save, onSuccess: onDone });
+  const form = useDraftForm<Draft>(
+    {
+      name: initial.name,
+      idcc: initial.idcc ?? [],
+      opco: initial.opco ?? '',
+      cpneMembers: initial.cpneMembers ?? [],
+    },
+    {
+      send: ({ opco, ...rest }) => save({ ...rest, ...(opco.trim() ? { opco: opco.trim() } : {}) }),
+      onSaved: onDone,
+    },
+  );
+  const { draft, set, text, error } = form;
+  const members = draft.cpneMembers;
+  const setMembers = (next: Member[]) => set('cpneMembers', next);
   const setMember = (i: number, patch: Partial<Member>) =>
     setMembers(members.map((m, j) => (j === i ? { ...m, ...patch } : m)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate({ name, idcc, cpneMembers: members, ...(opco.trim() ? { opco: opco.trim() } : {}) });
-  };
   const labels = new Map(conventions.map((c) => [c.idcc, c.label]));
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <TextInput
-          label="Nom de la branche"
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fieldError(mutation.error, 'name')}
-        />
-        <TagsInput
-          label="Conventions collectives (IDCC)"
-          description="Codes à 4 chiffres de la liste officielle ; validez chaque code par Entrée."
-          value={idcc}
-          onChange={setIdcc}
-          error={fieldErrors(mutation.error, 'idcc')}
-          clearable
-        />
-        {idcc.some((code) => labels.has(code)) && (
-          <Stack gap={2}>
-            {idcc.map((code) =>
-              labels.has(code) ? <Text size="sm" key={code}>{`${code} — ${labels.get(code)}`}</Text> : null,
-            )}
-          </Stack>
-        )}
-        <TextInput
-          label="OPCO"
-          value={opco}
-          onChange={(e) => setOpco(e.currentTarget.value)}
-          error={fieldError(mutation.error, 'opco')}
-        />
-        <Text fw={600} size="sm">
-          Membres de la CPNE
-        </Text>
-        {members.length === 0 && <Text size="sm">Aucun membre.</Text>}
-        {members.map((member, i) => {
-          const n = i + 1;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <Group key={i} align="flex-start" wrap="wrap" role="group" aria-label={`Membre ${n}`}>
-              <Select
-                label={`Collège du membre ${n}`}
-                data={COLLEGES}
-                value={member.college}
-                onChange={(college) =>
-                  setMember(i, { college: (college ?? 'employers') as Member['college'] })
-                }
-                allowDeselect={false}
-                w={200}
-              />
-              <TextInput
-                label={`Nom du membre ${n}`}
-                value={member.personName}
-                onChange={(e) => setMember(i, { personName: e.currentTarget.value })}
-                error={fieldError(mutation.error, `cpneMembers.${i}.personName`)}
-                w={220}
-              />
-              <TextInput
-                label={`Organisation du membre ${n}`}
-                value={member.organisationName}
-                onChange={(e) => setMember(i, { organisationName: e.currentTarget.value })}
-                error={fieldError(mutation.error, `cpneMembers.${i}.organisationName`)}
-                w={220}
-              />
-              <Button
-                variant="subtle"
-                color="red"
-                mt={24}
-                aria-label={`Retirer le membre ${n}`}
-                onClick={() => setMembers(members.filter((_, j) => j !== i))}
-              >
-                Retirer
-              </Button>
-            </Group>
-          );
-        })}
-        <Button variant="light" w="fit-content" onClick={() => setMembers([...members, emptyMember()])}>
-          Ajouter un membre
-        </Button>
-        {mutation.error && (
-          <ProblemAlert
-            error={mutation.error}
-            shownFields={(f) =>
-              ['name', 'opco', 'idcc'].some((p) => f === p || f.startsWith(`${p}.`)) ||
-              f.startsWith('cpneMembers.')
-            }
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm
+      onSubmit={form.submit}
+      onCancel={onCancel}
+      error={error}
+      shownFields={IS_SHOWN}
+      pending={form.mutation.isPending}
+      submitLabel={submitLabel}
+    >
+      <TextInput label="Nom de la branche" required {...text('name')} />
+      <TagsInput
+        label="Conventions collectives (IDCC)"
+        description="Codes à 4 chiffres de la liste officielle ; validez chaque code par Entrée."
+        value={draft.idcc}
+        onChange={(idcc) => set('idcc', idcc)}
+        error={fieldErrors(error, 'idcc')}
+        clearable
+      />
+      {draft.idcc.some((code) => labels.has(code)) && (
+        <Stack gap={2}>
+          {draft.idcc.map((code) =>
+            labels.has(code) ? <Text size="sm" key={code}>{`${code} — ${labels.get(code)}`}</Text> : null,
+          )}
+        </Stack>
+      )}
+      <TextInput label="OPCO" {...text('opco')} />
+      <Text fw={600} size="sm">
+        Membres de la CPNE
+      </Text>
+      {members.length === 0 && <Text size="sm">Aucun membre.</Text>}
+      {members.map((member, i) => {
+        const n = i + 1;
+        const memberText = (key: 'personName' | 'organisationName', label: string) => ({
+          label: `${label} du membre ${n}`,
+          value: member[key],
+          onChange: (e: ChangeEvent<HTMLInputElement>) => setMember(i, { [key]: e.currentTarget.value }),
+          error: fieldError(error, `cpneMembers.${i}.${key}`),
+          w: 220,
+        });
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+          <Group key={i} align="flex-start" wrap="wrap" role="group" aria-label={`Membre ${n}`}>
+            <Select
+              label={`Collège du membre ${n}`}
+              data={COLLEGES}
+              value={member.college}
+              onChange={(college) => setMember(i, { college: (college ?? 'employers') as Member['college'] })}
+              allowDeselect={false}
+              w={200}
+            />
+            <TextInput {...memberText('personName', 'Nom')} />
+            <TextInput {...memberText('organisationName', 'Organisation')} />
+            <Button
+              variant="subtle"
+              color="red"
+              mt={24}
+              aria-label={`Retirer le membre ${n}`}
+              onClick={() => setMembers(members.filter((_, j) => j !== i))}
+            >
+              Retirer
+            </Button>
+          </Group>
+        );
+      })}
+      <Button variant="light" w="fit-content" onClick={() => setMembers([...members, emptyMember()])}>
+        Ajouter un membre
+      </Button>
+    </DialogForm>
   );
 }
 

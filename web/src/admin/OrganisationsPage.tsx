@@ -1,18 +1,20 @@
-import { Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, Table, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '../../../src/contracts/catalogue';
 import { api } from '../api/client';
 import type { RequestBody } from '../api/types';
-import { formatDate } from '../format/date';
+import { formatDate, formatPeriod } from '../format/date';
 import { plural } from '../format/plural';
+import { DateRangeFields } from '../ui/DateRangeFields';
 import { Dialog } from '../ui/Dialog';
+import { DialogForm } from '../ui/DialogForm';
 import { fieldError } from '../ui/fieldError';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
-import { ProblemAlert } from '../ui/ProblemAlert';
+import { useDraftForm } from '../ui/useDraftForm';
 import { usePagedList } from '../ui/usePagedList';
 import type { Organisation } from './queries';
 
@@ -22,7 +24,42 @@ const KIND_OPTIONS = ORGANISATION_KINDS.map((kind) => ({
   value: kind,
   label: ORGANISATION_KIND_LABELS[kind],
 }));
-const FIELDS = ['kind', 'name', 'siret', 'ndaNumber', 'qualiopiExpiresOn', 'idcc'];
+const FIELDS = ['kind', 'name', 'siret', 'ndaNumber', 'qualiopiIssuedOn', 'qualiopiExpiresOn', 'idcc'];
+
+/** The dialog's fields: every optional one as typed ('' for none). */
+type Draft = {
+  kind: Kind;
+  name: string;
+  siret: string;
+  ndaNumber: string;
+  qualiopiIssuedOn: string;
+  qualiopiExpiresOn: string;
+  idcc: string;
+};
+
+const draftOf = (o: Organisation | null): Draft => ({
+  kind: o?.kind ?? 'training_org',
+  name: o?.name ?? '',
+  siret: o?.siret ?? '',
+  ndaNumber: o?.ndaNumber ?? '',
+  qualiopiIssuedOn: o?.qualiopiIssuedOn ?? '',
+  qualiopiExpiresOn: o?.qualiopiExpiresOn ?? '',
+  idcc: o?.idcc ?? '',
+});
+
+/** The request body: NDA and Qualiopi dates for a training organisation only, empty fields left out. */
+function bodyOf(d: Draft): OrganisationInput {
+  const trainingOrg = d.kind === 'training_org';
+  return {
+    kind: d.kind,
+    name: d.name,
+    siret: d.siret,
+    ...(trainingOrg && d.ndaNumber.trim() ? { ndaNumber: d.ndaNumber.trim() } : {}),
+    ...(trainingOrg && d.qualiopiIssuedOn ? { qualiopiIssuedOn: d.qualiopiIssuedOn } : {}),
+    ...(trainingOrg && d.qualiopiExpiresOn ? { qualiopiExpiresOn: d.qualiopiExpiresOn } : {}),
+    ...(d.idcc.trim() ? { idcc: d.idcc.trim() } : {}),
+  };
+}
 
 function OrganisationDialog({
   organisation,
@@ -32,102 +69,75 @@ function OrganisationDialog({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<Kind>(organisation?.kind ?? 'training_org');
-  const [name, setName] = useState(organisation?.name ?? '');
-  const [siret, setSiret] = useState(organisation?.siret ?? '');
-  const [nda, setNda] = useState(organisation?.ndaNumber ?? '');
-  const [qualiopi, setQualiopi] = useState(organisation?.qualiopiExpiresOn ?? '');
-  const [idcc, setIdcc] = useState(organisation?.idcc ?? '');
-  const save = useMutation({
-    mutationFn: (input: OrganisationInput) =>
+  const form = useDraftForm(draftOf(organisation), {
+    send: (draft) =>
       organisation
-        ? api.put(`/api/v1/organisations/${organisation.id}`, input)
-        : api.post('/api/v1/organisations', input),
-    onSuccess: async () => {
+        ? api.put(`/api/v1/organisations/${organisation.id}`, bodyOf(draft))
+        : api.post('/api/v1/organisations', bodyOf(draft)),
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: ['/api/v1/organisations'] });
       onClose();
     },
   });
-  const trainingOrg = kind === 'training_org';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({
-      kind,
-      name,
-      siret,
-      ...(trainingOrg && nda.trim() ? { ndaNumber: nda.trim() } : {}),
-      ...(trainingOrg && qualiopi ? { qualiopiExpiresOn: qualiopi } : {}),
-      ...(idcc.trim() ? { idcc: idcc.trim() } : {}),
-    });
-  };
+  const { draft, set, text } = form;
   return (
     <Dialog
       opened
       onClose={onClose}
       title={organisation ? `Organisation ${organisation.name}` : 'Nouvelle organisation'}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Select
-            label="Type"
-            data={KIND_OPTIONS}
-            value={kind}
-            onChange={(value) => setKind((value ?? 'training_org') as Kind)}
-            allowDeselect={false}
-            error={fieldError(save.error, 'kind')}
-          />
-          <TextInput
-            label="Raison sociale"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(save.error, 'name')}
-          />
-          <TextInput
-            label="SIRET"
-            description="14 chiffres ; la clé de contrôle est vérifiée."
-            required
-            value={siret}
-            onChange={(e) => setSiret(e.currentTarget.value)}
-            error={fieldError(save.error, 'siret')}
-          />
-          {trainingOrg && (
-            <>
-              <TextInput
-                label="Numéro de déclaration d’activité (NDA)"
-                description="11 chiffres."
-                value={nda}
-                onChange={(e) => setNda(e.currentTarget.value)}
-                error={fieldError(save.error, 'ndaNumber')}
+      <DialogForm
+        onSubmit={form.submit}
+        onCancel={onClose}
+        error={form.error}
+        shownFields={FIELDS}
+        pending={form.mutation.isPending}
+        submitLabel="Enregistrer l’organisation"
+      >
+        <Select
+          label="Type"
+          data={KIND_OPTIONS}
+          value={draft.kind}
+          onChange={(value) => set('kind', (value ?? 'training_org') as Kind)}
+          allowDeselect={false}
+          error={fieldError(form.error, 'kind')}
+        />
+        <TextInput label="Raison sociale" required {...text('name')} />
+        <TextInput
+          label="SIRET"
+          description="14 chiffres ; la clé de contrôle est vérifiée."
+          required
+          {...text('siret')}
+        />
+        {draft.kind === 'training_org' && (
+          <>
+            <TextInput
+              label="Numéro de déclaration d’activité (NDA)"
+              description="11 chiffres."
+              {...text('ndaNumber')}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <DateRangeFields
+                labels={['Certificat Qualiopi délivré le', 'Certificat Qualiopi valable jusqu’au']}
+                fields={['qualiopiIssuedOn', 'qualiopiExpiresOn']}
+                values={draft}
+                onChange={set}
+                error={form.error}
+                required={false}
               />
-              <TextInput
-                label="Certificat Qualiopi valable jusqu’au"
-                type="date"
-                value={qualiopi}
-                onChange={(e) => setQualiopi(e.currentTarget.value)}
-                error={fieldError(save.error, 'qualiopiExpiresOn')}
-              />
-            </>
-          )}
-          <TextInput
-            label="IDCC appliqué"
-            value={idcc}
-            onChange={(e) => setIdcc(e.currentTarget.value)}
-            error={fieldError(save.error, 'idcc')}
-          />
-          {save.error && <ProblemAlert error={save.error} shownFields={FIELDS} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Enregistrer l’organisation
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+            </SimpleGrid>
+          </>
+        )}
+        <TextInput label="IDCC appliqué" {...text('idcc')} />
+      </DialogForm>
     </Dialog>
   );
+}
+
+/** « du 1er juillet 2024 au 30 juin 2027 », « jusqu’au 30 juin 2027 » or « — ». */
+function qualiopiPeriod(o: Organisation): string {
+  if (o.qualiopiIssuedOn) return formatPeriod(o.qualiopiIssuedOn, o.qualiopiExpiresOn);
+  return o.qualiopiExpiresOn ? `jusqu’au ${formatDate(o.qualiopiExpiresOn)}` : '—';
 }
 
 const PAGE_SIZE = 50;
@@ -166,17 +176,14 @@ export function OrganisationsPage() {
         count={(total) => plural(total, 'organisation', 'organisations')}
       >
         {(items) => (
-          <ListTable
-            minWidth={860}
-            columns={['Organisation', 'Type', 'SIRET', 'NDA', 'Qualiopi jusqu’au', 'Actions']}
-          >
+          <ListTable minWidth={860} columns={['Organisation', 'Type', 'SIRET', 'NDA', 'Qualiopi', 'Actions']}>
             {items.map((o) => (
               <Table.Tr key={o.id}>
                 <Table.Td>{o.name}</Table.Td>
                 <Table.Td>{ORGANISATION_KIND_LABELS[o.kind]}</Table.Td>
                 <Table.Td>{o.siret ?? '—'}</Table.Td>
                 <Table.Td>{o.ndaNumber ?? '—'}</Table.Td>
-                <Table.Td>{o.qualiopiExpiresOn ? formatDate(o.qualiopiExpiresOn) : '—'}</Table.Td>
+                <Table.Td>{qualiopiPeriod(o)}</Table.Td>
                 <Table.Td>
                   <Button
                     size="xs"

@@ -7,8 +7,21 @@ import type { FilterPatch, CatalogueFilters as Filters } from './searchParams';
 
 type Facets = SearchResult['facets'];
 
-function countOf(facet: { value: string | number; count: number }[], value: string | number): number {
+type Facet = { value: string | number; count: number }[];
+
+/** The results an option would give; undefined while the search (and its counts) loads. */
+function countOf(facet: Facet | undefined, value: string | number): number | undefined {
+  if (!facet) return undefined;
   return facet.find((f) => f.value === value)?.count ?? 0;
+}
+
+/** One option a value, labelled, with its count. */
+function optionsOf<V extends string | number>(
+  values: readonly V[],
+  label: (value: V) => string,
+  facet: Facet | undefined,
+): FacetOption[] {
+  return values.map((value) => ({ value: String(value), label: label(value), count: countOf(facet, value) }));
 }
 
 /** Type, branch, level and recognition filters, with the counts of the current search. */
@@ -22,30 +35,24 @@ export function CatalogueFilters({
   onChange: (patch: FilterPatch) => void;
 }) {
   const branches = useBranches();
-  const kinds: FacetOption[] = (['CQP', 'CQPI'] as const).map((kind) => ({
-    value: kind,
-    label: KIND_LABELS[kind],
-    count: countOf(facets?.kind ?? [], kind),
-  }));
+  const kinds = optionsOf(['CQP', 'CQPI'] as const, (kind) => KIND_LABELS[kind], facets?.kind);
   const branchOptions: FacetOption[] = (
     branches.data?.items ??
     facets?.branch.map((b) => ({ id: b.value, name: b.label })) ??
     []
-  ).map((b) => ({ value: b.id, label: b.name, count: countOf(facets?.branch ?? [], b.id) }));
+  ).map((b) => ({ value: b.id, label: b.name, count: countOf(facets?.branch, b.id) }));
   const levels = new Set<number>(facets?.level.map((l) => l.value) ?? []);
   if (filters.level !== undefined) levels.add(filters.level);
-  const levelOptions: FacetOption[] = [...levels]
-    .sort((a, b) => a - b)
-    .map((level) => ({
-      value: String(level),
-      label: levelLabel(level),
-      count: countOf(facets?.level ?? [], level),
-    }));
-  const recognitions: FacetOption[] = RECOGNITION_ORDER.map((status) => ({
-    value: status,
-    label: RECOGNITION_LABELS[status],
-    count: countOf(facets?.recognition ?? [], status),
-  }));
+  const levelOptions = optionsOf(
+    [...levels].sort((a, b) => a - b),
+    levelLabel,
+    facets?.level,
+  );
+  const recognitions = optionsOf(
+    RECOGNITION_ORDER,
+    (status) => RECOGNITION_LABELS[status],
+    facets?.recognition,
+  );
 
   return (
     <Stack gap="lg">

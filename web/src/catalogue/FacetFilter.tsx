@@ -1,6 +1,7 @@
-import { Radio, Stack } from '@mantine/core';
+import { Group, Radio, Skeleton, Stack } from '@mantine/core';
 
-export type FacetOption = { value: string; label: string; count: number };
+/** `count` undefined: the counts are loading (a placeholder is shown, never « (0) »). */
+export type FacetOption = { value: string; label: string; count: number | undefined };
 
 type FacetFilterProps = {
   label: string;
@@ -16,11 +17,29 @@ const ALL = '';
 /** One filter as radio buttons, each option with the number of results it would give. */
 export function FacetFilter({ label, allLabel, options, value, onChange }: FacetFilterProps) {
   return (
-    <Radio.Group label={label} value={value ?? ALL} onChange={(v) => onChange(v === ALL ? undefined : v)}>
+    <Radio.Group
+      label={label}
+      aria-busy={options.some((o) => o.count === undefined)}
+      value={value ?? ALL}
+      onChange={(v) => onChange(v === ALL ? undefined : v)}
+    >
       <Stack gap={6} mt="xs">
         <Radio value={ALL} label={allLabel} />
         {options.map((option) => (
-          <Radio key={option.value} value={option.value} label={`${option.label} (${option.count})`} />
+          <Radio
+            key={option.value}
+            value={option.value}
+            label={
+              option.count === undefined ? (
+                <Group gap={6} component="span">
+                  {option.label}
+                  <Skeleton component="span" height={12} width={28} aria-hidden />
+                </Group>
+              ) : (
+                `${option.label} (${option.count})`
+              )
+            }
+          />
         ))}
       </Stack>
     </Radio.Group>

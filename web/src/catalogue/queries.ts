@@ -17,6 +17,13 @@ export function useCertificationSearch(query: string) {
   });
 }
 
+/** Certifications whose code or title matches `q`, as options « CODE — Intitulé » (`pageSize` at most). */
+export async function certificationOptions(q: string, pageSize: number) {
+  const query = new URLSearchParams({ pageSize: String(pageSize), ...(q ? { q } : {}) });
+  const found = await api.get<SearchResult>(`/api/v1/certifications?${query}`);
+  return found.items.map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` }));
+}
+
 /** A certification's public fiche (identity, recognition, published framework, organisations). */
 export function useCertification(id: string) {
   return useQuery({

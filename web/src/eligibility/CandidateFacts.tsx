@@ -94,10 +94,12 @@ function YesNo({
   label,
   value,
   onChange,
+  error,
 }: {
   label: string;
   value: boolean | null;
   onChange: (v: boolean | null) => void;
+  error: string | undefined;
 }) {
   return (
     <Select
@@ -110,6 +112,7 @@ function YesNo({
       ]}
       value={value === null ? null : value ? 'yes' : 'no'}
       onChange={(v) => onChange(v === null ? null : v === 'yes')}
+      error={error}
     />
   );
 }
@@ -125,10 +128,13 @@ export function CandidateFacts({
   asked,
   facts,
   onChange,
+  errorOf,
 }: {
   asked: Set<string>;
   facts: Facts;
   onChange: (facts: Facts) => void;
+  /** The API's error for a field, named as in `asked` (`candidate.contractType`…). */
+  errorOf: (field: string) => string | undefined;
 }) {
   const set = (patch: Partial<Facts>) => onChange({ ...facts, ...patch });
   const has = (field: string) => asked.has(field);
@@ -144,6 +150,7 @@ export function CandidateFacts({
             data={CONTRACT_TYPES.map((value) => ({ value, label: CONTRACT_TYPE_LABELS[value] }))}
             value={facts.contractType}
             onChange={(v) => set({ contractType: (v as ContractType | null) ?? null })}
+            error={errorOf('candidate.contractType')}
           />
         )}
         {has('candidate.shortTimeWork') && (
@@ -151,6 +158,7 @@ export function CandidateFacts({
             label="En activité partielle"
             value={facts.shortTimeWork}
             onChange={(shortTimeWork) => set({ shortTimeWork })}
+            error={errorOf('candidate.shortTimeWork')}
           />
         )}
         {has('candidate.formerCui') && (
@@ -158,6 +166,7 @@ export function CandidateFacts({
             label="A eu un contrat unique d’insertion (CUI)"
             value={facts.formerCui}
             onChange={(formerCui) => set({ formerCui })}
+            error={errorOf('candidate.formerCui')}
           />
         )}
       </Group>
@@ -169,6 +178,7 @@ export function CandidateFacts({
             max={720}
             value={facts.monthsEmployee ?? ''}
             onChange={(v) => set({ monthsEmployee: num(v) })}
+            error={errorOf('candidate.seniority.monthsEmployee')}
           />
           <NumberInput
             label="Mois dans l’entreprise actuelle"
@@ -176,6 +186,7 @@ export function CandidateFacts({
             max={720}
             value={facts.monthsInFirm ?? ''}
             onChange={(v) => set({ monthsInFirm: num(v) })}
+            error={errorOf('candidate.seniority.monthsInFirm')}
           />
           {has('candidate.seniority.monthsEmployeeLast5Years') && (
             <NumberInput
@@ -184,6 +195,7 @@ export function CandidateFacts({
               max={60}
               value={facts.monthsEmployeeLast5Years ?? ''}
               onChange={(v) => set({ monthsEmployeeLast5Years: num(v) })}
+              error={errorOf('candidate.seniority.monthsEmployeeLast5Years')}
             />
           )}
           {has('candidate.seniority.monthsCddLast12') && (
@@ -193,6 +205,7 @@ export function CandidateFacts({
               max={12}
               value={facts.monthsCddLast12 ?? ''}
               onChange={(v) => set({ monthsCddLast12: num(v) })}
+              error={errorOf('candidate.seniority.monthsCddLast12')}
             />
           )}
         </Group>
@@ -203,6 +216,7 @@ export function CandidateFacts({
             label="Entreprise artisanale de moins de 11 salariés"
             value={facts.craft}
             onChange={(craft) => set({ craft })}
+            error={errorOf('candidate.employer.craft')}
           />
         )}
         {has('candidate.disabilityRecognised') && (
@@ -210,6 +224,7 @@ export function CandidateFacts({
             label="Handicap reconnu (obligation d’emploi)"
             value={facts.disabilityRecognised}
             onChange={(disabilityRecognised) => set({ disabilityRecognised })}
+            error={errorOf('candidate.disabilityRecognised')}
           />
         )}
       </Group>
@@ -217,6 +232,7 @@ export function CandidateFacts({
         <Checkbox.Group
           label="Listes CPF (2015-2018) sur lesquelles figurait la formation"
           description="Rien de coché : non précisé."
+          error={errorOf('candidate.cpfLists')}
           value={facts.cpfLists === null ? [] : facts.cpfLists.length === 0 ? [NONE] : facts.cpfLists}
           onChange={(values) => {
             const lists = values.filter((v): v is CpfList => v !== NONE);

@@ -12,14 +12,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import type { SearchResult } from '../api/catalogue';
-import { api } from '../api/client';
 import { RECOGNITION_EVENT_LABELS } from '../catalogue/labels';
+import { certificationOptions } from '../catalogue/queries';
 import { formatDate, today } from '../format/date';
+import { fieldErrors, isUnder } from '../ui/fieldError';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { SearchSelect } from '../ui/SearchSelect';
 import {
   type CandidateStatus,
   type EligibilityEvent,
@@ -35,6 +36,23 @@ import { EligibilityMatrix } from './EligibilityMatrix';
 import { neededFields, routeTitleOn } from './needed';
 
 const num = (v: string | number) => (typeof v === 'number' ? v : undefined);
+
+/** The request's fields the form shows next to their input (the candidate facts: those asked). */
+const FIELDS = [
+  'date',
+  'route',
+  'certificationId',
+  'certification.events',
+  'candidate.status',
+  'candidate.age',
+  'candidate.experienceMonths',
+  'candidate.highestLevel',
+  'candidate.benefits',
+  'candidate.employer.idcc',
+  'candidate.employer.headcount',
+];
+const shownFields = (field: string, asked: Set<string>) =>
+  [...FIELDS, ...asked].some((shown) => isUnder(field, shown));
 const REGISTRATIONS: EventType[] = ['rncp_registered', 'rs_registered'];
 
 function EventRow({
@@ -42,13 +60,17 @@ function EventRow({
   event,
   onChange,
   onRemove,
+  errorOf,
 }: {
   index: number;
   event: EligibilityEvent;
   onChange: (e: EligibilityEvent) => void;
   onRemove: () => void;
+  /** The API's error for one of the event's fields (`certification.events.I.date`…). */
+  errorOf: (field: string) => string | undefined;
 }) {
   const registration = REGISTRATIONS.includes(event.type);
+  const error = (key: keyof EligibilityEvent) => errorOf(`certification.events.${index}.${key}`);
   return (
     <Group align="flex-end" gap="xs" data-event={index}>
       <Select
@@ -57,12 +79,14 @@ function EventRow({
         value={event.type}
         allowDeselect={false}
         onChange={(v) => onChange({ type: v as EventType, date: event.date })}
+        error={error('type')}
       />
       <TextInput
         label={`Date de l’événement ${index + 1}`}
         type="date"
         value={event.date}
         onChange={(e) => onChange({ ...event, date: e.currentTarget.value })}
+        error={error('date')}
       />
       {registration && (
         <>
@@ -71,6 +95,7 @@ function EventRow({
             placeholder={event.type === 'rncp_registered' ? 'RNCP12345' : 'RS1234'}
             value={event.number ?? ''}
             onChange={(e) => onChange({ ...event, number: e.currentTarget.value })}
+            error={error('number')}
           />
           {event.type === 'rncp_registered' && (
             <NumberInput
@@ -80,6 +105,7 @@ function EventRow({
               w={90}
               value={event.level ?? ''}
               onChange={(v) => onChange({ ...event, level: num(v) })}
+              error={error('level')}
             />
           )}
           <TextInput
@@ -87,12 +113,14 @@ function EventRow({
             type="date"
             value={event.from ?? ''}
             onChange={(e) => onChange({ ...event, from: e.currentTarget.value })}
+            error={error('from')}
           />
           <TextInput
             label="Au"
             type="date"
             value={event.to ?? ''}
             onChange={(e) => onChange({ ...event, to: e.currentTarget.value })}
+            error={error('to')}
           />
         </>
       )}
@@ -137,20 +165,9 @@ export function SimulatePage() {
   );
   const asked = askedFields(needed, status, facts);
 
-  // The catalogue's own search, narrowed by what is typed (50 answers at a time); the chosen
-  // certification's label in the box is not a new search.
-  const [certSearch, setCertSearch] = useState('');
-  const [certLabel, setCertLabel] = useState('');
-  const certQuery = certSearch === certLabel ? '' : certSearch.trim();
-  const catalogue = useQuery({
-    queryKey: ['certifications', 'search', 'simulate', certQuery],
-    queryFn: () =>
-      api.get<SearchResult>(
-        `/api/v1/certifications?pageSize=50${certQuery ? `&q=${encodeURIComponent(certQuery)}` : ''}`,
-      ),
-    placeholderData: (previous) => previous,
-  });
   const run = useMutation({ mutationFn: simulate });
+  // The API's field errors (`candidate.age`, `certification.events.0.date`…) go under their fields.
+  const errorOf = (field: string) => fieldErrors(run.error, field);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -202,6 +219,7 @@ export function SimulatePage() {
             required
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
+            error={errorOf('date')}
           />
           <Select
             label="Voie d’accès"
@@ -210,6 +228,7 @@ export function SimulatePage() {
             data={(rules.data?.routes ?? []).map((r) => ({ value: r.id, label: routeTitleOn(r, date) }))}
             value={route}
             onChange={(v) => setRoute(v as RouteId | null)}
+            error={errorOf('route')}
           />
           <Title order={2} size="h3">
             Certification
@@ -223,25 +242,17 @@ export function SimulatePage() {
             ]}
           />
           {source === 'catalogue' ? (
-            <Select
+            <SearchSelect
               label="Certification du catalogue"
-              searchable
               placeholder="Code ou intitulé"
-              data={(catalogue.data?.items ?? []).map((c) => ({
-                value: c.id,
-                label: `${c.code} — ${c.title}`,
-              }))}
-              searchValue={certSearch}
-              onSearchChange={setCertSearch}
-              filter={({ options }) => options}
-              nothingFoundMessage={
-                catalogue.isFetching ? 'Recherche…' : 'Aucune certification ne correspond.'
-              }
+              // The catalogue's own search, narrowed by what is typed (50 answers at a time).
+              queryKey={['certifications', 'search', 'simulate']}
+              search={(q) => certificationOptions(q, 50)}
               value={certificationId}
-              onChange={(value, option) => {
-                setCertificationId(value);
-                setCertLabel(option?.label ?? '');
-              }}
+              onChange={setCertificationId}
+              nothingFound="Aucune certification ne correspond."
+              unavailable="Recherche des certifications indisponible."
+              error={errorOf('certificationId')}
             />
           ) : (
             <Stack gap="xs">
@@ -258,6 +269,7 @@ export function SimulatePage() {
                   event={ev}
                   onChange={(next) => setEvents(events.map((x, j) => (j === i ? next : x)))}
                   onRemove={() => setEvents(events.filter((_, j) => j !== i))}
+                  errorOf={errorOf}
                 />
               ))}
               <Group>
@@ -279,15 +291,24 @@ export function SimulatePage() {
             value={status}
             allowDeselect={false}
             onChange={(v) => setStatus(v as CandidateStatus)}
+            error={errorOf('candidate.status')}
           />
           <Group grow>
-            <NumberInput label="Âge" min={14} max={99} value={age ?? ''} onChange={(v) => setAge(num(v))} />
+            <NumberInput
+              label="Âge"
+              min={14}
+              max={99}
+              value={age ?? ''}
+              onChange={(v) => setAge(num(v))}
+              error={errorOf('candidate.age')}
+            />
             <NumberInput
               label="Expérience en rapport (mois)"
               min={0}
               max={720}
               value={experience ?? ''}
               onChange={(v) => setExperience(num(v))}
+              error={errorOf('candidate.experienceMonths')}
             />
             <Select
               label="Plus haut niveau atteint"
@@ -298,9 +319,15 @@ export function SimulatePage() {
               ]}
               value={level}
               onChange={setLevel}
+              error={errorOf('candidate.highestLevel')}
             />
           </Group>
-          <Checkbox.Group label="Bénéficiaire de" value={benefits} onChange={setBenefits}>
+          <Checkbox.Group
+            label="Bénéficiaire de"
+            value={benefits}
+            onChange={setBenefits}
+            error={errorOf('candidate.benefits')}
+          >
             <Group mt="xs">
               <Checkbox value="RSA" label="RSA" />
               <Checkbox value="ASS" label="ASS" />
@@ -312,12 +339,14 @@ export function SimulatePage() {
               label="IDCC de l’employeur"
               value={idcc}
               onChange={(e) => setIdcc(e.currentTarget.value)}
+              error={errorOf('candidate.employer.idcc')}
             />
             <NumberInput
               label="Effectif de l’entreprise"
               min={0}
               value={headcount ?? ''}
               onChange={(v) => setHeadcount(num(v))}
+              error={errorOf('candidate.employer.headcount')}
             />
           </Group>
           {needed.has('candidate.onProAList') && (
@@ -327,7 +356,7 @@ export function SimulatePage() {
               onChange={(e) => setOnProAList(e.currentTarget.checked)}
             />
           )}
-          <CandidateFacts asked={asked} facts={facts} onChange={setFacts} />
+          <CandidateFacts asked={asked} facts={facts} onChange={setFacts} errorOf={errorOf} />
           <Group>
             <Button type="submit" loading={run.isPending}>
               Simuler
@@ -335,7 +364,7 @@ export function SimulatePage() {
           </Group>
         </Stack>
       </form>
-      {run.isError && <ProblemAlert error={run.error} />}
+      {run.isError && <ProblemAlert error={run.error} shownFields={(field) => shownFields(field, asked)} />}
       {run.data && (
         <section aria-labelledby="resultat">
           <Title order={2} id="resultat" mb="sm">

@@ -2,7 +2,7 @@ import { Alert, List, Text } from '@mantine/core';
 import { ApiError, type Problem } from '../api/client';
 import { isUnder } from './fieldError';
 
-type ProblemAlertProps = {
+export type ProblemAlertProps = {
   error: Error;
   /** Replaces the problem's own title. */
   title?: string;

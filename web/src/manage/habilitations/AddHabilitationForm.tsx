@@ -1,15 +1,14 @@
 import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { type HabilitationKind, ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from '../../api/catalogue';
 import { api } from '../../api/client';
 import { HABILITATION_LABELS } from '../../catalogue/labels';
-import { catalogueKey } from '../../catalogue/queries';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { fieldError } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SearchSelect } from '../../ui/SearchSelect';
 import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
-import { usePeople, useTrainingOrganisations } from './queries';
+import { useAddForm } from '../useAddForm';
+import { searchPeople, useTrainingOrganisations } from './queries';
 
 const FIELDS = ['kind', 'organisationId', 'userId', 'validFrom', 'validTo'];
 
@@ -33,45 +32,22 @@ const EMPTY: Draft = {
 
 /** Habilitates a training organisation, or an evaluator or jury member, for a period. */
 export function AddHabilitationForm({ certificationId }: { certificationId: string }) {
-  const queryClient = useQueryClient();
   const organisations = useTrainingOrganisations();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [personSearch, setPersonSearch] = useState('');
-  const [personLabel, setPersonLabel] = useState('');
-  // Once someone is chosen, the box shows their label: that is not a new search.
-  const people = usePeople(
-    draft.kind === 'jury_member' ? 'jury_member' : 'evaluator',
-    personSearch === personLabel ? '' : personSearch,
-    forPerson(draft.kind),
+  const { draft, setDraft, set, error, submit, dirty, mutation } = useAddForm(EMPTY, (d) =>
+    api.post(`/api/v1/certifications/${certificationId}/habilitations`, {
+      kind: d.kind,
+      validFrom: d.validFrom,
+      validTo: d.validTo,
+      ...(forPerson(d.kind)
+        ? { userId: d.userId ?? undefined }
+        : { organisationId: d.organisationId ?? undefined }),
+    }),
   );
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(`/api/v1/certifications/${certificationId}/habilitations`, {
-        kind: draft.kind,
-        validFrom: draft.validFrom,
-        validTo: draft.validTo,
-        ...(forPerson(draft.kind)
-          ? { userId: draft.userId ?? undefined }
-          : { organisationId: draft.organisationId ?? undefined }),
-      }),
-    onSuccess: async () => {
-      setDraft(EMPTY);
-      setPersonSearch('');
-      setPersonLabel('');
-      await queryClient.invalidateQueries({ queryKey: catalogueKey });
-    },
-  });
-  const error = add.error;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
+  const personRole = draft.kind === 'jury_member' ? 'jury_member' : 'evaluator';
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ajouter-habilitation">
-      <UnsavedChangesGuard dirty={!add.isPending && JSON.stringify(draft) !== JSON.stringify(EMPTY)} />
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack>
         <Title order={2} size="h3" id="ajouter-habilitation">
           Ajouter une habilitation
@@ -94,34 +70,23 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
             const kind = e.currentTarget.value as HabilitationKind;
             // Someone chosen as evaluator is not thereby a jury member: choose again.
             setDraft((d) => ({ ...d, kind, userId: null }));
-            setPersonSearch('');
-            setPersonLabel('');
           }}
           error={fieldError(error, 'kind')}
         />
         {forPerson(draft.kind) ? (
-          <Select
+          <SearchSelect
+            // Another role, another list: the search starts afresh.
+            key={personRole}
             label="Personne"
             description="Les comptes Qualif qui ont ce rôle ; tapez une partie du nom ou de l’adresse."
             required
-            searchable
-            searchValue={personSearch}
-            onSearchChange={setPersonSearch}
-            filter={({ options }) => options}
-            data={(people.data?.items ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.displayName} (${p.email})`,
-            }))}
+            queryKey={['people', personRole]}
+            search={(q) => searchPeople(personRole, q)}
             value={draft.userId}
-            onChange={(v, option) => {
-              set('userId', v);
-              setPersonLabel(option?.label ?? '');
-            }}
-            nothingFoundMessage={people.isFetching ? 'Recherche…' : 'Aucun compte ne correspond.'}
-            error={
-              fieldError(error, 'userId') ??
-              (people.isError ? 'Liste des personnes indisponible.' : undefined)
-            }
+            onChange={(v) => set('userId', v)}
+            nothingFound="Aucun compte ne correspond."
+            unavailable="Liste des personnes indisponible."
+            error={fieldError(error, 'userId')}
           />
         ) : (
           <Select
@@ -151,7 +116,7 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
           />
         </SimpleGrid>
         <Group>
-          <Button type="submit" loading={add.isPending}>
+          <Button type="submit" loading={mutation.isPending}>
             Habiliter
           </Button>
         </Group>

@@ -26,15 +26,10 @@ export function useTrainingOrganisations() {
 
 export type Person = Answer<'/api/v1/people'>['items'][number];
 
-/** Accounts holding a person role, narrowed by what is typed (the API returns 50 at most). */
-export function usePeople(role: PersonHabilitation, search: string, enabled: boolean) {
-  const q = search.trim();
-  return useQuery({
-    enabled,
-    queryKey: ['people', role, q],
-    queryFn: () =>
-      api.get<{ items: Person[] }>(`/api/v1/people?role=${role}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
-    staleTime: 30_000,
-    placeholderData: (previous) => previous,
-  });
+/** Accounts holding a person role whose name or address contains `q` (the API returns 50 at most). */
+export async function searchPeople(role: PersonHabilitation, q: string) {
+  const found = await api.get<{ items: Person[] }>(
+    `/api/v1/people?role=${role}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+  );
+  return found.items.map((p) => ({ value: p.id, label: `${p.displayName} (${p.email})` }));
 }

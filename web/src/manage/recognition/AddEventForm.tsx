@@ -1,14 +1,13 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { RECOGNITION_EVENT_TYPES, type RecognitionEventType } from '../../api/catalogue';
 import { api } from '../../api/client';
 import { RECOGNITION_EVENT_LABELS } from '../../catalogue/labels';
-import { catalogueKey } from '../../catalogue/queries';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { fieldError } from '../../ui/fieldError';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
+import { useAddForm } from '../useAddForm';
+import { RegistryNumberWarning } from './RegistryNumberWarning';
 import { SuccessorSelect } from './SuccessorSelect';
 
 type Draft = {
@@ -51,26 +50,13 @@ function bodyOf(d: Draft) {
 
 /** Records an event of the certification's recognition (creation, transmission, registration…). */
 export function AddEventForm({ certificationId }: { certificationId: string }) {
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const add = useMutation({
-    mutationFn: () => api.post(`/api/v1/certifications/${certificationId}/events`, bodyOf(draft)),
-    onSuccess: async () => {
-      setDraft(EMPTY);
-      await queryClient.invalidateQueries({ queryKey: catalogueKey });
-    },
-  });
-  const error = add.error;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
+  const { draft, set, text, error, submit, dirty, mutation } = useAddForm(EMPTY, (d) =>
+    api.post(`/api/v1/certifications/${certificationId}/events`, bodyOf(d)),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="ajouter-evenement">
-      <UnsavedChangesGuard dirty={!add.isPending && JSON.stringify(draft) !== JSON.stringify(EMPTY)} />
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack>
         <Title order={3} size="h4" id="ajouter-evenement">
           Ajouter un événement
@@ -84,14 +70,7 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
             onChange={(e) => set('type', e.currentTarget.value as RecognitionEventType)}
             error={fieldError(error, 'type')}
           />
-          <TextInput
-            label="Date de l’événement"
-            type="date"
-            required
-            value={draft.date}
-            onChange={(e) => set('date', e.currentTarget.value)}
-            error={fieldError(error, 'date')}
-          />
+          <TextInput label="Date de l’événement" type="date" required {...text('date')} />
         </SimpleGrid>
         {isRegistration(draft.type) && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -102,9 +81,7 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
               }
               required
               maxLength={20}
-              value={draft.number}
-              onChange={(e) => set('number', e.currentTarget.value)}
-              error={fieldError(error, 'number')}
+              {...text('number')}
             />
             {draft.type === 'rncp_registered' && (
               <NativeSelect
@@ -128,6 +105,7 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
             />
           </SimpleGrid>
         )}
+        {isRegistration(draft.type) && <RegistryNumberWarning number={draft.number} />}
         {draft.type === 'replaced' && (
           <SuccessorSelect
             excludeId={certificationId}
@@ -140,12 +118,10 @@ export function AddEventForm({ certificationId }: { certificationId: string }) {
           label="Référence"
           description="Délibération, décision de France compétences…"
           maxLength={200}
-          value={draft.reference}
-          onChange={(e) => set('reference', e.currentTarget.value)}
-          error={fieldError(error, 'reference')}
+          {...text('reference')}
         />
         <Group>
-          <Button type="submit" loading={add.isPending}>
+          <Button type="submit" loading={mutation.isPending}>
             Ajouter l’événement
           </Button>
         </Group>

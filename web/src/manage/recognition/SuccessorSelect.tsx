@@ -1,7 +1,5 @@
-import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
-import { useCertificationSearch } from '../../catalogue/queries';
+import { catalogueKey, certificationOptions } from '../../catalogue/queries';
+import { SearchSelect } from '../../ui/SearchSelect';
 
 type SuccessorSelectProps = {
   /** The certification being replaced: not offered as its own successor. */
@@ -13,30 +11,18 @@ type SuccessorSelectProps = {
 
 /** Picks the certification that replaces this one, searching the catalogue as one types. */
 export function SuccessorSelect({ excludeId, value, onChange, error }: SuccessorSelectProps) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const params = new URLSearchParams({ pageSize: '20' });
-  if (debounced.trim()) params.set('q', debounced.trim());
-  const results = useCertificationSearch(params.toString());
-  const data = (results.data?.items ?? [])
-    .filter((c) => c.id !== excludeId)
-    .map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` }));
-
   return (
-    <Select
+    <SearchSelect
       label="Certification qui la remplace"
       description="Tapez un code ou un intitulé pour chercher."
       required
-      searchable
       clearable
-      data={data}
+      queryKey={[...catalogueKey, 'successors', excludeId]}
+      search={async (q) => (await certificationOptions(q, 20)).filter((o) => o.value !== excludeId)}
       value={value}
       onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      // The API has already searched: every option it returned is shown.
-      filter={({ options }) => options}
-      nothingFoundMessage={results.isFetching ? 'Recherche…' : 'Aucune certification ne correspond.'}
+      nothingFound="Aucune certification ne correspond."
+      unavailable="Recherche des certifications indisponible."
       error={error}
     />
   );
