@@ -1,78 +1,28 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, TEST_PASSWORD } from './factories.js';
+import { type SmtpPeer, startSmtpPeer } from './smtp-peer.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /** Password reset with the mail going through a real SMTP server on 127.0.0.1. */
 
-type Received = { from: string; to: string[]; headers: string; text: string };
-
-const received: Received[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpPeer;
 let t: TestApp;
 /** A candidate's account (password TEST_PASSWORD). */
 let candidate: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', callback);
-      stream.on('end', () => {
-        const from = session.envelope.mailFrom;
-        received.push({
-          from: from ? from.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          ...parseMessage(Buffer.concat(chunks).toString('latin1')),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp.once('error', reject);
-    smtp.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = smtp.server.address() as AddressInfo;
+  smtp = await startSmtpPeer();
   t = await createTestApp({
     demo: false,
-    env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'http://qualif.test' },
+    env: { MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, PUBLIC_URL: 'http://qualif.test' },
   });
   candidate = (await factories(t.services).newUser('candidate')).email;
 });
 
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
-
-/** Headers and decoded text of a single-part message (what nodemailer sends for a text mail). */
-function parseMessage(raw: string): { headers: string; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
-  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
-  let bytes: Buffer;
-  if (encoding === 'quoted-printable') {
-    const unwrapped = body.replace(/=\r\n/g, '');
-    bytes = Buffer.from(
-      unwrapped.replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
-        String.fromCharCode(Number.parseInt(hex, 16)),
-      ),
-      'latin1',
-    );
-  } else if (encoding === 'base64') {
-    bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
-  } else {
-    bytes = Buffer.from(body, 'latin1');
-  }
-  return { headers, text: bytes.toString('utf8') };
-}
 
 const LINK = /http:\/\/qualif\.test\/reinitialiser-mot-de-passe\?token=([^\s]+)/;
 
@@ -95,11 +45,11 @@ describe('password reset by SMTP', () => {
   });
 
   it('an unknown email answers 202 and sends nothing; a known one gets the link', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     await requestReset('personne@example.org');
     // The request awaits the SMTP delivery, so the next message is the known account's alone.
     await requestReset(candidate);
-    const mails = received.slice(before);
+    const mails = smtp.received.slice(before);
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     expect(mail?.to).toEqual([candidate]);
@@ -117,9 +67,9 @@ describe('password reset by SMTP', () => {
     const earlier = await signIn(t.app, email, TEST_PASSWORD);
     expect((await me(earlier)).statusCode).toBe(200);
 
-    const before = received.length;
+    const before = smtp.received.length;
     await requestReset(email);
-    const mail = received[before];
+    const mail = smtp.received[before];
     expect(mail?.to).toEqual([email]);
     const token = decodeURIComponent(LINK.exec(mail?.text ?? '')?.[1] ?? '');
     expect(token).not.toBe('');

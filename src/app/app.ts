@@ -30,9 +30,12 @@ import {
 import { registerAuditRoutes } from '../platform/audit/audit.routes.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { createDiskFileStore } from '../platform/files/disk.js';
 import { registerHealthRoutes } from '../platform/health.routes.js';
 import { createHttpServer, type HttpServer } from '../platform/http/server.js';
+import { createJobs, endLeasesOfDeadProcess } from '../platform/jobs/jobs.js';
 import { createMailer } from '../platform/mail.js';
+import { createMailJobs } from '../platform/mail-jobs.js';
 import { registerOutboxRoutes } from '../platform/mail-outbox.routes.js';
 import { projectRoot } from '../platform/paths.js';
 import type { Config } from './config.js';
@@ -51,6 +54,24 @@ export function databaseTarget(config: Config) {
 export function createServices(config: Config, handle: DatabaseHandle) {
   const { db } = handle;
   const mailer = createMailer({ db, ...config.mail });
+  // Background jobs: modules define their kinds here and enqueue in their own transactions;
+  // createApp starts the runner. Emails announcing a change go through `mail` (mail.send jobs).
+  const jobs = createJobs({
+    db,
+    pollIntervalMs: config.jobs.pollIntervalMs,
+    concurrency: config.jobs.concurrency,
+    maxAttempts: config.jobs.maxAttempts,
+    retry: {
+      baseSeconds: config.jobs.retryBaseSeconds,
+      maxSeconds: Math.max(6 * 3600, config.jobs.retryBaseSeconds),
+    },
+  });
+  const mail = createMailJobs({ jobs, mailer, publicUrl: config.publicUrl });
+  // Evidence files: on disk under DATA_DIR/files (shared by replicas: a shared volume).
+  const files = createDiskFileStore({
+    root: path.join(config.dataDir, 'files'),
+    maxBytes: config.fileMaxBytes,
+  });
   const branches = branchesServiceFactory({ db });
   const organisations = organisationsServiceFactory({ db });
   // Modules reach each other's data through services only: identity names grant scopes with
@@ -64,6 +85,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   });
   const passwordReset = passwordResetServiceFactory({ db, mailer, sessions, publicUrl: config.publicUrl });
   const users = usersServiceFactory({ db, scopeNames, sessions, invitations: passwordReset });
+  mail.provideAddresses('user', users.mailAddressOf);
   const login = loginServiceFactory({ db, sessions, secret: config.sessionSecret });
   const oidc = config.oidc.enabled
     ? oidcServiceFactory({ db, sessions, settings: config.oidc, publicUrl: config.publicUrl })
@@ -92,7 +114,21 @@ export function createServices(config: Config, handle: DatabaseHandle) {
       staleSeconds: config.registryImportStaleSeconds,
     }),
   };
-  return { db, mailer, sessions, users, login, passwordReset, oidc, catalogue, registry, eligibility };
+  return {
+    db,
+    mailer,
+    jobs,
+    mail,
+    files,
+    sessions,
+    users,
+    login,
+    passwordReset,
+    oidc,
+    catalogue,
+    registry,
+    eligibility,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -146,21 +182,32 @@ export async function createApp(
   ).unref();
   app.addHook('onClose', async () => {
     clearInterval(sweep);
-    // An import started by a request ends (and records its end) before the database closes.
-    await services.registry.imports.settled();
+    // An import started by a request ends (and records its end) before the database closes;
+    // so do running jobs, and no job is claimed after this.
+    await Promise.all([services.registry.imports.settled(), services.jobs.stop()]);
   });
   await app.ready();
+  // Background jobs (emails, reminders): every JOBS_POLL_INTERVAL_MS, JOBS_CONCURRENCY at once.
+  services.jobs.start(app.log);
+  // Temporary files of uploads a dead process left behind.
+  services.files
+    .removeLeftovers()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'file store clean-up failed'));
   return { app, services };
 }
 
 /**
  * Opens the database named by the configuration and brings its schema up to date. The
  * embedded database is this process's alone (DATA_DIR/qualif.lock): a registry import still
- * running there was a dead process's, and is failed at once.
+ * running there was a dead process's, and is failed at once; a job still running there is
+ * taken again by the next poll.
  */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
   const handle = await openDatabase(databaseTarget(config));
   await migrateToLatest(handle.db);
-  if (handle.engine === 'pglite') await failRunsOfDeadProcesses(handle.db);
+  if (handle.engine === 'pglite') {
+    await failRunsOfDeadProcesses(handle.db);
+    await endLeasesOfDeadProcess(handle.db);
+  }
   return handle;
 }

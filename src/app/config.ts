@@ -57,6 +57,11 @@ const envSchema = z
     MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('Qualif <no-reply@qualif.localhost>'),
+    JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+    JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    JOBS_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(20_971_520),
     OIDC_ISSUER: url.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -128,6 +133,10 @@ export type Config = Readonly<{
   eligibilityRateLimit: number;
   logLevel: string;
   mail: { transport: 'outbox' | 'smtp'; smtpUrl: string | undefined; from: string };
+  /** Background jobs (platform/jobs): emails, reminders. concurrency 0 = this process runs none. */
+  jobs: { pollIntervalMs: number; concurrency: number; maxAttempts: number; retryBaseSeconds: number };
+  /** Largest stored file (evidence), under dataDir/files. */
+  fileMaxBytes: number;
   oidc:
     | { enabled: false; label: string }
     | {
@@ -197,6 +206,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,
     },
+    jobs: {
+      pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+      concurrency: e.JOBS_CONCURRENCY,
+      maxAttempts: e.JOBS_MAX_ATTEMPTS,
+      retryBaseSeconds: e.JOBS_RETRY_BASE_SECONDS,
+    },
+    fileMaxBytes: e.FILE_MAX_BYTES,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

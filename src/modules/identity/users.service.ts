@@ -296,7 +296,32 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     return row !== undefined;
   }
 
-  return { createUser, list, get, setGrants, setActive, invite, findPeople, displayNames, hasRole };
+  /**
+   * The address to email an active account at (the `user` address book of platform/mail-jobs.ts,
+   * read when the email is sent); undefined for an unknown or deactivated account.
+   */
+  async function mailAddressOf(id: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', id)
+      .where('is_active', '=', true)
+      .executeTakeFirst();
+    return row?.email;
+  }
+
+  return {
+    createUser,
+    list,
+    get,
+    setGrants,
+    setActive,
+    invite,
+    findPeople,
+    displayNames,
+    hasRole,
+    mailAddressOf,
+  };
 }
 
 export type UsersService = ReturnType<typeof usersServiceFactory>;

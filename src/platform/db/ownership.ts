@@ -12,9 +12,10 @@ export const TABLE_OWNERS = ['platform', 'identity', 'catalogue', 'registry', 'e
 export type TableOwner = (typeof TABLE_OWNERS)[number];
 
 export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
-  // platform: the audit chain and the mail outbox serve every module.
+  // platform: the audit chain, the mail outbox and the background jobs serve every module.
   audit_events: 'platform',
   mail_outbox: 'platform',
+  jobs: 'platform',
 
   // identity: people, their roles, their sessions and how they sign in.
   users: 'identity',

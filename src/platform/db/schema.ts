@@ -43,8 +43,6 @@ export interface OrganisationsTable {
   name: string;
   siret: string | null;
   nda_number: string | null;
-  /** 'YYYY-MM-DD': the Qualiopi certificate's issue date, never after its expiry. */
-  qualiopi_issued_on: string | null;
   /** 'YYYY-MM-DD' */
   qualiopi_expires_on: string | null;
   idcc: string | null;
@@ -302,6 +300,26 @@ export interface RegistryAlertsTable {
   reason: string | null;
 }
 
+export type JobState = 'pending' | 'running' | 'done' | 'dead' | 'cancelled';
+
+/** Background jobs (platform/jobs, migration 0008): payloads hold ids, never personal data. */
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  payload: Json;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  idempotency_key: string | null;
+  locked_by: string | null;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -322,6 +340,7 @@ export interface Database {
   oidc_login_states: OidcLoginStatesTable;
   mail_outbox: MailOutboxTable;
   audit_events: AuditEventsTable;
+  jobs: JobsTable;
   registry_import_runs: RegistryImportRunsTable;
   registry_fiches: RegistryFichesTable;
   registry_staging: RegistryStagingTable;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { frenchDate, MAIL_TEMPLATE_NAMES, MAIL_TEMPLATE_REFS, renderMail } from './mail-templates.js';
+
+describe('mail templates', () => {
+  it('write calendar dates in French, as the date itself whatever the time zone', () => {
+    expect(frenchDate('2026-12-01')).toBe('mardi 1 décembre 2026');
+    expect(frenchDate('2027-01-31')).toBe('dimanche 31 janvier 2027');
+    expect(() => frenchDate('2026-13-01')).toThrow(RangeError);
+    expect(() => frenchDate('01/12/2026')).toThrow(RangeError);
+  });
+
+  it('render each template in French with its values and the link to the space', () => {
+    const url = 'https://qualif.example.org';
+    const enrolled = renderMail(
+      'candidacy.enrolled',
+      { certificationTitle: 'CQP Opérateur', enrolledOn: '2026-12-01', organisationName: 'Alpha Formation' },
+      url,
+    );
+    expect(enrolled.subject).toBe('Votre inscription au CQP Opérateur');
+    expect(enrolled.text).toContain('a été enregistrée le mardi 1 décembre 2026 par Alpha Formation.');
+    expect(enrolled.text).toContain(`${url}/`);
+    const scheduled = renderMail(
+      'assessment.scheduled',
+      { certificationTitle: 'CQP Opérateur', date: '2027-03-02', blocs: ['BC01 Préparer', 'BC02 Conduire'] },
+      url,
+    );
+    expect(scheduled.subject).toBe('Évaluation programmée le mardi 2 mars 2027');
+    expect(scheduled.text).toContain('  - BC01 Préparer\n  - BC02 Conduire\n');
+    const result = renderMail(
+      'assessment.result_available',
+      { certificationTitle: 'CQP Opérateur', blocs: ['BC01 Préparer'] },
+      url,
+    );
+    expect(result.subject).toBe('Résultat de votre évaluation — CQP Opérateur');
+    expect(result.text).toContain('est disponible');
+    for (const mail of [enrolled, scheduled, result]) {
+      expect(mail.text.startsWith('Bonjour,\n\n')).toBe(true);
+      expect(mail.text).toContain('merci de ne pas y répondre');
+    }
+  });
+
+  it('each template takes ids only, and refuses anything else', () => {
+    const id = '0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f';
+    expect(MAIL_TEMPLATE_NAMES).toEqual([
+      'candidacy.enrolled',
+      'assessment.scheduled',
+      'assessment.result_available',
+    ]);
+    expect(MAIL_TEMPLATE_REFS['candidacy.enrolled'].safeParse({ candidacyId: id }).success).toBe(true);
+    expect(
+      MAIL_TEMPLATE_REFS['candidacy.enrolled'].safeParse({ candidacyId: 'marie@example.org' }).success,
+    ).toBe(false);
+    expect(
+      MAIL_TEMPLATE_REFS['candidacy.enrolled'].safeParse({ candidacyId: id, email: 'x@y.z' }).success,
+    ).toBe(false);
+    expect(MAIL_TEMPLATE_REFS['assessment.scheduled'].safeParse({ candidacyId: id }).success).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { IsoDate } from '../contracts/dates.js';
+
+/**
+ * The emails Qualif sends through the job runner (platform/mail-jobs.ts), in French. Each
+ * template names the ids its job carries (`refs`: never personal data) and the values it is
+ * written with (`values`), which the module owning those ids loads when the email is sent. Pure
+ * code: no I/O.
+ */
+const uuid = z.uuid();
+
+export const MAIL_TEMPLATE_REFS = {
+  'candidacy.enrolled': z.object({ candidacyId: uuid }).strict(),
+  'assessment.scheduled': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
+  'assessment.result_available': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
+} as const;
+
+export type MailTemplateName = keyof typeof MAIL_TEMPLATE_REFS;
+export const MAIL_TEMPLATE_NAMES = Object.keys(MAIL_TEMPLATE_REFS) as MailTemplateName[];
+
+export type MailRefs<T extends MailTemplateName> = z.output<(typeof MAIL_TEMPLATE_REFS)[T]>;
+
+export type MailValues = {
+  'candidacy.enrolled': { certificationTitle: string; enrolledOn: IsoDate; organisationName: string };
+  'assessment.scheduled': { certificationTitle: string; date: IsoDate; blocs: readonly string[] };
+  'assessment.result_available': { certificationTitle: string; blocs: readonly string[] };
+};
+
+export type RenderedMail = { subject: string; text: string };
+
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' });
+
+/** « mardi 1 décembre 2026 » for '2026-12-01' (a calendar date, read as such). */
+export function frenchDate(date: IsoDate): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(d.getTime())) throw new RangeError('not a date');
+  return longDate.format(d);
+}
+
+const list = (items: readonly string[]) => items.map((b) => `  - ${b}`).join('\n');
+
+const signature = (publicUrl: string) =>
+  `\nVous retrouvez votre parcours dans votre espace : ${publicUrl}/\n\n` +
+  'Ce message est envoyé automatiquement par Qualif ; merci de ne pas y répondre.\n';
+
+const TEMPLATES: { [T in MailTemplateName]: (v: MailValues[T], publicUrl: string) => RenderedMail } = {
+  'candidacy.enrolled': (v, publicUrl) => ({
+    subject: `Votre inscription au ${v.certificationTitle}`,
+    text:
+      'Bonjour,\n\n' +
+      `Votre inscription au ${v.certificationTitle} a été enregistrée le ${frenchDate(v.enrolledOn)} ` +
+      `par ${v.organisationName}.\n` +
+      'La prochaine étape est votre positionnement : ce que vous maîtrisez déjà, ce qui reste à acquérir.\n' +
+      signature(publicUrl),
+  }),
+  'assessment.scheduled': (v, publicUrl) => ({
+    subject: `Évaluation programmée le ${frenchDate(v.date)}`,
+    text:
+      'Bonjour,\n\n' +
+      `Une évaluation pour le ${v.certificationTitle} est programmée le ${frenchDate(v.date)}.\n` +
+      `Blocs évalués :\n${list(v.blocs)}\n` +
+      signature(publicUrl),
+  }),
+  'assessment.result_available': (v, publicUrl) => ({
+    subject: `Résultat de votre évaluation — ${v.certificationTitle}`,
+    text:
+      'Bonjour,\n\n' +
+      `Le résultat de votre évaluation pour le ${v.certificationTitle} est disponible.\n` +
+      `Blocs concernés :\n${list(v.blocs)}\n` +
+      signature(publicUrl),
+  }),
+};
+
+export function renderMail<T extends MailTemplateName>(
+  template: T,
+  values: MailValues[T],
+  publicUrl: string,
+): RenderedMail {
+  return TEMPLATES[template](values, publicUrl);
+}
