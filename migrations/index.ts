@@ -5,6 +5,7 @@ import * as m0003 from './0003_registry.js';
 import * as m0004co from './0004_co_ownership.js';
 import * as m0005 from './0005_import_heartbeat.js';
 import * as m0006 from './0006_certification_status.js';
+import * as m0007 from './0007_candidates.js';
 import * as m0008 from './0008_jobs.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_co_ownership': m0004co,
   '0005_import_heartbeat': m0005,
   '0006_certification_status': m0006,
+  '0007_candidates': m0007,
   '0008_jobs': m0008,
 };

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Services } from '../src/app/app.js';
+import { today } from '../src/contracts/dates.js';
+import type { CandidateInput, EnrolmentBody } from '../src/modules/candidates/schemas.js';
 import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
-import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
+import { type Actor, SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
 import { RNCP_XML_FIXTURE } from './fixtures.js';
 
@@ -39,7 +41,7 @@ export const TEST_PASSWORD = 'Mot-de-passe-de-test-2026!';
 export type Factories = ReturnType<typeof factories>;
 
 export function factories(services: Services) {
-  const { catalogue, users, registry, db } = services;
+  const { catalogue, users, registry, db, candidacies } = services;
 
   async function newBranch(name = `Branche ${unique()}`) {
     const id = await catalogue.branches.save(
@@ -169,6 +171,57 @@ export function factories(services: Services) {
     return { branch, trainingOrg, employer, accounts };
   }
 
+  /**
+   * A certification candidates can enrol in today: active, its framework (blocs BC01, BC02)
+   * published, transmitted to France compétences (legal existence), and the given training
+   * organisations habilitated to train for it.
+   */
+  async function newEnrollableCertification(branchIds: string[], trainingOrganisationIds: string[] = []) {
+    const certification = await newCertification(branchIds);
+    await newFrameworkVersion(certification.id, { publish: true });
+    await addEvents(certification.id, [{ type: 'transmitted', date: '2020-01-15' }]);
+    for (const organisationId of trainingOrganisationIds)
+      await newHabilitation(certification.id, { organisationId });
+    return certification;
+  }
+
+  /** A new person's identity, different at each call (birth name and email), born in Lyon 3e. */
+  function newCandidate(overrides: Partial<CandidateInput> = {}): CandidateInput {
+    const n = unique();
+    return {
+      birthName: `Candidat ${n.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)] as string)}`,
+      firstNames: ['Camille'],
+      sex: 'F',
+      birthDate: { year: 1990, month: 4, day: 12 },
+      birthPlace: { communeInsee: '69383' },
+      email: `candidat-${n}@test.qualif.test`,
+      ...overrides,
+    };
+  }
+
+  /**
+   * Enrols a candidate (a new one unless `candidateId`) through the service, as `actor` (the
+   * system by default): by default on the plan de développement des compétences as an employee,
+   * today, for the whole certification.
+   */
+  async function newCandidacy(
+    input: Partial<EnrolmentBody> & { certificationId: string; trainingOrganisationId: string },
+    actor: Actor = SYSTEM_ADMIN,
+  ) {
+    return candidacies.enrol(
+      {
+        route: 'plan_developpement',
+        situation: { status: 'employee', contractType: 'cdi' },
+        enrolledOn: today(),
+        initiative: 'training_organisation',
+        ...(input.candidateId ? {} : { candidate: newCandidate() }),
+        ...input,
+      },
+      actor,
+      'test',
+    );
+  }
+
   /** Recognition events recorded in order, as the branch would record them. */
   async function addEvents(certificationId: string, events: NewRecognitionEvent[]) {
     for (const event of events) {
@@ -203,6 +256,9 @@ export function factories(services: Services) {
     addEvents,
     importRegistry,
     linkFiche,
+    newEnrollableCertification,
+    newCandidate,
+    newCandidacy,
   };
 }
 

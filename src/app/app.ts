@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
+import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
+import { communeDirectory } from '../modules/candidates/communes.js';
 import { registerBranchRoutes } from '../modules/catalogue/branches.routes.js';
 import { branchesServiceFactory } from '../modules/catalogue/branches.service.js';
 import { registerCertificationRoutes } from '../modules/catalogue/certifications.routes.js';
@@ -28,6 +31,7 @@ import {
   registryImportServiceFactory,
 } from '../modules/registry/registry-import.service.js';
 import { registerAuditRoutes } from '../platform/audit/audit.routes.js';
+import { createEncryption } from '../platform/crypto/encryption.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { createDiskFileStore } from '../platform/files/disk.js';
@@ -104,6 +108,17 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     certifications: catalogue.certifications,
     branches: catalogue.branches,
   });
+  const candidacies = candidaciesServiceFactory({
+    db,
+    encryption: createEncryption({ current: config.dataEncryptionKey }),
+    communes: communeDirectory,
+    eligibility,
+    certifications: catalogue.certifications,
+    frameworks: catalogue.frameworks,
+    habilitations: catalogue.habilitations,
+    organisations: catalogue.organisations,
+    users,
+  });
   const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
   const registry = {
     service: registryService,
@@ -128,6 +143,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     catalogue,
     registry,
     eligibility,
+    candidacies,
   };
 }
 
@@ -161,6 +177,7 @@ export async function createApp(
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
   registerCertificationRoutes(app, services.catalogue);
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
+  registerCandidacyRoutes(app, services.candidacies);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

@@ -37,6 +37,11 @@ export const AUDIT_ACTION_LABELS = {
   'registry.import.interrupted': 'Import du registre interrompu',
   'registry.alert.apply': 'Alerte du registre appliquée',
   'registry.alert.dismiss': 'Alerte du registre écartée',
+  'candidate.create': 'Candidat·e enregistré·e',
+  'candidate.account_link': 'Compte du candidat ou de la candidate relié',
+  'candidacy.create': 'Candidature enregistrée (inscription)',
+  'candidacy.transition': 'Étape du parcours changée',
+  'candidacy.transfer': 'Parcours transféré vers un autre organisme',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -53,6 +58,8 @@ export const AUDIT_ENTITY_LABELS = {
   habilitation: 'Habilitation',
   registry_import_run: 'Import du registre',
   registry_alert: 'Alerte du registre',
+  candidate: 'Candidat·e',
+  candidacy: 'Parcours',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -114,13 +114,22 @@ export function registerBranchRoutes(
       config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: 'Organismes de formation, employeurs, centres d’évaluation, OPCO',
-        querystring: pageQuery.extend({ kind: z.enum(ORGANISATION_KINDS).optional() }),
+        summary: 'Organismes de formation, employeurs, centres d’évaluation, OPCO (q : nom ou SIRET)',
+        querystring: pageQuery.extend({
+          kind: z.enum(ORGANISATION_KINDS).optional(),
+          q: z
+            .string()
+            .trim()
+            .max(200)
+            .optional()
+            .meta({ description: 'Une partie du nom, ou le début du SIRET' }),
+        }),
         response: { 200: pageOf(organisationSchema) },
       },
     },
     async (request) => {
-      const page = await organisations.list(request.query.kind, request.query.page, request.query.pageSize);
+      const { kind, page: pageNumber, pageSize, q } = request.query;
+      const page = await organisations.list(kind, pageNumber, pageSize, q);
       return {
         ...page,
         items: page.items.map((o) => ({

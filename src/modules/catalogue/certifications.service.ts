@@ -343,6 +343,21 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     return new Map(rows.map((r) => [r.id, { code: r.code, title: r.title }]));
   }
 
+  /** The branches owning each known certification among `ids` (the policy facts of what hangs on them). */
+  async function branchIdsOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const owners = new Map<string, string[]>();
+    if (ids.length === 0) return owners;
+    const rows = await db
+      .selectFrom('certification_branches')
+      .select(['certification_id', 'branch_id'])
+      .where('certification_id', 'in', ids)
+      .orderBy('branch_id')
+      .execute();
+    for (const r of rows)
+      owners.set(r.certification_id, [...(owners.get(r.certification_id) ?? []), r.branch_id]);
+    return owners;
+  }
+
   /** The ids of the certifications owned by any of `branchIds`. */
   async function idsOfBranches(branchIds: readonly string[]): Promise<string[]> {
     if (branchIds.length === 0) return [];
@@ -532,6 +547,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     recognitionEvents,
     summaries,
     idsOfBranches,
+    branchIdsOf,
     addEvent,
     replaceRegistration,
     deleteEvent,

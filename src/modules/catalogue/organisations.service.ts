@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../contracts/catalogue.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
+import { normaliseQuery } from '../../platform/db/search-text.js';
 import { type FieldError, fieldError, problems } from '../../platform/problem.js';
 import { normaliseSiret, siretProblem } from './domain/siret.js';
 import { normaliseIdcc, referenceLists } from './reference.js';
@@ -55,10 +57,24 @@ const COLUMNS = [
 ] as const;
 
 export function organisationsServiceFactory({ db }: { db: Db }) {
-  async function list(kind: OrganisationKind | undefined, page: number, pageSize: number) {
+  /**
+   * A page of organisations by name, of one kind or all; `q` keeps those whose name contains it
+   * (accents and case ignored) or whose SIRET starts with its digits.
+   */
+  async function list(kind: OrganisationKind | undefined, page: number, pageSize: number, q?: string) {
+    const words = q ? normaliseQuery(q) : '';
+    const digits = q?.replace(/[\s.]/g, '') ?? '';
     const base = db
       .selectFrom('organisations')
-      .$if(kind !== undefined, (q) => q.where('kind', '=', kind as OrganisationKind));
+      .$if(kind !== undefined, (qb) => qb.where('kind', '=', kind as OrganisationKind))
+      .$if(words !== '', (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb(sql`unaccent(lower(name))`, 'like', `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+            ...(/^\d{3,14}$/.test(digits) ? [eb('siret', 'like', `${digits}%`)] : []),
+          ]),
+        ),
+      );
     const [items, total] = await Promise.all([
       base
         .select(['id', ...COLUMNS])
@@ -69,6 +85,19 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n), page, pageSize };
+  }
+
+  /** Kind and name of each known organisation among `ids`, for another module's checks (enrolment). */
+  async function describe(
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; kind: OrganisationKind }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'kind'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
   }
 
   /** Organisation names by id (unknown ids left out): labels for other modules (grant scopes). */
@@ -159,7 +188,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { list, namesOf, create, update };
+  return { list, namesOf, describe, create, update };
 }
 
 export type OrganisationsService = ReturnType<typeof organisationsServiceFactory>;

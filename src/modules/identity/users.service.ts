@@ -278,6 +278,46 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
   }
 
+  /**
+   * The account a candidate signs in with (role candidate, over their own data): an account of
+   * that address if one exists (given the candidate role if it lacks it), else a new one,
+   * invited by email to choose its password. The candidates module links it to the candidate.
+   */
+  async function ensureCandidateAccount(
+    person: { email: string; displayName: string },
+    actor: AuditActor,
+    requestId: string | null,
+  ): Promise<{ userId: string; invited: boolean }> {
+    const email = person.email.trim().toLowerCase();
+    const existing = await findUserByEmail(db, email);
+    if (!existing) {
+      const created = await createUser(
+        { email, displayName: person.displayName, grants: [{ role: 'candidate' }], invite: true },
+        actor,
+        requestId,
+      );
+      return { userId: created.id, invited: true };
+    }
+    if (!(await hasRole(existing.id, 'candidate'))) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('role_assignments')
+          .values({ user_id: existing.id, role: 'candidate' })
+          .execute();
+        await recordAudit(trx, {
+          actor,
+          action: 'user.grants_update',
+          entityType: 'user',
+          entityId: existing.id,
+          after: { addedGrants: [{ role: 'candidate' }] },
+          requestId,
+        });
+      });
+      sessions?.forgetUser(existing.id);
+    }
+    return { userId: existing.id, invited: false };
+  }
+
   /** Current display names of the given accounts, by id (unknown ids are left out). */
   async function displayNames(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
@@ -320,6 +360,7 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     findPeople,
     displayNames,
     hasRole,
+    ensureCandidateAccount,
     mailAddressOf,
   };
 }

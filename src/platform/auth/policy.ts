@@ -57,6 +57,24 @@ export type Resources = {
   audit: Record<string, never>;
   /** The development outbox (emails not sent). */
   outbox: Record<string, never>;
+  /**
+   * A candidacy: the branches owning its certification, its training organisation, its
+   * employer, the account of its candidate (null until they have one), and the evaluators
+   * assigned to assess it (none before assessments exist).
+   */
+  candidacy: CandidacyFacts;
+  /** Enrolling someone: the certification's branches and the training organisation named. */
+  candidacies: { certificationBranchIds: readonly string[]; trainingOrganisationId: string };
+  /** A candidate's identity: their own account, and the candidacies it is read through. */
+  candidate: { userId: string | null; candidacies: readonly CandidacyFacts[] };
+};
+
+export type CandidacyFacts = {
+  certificationBranchIds: readonly string[];
+  trainingOrganisationId: string;
+  employerId: string | null;
+  candidateUserId: string | null;
+  evaluatorIds: readonly string[];
 };
 export type ResourceType = keyof Resources;
 
@@ -91,6 +109,33 @@ function staffOfAny(actor: Actor | null, branchIds: readonly string[]): boolean 
   const mine = branchesAs(actor, ['branch_manager', 'advisor']);
   return branchIds.some((b) => mine.includes(b));
 }
+
+/** The organisations on which the actor holds one of these roles. */
+function organisationsAs(actor: Actor | null, roles: readonly Role[]): string[] {
+  return (actor?.grants ?? [])
+    .filter((g) => roles.includes(g.role) && g.scope.type === 'organisation' && g.scope.id)
+    .map((g) => g.scope.id as string);
+}
+
+/**
+ * Who reads a candidacy (and so its candidate's identity): admins; its certification's branch
+ * staff (managers, OPCO advisors read-only); its training organisation; its employer; its
+ * candidate; the evaluators assigned to it. Jury members: none yet (the juries issue).
+ */
+const candidacyRead: Rule<CandidacyFacts> = (actor, c) =>
+  staffOfAny(actor, c.certificationBranchIds) ||
+  organisationsAs(actor, ['training_org']).includes(c.trainingOrganisationId) ||
+  (c.employerId !== null && organisationsAs(actor, ['employer']).includes(c.employerId)) ||
+  (c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId) ||
+  (hasRole(actor, 'evaluator') && c.evaluatorIds.includes(actor?.userId ?? ''));
+
+/** Who moves a candidacy along (and enrols): admins, its branch managers, its training organisation. */
+const candidacyManage = (
+  actor: Actor | null,
+  c: { certificationBranchIds: readonly string[]; trainingOrganisationId: string },
+) =>
+  managesAny(actor, c.certificationBranchIds) ||
+  organisationsAs(actor, ['training_org']).includes(c.trainingOrganisationId);
 
 const always = () => true;
 const adminOnly = (actor: Actor | null) => isAdmin(actor);
@@ -160,6 +205,24 @@ const POLICIES = {
   },
   audit: { read: adminOnly },
   outbox: { read: adminOnly },
+  candidacy: {
+    read: candidacyRead,
+    /** Lifecycle events (domain/lifecycle.ts): OPCO advisors and employers only read. */
+    transition: candidacyManage,
+  },
+  candidacies: { read: (actor) => actor !== null, create: candidacyManage },
+  candidate: {
+    read: (actor, p) =>
+      isAdmin(actor) ||
+      (p.userId !== null && hasRole(actor, 'candidate') && actor?.userId === p.userId) ||
+      p.candidacies.some((c) => candidacyRead(actor, c)),
+    /**
+     * Enrolling an existing candidate by id (named in a duplicate answer, or read in one's own
+     * lists): those who may enrol at all. The id, unguessable, is given only to someone who
+     * typed the person's identity or already reads them.
+     */
+    enrol: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager') || hasRole(actor, 'training_org'),
+  },
 } satisfies { [T in ResourceType]: PolicyOf<Resources[T]> };
 
 export type ActionOf<T extends ResourceType> = keyof (typeof POLICIES)[T] & string;
@@ -221,6 +284,33 @@ export function managedBranches(actor: Actor | null): '*' | string[] {
 /** The branches whose staff the actor is (managers and OPCO advisors); admins: all. */
 export function staffBranches(actor: Actor | null): '*' | string[] {
   return isAdmin(actor) ? '*' : branchesAs(actor, ['branch_manager', 'advisor']);
+}
+
+/**
+ * What the actor may read among candidacies, for a list query to filter on (the same rules as
+ * `candidacy.read`): everything (admins), or the union of the certifications of their branches,
+ * their training organisations' and employers' candidacies, their own as a candidate, and those
+ * they assess.
+ */
+export function candidacyReadScope(actor: Actor | null):
+  | { all: true }
+  | {
+      all: false;
+      branchIds: string[];
+      trainingOrganisationIds: string[];
+      employerIds: string[];
+      candidateUserId: string | null;
+      evaluatorUserId: string | null;
+    } {
+  if (isAdmin(actor)) return { all: true };
+  return {
+    all: false,
+    branchIds: branchesAs(actor, ['branch_manager', 'advisor']),
+    trainingOrganisationIds: organisationsAs(actor, ['training_org']),
+    employerIds: organisationsAs(actor, ['employer']),
+    candidateUserId: hasRole(actor, 'candidate') ? (actor?.userId ?? null) : null,
+    evaluatorUserId: hasRole(actor, 'evaluator') ? (actor?.userId ?? null) : null,
+  };
 }
 
 /** The route gate's role check (http/access.ts). */

@@ -8,7 +8,14 @@ import type { Database } from './schema.js';
  *
  * Modules are named as strings: `platform/` imports no module.
  */
-export const TABLE_OWNERS = ['platform', 'identity', 'catalogue', 'registry', 'eligibility'] as const;
+export const TABLE_OWNERS = [
+  'platform',
+  'identity',
+  'catalogue',
+  'registry',
+  'eligibility',
+  'candidates',
+] as const;
 export type TableOwner = (typeof TABLE_OWNERS)[number];
 
 export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
@@ -44,6 +51,11 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   registry_staging: 'registry',
   certification_registry_links: 'registry',
   registry_alerts: 'registry',
+
+  // candidates: people enrolled, their candidacies and the history of their states.
+  candidates: 'candidates',
+  candidacies: 'candidates',
+  candidacy_status_history: 'candidates',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

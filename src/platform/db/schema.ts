@@ -320,6 +320,81 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+/** A candidate's identity (candidates module, migration 0007); the NIR only encrypted. */
+export interface CandidatesTable {
+  id: Generated<string>;
+  birth_name: string;
+  usage_name: string | null;
+  first_names: TextArray;
+  sex: 'F' | 'M';
+  birth_year: number;
+  birth_month: number | null;
+  birth_day: number | null;
+  birth_commune_insee: string | null;
+  birth_country_insee: string | null;
+  email: string | null;
+  phone: string | null;
+  address: ColumnType<unknown, string | null | undefined, string | null>;
+  /** platform/crypto envelope, context `candidates.nir:<id>`. */
+  nir_encrypted: string | null;
+  identity_key: string;
+  email_key: string | null;
+  identity_warnings: ColumnType<unknown, string | undefined, string>;
+  user_id: string | null;
+  merged_into_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CandidacyStatusColumn =
+  | 'enrolled'
+  | 'positioning'
+  | 'pathway'
+  | 'assessment'
+  | 'ready_for_jury'
+  | 'on_hold'
+  | 'withdrawn'
+  | 'transferred';
+
+export interface CandidaciesTable {
+  id: Generated<string>;
+  candidate_id: string;
+  certification_id: string;
+  framework_version_id: string;
+  framework_version_number: number;
+  whole_certification: boolean;
+  bloc_codes: TextArray;
+  route: string;
+  situation: ColumnType<unknown, string | null | undefined, string | null>;
+  eligibility: Json;
+  training_organisation_id: string;
+  employer_id: string | null;
+  funders: ColumnType<string[], string[] | undefined, string[]>;
+  /** 'YYYY-MM-DD' */
+  enrolled_on: string;
+  initiative: 'candidate' | 'employer' | 'training_organisation' | 'cpne' | 'france_travail' | 'other';
+  status: ColumnType<CandidacyStatusColumn, CandidacyStatusColumn | undefined, CandidacyStatusColumn>;
+  held_from: CandidacyStatusColumn | null;
+  transferred_from_id: string | null;
+  transferred_to_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CandidacyStatusHistoryTable {
+  id: Generated<number>;
+  candidacy_id: string;
+  event: string;
+  from_status: CandidacyStatusColumn | null;
+  to_status: CandidacyStatusColumn;
+  reason: string | null;
+  details: ColumnType<unknown, string | null | undefined, string | null>;
+  actor_user_id: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -346,6 +421,9 @@ export interface Database {
   registry_staging: RegistryStagingTable;
   certification_registry_links: CertificationRegistryLinksTable;
   registry_alerts: RegistryAlertsTable;
+  candidates: CandidatesTable;
+  candidacies: CandidaciesTable;
+  candidacy_status_history: CandidacyStatusHistoryTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Q = Kysely<Database>;
+
+/** The columns a candidacy is shown with, its candidate's names and account included. */
+const CANDIDACY_COLUMNS = [
+  'c.id',
+  'c.candidate_id',
+  'c.certification_id',
+  'c.framework_version_number',
+  'c.whole_certification',
+  'c.bloc_codes',
+  'c.route',
+  'c.situation',
+  'c.eligibility',
+  'c.training_organisation_id',
+  'c.employer_id',
+  'c.funders',
+  'c.enrolled_on',
+  'c.initiative',
+  'c.status',
+  'c.held_from',
+  'c.transferred_from_id',
+  'c.transferred_to_id',
+  'c.created_at',
+  'p.birth_name',
+  'p.usage_name',
+  'p.first_names',
+  'p.user_id as candidate_user_id',
+] as const;
+
+export function candidacyQuery(db: Q) {
+  return db
+    .selectFrom('candidacies as c')
+    .innerJoin('candidates as p', 'p.id', 'c.candidate_id')
+    .select(CANDIDACY_COLUMNS);
+}
+
+export type CandidacyRow = Awaited<ReturnType<ReturnType<typeof candidacyQuery>['executeTakeFirstOrThrow']>>;
+
+export async function findCandidacy(db: Q, id: string): Promise<CandidacyRow | undefined> {
+  return candidacyQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function findCandidate(db: Q, id: string) {
+  return db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type CandidateRow = NonNullable<Awaited<ReturnType<typeof findCandidate>>>;
+
+/** Candidates (not merged into another) sharing the identity key or the email key. */
+export async function possibleDuplicates(db: Q, keys: { identityKey: string; emailKey: string | null }) {
+  return db
+    .selectFrom('candidates')
+    .select(['id', 'identity_key', 'email_key'])
+    .where('merged_into_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('identity_key', '=', keys.identityKey),
+        ...(keys.emailKey ? [eb('email_key', '=', keys.emailKey)] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .limit(10)
+    .execute();
+}
+
+/** The candidacy of this candidate and certification that has not ended, if any. */
+export async function activeCandidacyOf(db: Q, candidateId: string, certificationId: string) {
+  return db
+    .selectFrom('candidacies')
+    .select('id')
+    .where('candidate_id', '=', candidateId)
+    .where('certification_id', '=', certificationId)
+    .where('status', 'not in', ['withdrawn', 'transferred'])
+    .executeTakeFirst();
+}
+
+export async function historyOf(db: Q, candidacyId: string) {
+  return db
+    .selectFrom('candidacy_status_history')
+    .select(['event', 'from_status', 'to_status', 'reason', 'details', 'actor_user_id', 'at'])
+    .where('candidacy_id', '=', candidacyId)
+    .orderBy('id')
+    .execute();
+}
