@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { Schemas } from '../api/types';
 import { catalogueKey } from '../catalogue/queries';
 import { DateTime } from '../ui/DateTime';
+import { ListTable } from '../ui/ListTable';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { QueryState } from '../ui/QueryState';
 
@@ -72,42 +73,30 @@ export function CoOwnershipInvitations() {
       </Text>
       <QueryState query={query} loadingLabel="Chargement des invitations…">
         {(data) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Certification</Table.Th>
-                  <Table.Th scope="col">Branche invitée</Table.Th>
-                  <Table.Th scope="col">Envoyée le</Table.Th>
-                  <Table.Th scope="col">Réponse</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((invitation) => (
-                  <Table.Tr key={invitation.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/gestion/certifications/${invitation.certification.id}`}>
-                        {invitation.certification.code} — {invitation.certification.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{invitation.branch.name}</Table.Td>
-                    <Table.Td>
-                      <DateTime value={invitation.invitedAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      {invitation.can.answer ? (
-                        <Answer invitation={invitation} />
-                      ) : (
-                        <Badge variant="light" color="gray">
-                          En attente de sa réponse
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable minWidth={560} columns={['Certification', 'Branche invitée', 'Envoyée le', 'Réponse']}>
+            {data.items.map((invitation) => (
+              <Table.Tr key={invitation.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/gestion/certifications/${invitation.certification.id}`}>
+                    {invitation.certification.code} — {invitation.certification.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{invitation.branch.name}</Table.Td>
+                <Table.Td>
+                  <DateTime value={invitation.invitedAt} />
+                </Table.Td>
+                <Table.Td>
+                  {invitation.can.answer ? (
+                    <Answer invitation={invitation} />
+                  ) : (
+                    <Badge variant="light" color="gray">
+                      En attente de sa réponse
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </QueryState>
     </section>

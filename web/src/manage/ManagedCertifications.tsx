@@ -5,6 +5,7 @@ import { useCertificationSearch } from '../catalogue/queries';
 import { RecognitionBadge } from '../catalogue/RecognitionBadge';
 import { StatusBadge } from '../catalogue/StatusBadge';
 import { plural } from '../format/plural';
+import { ListTable } from '../ui/ListTable';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
 
@@ -30,38 +31,25 @@ export function ManagedCertifications({ title, branchId }: { title: string; bran
             <Text>Aucune certification pour l’instant.</Text>
           ) : (
             <Stack aria-busy={search.isPlaceholderData}>
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Code</Table.Th>
-                      <Table.Th scope="col">Intitulé</Table.Th>
-                      <Table.Th scope="col">Type</Table.Th>
-                      <Table.Th scope="col">Catalogue</Table.Th>
-                      <Table.Th scope="col">Reconnaissance</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((item) => (
-                      <Table.Tr key={item.id}>
-                        <Table.Td ff="monospace">{item.code}</Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/gestion/certifications/${item.id}`}>
-                            {item.title}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{item.kind}</Table.Td>
-                        <Table.Td>
-                          <StatusBadge status={item.status} />
-                        </Table.Td>
-                        <Table.Td>
-                          <RecognitionBadge recognition={item.recognition} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable minWidth={640} columns={['Code', 'Intitulé', 'Type', 'Catalogue', 'Reconnaissance']}>
+                {data.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td ff="monospace">{item.code}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/gestion/certifications/${item.id}`}>
+                        {item.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{item.kind}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={item.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <RecognitionBadge recognition={item.recognition} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ListTable>
               <Pager
                 page={data.page}
                 pageSize={data.pageSize}

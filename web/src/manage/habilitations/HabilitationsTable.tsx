@@ -6,6 +6,7 @@ import { HABILITATION_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
 import { formatDate, today } from '../../format/date';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ListTable } from '../../ui/ListTable';
 
 function holder(h: Habilitation): string {
   return h.organisationName ?? h.personName ?? '—';
@@ -29,48 +30,32 @@ export function HabilitationsTable({
   const date = today();
   if (habilitations.length === 0) return <Text>Aucune habilitation pour cette certification.</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Titulaire</Table.Th>
-            <Table.Th scope="col">Habilitation</Table.Th>
-            <Table.Th scope="col">Du</Table.Th>
-            <Table.Th scope="col">Au</Table.Th>
-            <Table.Th scope="col">État</Table.Th>
-            <Table.Th scope="col">Action</Table.Th>
+    <ListTable minWidth={760} columns={['Titulaire', 'Habilitation', 'Du', 'Au', 'État', 'Action']}>
+      {habilitations.map((h) => {
+        const name = `${HABILITATION_LABELS[h.kind]} — ${holder(h)}`;
+        return (
+          <Table.Tr key={h.id}>
+            <Table.Td>{holder(h)}</Table.Td>
+            <Table.Td>{HABILITATION_LABELS[h.kind]}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validFrom)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validTo)}</Table.Td>
+            <Table.Td>{status(h, date)}</Table.Td>
+            <Table.Td>
+              <ConfirmButton
+                ariaLabel={`Retirer l’habilitation « ${name} »`}
+                buttonProps={{ variant: 'outline', size: 'xs' }}
+                title="Retirer cette habilitation ?"
+                message={`L’habilitation « ${name} » sera supprimée.`}
+                confirmLabel="Retirer"
+                action={() => api.delete(`/api/v1/certifications/${certificationId}/habilitations/${h.id}`)}
+                onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}
+              >
+                Retirer
+              </ConfirmButton>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {habilitations.map((h) => {
-            const name = `${HABILITATION_LABELS[h.kind]} — ${holder(h)}`;
-            return (
-              <Table.Tr key={h.id}>
-                <Table.Td>{holder(h)}</Table.Td>
-                <Table.Td>{HABILITATION_LABELS[h.kind]}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validFrom)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validTo)}</Table.Td>
-                <Table.Td>{status(h, date)}</Table.Td>
-                <Table.Td>
-                  <ConfirmButton
-                    ariaLabel={`Retirer l’habilitation « ${name} »`}
-                    buttonProps={{ variant: 'outline', size: 'xs' }}
-                    title="Retirer cette habilitation ?"
-                    message={`L’habilitation « ${name} » sera supprimée.`}
-                    confirmLabel="Retirer"
-                    action={() =>
-                      api.delete(`/api/v1/certifications/${certificationId}/habilitations/${h.id}`)
-                    }
-                    onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}
-                  >
-                    Retirer
-                  </ConfirmButton>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }

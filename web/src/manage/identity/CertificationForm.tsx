@@ -34,6 +34,17 @@ const FIELDS = [
 
 const CODES_HELP = 'Saisissez un code puis appuyez sur Entrée.';
 
+/** The reference code lists, each as typed (ROME codes in capitals). */
+const CODE_LISTS: {
+  key: 'romeCodes' | 'nsfCodes' | 'formacodeCodes';
+  label: string;
+  canonical: (code: string) => string;
+}[] = [
+  { key: 'romeCodes', label: 'Codes ROME', canonical: (code) => code.toUpperCase() },
+  { key: 'nsfCodes', label: 'Codes NSF', canonical: (code) => code },
+  { key: 'formacodeCodes', label: 'Formacodes', canonical: (code) => code },
+];
+
 export const emptyCertification = (branchIds: string[] = []): CertificationInput => ({
   kind: 'CQP',
   code: '',
@@ -150,42 +161,21 @@ export function CertificationForm({
           </SimpleGrid>
         </Fieldset>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TagsInput
-            label="Codes ROME"
-            description={CODES_HELP}
-            value={value.romeCodes}
-            onChange={(v) =>
-              set(
-                'romeCodes',
-                v.map((c) => c.trim().toUpperCase()),
-              )
-            }
-            error={fieldErrors(error, 'romeCodes')}
-          />
-          <TagsInput
-            label="Codes NSF"
-            description={CODES_HELP}
-            value={value.nsfCodes}
-            onChange={(v) =>
-              set(
-                'nsfCodes',
-                v.map((c) => c.trim()),
-              )
-            }
-            error={fieldErrors(error, 'nsfCodes')}
-          />
-          <TagsInput
-            label="Formacodes"
-            description={CODES_HELP}
-            value={value.formacodeCodes}
-            onChange={(v) =>
-              set(
-                'formacodeCodes',
-                v.map((c) => c.trim()),
-              )
-            }
-            error={fieldErrors(error, 'formacodeCodes')}
-          />
+          {CODE_LISTS.map(({ key, label, canonical }) => (
+            <TagsInput
+              key={key}
+              label={label}
+              description={CODES_HELP}
+              value={value[key]}
+              onChange={(codes) =>
+                set(
+                  key,
+                  codes.map((c) => canonical(c.trim())),
+                )
+              }
+              error={fieldErrors(error, key)}
+            />
+          ))}
         </SimpleGrid>
         <Textarea
           label="Description"

@@ -6,6 +6,7 @@ import { RECOGNITION_EVENT_LABELS } from '../../catalogue/labels';
 import { catalogueKey } from '../../catalogue/queries';
 import { formatDate, formatPeriod } from '../../format/date';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ListTable } from '../../ui/ListTable';
 
 function details(e: RecognitionEvent): string {
   return [
@@ -29,42 +30,30 @@ export function EventsTable({
   const queryClient = useQueryClient();
   if (events.length === 0) return <Text>Aucun événement enregistré.</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Date</Table.Th>
-            <Table.Th scope="col">Événement</Table.Th>
-            <Table.Th scope="col">Détails</Table.Th>
-            <Table.Th scope="col">Action</Table.Th>
+    <ListTable minWidth={720} columns={['Date', 'Événement', 'Détails', 'Action']}>
+      {events.map((e) => {
+        const name = `${RECOGNITION_EVENT_LABELS[e.type]} du ${formatDate(e.date)}`;
+        return (
+          <Table.Tr key={e.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.date)}</Table.Td>
+            <Table.Td>{RECOGNITION_EVENT_LABELS[e.type]}</Table.Td>
+            <Table.Td>{details(e) || '—'}</Table.Td>
+            <Table.Td>
+              <ConfirmButton
+                ariaLabel={`Supprimer l’événement « ${name} »`}
+                buttonProps={{ variant: 'outline', size: 'xs' }}
+                title="Supprimer cet événement ?"
+                message={`L’événement « ${name} » sera supprimé et la reconnaissance recalculée. Ne supprimez qu’un événement saisi par erreur.`}
+                confirmLabel="Supprimer"
+                action={() => api.delete(`/api/v1/certifications/${certificationId}/events/${e.id}`)}
+                onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}
+              >
+                Supprimer
+              </ConfirmButton>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((e) => {
-            const name = `${RECOGNITION_EVENT_LABELS[e.type]} du ${formatDate(e.date)}`;
-            return (
-              <Table.Tr key={e.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.date)}</Table.Td>
-                <Table.Td>{RECOGNITION_EVENT_LABELS[e.type]}</Table.Td>
-                <Table.Td>{details(e) || '—'}</Table.Td>
-                <Table.Td>
-                  <ConfirmButton
-                    ariaLabel={`Supprimer l’événement « ${name} »`}
-                    buttonProps={{ variant: 'outline', size: 'xs' }}
-                    title="Supprimer cet événement ?"
-                    message={`L’événement « ${name} » sera supprimé et la reconnaissance recalculée. Ne supprimez qu’un événement saisi par erreur.`}
-                    confirmLabel="Supprimer"
-                    action={() => api.delete(`/api/v1/certifications/${certificationId}/events/${e.id}`)}
-                    onDone={() => queryClient.invalidateQueries({ queryKey: catalogueKey })}
-                  >
-                    Supprimer
-                  </ConfirmButton>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }

@@ -7,31 +7,23 @@ import { TextListEditor } from './TextListEditor';
 
 function ActivityEditor({
   activity,
-  index,
-  count,
-  onChange,
-  onMove,
-  onRemove,
   errors,
+  ...item
 }: ItemProps<ActivityModel> & { activity: ActivityModel; errors: Errors }) {
-  const path = `content.activities.activities.${index}`;
-  const number = index + 1;
+  const path = `content.activities.activities.${item.index}`;
+  const number = item.index + 1;
+  const onChange = item.onChange;
   return (
     <Fieldset legend={`Activité ${number}`}>
       <Stack gap="sm">
         <ItemHeading
-          {...{ index, count, onMove, onRemove }}
+          {...item}
+          value={activity}
           name={`l’activité ${number}`}
-          code={{
-            label: 'Code de l’activité',
-            value: activity.code,
-            onChange: (code) => onChange({ ...activity, code }),
-            error: errors(`${path}.code`),
-          }}
+          code={{ label: 'Code de l’activité', error: errors(`${path}.code`) }}
           title={{
+            key: 'title',
             label: 'Intitulé de l’activité',
-            value: activity.title,
-            onChange: (title) => onChange({ ...activity, title }),
             error: errors(`${path}.title`),
             maxLength: 300,
           }}

@@ -14,16 +14,8 @@ type BlocEditorProps = ItemProps<BlocModel> & {
 };
 
 /** A bloc of competencies: code, title, pass rule and its competencies. */
-export function BlocEditor({
-  bloc,
-  index,
-  count,
-  onChange,
-  onMove,
-  onRemove,
-  errors,
-  firstAssessment,
-}: BlocEditorProps) {
+export function BlocEditor({ bloc, errors, firstAssessment, ...item }: BlocEditorProps) {
+  const { index, onChange } = item;
   const path = `content.competencies.blocs.${index}`;
   const rulePath = `content.assessment.blocRules.${index}`;
   const number = String(index + 1);
@@ -33,21 +25,14 @@ export function BlocEditor({
     <Fieldset legend={`Bloc ${number}`} styles={{ legend: { fontWeight: 700 } }}>
       <Stack gap="md">
         <ItemHeading
-          {...{ index, count, onMove, onRemove }}
+          {...item}
+          value={bloc}
           name={`le bloc ${number}`}
           code={{
             label: 'Code du bloc',
-            value: bloc.code,
-            onChange: (code) => set({ code }),
             error: joined(errors(`${path}.code`), errors(`${rulePath}.blocCode`)),
           }}
-          title={{
-            label: 'Intitulé du bloc',
-            value: bloc.title,
-            onChange: (title) => set({ title }),
-            error: errors(`${path}.title`),
-            maxLength: 300,
-          }}
+          title={{ key: 'title', label: 'Intitulé du bloc', error: errors(`${path}.title`), maxLength: 300 }}
         />
         <RuleEditor
           rule={bloc.rule}

@@ -25,33 +25,27 @@ type CompetencyEditorProps = ItemProps<CompetencyModel> & {
 export function CompetencyEditor({
   competency,
   number,
-  index,
-  count,
-  onChange,
-  onMove,
-  onRemove,
   errors,
   path,
   assessmentPath,
+  ...item
 }: CompetencyEditorProps) {
-  const set = (patch: Partial<CompetencyModel>) => onChange({ ...competency, ...patch });
+  const set = (patch: Partial<CompetencyModel>) => item.onChange({ ...competency, ...patch });
   const criteria = competency.criteria;
   return (
     <Fieldset legend={`Compétence ${number}`}>
       <Stack gap="sm">
         <ItemHeading
-          {...{ index, count, onMove, onRemove }}
+          {...item}
+          value={competency}
           name={`la compétence ${number}`}
           code={{
             label: 'Code de la compétence',
-            value: competency.code,
-            onChange: (code) => set({ code }),
             error: joined(errors(`${path}.code`), errors(`${assessmentPath}.competencyCode`)),
           }}
           title={{
+            key: 'title',
             label: 'Intitulé de la compétence',
-            value: competency.title,
-            onChange: (title) => set({ title }),
             error: errors(`${path}.title`),
             maxLength: 500,
             multiline: true,

@@ -14,34 +14,19 @@ type CriterionEditorProps = ItemProps<CriterionModel> & {
 };
 
 /** One assessment criterion: its code, its wording and its observable indicators. */
-export function CriterionEditor({
-  criterion,
-  number,
-  index,
-  count,
-  onChange,
-  onMove,
-  onRemove,
-  errors,
-  path,
-}: CriterionEditorProps) {
+export function CriterionEditor({ criterion, number, errors, path, ...item }: CriterionEditorProps) {
+  const onChange = item.onChange;
   return (
     <Fieldset legend={`Critère ${number}`} variant="filled">
       <Stack gap="xs">
         <ItemHeading
-          {...{ index, count, onMove, onRemove }}
+          {...item}
+          value={criterion}
           name={`le critère ${number}`}
-          code={{
-            label: 'Code du critère',
-            value: criterion.code,
-            onChange: (code) => onChange({ ...criterion, code }),
-            error: errors(`${path}.code`),
-            width: 140,
-          }}
+          code={{ label: 'Code du critère', error: errors(`${path}.code`), width: 140 }}
           title={{
+            key: 'text',
             label: 'Énoncé du critère',
-            value: criterion.text,
-            onChange: (text) => onChange({ ...criterion, text }),
             error: errors(`${path}.text`),
             maxLength: 500,
             multiline: true,

@@ -56,20 +56,32 @@ export type ItemProps<T> = {
   onRemove: () => void;
 };
 
-type Field = { label: string; value: string; onChange: (value: string) => void; error: string | undefined };
+/** The keys of an item whose values are texts (`title`, `text`). */
+type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 
-type ItemHeadingProps = Omit<ItemProps<unknown>, 'onChange'> & {
+type Field = { label: string; error: string | undefined };
+
+type ItemHeadingProps<T> = ItemProps<T> & {
+  /** The item: its `code` and its title (`title.key`) are edited here. */
+  value: T;
   /** « le bloc 2 », for the buttons' accessible names. */
   name: string;
   code: Field & { width?: number };
-  title: Field & { maxLength: number; multiline?: boolean };
+  title: Field & { key: TextKey<T>; maxLength: number; multiline?: boolean };
 };
 
 /**
  * The head of an item of the framework editor (activity, bloc, competency, criterion): its
  * « Monter / Descendre / Supprimer » buttons, then its code and its title side by side.
  */
-export function ItemHeading({ name, code, title, ...item }: ItemHeadingProps) {
+export function ItemHeading<T extends { code: string }>({
+  value,
+  onChange,
+  name,
+  code,
+  title,
+  ...item
+}: ItemHeadingProps<T>) {
   const Title = title.multiline ? Textarea : TextInput;
   return (
     <>
@@ -82,8 +94,8 @@ export function ItemHeading({ name, code, title, ...item }: ItemHeadingProps) {
           required
           maxLength={20}
           w={code.width ?? 160}
-          value={code.value}
-          onChange={(e) => code.onChange(e.currentTarget.value)}
+          value={value.code}
+          onChange={(e) => onChange({ ...value, code: e.currentTarget.value })}
           error={code.error}
         />
         <Title
@@ -91,8 +103,8 @@ export function ItemHeading({ name, code, title, ...item }: ItemHeadingProps) {
           required
           maxLength={title.maxLength}
           style={{ flex: 1 }}
-          value={title.value}
-          onChange={(e) => title.onChange(e.currentTarget.value)}
+          value={value[title.key] as string}
+          onChange={(e) => onChange({ ...value, [title.key]: e.currentTarget.value })}
           error={title.error}
           {...(title.multiline ? { autosize: true, minRows: 1 } : {})}
         />
