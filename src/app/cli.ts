@@ -239,6 +239,54 @@ registry
     }
   });
 
+const JOB_STATES = ['pending', 'running', 'done', 'dead', 'cancelled'] as const;
+const jobs = program.command('jobs').description('background jobs (emails, reminders)');
+jobs
+  .command('list')
+  .description('list jobs in one state, latest first, with their attempts and last error')
+  .option(
+    '--state <state>',
+    JOB_STATES.join(' | '),
+    (v) => {
+      if (!(JOB_STATES as readonly string[]).includes(v)) {
+        throw new InvalidArgumentError(`one of ${JOB_STATES.join(', ')}`);
+      }
+      return v as (typeof JOB_STATES)[number];
+    },
+    'dead' as const,
+  )
+  .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 50)
+  .action(async (opts: { state: (typeof JOB_STATES)[number]; limit: number }) => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const list = await createServices(c, handle)
+      .jobs.list(opts.state, opts.limit)
+      .finally(() => handle.close());
+    if (list.length === 0) process.stdout.write(`Aucune tâche à l’état ${opts.state}.\n`);
+    for (const j of list) {
+      process.stdout.write(
+        `${j.runAt.toISOString()}  ${j.state.padEnd(9)}  ${j.kind}  essais ${j.attempts}/${j.maxAttempts}` +
+          `${j.lastError ? `  ${j.lastError}` : ''}  (${j.id})\n`,
+      );
+    }
+  });
+jobs
+  .command('retry')
+  .argument('<id>', 'a dead job (qualif jobs list)')
+  .description('put a dead job back in the queue with a fresh attempt budget')
+  .action(async (id: string) => {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+      fail(`aucune tâche en échec définitif (dead) avec l’id ${id}`);
+    }
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const retried = await createServices(c, handle)
+      .jobs.retry(id)
+      .finally(() => handle.close());
+    if (!retried) fail(`aucune tâche en échec définitif (dead) avec l’id ${id}`);
+    process.stdout.write(`Tâche ${id} remise en file : elle sera exécutée par un processus serve.\n`);
+  });
+
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} Mio`;
 
 function progressLine(p: { bytes: number; fiches: number; bytesTotal: number }) {

@@ -92,6 +92,39 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('background jobs and stored files: defaults, values and bounds', () => {
+    expect(loadConfig({}).jobs).toEqual({
+      pollIntervalMs: 2000,
+      concurrency: 4,
+      maxAttempts: 8,
+      retryBaseSeconds: 30,
+    });
+    expect(loadConfig({}).fileMaxBytes).toBe(20_971_520);
+    const set = loadConfig({
+      JOBS_POLL_INTERVAL_MS: '250',
+      JOBS_CONCURRENCY: '0',
+      JOBS_MAX_ATTEMPTS: '3',
+      JOBS_RETRY_BASE_SECONDS: '5',
+      FILE_MAX_BYTES: '5000000',
+    });
+    expect(set.jobs).toEqual({ pollIntervalMs: 250, concurrency: 0, maxAttempts: 3, retryBaseSeconds: 5 });
+    expect(set.fileMaxBytes).toBe(5_000_000);
+    const bad = problemsOf({
+      JOBS_POLL_INTERVAL_MS: '10',
+      JOBS_CONCURRENCY: '-1',
+      JOBS_MAX_ATTEMPTS: '0',
+      JOBS_RETRY_BASE_SECONDS: 'soon',
+      FILE_MAX_BYTES: '100',
+    });
+    expect(bad.map((p) => p.split(':')[0])).toEqual([
+      'JOBS_POLL_INTERVAL_MS',
+      'JOBS_CONCURRENCY',
+      'JOBS_MAX_ATTEMPTS',
+      'JOBS_RETRY_BASE_SECONDS',
+      'FILE_MAX_BYTES',
+    ]);
+  });
+
   describe('DATA_ENCRYPTION_KEY', () => {
     const key = randomBytes(32);
 

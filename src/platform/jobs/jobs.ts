@@ -340,7 +340,8 @@ export function createJobs(options: JobsOptions) {
   function schedule(delayMs: number) {
     if (stopping || !started) return;
     clearTimeout(pollTimer);
-    pollTimer = setTimeout(() => void poll(), delayMs);
+    // Unref'd: polling alone never keeps a process alive (a running job's own work does).
+    pollTimer = setTimeout(() => void poll(), delayMs).unref();
   }
 
   /** One poll: claims what free slots allow, starts those jobs; polls again at once when full. */
@@ -412,7 +413,7 @@ export function createJobs(options: JobsOptions) {
             log?.warn({ error: jobErrorText(e) }, 'lease renewal failed'),
           ),
         Math.max(1000, (leaseSeconds * 1000) / 3),
-      );
+      ).unref();
       purgeTimer = setInterval(
         () => void purge().catch((e: unknown) => log?.warn({ error: jobErrorText(e) }, 'job purge failed')),
         6 * 3600 * 1000,
