@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../src/contracts/dates.js';
 import { frameworkSchema } from '../src/modules/catalogue/domain/framework.js';
 import { frameworkToXlsx } from '../src/modules/catalogue/framework-xlsx.js';
 import type { Actor } from '../src/platform/auth/actor.js';
@@ -91,6 +92,13 @@ const fx = {
   /** certA's versions: 1 published, 2 draft. */
   fiche: 'RNCP34762',
   runId: '',
+  /** A certification of A open to enrolment, both training organisations habilitated. */
+  certEnrol: '',
+  employer1: '',
+  /** Candidate 1's candidacy at training organisation 1, employer 1; candidate 2's at 2, employer 2. */
+  candidacy1: '',
+  candidate1: '',
+  candidacy2: '',
 };
 
 const REGISTRY_FIXTURE = path.resolve('reference/registry/export_fiches_RNCP_fixture.xml');
@@ -148,6 +156,26 @@ beforeAll(async () => {
   if (run?.status !== 'succeeded')
     throw new Error(`the registry fixture did not import: ${run?.error_message}`);
   fx.runId = run.id;
+  fx.employer1 = orgs.employer1 as string;
+  fx.certEnrol = (
+    await f.newEnrollableCertification([fx.branchA.id], [fx.trainingOrg1, orgs.training_org2 as string])
+  ).id;
+  const enrolled = await f.newCandidacy({
+    certificationId: fx.certEnrol,
+    trainingOrganisationId: fx.trainingOrg1,
+    employerId: fx.employer1,
+    candidate: f.newCandidate({ email: accounts.get('candidate1')?.email }),
+  });
+  fx.candidacy1 = enrolled.id;
+  fx.candidate1 = enrolled.candidateId;
+  fx.candidacy2 = (
+    await f.newCandidacy({
+      certificationId: fx.certEnrol,
+      trainingOrganisationId: orgs.training_org2 as string,
+      employerId: orgs.employer2 as string,
+      candidate: f.newCandidate({ email: accounts.get('candidate2')?.email }),
+    })
+  ).id;
 });
 afterAll(() => t?.close());
 
@@ -208,6 +236,16 @@ async function openAlertOnFreshCertA() {
   if (!alert) throw new Error(`linking ${fx.fiche} raised no alert: the matrix needs one`);
   return alert.id;
 }
+/** Who reads candidacy 1 (and its candidate): A's staff, its training organisation, employer and candidate. */
+const READS_CANDIDACY_1: Expectations = {
+  ...signedIn(404),
+  admin: 'ok',
+  managerA: 'ok',
+  advisorA: 'ok',
+  trainingOrg1: 'ok',
+  employer1: 'ok',
+  candidate1: 'ok',
+};
 const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -567,6 +605,49 @@ const MATRIX: Record<string, Entry> = {
     expect: all('pass'),
   },
 
+  // Candidates and candidacies
+  'POST /api/v1/candidacies': {
+    // At training organisation 1 for a certification of A: the others name what is not theirs → 422.
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/candidacies',
+      payload: {
+        candidate: f.newCandidate(),
+        certificationId: fx.certEnrol,
+        route: 'plan_developpement',
+        situation: { status: 'employee', contractType: 'cdi' },
+        trainingOrganisationId: fx.trainingOrg1,
+        employerId: fx.employer1,
+        enrolledOn: today(),
+        initiative: 'training_organisation',
+      },
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 422, trainingOrg1: 'ok', trainingOrg2: 422 }),
+  },
+  'GET /api/v1/candidacies': { request: () => ({ url: '/api/v1/candidacies' }), expect: signedIn('ok') },
+  'GET /api/v1/candidacies/:id': {
+    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}` }),
+    expect: READS_CANDIDACY_1,
+  },
+  'POST /api/v1/candidacies/:id/transitions': {
+    request: async () => {
+      const { id } = await f.newCandidacy({
+        certificationId: fx.certEnrol,
+        trainingOrganisationId: fx.trainingOrg1,
+      });
+      return {
+        method: 'POST',
+        url: `/api/v1/candidacies/${id}/transitions`,
+        payload: { event: 'start_positioning' },
+      };
+    },
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 404, trainingOrg1: 'ok', trainingOrg2: 404 }),
+  },
+  'GET /api/v1/candidates/:id': {
+    request: () => ({ url: `/api/v1/candidates/${fx.candidate1}` }),
+    expect: READS_CANDIDACY_1,
+  },
+
   // Registry
   'GET /api/v1/registry/fiches': {
     request: () => ({ url: '/api/v1/registry/fiches?q=agent' }),
@@ -648,6 +729,30 @@ const MATRIX: Record<string, Entry> = {
 };
 
 describe('what a readable answer holds, by scope', () => {
+  it('candidacy lists: each account sees exactly the candidacies in its scope', async () => {
+    const ids = async (who: Who) => {
+      const session = sessions.get(who) as Signed;
+      const res = await t.app.inject({
+        url: `/api/v1/candidacies?certificationId=${fx.certEnrol}&pageSize=200`,
+        headers: { cookie: session.cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { id: string }[] }).items.map((i) => i.id);
+    };
+    // Candidate A does not see candidate B's candidacy; organisation 2 does not see 1's; each
+    // employer sees its employees' only; evaluators (none assigned yet) and jury members none.
+    expect(await ids('candidate1')).toEqual([fx.candidacy1]);
+    expect(await ids('candidate2')).toEqual([fx.candidacy2]);
+    expect(await ids('employer1')).toEqual([fx.candidacy1]);
+    expect(await ids('employer2')).toEqual([fx.candidacy2]);
+    expect(await ids('trainingOrg2')).not.toContain(fx.candidacy1);
+    expect(await ids('trainingOrg2')).toContain(fx.candidacy2);
+    for (const who of ['evaluator1', 'evaluator2', 'jury1', 'jury2', 'managerB', 'advisorB'] as const)
+      expect(await ids(who), who).toEqual([]);
+    for (const who of ['admin', 'managerA', 'advisorA'] as const)
+      expect(await ids(who), who).toEqual(expect.arrayContaining([fx.candidacy1, fx.candidacy2]));
+  });
+
   it('…/habilitated: organisations for everyone, people’s names for the branch’s staff only', async () => {
     const kinds = async (who: Who) => {
       const session = sessions.get(who);
