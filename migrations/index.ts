@@ -7,6 +7,7 @@ import * as m0005 from './0005_import_heartbeat.js';
 import * as m0006 from './0006_certification_status.js';
 import * as m0007 from './0007_candidates.js';
 import * as m0008 from './0008_jobs.js';
+import * as m0009 from './0009_qualiopi_issued_on.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_certification_status': m0006,
   '0007_candidates': m0007,
   '0008_jobs': m0008,
+  '0009_qualiopi_issued_on': m0009,
 };

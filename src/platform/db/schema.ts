@@ -43,6 +43,8 @@ export interface OrganisationsTable {
   name: string;
   siret: string | null;
   nda_number: string | null;
+  /** 'YYYY-MM-DD': the Qualiopi certificate's issue date, never after its expiry. */
+  qualiopi_issued_on: string | null;
   /** 'YYYY-MM-DD' */
   qualiopi_expires_on: string | null;
   idcc: string | null;
