@@ -1175,13 +1175,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organismes de formation, employeurs, centres d’évaluation, OPCO */
+        /** Organismes de formation, employeurs, centres d’évaluation, OPCO (q : nom ou SIRET) */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     pageSize?: number;
                     kind?: "training_org" | "employer" | "assessment_centre" | "opco";
+                    /** @description Une partie du nom, ou le début du SIRET */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2974,6 +2976,319 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidacies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les parcours que la personne connectée peut voir, filtrés, du plus récent au plus ancien */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+                    certificationId?: string;
+                    trainingOrganisationId?: string;
+                    employerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CandidacySummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Inscrire un candidat (nouveau ou déjà enregistré) : voie d’accès vérifiée à la date d’entrée
+         * @description Une voie fermée à la date est refusée (422, avec ses raisons) ; une voie incomplète est acceptée, ce qui manque est conservé (« à compléter »). Un doublon possible (même nom de naissance, prénom et date de naissance, ou même adresse e-mail) est refusé (409, avec le lien vers le dossier existant) sauf candidateId ou confirmHomonym.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+                            /** Format: uuid */
+                            candidateId: string;
+                            eligibility: components["schemas"]["CandidacyEligibility"];
+                            /** @description Ce qui est accepté mais à vérifier (commune absente de la liste…) */
+                            warnings: {
+                                field: string;
+                                detail: string;
+                            }[];
+                            /**
+                             * @description Le compte du candidat : invité à le créer, compte existant relié, aucun (pas d’adresse ou candidat déjà enregistré), invitation impossible
+                             * @enum {string}
+                             */
+                            account: "invited" | "existing" | "none" | "invitation_failed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un parcours : candidat, certification, version du référentiel, blocs visés, voie, éligibilité, étapes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidacy"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Faire avancer un parcours d’une étape (pause, reprise, abandon motivé, transfert)
+         * @description 409 quand l’étape actuelle ne le permet pas ; 422 quand il manque la raison (abandon) ou l’organisme qui reprend le parcours (transfert).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CandidacyTransitionInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidacy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un candidat : identité (NIR masqué) et ses parcours visibles par la personne connectée */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eligibility/rules": {
         parameters: {
             query?: never;
@@ -3866,12 +4181,12 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
                     to?: string;
-                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert";
+                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy";
                     entityId?: string;
                 };
                 header?: never;
@@ -4240,6 +4555,115 @@ export interface components {
                 cpfLists?: ("cpne" | "copanef" | "coparef")[];
             };
         };
+        PartialBirthDateInput: {
+            year: number;
+            /** @description Absent s’il est inconnu */
+            month?: number;
+            /** @description Absent s’il est inconnu (le mois doit être connu) */
+            day?: number;
+        };
+        BirthPlaceInput: {
+            /** @description Code commune INSEE (arrondissement à Paris, Lyon, Marseille) */
+            communeInsee: string;
+        } | {
+            /** @description Code pays INSEE, 99xxx */
+            countryInsee: string;
+        };
+        PostalAddressInput: {
+            street: string;
+            complement?: string;
+            postalCode: string;
+            city: string;
+            country?: string;
+        };
+        NewCandidateInput: {
+            birthName: string;
+            usageName?: string;
+            firstNames: string[];
+            /** @enum {string} */
+            sex: "F" | "M";
+            birthDate: components["schemas"]["PartialBirthDateInput"];
+            birthPlace: components["schemas"]["BirthPlaceInput"];
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            address?: components["schemas"]["PostalAddressInput"];
+            /** @description Numéro de sécurité sociale (15 caractères, clé comprise) */
+            nir?: string;
+        };
+        CandidacySituationInput: {
+            /** @enum {string} */
+            status: "employee" | "jobseeker" | "self_employed" | "student";
+            benefits?: ("RSA" | "ASS" | "AAH")[];
+            experienceMonths?: number;
+            highestLevel?: number;
+            employer?: {
+                idcc?: string;
+                headcount?: number;
+                /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
+                craft?: boolean;
+            };
+            onProAList?: boolean;
+            /**
+             * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
+             * @enum {string}
+             */
+            contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
+            /** @description En activité partielle (Pro-A) */
+            shortTimeWork?: boolean;
+            /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
+            formerCui?: boolean;
+            seniority?: {
+                /** @description Mois d’activité salariée, au total */
+                monthsEmployee: number;
+                /** @description Mois dans l’entreprise actuelle */
+                monthsInFirm: number;
+                /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
+                monthsCddLast12?: number;
+                /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
+                monthsEmployeeLast5Years?: number;
+            };
+            /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
+            disabilityRecognised?: boolean;
+            /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
+            cpfLists?: ("cpne" | "copanef" | "coparef")[];
+        };
+        EnrolmentRequestInput: {
+            candidate?: components["schemas"]["NewCandidateInput"];
+            /**
+             * Format: uuid
+             * @description Un candidat déjà enregistré
+             */
+            candidateId?: string;
+            /** @description Une personne différente des doublons possibles signalés (homonyme) */
+            confirmHomonym?: boolean;
+            /** Format: uuid */
+            certificationId: string;
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            situation?: components["schemas"]["CandidacySituationInput"];
+            /** @description Les blocs visés ; absent ou vide : la certification entière */
+            blocCodes?: string[];
+            /** Format: uuid */
+            trainingOrganisationId: string;
+            /** Format: uuid */
+            employerId?: string;
+            funders?: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
+            enrolledOn: string;
+            /** @enum {string} */
+            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
+        };
+        CandidacyTransitionInput: {
+            /** @enum {string} */
+            event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer";
+            /** @description Obligatoire pour un abandon */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description Transfert : l’organisme qui reprend le parcours
+             */
+            trainingOrganisationId?: string;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             type: string;
@@ -4588,30 +5012,6 @@ export interface components {
                 name: string;
             }[];
         };
-        CoOwnershipInvitation: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "withdrawn";
-            invitedAt: string;
-            answeredAt: string | null;
-            certification: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                title: string;
-                /** @enum {string} */
-                kind: "CQP" | "CQPI";
-            };
-            branch: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            can: {
-                answer: boolean;
-            };
-        };
         EligibilityResult: {
             /** @enum {string} */
             route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
@@ -4682,6 +5082,244 @@ export interface components {
                 field: string;
                 label: string;
             }[];
+        };
+        PartialBirthDate: {
+            year: number;
+            /** @description Absent s’il est inconnu */
+            month?: number;
+            /** @description Absent s’il est inconnu (le mois doit être connu) */
+            day?: number;
+        };
+        BirthPlace: {
+            /** @description Code commune INSEE (arrondissement à Paris, Lyon, Marseille) */
+            communeInsee: string;
+        } | {
+            /** @description Code pays INSEE, 99xxx */
+            countryInsee: string;
+        };
+        PostalAddress: {
+            street: string;
+            complement?: string;
+            postalCode: string;
+            city: string;
+            country?: string;
+        };
+        CandidacySituation: {
+            /** @enum {string} */
+            status: "employee" | "jobseeker" | "self_employed" | "student";
+            benefits?: ("RSA" | "ASS" | "AAH")[];
+            experienceMonths?: number;
+            highestLevel?: number;
+            employer?: {
+                idcc?: string;
+                headcount?: number;
+                /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
+                craft?: boolean;
+            };
+            onProAList?: boolean;
+            /**
+             * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
+             * @enum {string}
+             */
+            contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
+            /** @description En activité partielle (Pro-A) */
+            shortTimeWork?: boolean;
+            /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
+            formerCui?: boolean;
+            seniority?: {
+                /** @description Mois d’activité salariée, au total */
+                monthsEmployee: number;
+                /** @description Mois dans l’entreprise actuelle */
+                monthsInFirm: number;
+                /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
+                monthsCddLast12?: number;
+                /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
+                monthsEmployeeLast5Years?: number;
+            };
+            /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
+            disabilityRecognised?: boolean;
+            /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
+            cpfLists?: ("cpne" | "copanef" | "coparef")[];
+        };
+        CandidacyEligibility: {
+            /** @description La date d’entrée, date à laquelle la voie a été vérifiée */
+            checkedOn: string;
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            /**
+             * @description open : la voie est ouverte ; incomplete : une information manque (missing : « à compléter »)
+             * @enum {string}
+             */
+            status: "open" | "incomplete";
+            missing: {
+                field: string;
+                label: string;
+            }[];
+            recognition: components["schemas"]["Recognition"];
+            /** @description La réponse du service d’éligibilité pour la voie (null : financement personnel) */
+            result: components["schemas"]["EligibilityResult"] | null;
+        };
+        CandidacySummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidateId: string;
+            candidate: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
+            /** Format: uuid */
+            certificationId: string;
+            certification: {
+                code: string;
+                title: string;
+            };
+            frameworkVersion: number;
+            wholeCertification: boolean;
+            /** @description Les blocs visés (tous ceux de la version pour la certification entière) */
+            blocCodes: string[];
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            /** @enum {string} */
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred") | null;
+            /** @enum {string} */
+            eligibilityStatus: "open" | "incomplete";
+            /** Format: uuid */
+            trainingOrganisationId: string;
+            trainingOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            employerId: string | null;
+            employer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            funders: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
+            enrolledOn: string;
+            /** @enum {string} */
+            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
+            transferredFromId: string | null;
+            transferredToId: string | null;
+        };
+        Candidacy: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidateId: string;
+            candidate: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
+            /** Format: uuid */
+            certificationId: string;
+            certification: {
+                code: string;
+                title: string;
+            };
+            frameworkVersion: number;
+            wholeCertification: boolean;
+            /** @description Les blocs visés (tous ceux de la version pour la certification entière) */
+            blocCodes: string[];
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            /** @enum {string} */
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred") | null;
+            /** @enum {string} */
+            eligibilityStatus: "open" | "incomplete";
+            /** Format: uuid */
+            trainingOrganisationId: string;
+            trainingOrganisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            employerId: string | null;
+            employer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            funders: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
+            enrolledOn: string;
+            /** @enum {string} */
+            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
+            transferredFromId: string | null;
+            transferredToId: string | null;
+            situation: components["schemas"]["CandidacySituation"] | null;
+            eligibility: components["schemas"]["CandidacyEligibility"];
+            history: {
+                /** @enum {string} */
+                event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer" | "enrol";
+                fromStatus: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred") | null;
+                /** @enum {string} */
+                toStatus: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+                reason: string | null;
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            /** @description Les changements d’étape possibles maintenant pour la personne connectée */
+            events: ("start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer")[];
+            can: {
+                transition: boolean;
+            };
+        };
+        Candidate: {
+            /** Format: uuid */
+            id: string;
+            birthName: string;
+            usageName: string | null;
+            firstNames: string[];
+            /** @enum {string} */
+            sex: "F" | "M";
+            birthDate: components["schemas"]["PartialBirthDate"];
+            birthPlace: components["schemas"]["BirthPlace"];
+            email: string | null;
+            phone: string | null;
+            address: components["schemas"]["PostalAddress"] | null;
+            /** @description Masqué : premier caractère et clé */
+            nir: string | null;
+            warnings: {
+                field: string;
+                detail: string;
+            }[];
+            hasAccount: boolean;
+            /** @description Ses parcours que la personne connectée peut lire */
+            candidacies: components["schemas"]["CandidacySummary"][];
+        };
+        CoOwnershipInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+            invitedAt: string;
+            answeredAt: string | null;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+            };
+            branch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            can: {
+                answer: boolean;
+            };
         };
         Me: {
             user: {
