@@ -98,8 +98,17 @@ describe.skipIf(!browserAvailable)('administration in Chromium', () => {
       await orgDialog.getByLabel('Raison sociale').fill(orgName);
       await orgDialog.getByLabel('SIRET').fill('12345678901234');
       await orgDialog.getByLabel('Numéro de déclaration d’activité (NDA)').fill('11755555575');
+      // The Qualiopi certificate's dates: issued after its expiry is refused on the field.
+      await orgDialog.getByLabel('Certificat Qualiopi délivré le').fill('2027-07-01');
       await orgDialog.getByLabel('Certificat Qualiopi valable jusqu’au').fill('2027-06-30');
       await orgDialog.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
+      await orgDialog
+        .getByText('La date de délivrance ne peut pas suivre la date d’expiration.')
+        .waitFor(WAIT);
+      expect(await orgDialog.getByLabel('Certificat Qualiopi délivré le').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      await orgDialog.getByLabel('Certificat Qualiopi délivré le').fill('2024-07-01');
       await orgDialog
         .getByText(/SIRET|Luhn|clé/i)
         .nth(1)
@@ -111,6 +120,7 @@ describe.skipIf(!browserAvailable)('administration in Chromium', () => {
       await orgDialog.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
       await page.getByRole('cell', { name: orgName, exact: true }).waitFor(WAIT);
       await page.getByRole('cell', { name: siret, exact: true }).waitFor(WAIT);
+      await page.getByRole('cell', { name: 'du 1er juillet 2024 au 30 juin 2027' }).first().waitFor(WAIT);
 
       // An account managing the new branch, invited by email.
       await page.getByRole('link', { name: 'Utilisateurs' }).first().click();
@@ -150,6 +160,8 @@ describe.skipIf(!browserAvailable)('administration in Chromium', () => {
       }
       await page.getByRole('button', { name: 'Effacer les filtres' }).click();
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      // « Qui » searches every account as one types (not a first page of them).
+      await page.getByRole('textbox', { name: 'Qui', exact: true }).fill('admin@demo');
       await choose(page, 'Qui', /admin@demo\.qualif\.test/);
       await page.getByLabel('Du').fill(today);
       await page.getByLabel('Au').fill(today);

@@ -208,8 +208,42 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
         .waitFor(WAIT);
       await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-compare.png`, fullPage: true });
 
-      // A dated recognition event.
+      // An unsaved edit is not lost by switching tabs: the page asks first; staying keeps it.
+      const prompt = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+      await bloc.fill('Bloc modifié sans enregistrer');
       await page.getByRole('tab', { name: 'Reconnaissance' }).click();
+      await prompt.waitFor(WAIT);
+      await prompt.getByRole('button', { name: 'Rester sur la page' }).click();
+      await prompt.waitFor({ state: 'hidden', ...WAIT });
+      await expect(bloc.inputValue()).resolves.toBe('Bloc modifié sans enregistrer');
+      // Leaving by the main navigation asks too; leaving without saving drops the edit.
+      await page.getByRole('navigation').getByRole('link', { name: 'Mes certifications' }).click();
+      await prompt.waitFor(WAIT);
+      await prompt.getByRole('button', { name: 'Rester sur la page' }).click();
+      await expect(bloc.inputValue()).resolves.toBe('Bloc modifié sans enregistrer');
+      await page.getByRole('tab', { name: 'Reconnaissance' }).click();
+      await prompt.getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+
+      // The event form asks too; a registration number unknown to the imported registry is
+      // accepted with a warning that says so.
+      await page.getByLabel('Type d’événement').waitFor(WAIT);
+      await page.getByLabel('Type d’événement').selectOption({ label: 'Inscription au RNCP' });
+      await page.getByLabel('Numéro d’enregistrement').fill('RNCP99999');
+      await page.getByText('Numéro absent du registre importé').waitFor(WAIT);
+      await page
+        .getByText(/RNCP99999 ne figure pas dans les exports du RNCP importés dans Qualif/)
+        .waitFor(WAIT);
+      await page.getByRole('tab', { name: 'Habilitations' }).click();
+      await prompt.waitFor(WAIT);
+      await prompt.getByRole('button', { name: 'Rester sur la page' }).click();
+      await expect(page.getByLabel('Numéro d’enregistrement').inputValue()).resolves.toBe('RNCP99999');
+      // A number the registry holds raises no warning.
+      await page.getByLabel('Numéro d’enregistrement').fill('RNCP35809');
+      await expect
+        .poll(() => page.getByText('Numéro absent du registre importé').count(), { timeout: 20_000 })
+        .toBe(0);
+
+      // A dated recognition event.
       await page.getByLabel('Type d’événement').selectOption({ label: 'Retrait' });
       await page.getByLabel('Date de l’événement').fill('2031-01-15');
       await page.getByLabel('Référence').fill('Délibération CPNEFP n° 2030-12');

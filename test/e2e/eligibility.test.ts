@@ -35,6 +35,11 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
 
     // A catalogue certification, found by the catalogue's search as one types.
     await page.goto(`${base}/simuler`);
+    // The API's field errors stand under the fields that caused them, not only in a banner.
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    const certificationBox = page.getByRole('textbox', { name: 'Certification du catalogue' });
+    await expect.poll(() => certificationBox.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    await page.getByText('Une erreur est indiquée sous le champ concerné.').waitFor();
     await page.getByRole('textbox', { name: 'Certification du catalogue' }).fill('cordiste');
     await page.getByRole('listbox').getByRole('option', { name: 'CQP-CORD1 — Cordiste niveau 1' }).click();
     await page.getByLabel('Date de la simulation').fill('2025-06-01');

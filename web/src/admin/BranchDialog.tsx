@@ -64,6 +64,7 @@ function BranchForm({
       error={error}
       shownFields={IS_SHOWN}
       pending={form.mutation.isPending}
+      dirty={form.dirty}
       submitLabel={submitLabel}
     >
       <TextInput label="Nom de la branche" required {...text('name')} />

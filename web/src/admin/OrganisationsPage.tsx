@@ -92,6 +92,7 @@ function OrganisationDialog({
         error={form.error}
         shownFields={FIELDS}
         pending={form.mutation.isPending}
+        dirty={form.dirty}
         submitLabel="Enregistrer l’organisation"
       >
         <Select

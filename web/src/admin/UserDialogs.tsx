@@ -60,6 +60,7 @@ export function NewUserDialog({ opened, onClose }: { opened: boolean; onClose: (
         error={form.error}
         shownFields={(f) => ['email', 'displayName', 'password'].includes(f) || isGrantField(f)}
         pending={form.mutation.isPending}
+        dirty={form.dirty}
         submitLabel="Créer le compte"
       >
         <TextInput label="Nom affiché" required {...text('displayName')} />
@@ -103,6 +104,7 @@ export function GrantsDialog({ user, onClose }: { user: User; onClose: () => voi
         error={form.error}
         shownFields={isGrantField}
         pending={form.mutation.isPending}
+        dirty={form.dirty}
         submitLabel="Enregistrer les rôles"
       >
         <GrantsEditor

@@ -1,6 +1,7 @@
 import { Button, Group, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { ProblemAlert, type ProblemAlertProps } from './ProblemAlert';
+import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 type DialogFormProps = {
   /** Called once the form is sent (its default action prevented). */
@@ -12,6 +13,8 @@ type DialogFormProps = {
   shownFields?: ProblemAlertProps['shownFields'];
   pending: boolean;
   submitLabel: string;
+  /** Edits not saved yet: leaving the page asks first (UnsavedChangesGuard). */
+  dirty: boolean;
   /** The fields. */
   children: ReactNode;
 };
@@ -24,6 +27,7 @@ export function DialogForm({
   shownFields,
   pending,
   submitLabel,
+  dirty,
   children,
 }: DialogFormProps) {
   const submit = (event: FormEvent) => {
@@ -32,6 +36,7 @@ export function DialogForm({
   };
   return (
     <form onSubmit={submit} noValidate>
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack>
         {children}
         {error && <ProblemAlert error={error} shownFields={shownFields} />}
