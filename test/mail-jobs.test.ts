@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailRefs } from '../src/platform/mail-templates.js';
-import { factories } from './factories.js';
+import { type Factories, factories } from './factories.js';
 import { type Received, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-peer.js';
 import { createTestApp, type TestApp } from './support.js';
 import { waitUntil } from './wait.js';
@@ -12,13 +11,10 @@ import { waitUntil } from './wait.js';
 let smtp: SmtpPeer;
 let t: TestApp;
 let recipient: { id: string; email: string };
+let f: Factories;
+let cert: { id: string };
 
 const CERTIFICATION = 'CQP Conducteur de ligne';
-/** What the candidates module will load from the ids at send time; here, from a fixed table. */
-const enrolments = new Map<
-  string,
-  { certificationTitle: string; enrolledOn: string; organisationName: string }
->();
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();
@@ -32,11 +28,11 @@ beforeAll(async () => {
       JOBS_RETRY_BASE_SECONDS: '1',
     },
   });
-  const user = await factories(t.services).newUser('candidate');
+  f = factories(t.services);
+  const user = await f.newUser('candidate');
   recipient = { id: user.id, email: user.email };
-  t.services.mail.provideValues('candidacy.enrolled', async (refs: MailRefs<'candidacy.enrolled'>) =>
-    enrolments.get(refs.candidacyId),
-  );
+  cert = await f.newEnrollableCertification([(await f.newBranch()).id]);
+  await t.db.updateTable('certifications').set({ title: CERTIFICATION }).where('id', '=', cert.id).execute();
 });
 
 afterAll(async () => {
@@ -44,15 +40,21 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-/** A new candidacy id with its values, as an enrolment would commit them. */
-function newEnrolment(organisationName = 'Centre de formation Alpha') {
-  const candidacyId = crypto.randomUUID();
-  enrolments.set(candidacyId, {
-    certificationTitle: CERTIFICATION,
+/**
+ * A real candidacy at a new training organisation of that name, enrolled on 2026-12-01 (the
+ * candidates module loads the email's values from it at send time); its candidate has no email,
+ * so the enrolment itself sends nothing and the test's own mails are the only ones.
+ */
+async function newEnrolment(organisationName: string) {
+  const org = await f.newOrganisation('training_org', organisationName);
+  await f.newHabilitation(cert.id, { organisationId: org.id });
+  const { id } = await f.newCandidacy({
+    certificationId: cert.id,
+    trainingOrganisationId: org.id,
     enrolledOn: '2026-12-01',
-    organisationName,
+    candidate: f.newCandidate({ email: undefined }),
   });
-  return candidacyId;
+  return id;
 }
 
 const enrolmentMail = (
@@ -72,7 +74,7 @@ const jobOf = (id: string) =>
 
 describe('mail.send jobs over SMTP', () => {
   it('enqueued in a committed transaction → delivered, in French, to the address looked up at send time; the job holds no address', async () => {
-    const candidacyId = newEnrolment('Organisme Bêta');
+    const candidacyId = await newEnrolment('Organisme Bêta');
     const { id } = await t.db
       .transaction()
       .execute((trx) => t.services.mail.enqueue(trx, enrolmentMail(candidacyId)));
@@ -101,7 +103,7 @@ describe('mail.send jobs over SMTP', () => {
   });
 
   it('enqueued in a rolled-back transaction (a failed enrolment) → nothing is sent', async () => {
-    const rolledBack = newEnrolment('Organisme Annulé');
+    const rolledBack = await newEnrolment('Organisme Annulé');
     await expect(
       t.db.transaction().execute(async (trx) => {
         await t.services.mail.enqueue(trx, enrolmentMail(rolledBack));
@@ -109,7 +111,7 @@ describe('mail.send jobs over SMTP', () => {
       }),
     ).rejects.toThrow('enrolment refused');
     // A later mail goes through: the runner polled past the moment the first would have gone.
-    const later = newEnrolment('Organisme Suivant');
+    const later = await newEnrolment('Organisme Suivant');
     await t.db.transaction().execute((trx) => t.services.mail.enqueue(trx, enrolmentMail(later)));
     await waitUntil(() => mailsAbout('Organisme Suivant').length === 1, 'the later email');
     expect(mailsAbout('Organisme Annulé')).toEqual([]);
@@ -119,7 +121,7 @@ describe('mail.send jobs over SMTP', () => {
 
   it('SMTP down → the job is retried, then delivered once when the server is back, and never again', async () => {
     await smtp.down();
-    const candidacyId = newEnrolment('Organisme Patient');
+    const candidacyId = await newEnrolment('Organisme Patient');
     const { id } = await t.db.transaction().execute((trx) =>
       t.services.mail.enqueue(trx, enrolmentMail(candidacyId), {
         idempotencyKey: `candidacy.enrolled:${candidacyId}`,
@@ -152,13 +154,13 @@ describe('mail.send jobs over SMTP', () => {
     const gone = crypto.randomUUID();
     const nobody = await t.services.mail.enqueue(
       t.db,
-      enrolmentMail(newEnrolment('Organisme Personne'), {
+      enrolmentMail(await newEnrolment('Organisme Personne'), {
         kind: 'user',
         id: crypto.randomUUID(),
       }),
     );
     const noValues = await t.services.mail.enqueue(t.db, enrolmentMail(gone));
-    const marker = newEnrolment('Organisme Témoin');
+    const marker = await newEnrolment('Organisme Témoin');
     await t.services.mail.enqueue(t.db, enrolmentMail(marker));
     await waitUntil(() => mailsAbout('Organisme Témoin').length === 1, 'the witness email');
     await waitUntil(

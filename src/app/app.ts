@@ -118,7 +118,10 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     habilitations: catalogue.habilitations,
     organisations: catalogue.organisations,
     users,
+    mail,
   });
+  mail.provideAddresses('candidate', candidacies.mailAddressOfCandidate);
+  mail.provideValues('candidacy.enrolled', candidacies.enrolledMailValues);
   const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
   const registry = {
     service: registryService,

@@ -14,6 +14,7 @@ import {
 import type { Encryption } from '../../platform/crypto/encryption.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { MailJobs } from '../../platform/mail-jobs.js';
 import { type FieldError, fieldError, Problem, problems } from '../../platform/problem.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
@@ -69,6 +70,8 @@ type Deps = {
   habilitations: Pick<HabilitationsService, 'habilitatedOn'>;
   organisations: Pick<OrganisationsService, 'describe'>;
   users: Pick<UsersService, 'ensureCandidateAccount' | 'displayNames'>;
+  /** Emails through the job runner, enqueued in the enrolment's transaction. */
+  mail: Pick<MailJobs, 'enqueue'>;
 };
 
 const NOT_FOUND = 'Parcours introuvable.';
@@ -515,6 +518,17 @@ export function candidaciesServiceFactory(deps: Deps) {
         },
         requestId,
       });
+      // The candidate is told once the enrolment commits (nothing if it rolls back).
+      if (person?.email ?? existing?.email)
+        await deps.mail.enqueue(
+          trx,
+          {
+            template: 'candidacy.enrolled',
+            to: { kind: 'candidate', id: candidateId },
+            refs: { candidacyId },
+          },
+          { idempotencyKey: `candidacy.enrolled:${candidacyId}` },
+        );
     });
 
     const account = person?.email ? await inviteCandidate(candidateId, person, actor, requestId) : 'none';
@@ -893,7 +907,48 @@ export function candidaciesServiceFactory(deps: Deps) {
       .execute();
   }
 
-  return { enrol, get, list, getCandidate, transition };
+  // ---- emails (address book and values, asked by the mail.send jobs at send time) ----------
+
+  /** A candidate's email address, or undefined (none given, merged or erased since). */
+  async function mailAddressOfCandidate(id: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('candidates')
+      .select('email')
+      .where('id', '=', id)
+      .where('merged_into_id', 'is', null)
+      .executeTakeFirst();
+    return row?.email ?? undefined;
+  }
+
+  /** What the enrolment email says: certification, date, training organisation (undefined: gone). */
+  async function enrolledMailValues({ candidacyId }: { candidacyId: string }) {
+    const row = await findCandidacy(db, candidacyId);
+    if (!row) return undefined;
+    const [certifications, organisations] = await Promise.all([
+      deps.certifications.summaries([row.certification_id]),
+      deps.organisations.describe([row.training_organisation_id]),
+    ]);
+    const certification = certifications.get(row.certification_id);
+    const organisation = organisations.get(row.training_organisation_id);
+    if (!certification || !organisation) return undefined;
+    return {
+      certificationTitle: certification.title,
+      enrolledOn: row.enrolled_on,
+      organisationName: organisation.name,
+    };
+  }
+
+  return {
+    enrol,
+    get,
+    list,
+    getCandidate,
+    transition,
+    mailAddressOfCandidate,
+    enrolledMailValues,
+    /** The candidacy and its policy facts after the check of `action` (404 unseen, 403 read-only). */
+    loadFor,
+  };
 }
 
 export type CandidaciesService = ReturnType<typeof candidaciesServiceFactory>;
