@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCertificationSearch } from '../catalogue/queries';
@@ -6,8 +6,7 @@ import { RecognitionBadge } from '../catalogue/RecognitionBadge';
 import { StatusBadge } from '../catalogue/StatusBadge';
 import { plural } from '../format/plural';
 import { ListTable } from '../ui/ListTable';
-import { Pager } from '../ui/Pager';
-import { QueryState } from '../ui/QueryState';
+import { PagedResult } from '../ui/PagedResult';
 
 const PAGE_SIZE = 20;
 
@@ -25,42 +24,35 @@ export function ManagedCertifications({ title, branchId }: { title: string; bran
       <Title order={2} size="h3" id={headingId} mb="sm">
         {title}
       </Title>
-      <QueryState query={search} loadingLabel="Chargement des certifications…">
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text>Aucune certification pour l’instant.</Text>
-          ) : (
-            <Stack aria-busy={search.isPlaceholderData}>
-              <ListTable minWidth={640} columns={['Code', 'Intitulé', 'Type', 'Catalogue', 'Reconnaissance']}>
-                {data.items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td ff="monospace">{item.code}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/gestion/certifications/${item.id}`}>
-                        {item.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{item.kind}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={item.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RecognitionBadge recognition={item.recognition} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </ListTable>
-              <Pager
-                page={data.page}
-                pageSize={data.pageSize}
-                total={data.total}
-                summary={plural(data.total, 'certification', 'certifications')}
-                onChange={setPage}
-              />
-            </Stack>
-          )
-        }
-      </QueryState>
+      <PagedResult
+        list={{ query: search, page, setPage }}
+        loadingLabel="Chargement des certifications…"
+        empty="Aucune certification pour l’instant."
+        emptyAlone
+        count={(total) => plural(total, 'certification', 'certifications')}
+      >
+        {(items) => (
+          <ListTable minWidth={640} columns={['Code', 'Intitulé', 'Type', 'Catalogue', 'Reconnaissance']}>
+            {items.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td ff="monospace">{item.code}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/gestion/certifications/${item.id}`}>
+                    {item.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{item.kind}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td>
+                  <RecognitionBadge recognition={item.recognition} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+        )}
+      </PagedResult>
     </section>
   );
 }

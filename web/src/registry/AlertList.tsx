@@ -9,8 +9,7 @@ import { plural } from '../format/plural';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { COLORS } from '../ui/colors';
 import { DateTime } from '../ui/DateTime';
-import { Pager } from '../ui/Pager';
-import { QueryState } from '../ui/QueryState';
+import { PagedResult } from '../ui/PagedResult';
 import { ALERT_LABELS, CLOSED_BY_LABELS, describeAlert } from './labels';
 import { registryKey, useAlerts } from './queries';
 
@@ -42,30 +41,22 @@ export function AlertList({ certificationId }: { certificationId?: string }) {
         data={STATUSES}
         style={{ alignSelf: 'flex-start' }}
       />
-      <QueryState query={alerts} loadingLabel="Chargement des alertes…">
-        {(data) => (
-          <Stack aria-busy={alerts.isPlaceholderData}>
-            {data.items.length === 0 ? (
-              <Text>
-                {status === 'open'
-                  ? 'Aucun écart à traiter : le catalogue et le registre concordent.'
-                  : 'Aucune alerte dans cet état.'}
-              </Text>
-            ) : (
-              data.items.map((alert) => (
-                <AlertCard key={alert.id} alert={alert} showCertification={!certificationId} />
-              ))
-            )}
-            <Pager
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              summary={plural(data.total, 'alerte', 'alertes')}
-              onChange={setPage}
-            />
-          </Stack>
-        )}
-      </QueryState>
+      <PagedResult
+        list={{ query: alerts, page, setPage }}
+        loadingLabel="Chargement des alertes…"
+        empty={
+          status === 'open'
+            ? 'Aucun écart à traiter : le catalogue et le registre concordent.'
+            : 'Aucune alerte dans cet état.'
+        }
+        count={(total) => plural(total, 'alerte', 'alertes')}
+      >
+        {(items) =>
+          items.map((alert) => (
+            <AlertCard key={alert.id} alert={alert} showCertification={!certificationId} />
+          ))
+        }
+      </PagedResult>
     </Stack>
   );
 }
