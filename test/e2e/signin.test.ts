@@ -1,8 +1,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/platform/auth/roles.js';
-import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signIn } from './browser.js';
+import {
+  browserAvailable,
+  type ServedApp,
+  screenshotDir,
+  serveAppInBrowser,
+  signedIn,
+  signIn,
+} from './browser.js';
 
 /** Signs in as each demo role in a real Chromium, as a person would, and keeps a screenshot. */
 describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
@@ -62,6 +69,44 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
       await page.waitForURL(`${base}/sessions`, { timeout: 15_000 });
     } finally {
       await page.close();
+    }
+  });
+
+  it('revokes another session after confirming, then its own, which signs out', async () => {
+    // The evaluator's other sessions were all closed by « signs in as evaluator… ».
+    const email = 'evaluator@demo.qualif.test';
+    const elsewhere = await browser.newContext();
+    const here = await browser.newContext();
+    try {
+      const otherPage = await elsewhere.newPage();
+      await signedIn(otherPage, base, email);
+      const page = await here.newPage();
+      await signedIn(page, base, email);
+      await page.goto(`${base}/sessions`);
+      const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: /^Révoquer/ }) });
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+      const dialog = page.getByRole('dialog', { name: 'Révoquer cette session ?' });
+      /** « Révoquer » on the row, then the dialog's confirmation once it says `warning`. */
+      const revoke = async (row: Locator, warning: string) => {
+        await row.getByRole('button', { name: /^Révoquer/ }).click();
+        await dialog.getByText(warning, { exact: false }).waitFor();
+        await dialog.getByRole('button', { name: 'Confirmer la révocation' }).click();
+      };
+
+      await revoke(
+        rows.filter({ hasNotText: 'Cette session' }),
+        "l'appareil qui l'utilise devra se reconnecter",
+      );
+      await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+      await otherPage.goto(`${base}/sessions`);
+      await otherPage.getByRole('button', { name: 'Se connecter' }).waitFor({ timeout: 15_000 });
+
+      await revoke(rows.filter({ hasText: 'Cette session' }), 'vous serez déconnecté·e');
+      await page.waitForURL(`${base}/connexion`, { timeout: 15_000 });
+    } finally {
+      await elsewhere.close();
+      await here.close();
     }
   });
 

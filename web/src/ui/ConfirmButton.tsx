@@ -1,7 +1,8 @@
-import { Button, type ButtonProps, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, type ButtonProps, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Dialog } from './Dialog';
 import { ProblemAlert } from './ProblemAlert';
 
 type ConfirmButtonProps = {
@@ -53,30 +54,20 @@ export function ConfirmButton({
       >
         {children}
       </Button>
-      {/* Composed by hand for a <div> header: Mantine's <header> would be a second banner landmark. */}
-      <Modal.Root opened={opened} onClose={close}>
-        <Modal.Overlay />
-        <Modal.Content>
-          <Modal.Header component="div">
-            <Modal.Title>{title}</Modal.Title>
-            <Modal.CloseButton aria-label="Fermer" />
-          </Modal.Header>
-          <Modal.Body>
-            <Stack>
-              {typeof message === 'string' ? <Text>{message}</Text> : message}
-              {mutation.error && <ProblemAlert error={mutation.error} />}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={close}>
-                  Annuler
-                </Button>
-                <Button color={color} onClick={() => mutation.mutate()} loading={mutation.isPending}>
-                  {confirmLabel}
-                </Button>
-              </Group>
-            </Stack>
-          </Modal.Body>
-        </Modal.Content>
-      </Modal.Root>
+      <Dialog opened={opened} onClose={close} title={title} size="md">
+        <Stack>
+          {typeof message === 'string' ? <Text>{message}</Text> : message}
+          {mutation.error && <ProblemAlert error={mutation.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Annuler
+            </Button>
+            <Button color={color} onClick={() => mutation.mutate()} loading={mutation.isPending}>
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Dialog>
     </>
   );
 }
