@@ -17,6 +17,7 @@ import { DateTime } from '../ui/DateTime';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
+import { RowButton } from '../ui/RowButton';
 import { SearchSelect } from '../ui/SearchSelect';
 import { usePagedList } from '../ui/usePagedList';
 import { AuditDetail } from './AuditDetail';
@@ -184,14 +185,9 @@ export function AuditPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setShown(event.id)}
-                      aria-label={`Détail de l’entrée n° ${event.id}`}
-                    >
+                    <RowButton label={`Détail de l’entrée n° ${event.id}`} onClick={() => setShown(event.id)}>
                       Détail
-                    </Button>
+                    </RowButton>
                   </Table.Td>
                 </Table.Tr>
               );

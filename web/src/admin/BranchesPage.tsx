@@ -4,6 +4,7 @@ import { plural } from '../format/plural';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
+import { RowButton } from '../ui/RowButton';
 import { BranchDialog } from './BranchDialog';
 import { useBranches } from './queries';
 
@@ -37,14 +38,12 @@ export function BranchesPage() {
                 <Table.Td>{branch.idcc.join(', ') || '—'}</Table.Td>
                 <Table.Td>{branch.opco ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="light"
+                  <RowButton
+                    label={`Modifier la branche ${branch.name}`}
                     onClick={() => setEditing(branch.id)}
-                    aria-label={`Modifier la branche ${branch.name}`}
                   >
                     Modifier
-                  </Button>
+                  </RowButton>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -14,6 +14,7 @@ import { fieldError } from '../ui/fieldError';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
+import { RowButton } from '../ui/RowButton';
 import { useDraftForm } from '../ui/useDraftForm';
 import { usePagedList } from '../ui/usePagedList';
 import type { Organisation } from './queries';
@@ -186,14 +187,9 @@ export function OrganisationsPage() {
                 <Table.Td>{o.ndaNumber ?? '—'}</Table.Td>
                 <Table.Td>{qualiopiPeriod(o)}</Table.Td>
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => setEditing(o)}
-                    aria-label={`Modifier l’organisation ${o.name}`}
-                  >
+                  <RowButton label={`Modifier l’organisation ${o.name}`} onClick={() => setEditing(o)}>
                     Modifier
-                  </Button>
+                  </RowButton>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../ui/ConfirmButton';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
+import { RowButton } from '../ui/RowButton';
 import { usePagedList } from '../ui/usePagedList';
 import { GrantsDialog, NewUserDialog, useRefreshUsers, usersApi } from './UserDialogs';
 
@@ -19,9 +20,9 @@ function UserActions({ user, onRoles }: { user: User; onRoles: () => void }) {
   const who = user.displayName;
   return (
     <Group gap="xs" wrap="wrap">
-      <Button size="xs" variant="light" onClick={onRoles} aria-label={`Rôles de ${who}`}>
+      <RowButton label={`Rôles de ${who}`} onClick={onRoles}>
         Rôles
-      </Button>
+      </RowButton>
       {user.isActive && (
         <ConfirmButton
           color="blue"

@@ -9,28 +9,27 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const exportPath = (certificationId: string, number: number, format: 'json' | 'xlsx') =>
   `/api/v1/certifications/${certificationId}/versions/${number}/export?format=${format}`;
 
+const EXPORT_FORMATS = [
+  { format: 'xlsx', label: 'Excel' },
+  { format: 'json', label: 'JSON' },
+] as const;
+
 /** Download a version as an Excel workbook or a JSON document. */
 export function FrameworkExport({ certificationId, number }: { certificationId: string; number: number }) {
   return (
     <Group gap="xs" wrap="wrap">
-      <Button
-        component="a"
-        variant="default"
-        size="xs"
-        href={exportPath(certificationId, number, 'xlsx')}
-        download
-      >
-        {`Exporter la version ${number} (Excel)`}
-      </Button>
-      <Button
-        component="a"
-        variant="default"
-        size="xs"
-        href={exportPath(certificationId, number, 'json')}
-        download
-      >
-        {`Exporter la version ${number} (JSON)`}
-      </Button>
+      {EXPORT_FORMATS.map(({ format, label }) => (
+        <Button
+          key={format}
+          component="a"
+          variant="default"
+          size="xs"
+          href={exportPath(certificationId, number, format)}
+          download
+        >
+          {`Exporter la version ${number} (${label})`}
+        </Button>
+      ))}
     </Group>
   );
 }

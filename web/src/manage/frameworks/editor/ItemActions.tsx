@@ -11,28 +11,27 @@ type ItemActionsProps = {
   minCount?: number;
 };
 
+const MOVES = [
+  { delta: -1, label: 'Monter' },
+  { delta: 1, label: 'Descendre' },
+] as const;
+
 /** « Monter », « Descendre », « Supprimer » for one item of a list. */
 export function ItemActions({ name, index, count, onMove, onRemove, minCount = 0 }: ItemActionsProps) {
   return (
     <Group gap={4}>
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        disabled={index === 0}
-        onClick={() => onMove(-1)}
-        aria-label={`Monter ${name}`}
-      >
-        Monter
-      </Button>
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        disabled={index === count - 1}
-        onClick={() => onMove(1)}
-        aria-label={`Descendre ${name}`}
-      >
-        Descendre
-      </Button>
+      {MOVES.map(({ delta, label }) => (
+        <Button
+          key={label}
+          variant="subtle"
+          size="compact-sm"
+          disabled={delta < 0 ? index === 0 : index === count - 1}
+          onClick={() => onMove(delta)}
+          aria-label={`${label} ${name}`}
+        >
+          {label}
+        </Button>
+      ))}
       <Button
         variant="subtle"
         color="red"
@@ -44,6 +43,15 @@ export function ItemActions({ name, index, count, onMove, onRemove, minCount = 0
         Supprimer
       </Button>
     </Group>
+  );
+}
+
+/** « Supprimer » beside one entry of a list of fields (a job, a text), at the height of its input. */
+export function RemoveEntryButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button variant="subtle" color="red" size="compact-sm" mb={6} onClick={onClick} aria-label={label}>
+      Supprimer
+    </Button>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { Errors } from './errors';
+import { RemoveEntryButton } from './ItemActions';
 import { type JobModel, newJob, removeAt, replaceAt } from './model';
 
 /** The jobs the certification leads to, each with an optional ROME code. */
@@ -33,16 +34,10 @@ export function JobsEditor({
             onChange={(e) => onChange(replaceAt(jobs, i, { ...job, romeCode: e.currentTarget.value }))}
             error={errors(`content.activities.jobs.${i}.romeCode`)}
           />
-          <Button
-            variant="subtle"
-            color="red"
-            size="compact-sm"
-            mb={6}
+          <RemoveEntryButton
+            label={`Supprimer le métier ${i + 1}`}
             onClick={() => onChange(removeAt(jobs, i))}
-            aria-label={`Supprimer le métier ${i + 1}`}
-          >
-            Supprimer
-          </Button>
+          />
         </Group>
       ))}
       <Group>

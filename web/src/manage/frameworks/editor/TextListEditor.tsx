@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { Errors } from './errors';
+import { RemoveEntryButton } from './ItemActions';
 import { ListError } from './ListError';
 import { newText, removeAt, replaceAt, type TextItem } from './model';
 
@@ -48,16 +49,10 @@ export function TextListEditor({
             onChange={(e) => onChange(replaceAt(items, i, { ...item, value: e.currentTarget.value }))}
             error={errors(`${path}.${i}`)}
           />
-          <Button
-            variant="subtle"
-            color="red"
-            size="compact-sm"
-            mb={6}
+          <RemoveEntryButton
+            label={`Supprimer ${itemLabel.toLowerCase()} ${i + 1} ${owner}`}
             onClick={() => onChange(removeAt(items, i))}
-            aria-label={`Supprimer ${itemLabel.toLowerCase()} ${i + 1} ${owner}`}
-          >
-            Supprimer
-          </Button>
+          />
         </Group>
       ))}
       <ListError message={errors(path)} />
