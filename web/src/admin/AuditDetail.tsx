@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { Answer } from '../api/types';
 import { DateTime } from '../ui/DateTime';
 import { Dialog } from '../ui/Dialog';
+import { ListTable } from '../ui/ListTable';
 import { QueryState } from '../ui/QueryState';
 
 type AuditEntry = Answer<'/api/v1/audit/{id}'>;
@@ -92,22 +93,11 @@ export function AuditDetail({ id, onClose }: { id: string; onClose: () => void }
               {fields.length === 0 ? (
                 <Text>Aucun champ enregistré pour cette action.</Text>
               ) : (
-                <Table.ScrollContainer minWidth={560}>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Champ</Table.Th>
-                        <Table.Th scope="col">Avant</Table.Th>
-                        <Table.Th scope="col">Après</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {fields.map(([field, change]) => (
-                        <ChangeRow key={field} field={field} change={change} />
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <ListTable minWidth={560} label="Champs modifiés" columns={['Champ', 'Avant', 'Après']}>
+                  {fields.map(([field, change]) => (
+                    <ChangeRow key={field} field={field} change={change} />
+                  ))}
+                </ListTable>
               )}
             </Stack>
           );

@@ -1,5 +1,6 @@
-import { Button, Grid, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { plural } from '../format/plural';
+import { FilteredResults } from '../ui/FilteredResults';
 import { Page } from '../ui/Page';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
@@ -7,7 +8,7 @@ import { CatalogueFilters } from './CatalogueFilters';
 import { useCertificationSearch } from './queries';
 import { ResultList } from './ResultList';
 import { SearchForm } from './SearchForm';
-import { hasFilters, searchQuery, useCatalogueFilters } from './searchParams';
+import { activeFilters, hasFilters, searchQuery, useCatalogueFilters } from './searchParams';
 
 const PAGE_SIZE = 20;
 
@@ -24,51 +25,44 @@ export function CataloguePage() {
         leurs référentiels.
       </Text>
       <SearchForm value={filters.q} onSearch={(q) => update({ q })} />
-      <Grid gutter="xl">
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <section aria-labelledby="filtres">
-            <Title order={2} size="h3" id="filtres" mb="sm">
-              Filtrer
-            </Title>
-            <CatalogueFilters filters={filters} facets={search.data?.facets} onChange={update} />
-          </section>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <section aria-labelledby="resultats">
-            <Title order={2} size="h3" id="resultats" mb="sm">
-              Résultats
-            </Title>
-            <Text role="status" mb="sm">
-              {total === undefined ? '' : plural(total, 'certification trouvée', 'certifications trouvées')}
-            </Text>
-            <QueryState query={search} loadingLabel="Recherche en cours…">
-              {(data) =>
-                data.items.length === 0 ? (
-                  <Stack align="flex-start">
-                    <Text>Aucune certification ne correspond à votre recherche.</Text>
-                    {hasFilters(filters) && (
-                      <Button variant="default" onClick={clear}>
-                        Effacer la recherche et les filtres
-                      </Button>
-                    )}
-                  </Stack>
-                ) : (
-                  <Stack aria-busy={search.isPlaceholderData}>
-                    <ResultList items={data.items} />
-                    <Pager
-                      page={data.page}
-                      pageSize={data.pageSize}
-                      total={data.total}
-                      summary={plural(data.total, 'certification', 'certifications')}
-                      onChange={setPage}
-                    />
-                  </Stack>
-                )
-              }
-            </QueryState>
-          </section>
-        </Grid.Col>
-      </Grid>
+      <FilteredResults
+        active={activeFilters(filters)}
+        filters={<CatalogueFilters filters={filters} facets={search.data?.facets} onChange={update} />}
+      >
+        <section aria-labelledby="resultats">
+          <Title order={2} size="h3" id="resultats" mb="sm">
+            Résultats
+          </Title>
+          <Text role="status" mb="sm">
+            {total === undefined ? '' : plural(total, 'certification trouvée', 'certifications trouvées')}
+          </Text>
+          <QueryState query={search} loadingLabel="Recherche en cours…">
+            {(data) =>
+              data.items.length === 0 ? (
+                <Stack align="flex-start">
+                  <Text>Aucune certification ne correspond à votre recherche.</Text>
+                  {hasFilters(filters) && (
+                    <Button variant="default" onClick={clear}>
+                      Effacer la recherche et les filtres
+                    </Button>
+                  )}
+                </Stack>
+              ) : (
+                <Stack aria-busy={search.isPlaceholderData}>
+                  <ResultList items={data.items} />
+                  <Pager
+                    page={data.page}
+                    pageSize={data.pageSize}
+                    total={data.total}
+                    summary={plural(data.total, 'certification', 'certifications')}
+                    onChange={setPage}
+                  />
+                </Stack>
+              )
+            }
+          </QueryState>
+        </section>
+      </FilteredResults>
     </Page>
   );
 }

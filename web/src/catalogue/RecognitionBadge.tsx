@@ -14,7 +14,7 @@ const STATUS_COLORS = {
 export function RecognitionBadge({ recognition }: { recognition: RecognitionBrief }) {
   const level = recognition.level !== undefined ? ` · niveau ${recognition.level}` : '';
   return (
-    <Badge variant="light" color={STATUS_COLORS[recognition.status]} style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={STATUS_COLORS[recognition.status]}>
       {`${RECOGNITION_LABELS[recognition.status]}${level}`}
     </Badge>
   );

@@ -11,7 +11,7 @@ export function ResultList({ items }: { items: SearchItem[] }) {
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
       {items.map((item) => (
         <Card component="li" withBorder key={item.id}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Group justify="space-between" align="flex-start" gap="xs">
             <Stack gap={4}>
               <Title order={3} size="h4">
                 <Anchor component={Link} to={`/catalogue/${item.id}`}>

@@ -12,7 +12,7 @@ const STATUS_COLORS: Record<CertificationStatus, string> = {
 /** Where the certification stands in the catalogue: « Brouillon », « Au catalogue », « Retirée du catalogue ». */
 export function StatusBadge({ status }: { status: CertificationStatus }) {
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]} style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={STATUS_COLORS[status]}>
       {CERTIFICATION_STATUS_LABELS[status]}
     </Badge>
   );

@@ -57,7 +57,12 @@ export function searchQuery(f: CatalogueFilters, pageSize: number): string {
 }
 
 export function hasFilters(f: CatalogueFilters): boolean {
-  return Boolean(f.q.trim() || f.kind || f.branch || f.level !== undefined || f.recognition);
+  return Boolean(f.q.trim()) || activeFilters(f) > 0;
+}
+
+/** How many of the filter column's filters (type, branch, level, recognition) are set. */
+export function activeFilters(f: CatalogueFilters): number {
+  return [f.kind, f.branch, f.level, f.recognition].filter((value) => value !== undefined).length;
 }
 
 /** The filters of the address, a way to change them (back to page 1) and to change page. */

@@ -28,9 +28,9 @@ export function EligibilityMatrix({ results }: { results: RouteResult[] }) {
         return (
           <Accordion.Item key={r.route} value={r.route} data-route={r.route}>
             <Accordion.Control>
-              <Group justify="space-between" wrap="nowrap">
+              <Group justify="space-between" gap="xs">
                 <Text fw={600}>{r.title}</Text>
-                <Group gap="xs" wrap="nowrap">
+                <Group gap="xs">
                   {r.disputed && (
                     <Badge color={COLORS.warning} variant="light">
                       Point discuté

@@ -6,6 +6,7 @@ import { formatDate } from '../format/date';
 import { formatDayOf } from '../format/dateTime';
 import { plural } from '../format/plural';
 import { COLORS } from '../ui/colors';
+import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { FicheSearchForm } from './FicheSearchForm';
@@ -222,24 +223,19 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
         {partners.length === 0 ? (
           <Text>Aucun organisme habilité n’est indiqué.</Text>
         ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Organisme</Table.Th>
-                <Table.Th>SIRET</Table.Th>
-                <Table.Th>Habilitation</Table.Th>
+          <ListTable
+            minWidth={480}
+            label="Organismes habilités"
+            columns={['Organisme', 'SIRET', 'Habilitation']}
+          >
+            {partners.slice(0, 50).map((p) => (
+              <Table.Tr key={`${p.siret}-${p.habilitation}`}>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>{p.siret}</Table.Td>
+                <Table.Td>{PARTNER_HABILITATION_LABELS[p.habilitation]}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {partners.slice(0, 50).map((p) => (
-                <Table.Tr key={`${p.siret}-${p.habilitation}`}>
-                  <Table.Td>{p.name}</Table.Td>
-                  <Table.Td>{p.siret}</Table.Td>
-                  <Table.Td>{PARTNER_HABILITATION_LABELS[p.habilitation]}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </ListTable>
         )}
         {partners.length > 50 && <Text size="sm">Les 50 premiers sur {partners.length}.</Text>}
       </section>

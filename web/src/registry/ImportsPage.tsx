@@ -6,6 +6,7 @@ import type { ImportRun } from '../api/registry';
 import type { Answer } from '../api/types';
 import { COLORS } from '../ui/colors';
 import { DateTime } from '../ui/DateTime';
+import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { QueryState } from '../ui/QueryState';
@@ -69,47 +70,40 @@ export function ImportsPage() {
           data.items.length === 0 ? (
             <Text>Aucun import pour l’instant.</Text>
           ) : (
-            <Table striped>
-              <Table.Caption>Les 50 derniers imports, du plus récent au plus ancien</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Fichier</Table.Th>
-                  <Table.Th>Début</Table.Th>
-                  <Table.Th>État</Table.Th>
-                  <Table.Th>Résultat</Table.Th>
+            <ListTable
+              minWidth={640}
+              caption="Les 50 derniers imports, du plus récent au plus ancien"
+              columns={['Fichier', 'Début', 'État', 'Résultat']}
+            >
+              {data.items.map((run) => (
+                <Table.Tr key={run.id}>
+                  <Table.Td>
+                    <Text size="sm">{run.fileName}</Text>
+                    <Text size="xs" c="dimmed">
+                      {[
+                        run.kind && registryKindLabel(run.kind),
+                        run.fileType && FILE_TYPE_LABELS[run.fileType],
+                        run.version && `version ${run.version}`,
+                        `par ${run.actor}`,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <DateTime value={run.startedAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS[run.status].color}>
+                      {STATUS[run.status].label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <RunOutcome run={run} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((run) => (
-                  <Table.Tr key={run.id}>
-                    <Table.Td>
-                      <Text size="sm">{run.fileName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {[
-                          run.kind && registryKindLabel(run.kind),
-                          run.fileType && FILE_TYPE_LABELS[run.fileType],
-                          run.version && `version ${run.version}`,
-                          `par ${run.actor}`,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTime value={run.startedAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS[run.status].color}>
-                        {STATUS[run.status].label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <RunOutcome run={run} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </ListTable>
           )
         }
       </QueryState>

@@ -7,6 +7,7 @@ import { formatDate } from '../format/date';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { COLORS } from '../ui/colors';
 import { fieldError } from '../ui/fieldError';
+import { ListTable } from '../ui/ListTable';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { QueryState } from '../ui/QueryState';
 import { AlertList } from './AlertList';
@@ -43,61 +44,54 @@ export function RegistryTab({ certificationId }: { certificationId: string }) {
             data.items.length === 0 ? (
               <Text>Aucune fiche liée : Qualif ne peut pas comparer cette certification au registre.</Text>
             ) : (
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Fiche</Table.Th>
-                    <Table.Th>Au registre</Table.Th>
-                    <Table.Th>Action</Table.Th>
+              <ListTable
+                minWidth={560}
+                label="Fiches RNCP / RS liées"
+                columns={['Fiche', 'Au registre', 'Action']}
+              >
+                {data.items.map((link) => (
+                  <Table.Tr key={link.numero}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/verifier-une-inscription/${link.numero}`}>
+                        {link.numero}
+                      </Anchor>
+                      {link.fiche && <Text size="sm">{link.fiche.title}</Text>}
+                    </Table.Td>
+                    <Table.Td>
+                      {link.fiche ? (
+                        <Group gap="xs">
+                          <Badge
+                            variant="light"
+                            color={link.fiche.active && link.fiche.present ? COLORS.success : COLORS.neutral}
+                          >
+                            {link.fiche.active && link.fiche.present ? 'Active' : 'Inactive'}
+                          </Badge>
+                          <Text size="sm">
+                            {link.fiche.startDate ? `du ${formatDate(link.fiche.startDate)}` : ''}
+                            {link.fiche.endDate ? ` au ${formatDate(link.fiche.endDate)}` : ''}
+                            {link.fiche.level ? ` · niveau ${link.fiche.level}` : ''}
+                          </Text>
+                        </Group>
+                      ) : (
+                        <Text size="sm">Pas encore dans les exports importés</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <ConfirmButton
+                        buttonProps={{ variant: 'subtle', size: 'compact-sm' }}
+                        title={`Retirer le lien vers ${link.numero} ?`}
+                        message="Ses alertes ouvertes seront classées. Le catalogue ne change pas."
+                        confirmLabel="Retirer"
+                        ariaLabel={`Retirer le lien vers ${link.numero}`}
+                        action={() => api.delete(`${base}/${encodeURIComponent(link.numero)}`)}
+                        onDone={() => void refresh()}
+                      >
+                        Retirer
+                      </ConfirmButton>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((link) => (
-                    <Table.Tr key={link.numero}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/verifier-une-inscription/${link.numero}`}>
-                          {link.numero}
-                        </Anchor>
-                        {link.fiche && <Text size="sm">{link.fiche.title}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        {link.fiche ? (
-                          <Group gap="xs">
-                            <Badge
-                              variant="light"
-                              color={
-                                link.fiche.active && link.fiche.present ? COLORS.success : COLORS.neutral
-                              }
-                            >
-                              {link.fiche.active && link.fiche.present ? 'Active' : 'Inactive'}
-                            </Badge>
-                            <Text size="sm">
-                              {link.fiche.startDate ? `du ${formatDate(link.fiche.startDate)}` : ''}
-                              {link.fiche.endDate ? ` au ${formatDate(link.fiche.endDate)}` : ''}
-                              {link.fiche.level ? ` · niveau ${link.fiche.level}` : ''}
-                            </Text>
-                          </Group>
-                        ) : (
-                          <Text size="sm">Pas encore dans les exports importés</Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <ConfirmButton
-                          buttonProps={{ variant: 'subtle', size: 'compact-sm' }}
-                          title={`Retirer le lien vers ${link.numero} ?`}
-                          message="Ses alertes ouvertes seront classées. Le catalogue ne change pas."
-                          confirmLabel="Retirer"
-                          ariaLabel={`Retirer le lien vers ${link.numero}`}
-                          action={() => api.delete(`${base}/${encodeURIComponent(link.numero)}`)}
-                          onDone={() => void refresh()}
-                        >
-                          Retirer
-                        </ConfirmButton>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                ))}
+              </ListTable>
             )
           }
         </QueryState>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../format/date';
 import { plural } from '../format/plural';
 import { COLORS } from '../ui/colors';
+import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { Pager } from '../ui/Pager';
 import { QueryState } from '../ui/QueryState';
@@ -43,36 +44,29 @@ export function VerifyPage() {
                 </Text>
               ) : (
                 <Stack aria-busy={search.isPlaceholderData}>
-                  <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>Fiche</Table.Th>
-                        <Table.Th>Intitulé</Table.Th>
-                        <Table.Th>Niveau</Table.Th>
-                        <Table.Th>Fin d’enregistrement</Table.Th>
-                        <Table.Th>État</Table.Th>
+                  <ListTable
+                    minWidth={600}
+                    label={`Fiches correspondant à « ${q} »`}
+                    columns={['Fiche', 'Intitulé', 'Niveau', 'Fin d’enregistrement', 'État']}
+                  >
+                    {data.items.map((f) => (
+                      <Table.Tr key={f.numero}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/verifier-une-inscription/${f.numero}`}>
+                            {f.numero}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{f.title}</Table.Td>
+                        <Table.Td>{f.level ?? '—'}</Table.Td>
+                        <Table.Td>{f.endDate ? formatDate(f.endDate) : '—'}</Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={f.active ? COLORS.success : COLORS.neutral}>
+                            {f.active ? 'Active' : 'Inactive'}
+                          </Badge>
+                        </Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {data.items.map((f) => (
-                        <Table.Tr key={f.numero}>
-                          <Table.Td>
-                            <Anchor component={Link} to={`/verifier-une-inscription/${f.numero}`}>
-                              {f.numero}
-                            </Anchor>
-                          </Table.Td>
-                          <Table.Td>{f.title}</Table.Td>
-                          <Table.Td>{f.level ?? '—'}</Table.Td>
-                          <Table.Td>{f.endDate ? formatDate(f.endDate) : '—'}</Table.Td>
-                          <Table.Td>
-                            <Badge variant="light" color={f.active ? COLORS.success : COLORS.neutral}>
-                              {f.active ? 'Active' : 'Inactive'}
-                            </Badge>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                    ))}
+                  </ListTable>
                   <Pager
                     page={data.page}
                     pageSize={data.pageSize}

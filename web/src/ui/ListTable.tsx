@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TableScroll } from './TableScroll';
 
 type ListTableProps = {
   /** The column headings. */
@@ -7,14 +8,16 @@ type ListTableProps = {
   /** Below this width the table scrolls sideways inside its container, never the page. */
   minWidth: number;
   caption?: string;
+  /** What the table lists, named to screen readers when it scrolls (else its caption, or its headings). */
+  label?: string;
   /** The rows (`<Table.Tr>`). */
   children: ReactNode;
 };
 
 /** A striped list table with its headings, scrolling inside its own container when narrow. */
-export function ListTable({ columns, minWidth, caption, children }: ListTableProps) {
+export function ListTable({ columns, minWidth, caption, label, children }: ListTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <TableScroll label={label ?? caption ?? columns.join(', ')} minWidth={minWidth}>
       <Table striped>
         {caption && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
@@ -28,6 +31,6 @@ export function ListTable({ columns, minWidth, caption, children }: ListTablePro
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
