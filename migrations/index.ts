@@ -8,6 +8,7 @@ import * as m0006 from './0006_certification_status.js';
 import * as m0007 from './0007_candidates.js';
 import * as m0008 from './0008_jobs.js';
 import * as m0009 from './0009_qualiopi_issued_on.js';
+import * as m0010 from './0010_positioning.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_candidates': m0007,
   '0008_jobs': m0008,
   '0009_qualiopi_issued_on': m0009,
+  '0010_positioning': m0010,
 };

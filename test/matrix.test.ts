@@ -246,6 +246,38 @@ const READS_CANDIDACY_1: Expectations = {
   employer1: 'ok',
   candidate1: 'ok',
 };
+/** Candidacy 1 moved to its positioning step once (its reads do not depend on the step). */
+let positioning1: Promise<void> | undefined;
+function positioningOf1() {
+  positioning1 ??= t.services.candidacies
+    .transition(fx.candidacy1, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test')
+    .then(() => undefined);
+  return positioning1;
+}
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** An evidence file of candidacy 1's positioning, added once by the system. */
+let evidence1: Promise<string> | undefined;
+function evidenceOf1() {
+  evidence1 ??= positioningOf1().then(async () => {
+    const { Readable } = await import('node:stream');
+    const created = await t.services.positioning.addEvidence(
+      fx.candidacy1,
+      { source: Readable.from([PDF]), fileName: 'piece.pdf' },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    return created.id;
+  });
+  return evidence1;
+}
+/** Who decides candidacy 1's positioning: admin, A's manager, training organisation 1; B's and 2 do not see it. */
+const POSITIONS_CANDIDACY_1: Expectations = only({
+  admin: 'ok',
+  managerA: 'ok',
+  managerB: 404,
+  trainingOrg1: 'ok',
+  trainingOrg2: 404,
+});
 const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -642,6 +674,61 @@ const MATRIX: Record<string, Entry> = {
       };
     },
     expect: only({ admin: 'ok', managerA: 'ok', managerB: 404, trainingOrg1: 'ok', trainingOrg2: 404 }),
+  },
+  'GET /api/v1/candidacies/:id/positioning': {
+    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}/positioning` }),
+    expect: READS_CANDIDACY_1,
+  },
+  'PUT /api/v1/candidacies/:id/positioning/competencies/:code': {
+    request: async () => {
+      await positioningOf1();
+      return {
+        method: 'PUT',
+        url: `/api/v1/candidacies/${fx.candidacy1}/positioning/competencies/C1`,
+        payload: { level: 'held' },
+      };
+    },
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'PUT /api/v1/candidacies/:id/positioning/self/:code': {
+    request: async () => {
+      await positioningOf1();
+      return {
+        method: 'PUT',
+        url: `/api/v1/candidacies/${fx.candidacy1}/positioning/self/C1`,
+        payload: { level: 'partly' },
+      };
+    },
+    expect: only({ candidate1: 'ok', candidate2: 404 }),
+  },
+  'PUT /api/v1/candidacies/:id/positioning/carried-blocs/:code': {
+    request: async () => {
+      await positioningOf1();
+      return {
+        method: 'PUT',
+        url: `/api/v1/candidacies/${fx.candidacy1}/positioning/carried-blocs/BC02`,
+        payload: { source: 'earlier_partial_award', reference: 'VP-2024-001' },
+      };
+    },
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'POST /api/v1/candidacies/:id/positioning/evidence': {
+    request: async () => {
+      await positioningOf1();
+      return {
+        method: 'POST',
+        url: `/api/v1/candidacies/${fx.candidacy1}/positioning/evidence`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-file-name': 'piece.pdf' },
+      };
+    },
+    expect: { ...POSITIONS_CANDIDACY_1, candidate1: 'ok', candidate2: 404 },
+  },
+  'GET /api/v1/candidacies/:id/positioning/evidence/:evidenceId': {
+    request: async () => ({
+      url: `/api/v1/candidacies/${fx.candidacy1}/positioning/evidence/${await evidenceOf1()}`,
+    }),
+    expect: READS_CANDIDACY_1,
   },
   'GET /api/v1/candidates/:id': {
     request: () => ({ url: `/api/v1/candidates/${fx.candidate1}` }),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
+import { registerPositioningRoutes } from '../modules/candidates/positioning.routes.js';
+import { positioningServiceFactory } from '../modules/candidates/positioning.service.js';
 import { registerBranchRoutes } from '../modules/catalogue/branches.routes.js';
 import { branchesServiceFactory } from '../modules/catalogue/branches.service.js';
 import { registerCertificationRoutes } from '../modules/catalogue/certifications.routes.js';
@@ -123,6 +125,13 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   mail.provideAddresses('candidate', candidacies.mailAddressOfCandidate);
   mail.provideValues('candidacy.enrolled', candidacies.enrolledMailValues);
   const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
+  const positioning = positioningServiceFactory({
+    db,
+    candidacies,
+    frameworks: catalogue.frameworks,
+    registry: registryService,
+    files,
+  });
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -147,6 +156,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     registry,
     eligibility,
     candidacies,
+    positioning,
   };
 }
 
@@ -181,6 +191,7 @@ export async function createApp(
   registerCertificationRoutes(app, services.catalogue);
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
   registerCandidacyRoutes(app, services.candidacies);
+  registerPositioningRoutes(app, services.positioning);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
+import { uploadedFileName as sentFileName } from '../../platform/http/uploads.js';
 import { problems } from '../../platform/problem.js';
 import type { RegistryFiche } from './domain/fiche.js';
 import type { RegistryService } from './registry.service.js';
@@ -81,17 +82,7 @@ export type RegistryRouteDeps = {
  * the web app sends non-ASCII names), without control characters, at most 200 characters.
  */
 export function uploadedFileName(header: string | string[] | undefined): string {
-  let name = typeof header === 'string' ? header : '';
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // not percent-encoded: keep it as sent
-  }
-  name = (name.split(/[/\\]/).pop() ?? '')
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-    .slice(0, 200);
-  return name || 'export.bin';
+  return sentFileName(header, 'export.bin');
 }
 
 export function registerRegistryRoutes(root: Http, deps: RegistryRouteDeps) {

@@ -209,6 +209,11 @@ const POLICIES = {
     read: candidacyRead,
     /** Lifecycle events (domain/lifecycle.ts): OPCO advisors and employers only read. */
     transition: candidacyManage,
+    /** The positioning decisions that count, carried blocs, evidence: those who manage it. */
+    position: candidacyManage,
+    /** The candidate's own positioning (and its evidence), on their own candidacy only. */
+    selfPosition: (actor, c) =>
+      c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId,
   },
   candidacies: { read: (actor) => actor !== null, create: candidacyManage },
   candidate: {

@@ -56,6 +56,9 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   candidates: 'candidates',
   candidacies: 'candidates',
   candidacy_status_history: 'candidates',
+  positioning_decisions: 'candidates',
+  positioning_evidence: 'candidates',
+  carried_blocs: 'candidates',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

@@ -397,6 +397,39 @@ export interface CandidacyStatusHistoryTable {
   at: Timestamp;
 }
 
+export interface PositioningDecisionsTable {
+  candidacy_id: string;
+  competency_code: string;
+  side: 'self' | 'organisation';
+  level: 'held' | 'partly' | 'to_acquire';
+  comment: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+export interface PositioningEvidenceTable {
+  id: Generated<string>;
+  candidacy_id: string;
+  competency_code: string | null;
+  file_id: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  media_type: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface CarriedBlocsTable {
+  candidacy_id: string;
+  bloc_code: string;
+  source: 'earlier_partial_award' | 'equivalence';
+  reference: string | null;
+  correspondence: ColumnType<unknown, string | null | undefined, string | null>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -426,6 +459,9 @@ export interface Database {
   candidates: CandidatesTable;
   candidacies: CandidaciesTable;
   candidacy_status_history: CandidacyStatusHistoryTable;
+  positioning_decisions: PositioningDecisionsTable;
+  positioning_evidence: PositioningEvidenceTable;
+  carried_blocs: CarriedBlocsTable;
 }
 
 export type User = Selectable<UsersTable>;

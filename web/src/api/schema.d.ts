@@ -3289,6 +3289,361 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidacies/{id}/positioning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le positionnement d’un parcours : par compétence de la version du référentiel, l’auto-positionnement et la décision de l’organisme, les pièces, les blocs acquis antérieurement, et l’état de chaque bloc */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Positioning"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/positioning/competencies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Décider du positionnement sur une compétence (organisme de formation : la décision qui compte)
+         * @description 409 quand le parcours n’est pas à l’étape « Positionnement ».
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PositioningDecisionRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Positioning"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/positioning/self/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * S’auto-positionner sur une compétence (le candidat, sur son propre parcours)
+         * @description 409 quand le parcours n’est pas à l’étape « Positionnement ».
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PositioningDecisionRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Positioning"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/positioning/carried-blocs/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reporter un bloc acquis antérieurement : validation partielle (avec sa référence) ou équivalence (une correspondance du répertoire) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CarriedBlocRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Positioning"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/positioning/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une pièce justificative du positionnement, en pièce jointe */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La pièce, dans son type */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                        "application/vnd.oasis.opendocument.text": string;
+                        "application/vnd.oasis.opendocument.spreadsheet": string;
+                        "application/vnd.oasis.opendocument.presentation": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eligibility/rules": {
         parameters: {
             query?: never;
@@ -4181,7 +4536,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.evidence_add";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
@@ -4398,6 +4753,120 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/positioning/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ajouter une pièce justificative au positionnement (PDF, image, document bureautique), envoyée brute dans le corps
+         * @description Corps : le fichier lui-même (application/pdf, image/png, image/jpeg, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet, application/vnd.oasis.opendocument.presentation, application/octet-stream) ; son type est lu dans ses octets. En-tête x-file-name : son nom (encodé en pourcentage). Paramètre competencyCode : la compétence visée. 413 trop volumineux, 415 type refusé, 409 hors de l’étape « Positionnement ».
+         */
+        post: {
+            parameters: {
+                query?: {
+                    competencyCode?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            competencyCode: string | null;
+                            fileName: string;
+                            size: number;
+                            mediaType: string;
+                            sha256: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4663,6 +5132,29 @@ export interface components {
              * @description Transfert : l’organisme qui reprend le parcours
              */
             trainingOrganisationId?: string;
+        };
+        PositioningDecisionRequestInput: {
+            /** @enum {string} */
+            level: "held" | "partly" | "to_acquire";
+            comment?: string;
+        };
+        /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
+        RegistryCorrespondenceInput: {
+            /** @description La fiche du répertoire qui porte l’entrée */
+            fiche: string;
+            sourceBlocs: string[];
+            destinationFiche: string;
+            destinationBlocs: string[];
+        };
+        CarriedBlocRequestInput: {
+            /** @constant */
+            source: "earlier_partial_award";
+            /** @description La référence de la validation partielle antérieure (attestation, jury…) */
+            reference: string;
+        } | {
+            /** @constant */
+            source: "equivalence";
+            correspondence: components["schemas"]["RegistryCorrespondenceInput"];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -5296,6 +5788,88 @@ export interface components {
             hasAccount: boolean;
             /** @description Ses parcours que la personne connectée peut lire */
             candidacies: components["schemas"]["CandidacySummary"][];
+        };
+        /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
+        RegistryCorrespondence: {
+            /** @description La fiche du répertoire qui porte l’entrée */
+            fiche: string;
+            sourceBlocs: string[];
+            destinationFiche: string;
+            destinationBlocs: string[];
+        };
+        PositioningEvidence: {
+            /** Format: uuid */
+            id: string;
+            competencyCode: string | null;
+            fileName: string;
+            size: number;
+            mediaType: string;
+            uploadedBy: string | null;
+            uploadedAt: string;
+        };
+        Positioning: {
+            /** Format: uuid */
+            candidacyId: string;
+            /** @enum {string} */
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+            frameworkVersion: number;
+            blocs: {
+                code: string;
+                title: string;
+                /** @description Bloc visé par le parcours */
+                targeted: boolean;
+                /** @description Acquis antérieurement (compte comme acquis), avec sa source */
+                carried: {
+                    /** @enum {string} */
+                    source: "earlier_partial_award" | "equivalence";
+                    reference: string | null;
+                    correspondence: components["schemas"]["RegistryCorrespondence"] | null;
+                    recordedBy: string | null;
+                    recordedAt: string;
+                } | null;
+                summary: {
+                    /** @enum {string} */
+                    state: "carried" | "acquired" | "to_acquire" | "pending";
+                    acquired: boolean;
+                    /** @description Compétences selon la décision de l’organisme */
+                    counts: {
+                        held: number;
+                        partly: number;
+                        toAcquire: number;
+                        pending: number;
+                    };
+                    selfPositioned: number;
+                };
+                competencies: {
+                    code: string;
+                    title: string;
+                    /** @description L’auto-positionnement du candidat */
+                    self: {
+                        /** @enum {string} */
+                        level: "held" | "partly" | "to_acquire";
+                        comment: string | null;
+                        decidedBy: string | null;
+                        decidedAt: string;
+                    } | null;
+                    /** @description La décision de l’organisme : celle qui compte */
+                    organisation: {
+                        /** @enum {string} */
+                        level: "held" | "partly" | "to_acquire";
+                        comment: string | null;
+                        decidedBy: string | null;
+                        decidedAt: string;
+                    } | null;
+                    evidence: components["schemas"]["PositioningEvidence"][];
+                }[];
+            }[];
+            /** @description Pièces qui ne visent pas une compétence */
+            evidence: components["schemas"]["PositioningEvidence"][];
+            /** @description Les correspondances des fiches du répertoire liées à la certification */
+            correspondences: components["schemas"]["RegistryCorrespondence"][];
+            can: {
+                position: boolean;
+                selfPosition: boolean;
+            };
         };
         CoOwnershipInvitation: {
             /** Format: uuid */

@@ -1,0 +1,410 @@
+import type { Readable } from 'node:stream';
+import type { CandidacyStatus } from '../../contracts/candidacies.js';
+import type { CarriedBlocSource, PositioningSide } from '../../contracts/positioning.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf, SYSTEM_ADMIN } from '../../platform/auth/actor.js';
+import { authorize, enforce } from '../../platform/auth/policy.js';
+import type { Db } from '../../platform/db/connect.js';
+import { FileNotFoundError, FileRejectedError, type FileStore } from '../../platform/files/file-store.js';
+import type { FileKind } from '../../platform/files/file-types.js';
+import { fieldError, Problem, problems } from '../../platform/problem.js';
+import type { FrameworksService } from '../catalogue/frameworks.service.js';
+import type { RegistryService } from '../registry/registry.service.js';
+import type { CandidaciesService } from './candidacies.service.js';
+import {
+  blocSummary,
+  type CompetencyDecisions,
+  type Correspondence,
+  correspondenceCovers,
+  positioningStateProblem,
+  sameCorrespondence,
+} from './domain/positioning.js';
+import type { CarriedBlocBody, DecisionBody } from './positioning.schemas.js';
+
+type Deps = {
+  db: Db;
+  candidacies: Pick<CandidaciesService, 'loadFor'>;
+  frameworks: Pick<FrameworksService, 'get'>;
+  registry: Pick<RegistryService, 'links' | 'getFiche'>;
+  files: FileStore;
+};
+
+/** Evidence: PDF, images, office documents (told by their bytes, platform/files). */
+export const EVIDENCE_KINDS: readonly FileKind[] = [
+  'pdf',
+  'png',
+  'jpeg',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'ods',
+  'odp',
+];
+
+const NOT_FOUND = 'Parcours introuvable.';
+const EVIDENCE_NOT_FOUND = 'Pièce introuvable.';
+
+/**
+ * Positioning of a candidacy (issue 12, point 4): per competency of its pinned framework
+ * version, the candidate's self-positioning and the training organisation's decision (the one
+ * that counts), evidence files, and blocs carried in. Reads: the candidacy's readers; writes:
+ * those who manage it (`candidacy.position`), the candidate their own side (`selfPosition`),
+ * in the `positioning` state only (409 otherwise).
+ */
+export function positioningServiceFactory(deps: Deps) {
+  const { db } = deps;
+
+  async function frameworkOf(row: { certification_id: string; framework_version_number: number }) {
+    const version = await deps.frameworks.get(
+      row.certification_id,
+      row.framework_version_number,
+      SYSTEM_ADMIN,
+    );
+    return version.content;
+  }
+
+  function requirePositioningState(status: CandidacyStatus) {
+    const problem = positioningStateProblem(status);
+    if (problem) throw problems.conflict(problem);
+  }
+
+  /** The registry's correspondences on the fiches linked to the certification. */
+  async function correspondencesOf(certificationId: string) {
+    const links = await deps.registry.links(certificationId, SYSTEM_ADMIN);
+    const out: (Correspondence & { fiche: string })[] = [];
+    for (const link of links) {
+      if (!link.present) continue;
+      const row = await deps.registry.getFiche(link.numero).catch(() => undefined);
+      const entries = ((row?.fiche as { correspondences?: Correspondence[] } | undefined)?.correspondences ??
+        []) as Correspondence[];
+      for (const e of entries) out.push({ fiche: link.numero, ...e });
+    }
+    return out;
+  }
+
+  async function get(candidacyId: string, actor: Actor) {
+    const { row, facts } = await deps.candidacies.loadFor(candidacyId, actor, 'read');
+    const framework = await frameworkOf(row);
+    const [decisions, evidence, carried, correspondences] = await Promise.all([
+      db.selectFrom('positioning_decisions').selectAll().where('candidacy_id', '=', candidacyId).execute(),
+      db
+        .selectFrom('positioning_evidence')
+        .select(['id', 'competency_code', 'file_name', 'size', 'media_type', 'uploaded_by', 'uploaded_at'])
+        .where('candidacy_id', '=', candidacyId)
+        .orderBy('uploaded_at')
+        .execute(),
+      db.selectFrom('carried_blocs').selectAll().where('candidacy_id', '=', candidacyId).execute(),
+      correspondencesOf(row.certification_id),
+    ]);
+    const byCompetency = new Map<string, CompetencyDecisions>();
+    const decisionOf = new Map<string, (typeof decisions)[number]>();
+    for (const d of decisions) {
+      byCompetency.set(d.competency_code, { ...byCompetency.get(d.competency_code), [d.side]: d.level });
+      decisionOf.set(`${d.competency_code}:${d.side}`, d);
+    }
+    const shown = (d: (typeof decisions)[number] | undefined) =>
+      d
+        ? {
+            level: d.level,
+            comment: d.comment,
+            decidedBy: d.decided_by,
+            decidedAt: new Date(d.decided_at).toISOString(),
+          }
+        : null;
+    const evidenceOf = (code: string | null) =>
+      evidence
+        .filter((e) => e.competency_code === code)
+        .map((e) => ({
+          id: e.id,
+          competencyCode: e.competency_code,
+          fileName: e.file_name,
+          size: Number(e.size),
+          mediaType: e.media_type,
+          uploadedBy: e.uploaded_by,
+          uploadedAt: new Date(e.uploaded_at).toISOString(),
+        }));
+    const blocs = framework.competencies.blocs.map((bloc) => {
+      const carry = carried.find((c) => c.bloc_code === bloc.code);
+      const codes = bloc.competencies.map((c) => c.code);
+      return {
+        code: bloc.code,
+        title: bloc.title,
+        targeted: row.bloc_codes.includes(bloc.code),
+        carried: carry
+          ? {
+              source: carry.source,
+              reference: carry.reference,
+              correspondence: (carry.correspondence ?? null) as (Correspondence & { fiche: string }) | null,
+              recordedBy: carry.recorded_by,
+              recordedAt: new Date(carry.recorded_at).toISOString(),
+            }
+          : null,
+        summary: blocSummary(codes, byCompetency, carry !== undefined),
+        competencies: bloc.competencies.map((c) => ({
+          code: c.code,
+          title: c.title,
+          self: shown(decisionOf.get(`${c.code}:self`)),
+          organisation: shown(decisionOf.get(`${c.code}:organisation`)),
+          evidence: evidenceOf(c.code),
+        })),
+      };
+    });
+    const inState = row.status === 'positioning';
+    return {
+      candidacyId,
+      status: row.status,
+      frameworkVersion: row.framework_version_number,
+      blocs,
+      evidence: evidenceOf(null),
+      correspondences,
+      can: {
+        position: inState && authorize(actor, 'position', 'candidacy', facts),
+        selfPosition: inState && authorize(actor, 'selfPosition', 'candidacy', facts),
+      },
+    };
+  }
+
+  /** The candidacy for a write on `side`, after the policy (404 unseen, 403 read-only) and state (409) checks. */
+  async function writable(candidacyId: string, actor: Actor, side: PositioningSide | 'either') {
+    const loaded = await deps.candidacies.loadFor(candidacyId, actor, 'read');
+    const may = (s: PositioningSide) =>
+      authorize(actor, s === 'self' ? 'selfPosition' : 'position', 'candidacy', loaded.facts);
+    if (side === 'either') {
+      if (!may('organisation') && !may('self')) throw problems.forbidden();
+    } else
+      enforce(actor, side === 'self' ? 'selfPosition' : 'position', 'candidacy', loaded.facts, NOT_FOUND);
+    requirePositioningState(loaded.row.status);
+    return { ...loaded, side: side === 'either' ? (may('organisation') ? 'organisation' : 'self') : side };
+  }
+
+  function competencyCodes(framework: Awaited<ReturnType<typeof frameworkOf>>) {
+    return framework.competencies.blocs.flatMap((b) => b.competencies.map((c) => c.code));
+  }
+
+  /** Records one side's decision on a competency (replacing that side's previous one), audited. */
+  async function decide(
+    candidacyId: string,
+    competencyCode: string,
+    side: PositioningSide,
+    body: DecisionBody,
+    actor: Actor,
+    requestId: string,
+  ) {
+    const { row } = await writable(candidacyId, actor, side);
+    const framework = await frameworkOf(row);
+    if (!competencyCodes(framework).includes(competencyCode))
+      throw problems.notFound(
+        `Pas de compétence « ${competencyCode} » dans la version ${row.framework_version_number} du référentiel.`,
+      );
+    const comment = body.comment?.trim() || null;
+    await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('positioning_decisions')
+        .select('level')
+        .where('candidacy_id', '=', candidacyId)
+        .where('competency_code', '=', competencyCode)
+        .where('side', '=', side)
+        .executeTakeFirst();
+      await trx
+        .insertInto('positioning_decisions')
+        .values({
+          candidacy_id: candidacyId,
+          competency_code: competencyCode,
+          side,
+          level: body.level,
+          comment,
+          decided_by: actor.userId,
+          decided_at: new Date(),
+        })
+        .onConflict((oc) =>
+          oc.columns(['candidacy_id', 'competency_code', 'side']).doUpdateSet({
+            level: body.level,
+            comment,
+            decided_by: actor.userId,
+            decided_at: new Date(),
+          }),
+        )
+        .execute();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: side === 'self' ? 'positioning.self' : 'positioning.decide',
+        entityType: 'candidacy',
+        entityId: candidacyId,
+        before: before ? { competencyCode, level: before.level } : undefined,
+        // The comment may be personal: whether one was given, not what it says.
+        after: { competencyCode, side, level: body.level, commentGiven: comment !== null },
+        requestId,
+      });
+    });
+    return get(candidacyId, actor);
+  }
+
+  /** Carries an acquired bloc in, with its source (replacing a previous record), audited. */
+  async function carryBloc(
+    candidacyId: string,
+    blocCode: string,
+    body: CarriedBlocBody,
+    actor: Actor,
+    requestId: string,
+  ) {
+    const { row } = await writable(candidacyId, actor, 'organisation');
+    const framework = await frameworkOf(row);
+    if (!framework.competencies.blocs.some((b) => b.code === blocCode))
+      throw problems.notFound(
+        `Pas de bloc « ${blocCode} » dans la version ${row.framework_version_number} du référentiel.`,
+      );
+    let correspondence: (Correspondence & { fiche: string }) | null = null;
+    if (body.source === 'equivalence') {
+      const named = body.correspondence;
+      const entry = (await correspondencesOf(row.certification_id)).find(
+        (c) => c.fiche === named.fiche && sameCorrespondence(c, named),
+      );
+      if (!entry)
+        throw problems.unprocessable(
+          [
+            fieldError(
+              ['correspondence'],
+              'Aucune correspondance de ce type dans les fiches du répertoire liées à la certification.',
+            ),
+          ],
+          'L’équivalence doit reprendre une correspondance (CORRESPONDANCES) de la fiche du répertoire.',
+        );
+      if (!correspondenceCovers(entry.fiche, entry, blocCode))
+        throw problems.unprocessable(
+          [fieldError(['correspondence'], `Cette correspondance ne porte pas sur le bloc « ${blocCode} ».`)],
+          'L’équivalence ne porte pas sur ce bloc.',
+        );
+      correspondence = entry;
+    }
+    const reference = body.source === 'earlier_partial_award' ? body.reference.trim() : null;
+    await db.transaction().execute(async (trx) => {
+      const values = {
+        source: body.source as CarriedBlocSource,
+        reference,
+        correspondence: correspondence ? JSON.stringify(correspondence) : null,
+        recorded_by: actor.userId,
+        recorded_at: new Date(),
+      };
+      await trx
+        .insertInto('carried_blocs')
+        .values({ candidacy_id: candidacyId, bloc_code: blocCode, ...values })
+        .onConflict((oc) => oc.columns(['candidacy_id', 'bloc_code']).doUpdateSet(values))
+        .execute();
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'positioning.carry_bloc',
+        entityType: 'candidacy',
+        entityId: candidacyId,
+        after: {
+          blocCode,
+          source: body.source,
+          referenceGiven: reference !== null,
+          ...(correspondence ? { correspondence } : {}),
+        },
+        requestId,
+      });
+    });
+    return get(candidacyId, actor);
+  }
+
+  /**
+   * Stores an evidence file (type from its bytes, size checked while it streams) for the
+   * positioning, optionally of one competency: by those who manage the candidacy or by its
+   * candidate. 413 too large, 415 a type not accepted; nothing kept then.
+   */
+  async function addEvidence(
+    candidacyId: string,
+    input: { source: Readable; fileName: string; competencyCode?: string | undefined },
+    actor: Actor,
+    requestId: string,
+  ) {
+    const { row } = await writable(candidacyId, actor, 'either');
+    if (input.competencyCode !== undefined) {
+      const framework = await frameworkOf(row);
+      if (!competencyCodes(framework).includes(input.competencyCode))
+        throw problems.unprocessable(
+          [fieldError(['competencyCode'], `Compétence inconnue : « ${input.competencyCode} ».`, 'query')],
+          'La compétence indiquée n’est pas dans le référentiel du parcours.',
+        );
+    }
+    let stored: Awaited<ReturnType<FileStore['put']>>;
+    try {
+      stored = await deps.files.put(input.source, { accept: EVIDENCE_KINDS });
+    } catch (error) {
+      if (error instanceof FileRejectedError)
+        throw error.reason === 'too_large'
+          ? new Problem(413, 'payload-too-large', 'Fichier trop volumineux', error.detail)
+          : new Problem(415, 'unsupported-media-type', 'Type de fichier refusé', error.detail);
+      throw error;
+    }
+    try {
+      const id = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('positioning_evidence')
+          .values({
+            candidacy_id: candidacyId,
+            competency_code: input.competencyCode ?? null,
+            file_id: stored.id,
+            file_name: input.fileName,
+            size: stored.size,
+            sha256: stored.sha256,
+            media_type: stored.mediaType,
+            uploaded_by: actor.userId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, {
+          actor: auditActorOf(actor),
+          action: 'positioning.evidence_add',
+          entityType: 'candidacy',
+          entityId: candidacyId,
+          // The file name may be personal: its kind, size and hash only.
+          after: {
+            evidenceId: inserted.id,
+            competencyCode: input.competencyCode ?? null,
+            kind: stored.kind,
+            size: stored.size,
+            sha256: stored.sha256,
+          },
+          requestId,
+        });
+        return inserted.id;
+      });
+      return {
+        id,
+        competencyCode: input.competencyCode ?? null,
+        fileName: input.fileName,
+        size: stored.size,
+        mediaType: stored.mediaType,
+        sha256: stored.sha256,
+      };
+    } catch (error) {
+      await deps.files.delete(stored.id);
+      throw error;
+    }
+  }
+
+  /** An evidence file's content, for the candidacy's readers. */
+  async function evidenceFile(candidacyId: string, evidenceId: string, actor: Actor) {
+    await deps.candidacies.loadFor(candidacyId, actor, 'read');
+    const row = await db
+      .selectFrom('positioning_evidence')
+      .select(['file_id', 'file_name', 'media_type', 'size'])
+      .where('id', '=', evidenceId)
+      .where('candidacy_id', '=', candidacyId)
+      .executeTakeFirst();
+    if (!row) throw problems.notFound(EVIDENCE_NOT_FOUND);
+    try {
+      const { stream, size } = await deps.files.get(row.file_id);
+      return { stream, size, fileName: row.file_name, mediaType: row.media_type };
+    } catch (error) {
+      if (error instanceof FileNotFoundError) throw problems.notFound(EVIDENCE_NOT_FOUND);
+      throw error;
+    }
+  }
+
+  return { get, decide, carryBloc, addEvidence, evidenceFile };
+}
+
+export type PositioningService = ReturnType<typeof positioningServiceFactory>;
