@@ -2,6 +2,7 @@ import {
   Button,
   Fieldset,
   Group,
+  Loader,
   MultiSelect,
   Radio,
   SimpleGrid,
@@ -128,7 +129,11 @@ export function CertificationForm({
           description="Un CQP relève d’une branche ; un CQPI d’au moins deux."
           required
           data={(branches.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
-          value={value.branchIds}
+          // Until the branches' names arrive, their ids would show: a loader instead.
+          value={branches.isPending ? [] : value.branchIds}
+          disabled={branches.isPending}
+          placeholder={branches.isPending ? 'Chargement des branches…' : undefined}
+          rightSection={branches.isPending ? <Loader size="xs" aria-hidden /> : undefined}
           onChange={(v) => set('branchIds', v)}
           searchable
           nothingFoundMessage="Aucune branche ne correspond."
