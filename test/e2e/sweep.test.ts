@@ -1,0 +1,320 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/contracts/roles.js';
+import { projectRoot } from '../../src/platform/paths.js';
+import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** The demo ids the addresses with a parameter are visited with. */
+type DemoIds = { certification: string };
+
+/**
+ * Every route of web/src/app/App.tsx and the addresses the sweep visits for it: each
+ * parameter filled from the demo data, each tab and each state of a page that lays it out
+ * differently (a search's results, a fiche absent from the imported exports…).
+ */
+const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
+  '/': () => ['/'],
+  '/connexion': () => ['/connexion'],
+  '/mot-de-passe-oublie': () => ['/mot-de-passe-oublie'],
+  '/reinitialiser-mot-de-passe': () => ['/reinitialiser-mot-de-passe?token=jeton-de-demonstration'],
+  '/dev/boite-envoi': () => ['/dev/boite-envoi'],
+  '/catalogue': () => ['/catalogue', '/catalogue?q=agent'],
+  '/catalogue/:id': ({ certification }) => [`/catalogue/${certification}`],
+  '/verifier-une-inscription': () => [
+    '/verifier-une-inscription',
+    '/verifier-une-inscription?q=d%C3%A9veloppeur',
+  ],
+  '/verifier-une-inscription/:numero': () => [
+    '/verifier-une-inscription/RNCP34762',
+    '/verifier-une-inscription/RNCP37312',
+  ],
+  '/regles-d-acces': () => ['/regles-d-acces'],
+  '/simuler': () => ['/simuler'],
+  '*': () => ['/cette-page-n-existe-pas'],
+  '/sessions': () => ['/sessions'],
+  '/admin/utilisateurs': () => ['/admin/utilisateurs'],
+  '/admin/audit': () => ['/admin/audit'],
+  '/admin/branches': () => ['/admin/branches'],
+  '/admin/organisations': () => ['/admin/organisations'],
+  '/admin/registre': () => ['/admin/registre'],
+  '/gestion/alertes-registre': () => ['/gestion/alertes-registre'],
+  '/gestion/certifications': () => ['/gestion/certifications'],
+  '/gestion/certifications/nouvelle': () => ['/gestion/certifications/nouvelle'],
+  '/gestion/certifications/:id': ({ certification }) =>
+    ['identite', 'reconnaissance', 'referentiels', 'habilitations', 'registre'].map(
+      (tab) => `/gestion/certifications/${certification}?onglet=${tab}`,
+    ),
+};
+
+/**
+ * The routes also swept at 1280 px, once per navigation (the 390 px sweep covers every route
+ * for every role; the other browser tests run axe on these pages at 1280 px).
+ */
+const MAIN_ROUTES = new Set([
+  '/',
+  '/catalogue',
+  '/catalogue/:id',
+  '/verifier-une-inscription',
+  '/verifier-une-inscription/:numero',
+  '/simuler',
+  '/admin/utilisateurs',
+  '/admin/audit',
+  '/admin/registre',
+  '/gestion/alertes-registre',
+  '/gestion/certifications',
+  '/gestion/certifications/:id',
+]);
+
+/** The route paths App.tsx declares (`path="…"`, and `/` for the index route). */
+function appRoutePaths(): string[] {
+  const source = readFileSync(path.join(projectRoot, 'web', 'src', 'app', 'App.tsx'), 'utf8');
+  const paths = [...source.matchAll(/\bpath="([^"]+)"/g)].map((match) => match[1] ?? '');
+  if (/<Route\s+index\b/.test(source)) paths.push('/');
+  return paths.sort();
+}
+
+describe('the sweep’s route list', () => {
+  it('is the route table of App.tsx, no more, no less', () => {
+    const declared = appRoutePaths();
+    expect(declared.length).toBeGreaterThan(10);
+    expect(Object.keys(ROUTES).sort()).toEqual(declared);
+    expect(declared).toEqual(expect.arrayContaining([...MAIN_ROUTES]));
+  });
+});
+
+/**
+ * The page is there: a level-1 heading, nothing loading any more (spinner, skeleton, busy
+ * list). Run in the page; `globalThis` typed by hand, the test project has no DOM types.
+ */
+function ready(): boolean {
+  const { document } = globalThis as unknown as { document: { querySelector(s: string): unknown } };
+  if (!document.querySelector('h1')) return false;
+  return !document.querySelector(
+    '.mantine-Loader-root, .mantine-Skeleton-root[data-visible], [aria-busy="true"], [role="progressbar"]',
+  );
+}
+
+/** What sticks out sideways, measured in the page (a string: the test project has no DOM types). */
+type Layout = { scrollWidth: number; innerWidth: number; offenders: string[]; clipped: string[] };
+
+const MEASURE = `(() => {
+  const vw = window.innerWidth;
+  const name = (el) => {
+    const classes = [...el.classList].filter((c) => !/^m_/.test(c)).slice(0, 2);
+    const label = el.getAttribute('aria-label');
+    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes.map((c) => '.' + c).join('') +
+      (label ? '[aria-label="' + label + '"]' : '');
+  };
+  const selector = (el) => {
+    const parts = [];
+    for (let e = el; e && e !== document.body && parts.length < 5; e = e.parentElement) parts.unshift(name(e));
+    const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+    return parts.join(' > ') + (text ? ' « ' + text + ' »' : '');
+  };
+  // Hidden by a scrolling or clipping ancestor that itself fits, or fixed: no sideways scroll.
+  const contained = (el) => {
+    for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.position === 'fixed') return true;
+      if (a !== el && style.overflowX !== 'visible' && a.getBoundingClientRect().right <= vw + 0.5) return true;
+    }
+    return false;
+  };
+  const all = [...document.body.querySelectorAll('*')];
+  const out = all.filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > vw + 0.5 && !contained(el);
+  });
+  const outSet = new Set(out);
+  // The outermost elements that stick out of a parent that fits: the ones to fix.
+  const offenders = out
+    .filter((el) => !outSet.has(el.parentElement))
+    .sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)
+    .slice(0, 3)
+    .map((el) => selector(el) + ' (' + Math.round(el.getBoundingClientRect().width) + ' px wide, right edge at ' +
+      Math.round(el.getBoundingClientRect().right) + ' px)');
+  // Text cut short: laid out beyond the edge of an ancestor (or itself) that hides its overflow
+  // (badges, tabs, truncated labels). Text inside a container that scrolls can be scrolled to.
+  const cut = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    if (text.width === 0) return false;
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') return false;
+      if (style.overflowX === 'hidden' || style.overflowX === 'clip') {
+        const box = a.getBoundingClientRect();
+        if (box.width <= 2) return false; // visually hidden, for screen readers
+        if (text.right > box.right + 1 || text.left < box.left - 1) return true;
+      }
+    }
+    return false;
+  };
+  const clipped = all
+    .filter((el) => el.children.length === 0 && (el.textContent || '').trim() && cut(el))
+    .map((el) => selector(el));
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: vw, offenders, clipped };
+})()`;
+
+/**
+ * What a page is made of, for axe to look once at each distinct page: its heading and the set
+ * of kinds of element (tag, classes, role) it holds — the same page with more rows, or seen
+ * by another role with the same navigation, is the same page.
+ */
+const FINGERPRINT = `(() => {
+  const kinds = new Set();
+  for (const el of document.body.querySelectorAll('*')) {
+    kinds.add(el.tagName + '.' + [...el.classList].sort().join('.') + '|' + (el.getAttribute('role') || ''));
+  }
+  let hash = 5381;
+  const text = [...kinds].sort().join(' ');
+  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
+  return (document.querySelector('h1')?.textContent ?? '') + ' ' + hash;
+})()`;
+
+/**
+ * Every address of the app, for a visitor and for each demo role, at 390 px (a phone) and at
+ * 1280 px: the page never scrolls sideways, no text is cut short, and axe (WCAG 2 A and AA)
+ * finds nothing — axe once per distinct page structure and width, refusal pages included.
+ */
+describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 1280 px', () => {
+  let served: ServedApp;
+  let ids: DemoIds;
+  const axeChecked = new Set<string>();
+  let axeRuns = 0;
+
+  beforeAll(async () => {
+    served = await serveAppInBrowser();
+    const aps = await served.t.db
+      .selectFrom('certifications')
+      .select('id')
+      .where('code', '=', 'CQP-APS')
+      .executeTakeFirstOrThrow();
+    ids = { certification: aps.id };
+  }, 120_000);
+
+  afterAll(async () => {
+    console.info(`sweep: axe ran on ${axeRuns} distinct pages`);
+    await served?.close();
+  });
+
+  async function axe(page: Page): Promise<string[]> {
+    axeRuns++;
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa'])
+      .options({ resultTypes: ['violations'] })
+      .analyze();
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+  }
+
+  /** One address, loaded and measured; what is wrong is added to `problems`. Returns where it landed. */
+  async function check(page: Page, at: string, address: string, withAxe: boolean, problems: string[]) {
+    await page.goto(`${served.base}${address}`);
+    try {
+      await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
+    } catch {
+      problems.push(`${at}: never ready (no h1, or still loading after 30 s)`);
+      return undefined;
+    }
+    const layout = await page.evaluate<Layout>(MEASURE);
+    if (layout.scrollWidth > layout.innerWidth) {
+      problems.push(
+        `${at}: the page scrolls sideways (${layout.scrollWidth} > ${layout.innerWidth} px): ${layout.offenders.join('; ')}`,
+      );
+      await page.screenshot({
+        path: `${screenshotDir}/sweep-${at.replace(/[^a-z0-9]+/gi, '-')}.png`,
+        fullPage: true,
+      });
+    }
+    for (const text of layout.clipped) problems.push(`${at}: text cut short: ${text}`);
+    // SWEEP_SCREENSHOTS=1 keeps a picture of every page, to look at them.
+    if (process.env.SWEEP_SCREENSHOTS) {
+      await page.screenshot({
+        path: `${screenshotDir}/sweep-${at.replace(/[^a-z0-9]+/gi, '-')}.png`,
+        fullPage: true,
+      });
+    }
+    const key = `${layout.innerWidth}|${await page.evaluate<string>(FINGERPRINT)}`;
+    if (withAxe && !axeChecked.has(key)) {
+      axeChecked.add(key);
+      for (const violation of await axe(page)) problems.push(`${at}: axe ${violation}`);
+    }
+    const heading = await page.evaluate<string>(`document.querySelector('h1')?.textContent ?? ''`);
+    return { pathname: new URL(page.url()).pathname, heading };
+  }
+
+  /**
+   * Every route at this width. A route's further addresses (tabs, a search's results…) are
+   * states of its page: skipped when its first address sent this person to the login page or
+   * to the refusal page.
+   */
+  async function sweep(page: Page, who: string, signed: boolean, width: number): Promise<string[]> {
+    const problems: string[] = [];
+    const phone = width === PHONE.width;
+    for (const [route, fill] of Object.entries(ROUTES)) {
+      if (!phone && !MAIN_ROUTES.has(route)) continue;
+      for (const [index, address] of fill(ids).entries()) {
+        const at = `${who} ${address} @${width}px`;
+        // At 1280 px axe reads the home page, for the layout with its navigation beside.
+        const withAxe = phone || route === '/';
+        const landed = await check(page, at, address, withAxe, problems);
+        if (!landed) break;
+        const toLogin = landed.pathname === '/connexion' && route !== '/connexion';
+        if (signed && toLogin) problems.push(`${at}: sent to the login page although signed in`);
+        if (index === 0 && (toLogin || landed.heading === 'Accès refusé')) break;
+      }
+    }
+    return problems;
+  }
+
+  /** The links of the navigation a person sees (public or signed in). */
+  const navigation = (page: Page) =>
+    page.evaluate<string>(
+      `[...document.querySelectorAll('nav a[href]')].map((a) => a.getAttribute('href')).sort().join(' ')`,
+    );
+  const desktopSwept = new Set<string>();
+
+  const people: { who: string; email?: string }[] = [
+    { who: 'anonymous' },
+    ...ROLES.map((role) => ({ who: role, email: `${role}@demo.qualif.test` })),
+  ];
+
+  for (const { who, email } of people) {
+    it(`${who}: no page scrolls sideways or cuts text short at 390 px (and 1280 px); axe finds nothing`, async () => {
+      const context = await served.browser.newContext({ viewport: PHONE });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(`${who} ${page.url()}: ${error.message}`));
+        if (email) await signedIn(page, served.base, email);
+        const problems = await sweep(page, who, email !== undefined, PHONE.width);
+        // At 1280 px, once per navigation: the six roles without screens of their own share one.
+        await page.goto(`${served.base}/`);
+        await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
+        const links = await navigation(page);
+        if (!desktopSwept.has(links)) {
+          desktopSwept.add(links);
+          await page.setViewportSize(DESKTOP);
+          problems.push(...(await sweep(page, who, email !== undefined, DESKTOP.width)));
+        }
+        const found = [...problems, ...errors];
+        expect(found, `${found.length} problems:\n${found.join('\n')}`).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 240_000);
+  }
+});
