@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
+import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
 import { registerPositioningRoutes } from '../modules/candidates/positioning.routes.js';
 import { positioningServiceFactory } from '../modules/candidates/positioning.service.js';
@@ -124,6 +125,12 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   });
   mail.provideAddresses('candidate', candidacies.mailAddressOfCandidate);
   mail.provideValues('candidacy.enrolled', candidacies.enrolledMailValues);
+  const candidacyImports = candidacyImportsFactory({
+    db,
+    candidacies,
+    certifications: catalogue.certifications,
+    organisations: catalogue.organisations,
+  });
   const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
   const positioning = positioningServiceFactory({
     db,
@@ -156,6 +163,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     registry,
     eligibility,
     candidacies,
+    candidacyImports,
     positioning,
   };
 }
@@ -190,7 +198,7 @@ export async function createApp(
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
   registerCertificationRoutes(app, services.catalogue);
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
-  registerCandidacyRoutes(app, services.candidacies);
+  registerCandidacyRoutes(app, services.candidacies, services.candidacyImports);
   registerPositioningRoutes(app, services.positioning);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,

@@ -1,7 +1,15 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/auth/actor.js';
+import { binary, mediaResponse } from '../../platform/http/openapi.js';
 import { type Http, problemResponses, uuidParam } from '../../platform/http/schemas.js';
+import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
+import { problems } from '../../platform/problem.js';
 import type { CandidaciesService } from './candidacies.service.js';
+import { type CandidacyImports, IMPORT_COLUMNS } from './candidacy-imports.js';
+import { IMPORT_LIMITS, templateXlsx } from './import-file.js';
 import {
+  candidacyImportQuery,
+  candidacyImportResponse,
   candidacyListQuery,
   candidacyPage,
   candidacySchema,
@@ -16,7 +24,88 @@ const tags = ['candidacies'];
 /** Who may enrol and move candidacies along; the service narrows it to their scope. */
 const MANAGERS = ['admin', 'branch_manager', 'training_org'] as const;
 
-export function registerCandidacyRoutes(app: Http, candidacies: CandidaciesService) {
+/** What a bulk enrolment file may be sent as (the bytes decide between xlsx and CSV). */
+const IMPORT_MEDIA_TYPES = [
+  XLSX_MEDIA_TYPE,
+  'text/csv',
+  'application/csv',
+  'text/plain',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+];
+
+export function registerCandidacyRoutes(
+  app: Http,
+  candidacies: CandidaciesService,
+  imports: CandidacyImports,
+) {
+  // Bulk enrolment: the raw file is the body, buffered under its own limit. Encapsulated so that
+  // these media types are accepted on this route only, and the JSON parser is not offered here.
+  app.register(async (scoped) => {
+    const http = scoped.withTypeProvider<ZodTypeProvider>();
+    http.removeAllContentTypeParsers();
+    http.addContentTypeParser(
+      IMPORT_MEDIA_TYPES,
+      { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.bytes },
+      (_request, body, done) => done(null, body),
+    );
+    http.post(
+      '/api/v1/candidacies/imports',
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags,
+          summary:
+            'Inscrire en nombre depuis un fichier xlsx ou CSV (tout ou rien ; dryRun=true : vérifier seulement)',
+          description: `Corps : le fichier brut (xlsx, ou CSV en UTF-8 avec ou sans BOM, séparé par « ; » ou « , »), ${IMPORT_LIMITS.bytes / 1024 / 1024} Mio et ${IMPORT_LIMITS.rows.toLocaleString('fr-FR')} lignes au plus. Colonnes (en-têtes, dans n’importe quel ordre) : ${IMPORT_COLUMNS.map((c) => (c.required ? c.name : `${c.name} (facultative)`)).join(', ')}. Chaque ligne passe les contrôles de l’inscription unitaire. 422 : chaque problème est un élément de errors avec row (numéro de ligne du tableur, en-tête = 1), column (l’en-tête) et le pointeur #/rows/{row}/{column} ; rien n’est inscrit.`,
+          consumes: IMPORT_MEDIA_TYPES,
+          querystring: candidacyImportQuery,
+          response: {
+            200: candidacyImportResponse,
+            201: candidacyImportResponse,
+            ...problemResponses(400, 403, 413, 415, 422),
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body))
+          throw problems.validation([], 'Envoyez le fichier brut (xlsx ou CSV) dans le corps.');
+        const result = await imports.importFile(
+          request.body as Buffer,
+          request.actor as Actor,
+          request.id,
+          request.query.dryRun,
+        );
+        return reply.code(result.dryRun ? 200 : 201).send(result);
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/candidacies/imports/template',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Le modèle d’inscription en nombre : classeur xlsx avec les en-têtes et une ligne d’exemple',
+        response: {
+          200: mediaResponse('Le modèle, en pièce jointe', { [XLSX_MEDIA_TYPE]: binary }),
+          ...problemResponses(403),
+        },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type(XLSX_MEDIA_TYPE)
+        .header('content-disposition', 'attachment; filename="inscriptions-modele.xlsx"')
+        .send(
+          await templateXlsx(
+            IMPORT_COLUMNS.map((c) => c.name),
+            IMPORT_COLUMNS.map((c) => c.example),
+          ),
+        ),
+  );
+
   app.post(
     '/api/v1/candidacies',
     {

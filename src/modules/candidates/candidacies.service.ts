@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { type CandidacyStatus, SELF_FUNDED_ROUTE } from '../../contracts/candidacies.js';
+import type { CandidacyStatus } from '../../contracts/candidacies.js';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import {
-  authorize,
-  type CandidacyFacts,
-  candidacyReadScope,
-  enforce,
-  hasAnyRole,
-} from '../../platform/auth/policy.js';
+import { authorize, type CandidacyFacts, candidacyReadScope, enforce } from '../../platform/auth/policy.js';
 import type { Encryption } from '../../platform/crypto/encryption.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { MailJobs } from '../../platform/mail-jobs.js';
-import { type FieldError, fieldError, Problem, problems } from '../../platform/problem.js';
+import { fieldError, problems } from '../../platform/problem.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
 import type { HabilitationsService } from '../catalogue/habilitations.service.js';
 import type { OrganisationsService } from '../catalogue/organisations.service.js';
 import type { FunderId } from '../eligibility/domain/model.js';
 import type { EligibilityService } from '../eligibility/eligibility.service.js';
-import { FIRST_DATE } from '../eligibility/schemas.js';
 import type { UsersService } from '../identity/users.service.js';
 import {
   activeCandidacyOf,
@@ -32,22 +25,10 @@ import {
   findCandidacy,
   findCandidate,
   historyOf,
-  possibleDuplicates,
 } from './candidates.repo.js';
-import {
-  ageOn,
-  birthDateProblems,
-  type CommuneDirectory,
-  checkBirthPlace,
-  duplicateReasons,
-  emailKey,
-  identityKey,
-  maskNir,
-  nirIdentityProblems,
-  nirProblem,
-  normaliseNir,
-} from './domain/identity.js';
+import { type CommuneDirectory, maskNir } from './domain/identity.js';
 import { eventsFrom, transition as lifecycleTransition } from './domain/lifecycle.js';
+import { enrolmentCheckFactory, enrolmentProblem, nirContext, type Warning } from './enrolment-check.js';
 import type {
   CandidacyListQuery,
   CandidacyRoute,
@@ -77,14 +58,6 @@ type Deps = {
 const NOT_FOUND = 'Parcours introuvable.';
 const CANDIDATE_NOT_FOUND = 'Candidat·e introuvable.';
 
-/** The NIR's encryption context: a value copied to another row does not decrypt. */
-const nirContext = (candidateId: string) => `candidates.nir:${candidateId}`;
-
-/** Where the person's record is read (the link given with a possible duplicate). */
-export const candidateHref = (id: string) => `/api/v1/candidates/${id}`;
-
-type Warning = { field: string; detail: string };
-
 /**
  * Candidates and their candidacies: enrolment (identity checks, possible duplicates, the
  * eligibility service's answer on the route, the training organisation's habilitation, the
@@ -92,6 +65,8 @@ type Warning = { field: string; detail: string };
  */
 export function candidaciesServiceFactory(deps: Deps) {
   const { db, encryption } = deps;
+  /** The checks of one enrolment, shared with the bulk enrolment (candidacy-imports.ts). */
+  const checks = enrolmentCheckFactory(deps);
 
   // ---- reading ------------------------------------------------------------------------------
 
@@ -290,44 +265,6 @@ export function candidaciesServiceFactory(deps: Deps) {
 
   // ---- enrolment ----------------------------------------------------------------------------
 
-  /** The new candidate's identity checked and normalised, or the field errors (under `candidate`). */
-  function checkIdentity(input: CandidateInput) {
-    const at = (path: (string | number)[]) => ['candidate', ...path];
-    const errors: FieldError[] = [];
-    const warnings: Warning[] = [];
-    for (const p of birthDateProblems(input.birthDate, today()))
-      errors.push(fieldError(at(['birthDate', ...p.path]), p.detail));
-    const place = checkBirthPlace(input.birthPlace, deps.communes());
-    for (const p of place.errors) errors.push(fieldError(at(['birthPlace', ...p.path]), p.detail));
-    for (const p of place.warnings)
-      warnings.push({ field: at(['birthPlace', ...p.path]).join('.'), detail: p.detail });
-    let nir: string | undefined;
-    if (input.nir) {
-      nir = normaliseNir(input.nir);
-      const problem = nirProblem(nir);
-      if (problem) errors.push(fieldError(at(['nir']), problem));
-      else for (const detail of nirIdentityProblems(nir, input)) errors.push(fieldError(at(['nir']), detail));
-    }
-    return { errors, warnings, place: place.place, nir };
-  }
-
-  /** 409 naming each possible duplicate by link, without any of their personal data. */
-  function duplicateProblem(found: { id: string; reasons: ('identity' | 'email')[] }[]) {
-    const why = {
-      identity: 'même nom de naissance, prénom et date de naissance',
-      email: 'même adresse e-mail',
-    };
-    return problems.conflict(
-      'Cette personne est peut-être déjà enregistrée. Pour l’inscrire, indiquez candidateId ; s’il s’agit d’une autre personne (homonyme), confirmez-le avec confirmHomonym.',
-      found.map((d) =>
-        fieldError(
-          ['candidate'],
-          `Candidat·e existant·e (${d.reasons.map((r) => why[r]).join(' ; ')}) : ${candidateHref(d.id)}`,
-        ),
-      ),
-    );
-  }
-
   /**
    * Enrols a candidate — new (identity checked, possible duplicates refused unless confirmed) or
    * existing (`candidateId`) — for a certification, after checking the route with the
@@ -335,157 +272,36 @@ export function candidaciesServiceFactory(deps: Deps) {
    * eligibility kept (with what is missing when incomplete), warnings, and the candidate's account.
    */
   async function enrol(input: EnrolmentBody, actor: Actor, requestId: string) {
-    const errors: FieldError[] = [];
-    const refuse = (detail: string) => problems.unprocessable(errors, detail);
-
-    // The certification, read as the actor may see it: unknown or unseen → 422 on the field.
-    const cert = await deps.certifications.get(input.certificationId, actor).catch((e: unknown) => {
-      if (e instanceof Problem && e.status === 404) return undefined;
-      throw e;
-    });
-    if (!cert) {
-      errors.push(fieldError(['certificationId'], 'Certification inconnue.'));
-      throw refuse('La certification n’existe pas.');
-    }
-    const branchIds = cert.branches.map((b) => b.id);
-    if (
-      !authorize(actor, 'create', 'candidacies', {
-        certificationBranchIds: branchIds,
-        trainingOrganisationId: input.trainingOrganisationId,
-      })
-    ) {
-      const asOrganisation = hasAnyRole(actor, ['training_org']) && !hasAnyRole(actor, ['branch_manager']);
-      errors.push(
-        asOrganisation
-          ? fieldError(['trainingOrganisationId'], 'Vous ne pouvez inscrire que dans votre organisme.')
-          : fieldError(['certificationId'], 'Cette certification n’est pas de votre branche.'),
-      );
-      throw refuse('Inscription hors de votre périmètre.');
-    }
-    if (cert.status !== 'active')
-      errors.push(
-        fieldError(
-          ['certificationId'],
-          cert.status === 'retired'
-            ? 'Cette certification est retirée du catalogue : plus de nouvelle candidature.'
-            : 'Cette certification n’est pas encore au catalogue.',
-        ),
-      );
-    if (input.enrolledOn < FIRST_DATE)
-      errors.push(
-        fieldError(['enrolledOn'], 'Qualif vérifie les voies d’accès à partir du 1er janvier 2015.'),
-      );
-
-    // Organisations: kinds, and the training organisation's habilitation on the date.
-    const orgs = await deps.organisations.describe([
-      input.trainingOrganisationId,
-      ...(input.employerId ? [input.employerId] : []),
-    ]);
-    if (orgs.get(input.trainingOrganisationId)?.kind !== 'training_org')
-      errors.push(fieldError(['trainingOrganisationId'], 'Organisme de formation inconnu.'));
-    else {
-      const habilitated = await deps.habilitations.habilitatedOn(cert.id, input.enrolledOn, 'train');
-      if (!habilitated.some((h) => h.organisation_id === input.trainingOrganisationId))
-        errors.push(
-          fieldError(
-            ['trainingOrganisationId'],
-            `Cet organisme n’est pas habilité à former à cette certification le ${input.enrolledOn}.`,
-          ),
-        );
-    }
-    if (input.employerId && orgs.get(input.employerId)?.kind !== 'employer')
-      errors.push(fieldError(['employerId'], 'Employeur inconnu.'));
-
-    // The framework version pinned: the latest published one; the blocs targeted must be in it.
-    const version = await deps.frameworks.latestPublished(cert.id);
-    const versionBlocs = version?.content.competencies.blocs.map((b) => b.code) ?? [];
-    if (!version) errors.push(fieldError(['certificationId'], 'Aucune version de référentiel publiée.'));
-    const blocCodes = input.blocCodes ?? [];
-    blocCodes.forEach((code, i) => {
-      if (version && !versionBlocs.includes(code))
-        errors.push(
-          fieldError(
-            ['blocCodes', i],
-            `Bloc inconnu dans la version ${version.number} du référentiel : « ${code} ».`,
-          ),
-        );
-      else if (blocCodes.indexOf(code) !== i)
-        errors.push(fieldError(['blocCodes', i], 'Bloc indiqué deux fois.'));
-    });
-
-    // The candidate: existing (by id) or new (identity checked, duplicates looked for).
-    let existing: CandidateRow | undefined;
-    let identity: ReturnType<typeof checkIdentity> | undefined;
-    if (input.candidateId) {
-      existing = await findCandidate(db, input.candidateId);
-      if (!existing || !authorize(actor, 'enrol', 'candidate', { userId: existing.user_id, candidacies: [] }))
-        errors.push(fieldError(['candidateId'], 'Candidat·e inconnu·e.'));
-      else if (existing.merged_into_id)
-        errors.push(
-          fieldError(
-            ['candidateId'],
-            `Ce dossier a été fusionné avec ${candidateHref(existing.merged_into_id)} : indiquez celui-ci.`,
-          ),
-        );
-    } else {
-      identity = checkIdentity(input.candidate as CandidateInput);
-      errors.push(...identity.errors);
-    }
-    if (errors.length > 0) throw refuse('L’inscription ne peut pas être enregistrée ainsi.');
-
-    const person = input.candidate;
-    const keys = person
-      ? { identityKey: identityKey(person), emailKey: person.email ? emailKey(person.email) : null }
-      : undefined;
-    if (keys && !input.confirmHomonym) {
-      const found = (await possibleDuplicates(db, keys))
-        .map((d) => ({
-          id: d.id,
-          reasons: duplicateReasons(keys, { identityKey: d.identity_key, emailKey: d.email_key }),
-        }))
-        .filter((d) => d.reasons.length > 0);
-      if (found.length > 0) throw duplicateProblem(found);
-    }
-
-    // Eligibility of the route on the enrolment date, for this candidate's situation.
-    const birthDate = existing
-      ? {
-          year: existing.birth_year,
-          month: existing.birth_month ?? undefined,
-          day: existing.birth_day ?? undefined,
-        }
-      : (person as CandidateInput).birthDate;
-    const eligibility = await checkRoute(input, cert.id, ageOn(birthDate, input.enrolledOn), actor);
+    const check = await checks.checkEnrolment(input, actor, checks.lookupsFor(actor));
+    if (!check.ok) throw enrolmentProblem(check);
+    const { plan } = check;
+    const { person, identity, existing, eligibility } = plan;
+    const cert = { id: plan.certificationId };
 
     const candidacyId = randomUUID();
     const candidateId = existing?.id ?? randomUUID();
     await db.transaction().execute(async (trx) => {
-      if (person && identity && keys)
-        await insertCandidate(trx, candidateId, person, identity, keys, actor, requestId);
+      if (person) {
+        await trx
+          .insertInto('candidates')
+          .values(checks.candidateValues(plan, candidateId, actor))
+          .execute();
+        await recordAudit(trx, {
+          actor: auditActorOf(actor),
+          action: 'candidate.create',
+          entityType: 'candidate',
+          entityId: candidateId,
+          after: checks.candidateAudit(plan),
+          requestId,
+        });
+      }
       if (await activeCandidacyOf(trx, candidateId, cert.id))
         throw problems.conflict('Ce candidat a déjà un parcours en cours pour cette certification.', [
           fieldError(['certificationId'], 'Un parcours en cours pour cette certification.'),
         ]);
       await trx
         .insertInto('candidacies')
-        .values({
-          id: candidacyId,
-          candidate_id: candidateId,
-          certification_id: cert.id,
-          framework_version_id: (version as NonNullable<typeof version>).id,
-          framework_version_number: (version as NonNullable<typeof version>).number,
-          whole_certification: blocCodes.length === 0,
-          bloc_codes: blocCodes.length === 0 ? versionBlocs : blocCodes,
-          route: input.route,
-          situation: input.situation ? JSON.stringify(input.situation) : null,
-          eligibility: JSON.stringify(eligibility),
-          training_organisation_id: input.trainingOrganisationId,
-          employer_id: input.employerId ?? null,
-          funders: input.funders ?? (input.route === SELF_FUNDED_ROUTE ? ['candidate'] : []),
-          enrolled_on: input.enrolledOn,
-          initiative: input.initiative,
-          created_by: actor.userId,
-        })
+        .values(checks.candidacyValues(plan, candidacyId, candidateId, actor))
         .execute();
       await trx
         .insertInto('candidacy_status_history')
@@ -505,8 +321,8 @@ export function candidaciesServiceFactory(deps: Deps) {
         after: {
           candidateId,
           certificationId: cert.id,
-          frameworkVersion: (version as NonNullable<typeof version>).number,
-          blocCodes: blocCodes.length === 0 ? 'all' : blocCodes,
+          frameworkVersion: plan.version.number,
+          blocCodes: plan.wholeCertification ? 'all' : plan.blocCodes,
           route: input.route,
           eligibility: eligibility.status,
           trainingOrganisationId: input.trainingOrganisationId,
@@ -540,156 +356,6 @@ export function candidaciesServiceFactory(deps: Deps) {
       warnings: identity?.warnings ?? [],
       account,
     };
-  }
-
-  /**
-   * The route checked on the enrolment date: `self_funded` only needs the certification to
-   * exist legally; any other route goes to the eligibility service with the situation (age
-   * from the birth date). Closed → 422 with the route's reasons; incomplete → kept with what
-   * is missing. Funders named must be among those the route allows.
-   */
-  async function checkRoute(
-    input: EnrolmentBody,
-    certificationId: string,
-    age: number | undefined,
-    actor: Actor,
-  ): Promise<StoredEligibility> {
-    const recognition = await deps.certifications.recognition(certificationId, input.enrolledOn, actor);
-    if (input.route === SELF_FUNDED_ROUTE) {
-      const errors: FieldError[] = [];
-      if (recognition.status === 'none')
-        errors.push(
-          fieldError(
-            ['route'],
-            `La certification n’a pas d’existence légale le ${input.enrolledOn} (pas encore transmise à France compétences et à la Caisse des Dépôts).`,
-          ),
-        );
-      (input.funders ?? []).forEach((f, i) => {
-        if (f !== 'candidate')
-          errors.push(
-            fieldError(['funders', i], 'En financement personnel, le seul financeur est le candidat.'),
-          );
-      });
-      if (errors.length > 0)
-        throw problems.unprocessable(errors, 'Le financement personnel n’est pas possible ainsi.');
-      return {
-        checkedOn: input.enrolledOn,
-        route: input.route,
-        status: 'open',
-        missing: [],
-        recognition,
-        result: null,
-      };
-    }
-    if (!input.situation)
-      throw problems.unprocessable(
-        [
-          fieldError(
-            ['situation'],
-            'Indiquez la situation du candidat (au moins son statut) : la voie est vérifiée à l’inscription.',
-          ),
-        ],
-        'La voie d’accès ne peut pas être vérifiée sans la situation du candidat.',
-      );
-    if (age !== undefined && age < 14)
-      throw problems.unprocessable(
-        [fieldError(['candidate', 'birthDate'], 'Le candidat aurait moins de 14 ans à la date d’entrée.')],
-        'Date de naissance incompatible avec la date d’entrée.',
-      );
-    const answer = await deps.eligibility.evaluate(
-      {
-        date: input.enrolledOn,
-        route: input.route,
-        certificationId,
-        candidate: { ...input.situation, ...(age !== undefined && age <= 99 ? { age } : {}) },
-      },
-      actor,
-    );
-    const result = answer.results[0];
-    if (!result) throw new Error(`the eligibility service gave no answer for route ${input.route}`);
-    if (result.status === 'closed') {
-      const failed = result.reasons.filter((r) => r.satisfied === false);
-      throw problems.unprocessable(
-        failed.length > 0
-          ? failed.map((r) => fieldError(['route'], `${r.title} (${r.source}) : ${r.text}`))
-          : [fieldError(['route'], `Cette voie n’existe pas le ${input.enrolledOn}.`)],
-        `La voie « ${result.title} » n’est pas ouverte pour cette candidature le ${input.enrolledOn}.`,
-      );
-    }
-    if (result.status === 'open') {
-      const allowed = result.funders.map((f) => f.funder);
-      const bad = (input.funders ?? []).flatMap((f, i) =>
-        allowed.includes(f)
-          ? []
-          : [fieldError(['funders', i], `« ${f} » ne finance pas cette voie à cette date.`)],
-      );
-      if (bad.length > 0)
-        throw problems.unprocessable(bad, 'Un financeur indiqué n’est pas prévu pour cette voie.');
-    }
-    return {
-      checkedOn: input.enrolledOn,
-      route: input.route,
-      status: result.status,
-      missing: result.missing,
-      recognition,
-      result,
-    };
-  }
-
-  async function insertCandidate(
-    trx: Transaction<Database>,
-    id: string,
-    person: CandidateInput,
-    identity: ReturnType<typeof checkIdentity>,
-    keys: { identityKey: string; emailKey: string | null },
-    actor: Actor,
-    requestId: string,
-  ) {
-    const place = identity.place;
-    await trx
-      .insertInto('candidates')
-      .values({
-        id,
-        birth_name: person.birthName,
-        usage_name: person.usageName ?? null,
-        first_names: person.firstNames,
-        sex: person.sex,
-        birth_year: person.birthDate.year,
-        birth_month: person.birthDate.month ?? null,
-        birth_day: person.birthDate.day ?? null,
-        birth_commune_insee: 'communeInsee' in place ? place.communeInsee : null,
-        birth_country_insee: 'countryInsee' in place ? place.countryInsee : null,
-        email: person.email ? emailKey(person.email) : null,
-        phone: person.phone ?? null,
-        address: person.address ? JSON.stringify(person.address) : null,
-        nir_encrypted: identity.nir ? encryption.encrypt(identity.nir, nirContext(id)) : null,
-        identity_key: keys.identityKey,
-        email_key: keys.emailKey,
-        identity_warnings: JSON.stringify(identity.warnings),
-        created_by: actor.userId,
-      })
-      .execute();
-    // Personal fields are recorded as « changed » only (platform/audit/personal-data.ts).
-    await recordAudit(trx, {
-      actor: auditActorOf(actor),
-      action: 'candidate.create',
-      entityType: 'candidate',
-      entityId: id,
-      after: {
-        birthName: true,
-        usageName: person.usageName ? true : undefined,
-        firstNames: true,
-        sex: true,
-        birthDate: true,
-        birthPlace: true,
-        email: person.email ? true : undefined,
-        phone: person.phone ? true : undefined,
-        address: person.address ? true : undefined,
-        nir: identity.nir ? true : undefined,
-        warnings: identity.warnings.map((w) => w.field),
-      },
-      requestId,
-    });
   }
 
   /**
@@ -948,6 +614,8 @@ export function candidaciesServiceFactory(deps: Deps) {
     enrolledMailValues,
     /** The candidacy and its policy facts after the check of `action` (404 unseen, 403 read-only). */
     loadFor,
+    /** The checks of one enrolment, for the bulk enrolment. */
+    checks,
   };
 }
 

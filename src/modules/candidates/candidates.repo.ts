@@ -49,21 +49,37 @@ export async function findCandidate(db: Q, id: string) {
 
 export type CandidateRow = NonNullable<Awaited<ReturnType<typeof findCandidate>>>;
 
-/** Candidates (not merged into another) sharing the identity key or the email key. */
-export async function possibleDuplicates(db: Q, keys: { identityKey: string; emailKey: string | null }) {
+/** Candidates (not merged into another) holding any of these identity keys or email keys. */
+export async function possibleDuplicates(
+  db: Q,
+  identityKeys: readonly string[],
+  emailKeys: readonly string[],
+) {
+  if (identityKeys.length === 0 && emailKeys.length === 0) return [];
   return db
     .selectFrom('candidates')
     .select(['id', 'identity_key', 'email_key'])
     .where('merged_into_id', 'is', null)
     .where((eb) =>
       eb.or([
-        eb('identity_key', '=', keys.identityKey),
-        ...(keys.emailKey ? [eb('email_key', '=', keys.emailKey)] : []),
+        ...(identityKeys.length > 0 ? [eb('identity_key', 'in', identityKeys)] : []),
+        ...(emailKeys.length > 0 ? [eb('email_key', 'in', emailKeys)] : []),
       ]),
     )
     .orderBy('created_at')
-    .limit(10)
     .execute();
+}
+
+/** `candidateId|certificationId` of each candidacy not ended of these candidates. */
+export async function activeCandidacyKeys(db: Q, candidateIds: readonly string[]): Promise<Set<string>> {
+  if (candidateIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('candidacies')
+    .select(['candidate_id', 'certification_id'])
+    .where('candidate_id', 'in', candidateIds)
+    .where('status', 'not in', ['withdrawn', 'transferred'])
+    .execute();
+  return new Set(rows.map((r) => `${r.candidate_id}|${r.certification_id}`));
 }
 
 /** The candidacy of this candidate and certification that has not ended, if any. */

@@ -255,3 +255,25 @@ export const candidateSchema = z
       .meta({ description: 'Ses parcours que la personne connectée peut lire' }),
   })
   .meta({ id: 'Candidate' });
+
+export const candidacyImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .meta({ description: 'true : vérifier le fichier sans rien inscrire' }),
+});
+
+export const candidacyImportResponse = z
+  .object({
+    dryRun: z.boolean(),
+    created: z
+      .number()
+      .int()
+      .meta({ description: 'Les parcours créés (à blanc : ceux que le fichier créerait)' }),
+    candidacies: z.array(z.uuid()).meta({ description: 'Leurs identifiants (vide à blanc)' }),
+    warnings: z
+      .array(z.object({ row: z.number().int(), column: z.string(), detail: z.string() }))
+      .meta({ description: 'Ce qui est accepté mais à vérifier (commune absente de la liste…)' }),
+  })
+  .meta({ id: 'CandidacyImportResult' });

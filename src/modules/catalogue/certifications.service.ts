@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
@@ -343,6 +343,21 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     return new Map(rows.map((r) => [r.id, { code: r.code, title: r.title }]));
   }
 
+  /** The id of each known certification among catalogue `codes`, keyed by the code in lower case (codes are unique without case). */
+  async function idsByCode(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('certifications')
+      .select(['id', 'code'])
+      .where(
+        sql<string>`lower(code)`,
+        'in',
+        codes.map((c) => c.toLowerCase()),
+      )
+      .execute();
+    return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
+  }
+
   /** The branches owning each known certification among `ids` (the policy facts of what hangs on them). */
   async function branchIdsOf(ids: readonly string[]): Promise<Map<string, string[]>> {
     const owners = new Map<string, string[]>();
@@ -546,6 +561,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     recognition,
     recognitionEvents,
     summaries,
+    idsByCode,
     idsOfBranches,
     branchIdsOf,
     addEvent,

@@ -100,6 +100,19 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
   }
 
+  /** Id and kind of each known organisation among `sirets` (14 digits), for a bulk enrolment. */
+  async function bySiret(
+    sirets: readonly string[],
+  ): Promise<Map<string, { id: string; kind: OrganisationKind }>> {
+    if (sirets.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['id', 'kind', 'siret'])
+      .where('siret', 'in', sirets)
+      .execute();
+    return new Map(rows.map((r) => [r.siret as string, { id: r.id, kind: r.kind }]));
+  }
+
   /** Organisation names by id (unknown ids left out): labels for other modules (grant scopes). */
   async function namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
@@ -188,7 +201,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { list, namesOf, describe, create, update };
+  return { list, namesOf, describe, bySiret, create, update };
 }
 
 export type OrganisationsService = ReturnType<typeof organisationsServiceFactory>;

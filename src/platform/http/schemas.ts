@@ -33,6 +33,12 @@ export const problemSchema = z
           field: z.string(),
           in: z.string().optional(),
           detail: z.string(),
+          row: z
+            .number()
+            .int()
+            .optional()
+            .meta({ description: 'Fichier importé : le numéro de ligne du tableur (en-tête = 1)' }),
+          column: z.string().optional().meta({ description: 'Fichier importé : l’en-tête de la colonne' }),
         }),
       )
       .optional(),
