@@ -66,7 +66,7 @@ afterAll(async () => {
 
 function call(
   who: Signed,
-  method: 'GET' | 'PUT' | 'POST',
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
   url: string,
   payload?: object | Buffer,
   headers: Record<string, string> = {},
@@ -171,6 +171,17 @@ describe('positioning', () => {
       carried: { source: 'earlier_partial_award', reference: 'VP-2023-118', correspondence: null },
       summary: { state: 'carried', acquired: true },
     });
+    // Removed (recorded by mistake), then carried again.
+    const removed = await call(to1, 'DELETE', at(candidacyA, '/carried-blocs/BC01'));
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(bloc(removed.json(), 'BC01')).toMatchObject({ carried: null, summary: { state: 'to_acquire' } });
+    expect((await call(to1, 'DELETE', at(candidacyA, '/carried-blocs/BC01'))).statusCode).toBe(404);
+    expect((await call(to2, 'DELETE', at(candidacyA, '/carried-blocs/BC01'))).statusCode).toBe(404);
+    const again = await call(to1, 'PUT', at(candidacyA, '/carried-blocs/BC01'), {
+      source: 'earlier_partial_award',
+      reference: 'VP-2023-118',
+    });
+    expect(bloc(again.json(), 'BC01')?.summary.state).toBe('carried');
     const unknown = await call(to1, 'PUT', at(candidacyA, '/carried-blocs/BC09'), {
       source: 'earlier_partial_award',
       reference: 'X',

@@ -116,6 +116,22 @@ export function registerPositioningRoutes(root: Http, positioning: PositioningSe
       ),
   );
 
+  root.delete(
+    `${base}/carried-blocs/:code`,
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary:
+          'Retirer le report d’un bloc (enregistré par erreur) : il se positionne alors comme les autres',
+        params: competencyParams,
+        response: { 200: positioningSchema, ...problemResponses(403, 404, 409) },
+      },
+    },
+    async (request) =>
+      positioning.uncarryBloc(request.params.id, request.params.code, request.actor as Actor, request.id),
+  );
+
   root.get(
     `${base}/evidence/:evidenceId`,
     {

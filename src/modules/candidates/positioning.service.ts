@@ -308,6 +308,29 @@ export function positioningServiceFactory(deps: Deps) {
     return get(candidacyId, actor);
   }
 
+  /** Removes a bloc carried in by mistake (it is then positioned like the others), audited. */
+  async function uncarryBloc(candidacyId: string, blocCode: string, actor: Actor, requestId: string) {
+    await writable(candidacyId, actor, 'organisation');
+    await db.transaction().execute(async (trx) => {
+      const removed = await trx
+        .deleteFrom('carried_blocs')
+        .where('candidacy_id', '=', candidacyId)
+        .where('bloc_code', '=', blocCode)
+        .returning(['source'])
+        .executeTakeFirst();
+      if (!removed) throw problems.notFound(`Le bloc « ${blocCode} » n’est pas reporté sur ce parcours.`);
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'positioning.uncarry_bloc',
+        entityType: 'candidacy',
+        entityId: candidacyId,
+        before: { blocCode, source: removed.source },
+        requestId,
+      });
+    });
+    return get(candidacyId, actor);
+  }
+
   /**
    * Stores an evidence file (type from its bytes, size checked while it streams) for the
    * positioning, optionally of one competency: by those who manage the candidacy or by its
@@ -404,7 +427,7 @@ export function positioningServiceFactory(deps: Deps) {
     }
   }
 
-  return { get, decide, carryBloc, addEvidence, evidenceFile };
+  return { get, decide, carryBloc, uncarryBloc, addEvidence, evidenceFile };
 }
 
 export type PositioningService = ReturnType<typeof positioningServiceFactory>;
