@@ -745,6 +745,40 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: READS_CANDIDACY_1,
   },
+  'POST /api/v1/candidacies/imports': {
+    // A one-row file (dry run) at training organisation 1 for a certification of A: the others
+    // name what is not theirs → 422 on that row.
+    request: async () => {
+      const [org, cert] = await Promise.all([
+        t.db
+          .selectFrom('organisations')
+          .select('siret')
+          .where('id', '=', fx.trainingOrg1)
+          .executeTakeFirstOrThrow(),
+        t.db
+          .selectFrom('certifications')
+          .select('code')
+          .where('id', '=', fx.certEnrol)
+          .executeTakeFirstOrThrow(),
+      ]);
+      const person = f.newCandidate();
+      const file = [
+        'nom_naissance;prenom1;sexe;date_naissance;commune_naissance_insee;email;certification;voie_acces;organisme_siret;date_entree;statut;type_contrat',
+        `${person.birthName};Camille;F;12/04/1990;69383;${person.email};${cert.code};plan_developpement;${org.siret};${today()};salarie;cdi`,
+      ].join('\n');
+      return {
+        method: 'POST',
+        url: '/api/v1/candidacies/imports?dryRun=true',
+        payload: file,
+        headers: { 'content-type': 'text/csv' },
+      };
+    },
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 422, trainingOrg1: 'ok', trainingOrg2: 422 }),
+  },
+  'GET /api/v1/candidacies/imports/template': {
+    request: () => ({ url: '/api/v1/candidacies/imports/template' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok', trainingOrg1: 'ok', trainingOrg2: 'ok' }),
+  },
   'GET /api/v1/candidates/:id': {
     request: () => ({ url: `/api/v1/candidates/${fx.candidate1}` }),
     expect: READS_CANDIDACY_1,

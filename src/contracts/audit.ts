@@ -42,6 +42,7 @@ export const AUDIT_ACTION_LABELS = {
   'candidacy.create': 'Candidature enregistrée (inscription)',
   'candidacy.transition': 'Étape du parcours changée',
   'candidacy.transfer': 'Parcours transféré vers un autre organisme',
+  'candidacy.import': 'Inscriptions en nombre importées (fichier)',
   'positioning.self': 'Auto-positionnement du candidat ou de la candidate',
   'positioning.decide': 'Positionnement décidé par l’organisme',
   'positioning.carry_bloc': 'Bloc acquis antérieurement reporté',

@@ -2976,6 +2976,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidacies/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le modèle d’inscription en nombre : classeur xlsx avec les en-têtes et une ligne d’exemple */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Le modèle, en pièce jointe */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/candidacies": {
         parameters: {
             query?: never;
@@ -4586,7 +4631,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
@@ -4803,6 +4848,102 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inscrire en nombre depuis un fichier xlsx ou CSV (tout ou rien ; dryRun=true : vérifier seulement)
+         * @description Corps : le fichier brut (xlsx, ou CSV en UTF-8 avec ou sans BOM, séparé par « ; » ou « , »), 5 Mio et 10 000 lignes au plus. Colonnes (en-têtes, dans n’importe quel ordre) : nom_naissance, nom_usage (facultative), prenom1, prenom2 (facultative), prenom3 (facultative), sexe, date_naissance, commune_naissance_insee, pays_naissance_insee (facultative), email (facultative), telephone (facultative), certification, voie_acces, blocs (facultative), organisme_siret, employeur_siret (facultative), date_entree, statut (facultative), type_contrat (facultative), beneficiaire (facultative), candidat_id (facultative). Chaque ligne passe les contrôles de l’inscription unitaire. 422 : chaque problème est un élément de errors avec row (numéro de ligne du tableur, en-tête = 1), column (l’en-tête) et le pointeur #/rows/{row}/{column} ; rien n’est inscrit.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description true : vérifier le fichier sans rien inscrire */
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CandidacyImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CandidacyImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5218,6 +5359,10 @@ export interface components {
                 field: string;
                 in?: string;
                 detail: string;
+                /** @description Fichier importé : le numéro de ligne du tableur (en-tête = 1) */
+                row?: number;
+                /** @description Fichier importé : l’en-tête de la colonne */
+                column?: string;
             }[];
         };
         Grant: {
@@ -5838,6 +5983,19 @@ export interface components {
             hasAccount: boolean;
             /** @description Ses parcours que la personne connectée peut lire */
             candidacies: components["schemas"]["CandidacySummary"][];
+        };
+        CandidacyImportResult: {
+            dryRun: boolean;
+            /** @description Les parcours créés (à blanc : ceux que le fichier créerait) */
+            created: number;
+            /** @description Leurs identifiants (vide à blanc) */
+            candidacies: string[];
+            /** @description Ce qui est accepté mais à vérifier (commune absente de la liste…) */
+            warnings: {
+                row: number;
+                column: string;
+                detail: string;
+            }[];
         };
         /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
         RegistryCorrespondence: {
