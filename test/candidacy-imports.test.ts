@@ -310,11 +310,17 @@ describe('bulk enrolment', () => {
     expect(once.statusCode, once.body).toBe(201);
   });
 
-  it('refuses a file over the size limit (413) and unreadable bytes (422 on the file)', async () => {
+  it('refuses a file over the size limit (413), over 10,000 rows and unreadable bytes (422 on the file)', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024, 'a');
     const res = await post(to1, big);
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
+    const tooLong = await post(to1, Buffer.from(['nom_naissance', ...Array(10_001).fill('x')].join('\n')));
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().errors[0]).toMatchObject({
+      field: 'file',
+      detail: expect.stringMatching(/dépasse 10\u202f000 lignes|dépasse 10 000 lignes/),
+    });
     const notUtf8 = await post(to1, Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x80, 0x81]));
     expect(notUtf8.statusCode).toBe(422);
     expect(notUtf8.json().errors[0]).toMatchObject({ field: 'file' });

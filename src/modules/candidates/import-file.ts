@@ -42,7 +42,7 @@ export async function readImportFile(data: Buffer): Promise<Sheet> {
   const rows = rest.filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length > IMPORT_LIMITS.rows)
     throw new ImportFileError(
-      `Le fichier compte ${fmt(rows.length)} lignes : ${fmt(IMPORT_LIMITS.rows)} au plus par import.`,
+      `Le fichier dépasse ${fmt(IMPORT_LIMITS.rows)} lignes : importez-le en plusieurs fois.`,
     );
   return { format: isXlsx(data) ? 'xlsx' : 'csv', header: head.cells, rows };
 }
@@ -63,7 +63,8 @@ function readCsv(data: Buffer): SheetRow[] {
       relax_column_count: true,
       skip_empty_lines: false,
       trim: true,
-      to: IMPORT_LIMITS.rows + 2,
+      // Reading stops well past the limit: enough to tell it was crossed, blank lines aside.
+      to: IMPORT_LIMITS.rows * 2,
     }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
@@ -71,10 +72,6 @@ function readCsv(data: Buffer): SheetRow[] {
       `Le CSV ne peut pas être lu${line ? ` (vers la ligne ${line})` : ''} : vérifiez les guillemets et le séparateur (« ; » ou « , »).`,
     );
   }
-  if (records.length > IMPORT_LIMITS.rows + 1)
-    throw new ImportFileError(
-      `Le fichier dépasse ${fmt(IMPORT_LIMITS.rows)} lignes : importez-le en plusieurs fois.`,
-    );
   return records.map((cells, i) => ({ row: i + 1, cells: cells.slice(0, IMPORT_LIMITS.columns) }));
 }
 
