@@ -14,6 +14,7 @@ import type { Answer, AuditEvent } from '../api/types';
 import { plural } from '../format/plural';
 import { DateRangeFields } from '../ui/DateRangeFields';
 import { DateTime } from '../ui/DateTime';
+import { FilteredResults } from '../ui/FilteredResults';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
@@ -142,59 +143,69 @@ export function AuditPage() {
   return (
     <Page title="Journal d'audit">
       <AuditIntegrity />
-      <AuditFilters
-        key={params.toString()}
-        value={filters}
-        actorLabel={filters.actorUserId ? list.query.data?.items[0]?.actorLabel : undefined}
-        onApply={apply}
-      />
-      {shown && <AuditDetail id={shown} onClose={() => setShown(null)} />}
-      <PagedResult
-        list={list}
-        loadingLabel="Chargement du journal…"
-        empty="Aucune entrée ne correspond."
-        count={(total) => plural(total, 'entrée', 'entrées')}
+      <FilteredResults
+        placement="above"
+        active={Object.keys(filters).length}
+        filters={
+          <AuditFilters
+            key={params.toString()}
+            value={filters}
+            actorLabel={filters.actorUserId ? list.query.data?.items[0]?.actorLabel : undefined}
+            onApply={apply}
+          />
+        }
       >
-        {(events) => (
-          <ListTable minWidth={900} columns={['Quand', 'Qui', 'Quoi', 'Objet', 'Détail']}>
-            {events.map((event) => {
-              const path = entityPath(event.entityType, event.entityId);
-              const what = auditEntityLabel(event.entityType);
-              return (
-                <Table.Tr key={event.id}>
-                  <Table.Td>
-                    <DateTime value={event.at} />
-                  </Table.Td>
-                  <Table.Td>{event.actorLabel}</Table.Td>
-                  <Table.Td>{auditActionLabel(event.action)}</Table.Td>
-                  <Table.Td>
-                    {path ? (
-                      <Anchor component={Link} to={path}>
-                        {what}
+        {shown && <AuditDetail id={shown} onClose={() => setShown(null)} />}
+        <PagedResult
+          list={list}
+          loadingLabel="Chargement du journal…"
+          empty="Aucune entrée ne correspond."
+          count={(total) => plural(total, 'entrée', 'entrées')}
+        >
+          {(events) => (
+            <ListTable minWidth={900} columns={['Quand', 'Qui', 'Quoi', 'Objet', 'Détail']}>
+              {events.map((event) => {
+                const path = entityPath(event.entityType, event.entityId);
+                const what = auditEntityLabel(event.entityType);
+                return (
+                  <Table.Tr key={event.id}>
+                    <Table.Td>
+                      <DateTime value={event.at} />
+                    </Table.Td>
+                    <Table.Td>{event.actorLabel}</Table.Td>
+                    <Table.Td>{auditActionLabel(event.action)}</Table.Td>
+                    <Table.Td>
+                      {path ? (
+                        <Anchor component={Link} to={path}>
+                          {what}
+                        </Anchor>
+                      ) : (
+                        what
+                      )}{' '}
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() => apply({ entityType: event.entityType, entityId: event.entityId })}
+                      >
+                        (son historique)
                       </Anchor>
-                    ) : (
-                      what
-                    )}{' '}
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => apply({ entityType: event.entityType, entityId: event.entityId })}
-                    >
-                      (son historique)
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <RowButton label={`Détail de l’entrée n° ${event.id}`} onClick={() => setShown(event.id)}>
-                      Détail
-                    </RowButton>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </ListTable>
-        )}
-      </PagedResult>
+                    </Table.Td>
+                    <Table.Td>
+                      <RowButton
+                        label={`Détail de l’entrée n° ${event.id}`}
+                        onClick={() => setShown(event.id)}
+                      >
+                        Détail
+                      </RowButton>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </ListTable>
+          )}
+        </PagedResult>
+      </FilteredResults>
     </Page>
   );
 }

@@ -14,6 +14,11 @@ type FilteredResultsProps = {
   filters: ReactNode;
   /** The results. */
   children: ReactNode;
+  /**
+   * Where the filters go on a wide screen: in a column `beside` the results (a search page's
+   * facets), or `above` them (a form of a few fields in a row, e.g. the audit journal's).
+   */
+  placement?: 'beside' | 'above';
 };
 
 /**
@@ -21,12 +26,26 @@ type FilteredResultsProps = {
  * results; on a phone, the results come first and the filters open in a drawer from a button
  * that says how many are set — they no longer fill the first screen.
  */
-export function FilteredResults({ title = 'Filtrer', active, filters, children }: FilteredResultsProps) {
+export function FilteredResults({
+  title = 'Filtrer',
+  active,
+  filters,
+  children,
+  placement = 'beside',
+}: FilteredResultsProps) {
   const wide = useMediaQuery(WIDE, typeof window === 'undefined' ? true : window.matchMedia(WIDE).matches, {
     getInitialValueInEffect: false,
   });
   const [opened, { open, close }] = useDisclosure(false);
 
+  if (wide && placement === 'above') {
+    return (
+      <Stack gap="md">
+        {filters}
+        {children}
+      </Stack>
+    );
+  }
   if (wide) {
     return (
       <Grid gutter="xl">
