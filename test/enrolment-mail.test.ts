@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nirKey } from '../src/modules/candidates/domain/identity.js';
 import { type Factories, factories } from './factories.js';
-import { type Received, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-peer.js';
+import { mailByJobsEnv, type Received, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-peer.js';
 import { createTestApp, type TestApp } from './support.js';
 import { waitUntil } from './wait.js';
 
@@ -21,16 +21,7 @@ const NIR = `${NIR_13}${String(nirKey(NIR_13)).padStart(2, '0')}`;
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();
-  t = await createTestApp({
-    demo: false,
-    env: {
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: smtp.url,
-      PUBLIC_URL: 'http://qualif.test',
-      JOBS_POLL_INTERVAL_MS: '100',
-      JOBS_RETRY_BASE_SECONDS: '1',
-    },
-  });
+  t = await createTestApp({ demo: false, env: mailByJobsEnv(smtp) });
   f = factories(t.services);
   org = await f.newOrganisation('training_org', 'Centre de formation Énergie');
   cert = await f.newEnrollableCertification([(await f.newBranch()).id], [org.id]);

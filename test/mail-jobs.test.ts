@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Factories, factories } from './factories.js';
-import { type Received, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-peer.js';
+import { mailByJobsEnv, type Received, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-peer.js';
 import { createTestApp, type TestApp } from './support.js';
 import { waitUntil } from './wait.js';
 
@@ -18,16 +18,7 @@ const CERTIFICATION = 'CQP Conducteur de ligne';
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();
-  t = await createTestApp({
-    demo: false,
-    env: {
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: smtp.url,
-      PUBLIC_URL: 'http://qualif.test',
-      JOBS_POLL_INTERVAL_MS: '100',
-      JOBS_RETRY_BASE_SECONDS: '1',
-    },
-  });
+  t = await createTestApp({ demo: false, env: mailByJobsEnv(smtp) });
   f = factories(t.services);
   const user = await f.newUser('candidate');
   recipient = { id: user.id, email: user.email };

@@ -111,3 +111,17 @@ export function subjectOf(mail: Received): string {
     )
     .trim();
 }
+
+/**
+ * The settings of an app that sends its mail through `peer` by background jobs polled often
+ * and retried fast (tests of mail sent by jobs).
+ */
+export function mailByJobsEnv(peer: SmtpPeer): Record<string, string> {
+  return {
+    MAIL_TRANSPORT: 'smtp',
+    SMTP_URL: peer.url,
+    PUBLIC_URL: 'http://qualif.test',
+    JOBS_POLL_INTERVAL_MS: '100',
+    JOBS_RETRY_BASE_SECONDS: '1',
+  };
+}

@@ -66,6 +66,13 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
       await page.waitForURL(/\/verifier-une-inscription\/RNCP34762$/, WAIT);
       await page.getByText('Pas inscrite aujourd’hui').waitFor(WAIT);
       await page.getByText(/l’enregistrement a pris fin le 31 août 2024|la fiche est inactive/).waitFor(WAIT);
+      // Its place among the versions of the certification, each number a link to its fiche.
+      const versions = page.getByRole('region', { name: 'Versions de la certification' });
+      await versions.getByText('Remplace : RNCP24998').waitFor(WAIT);
+      await versions.getByText('Remplacée par : RNCP39568').waitFor(WAIT);
+      expect(await versions.getByRole('link', { name: 'RNCP39568' }).getAttribute('href')).toBe(
+        '/verifier-une-inscription/RNCP39568',
+      );
 
       // A number the imported exports do not hold: said so, with the import's date, and a way on.
       await page.goto(`${base}/verifier-une-inscription/RNCP99999`);

@@ -187,32 +187,8 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
           <Title order={2} size="h3" id="lignee" mb="xs">
             Versions de la certification
           </Title>
-          {fiche.predecessors.length > 0 && (
-            <Text>
-              Remplace :{' '}
-              {fiche.predecessors.map((n, i) => (
-                <span key={n}>
-                  {i > 0 && ', '}
-                  <Anchor component={Link} to={`/verifier-une-inscription/${n}`}>
-                    {n}
-                  </Anchor>
-                </span>
-              ))}
-            </Text>
-          )}
-          {fiche.successors.length > 0 && (
-            <Text>
-              Remplacée par :{' '}
-              {fiche.successors.map((n, i) => (
-                <span key={n}>
-                  {i > 0 && ', '}
-                  <Anchor component={Link} to={`/verifier-une-inscription/${n}`}>
-                    {n}
-                  </Anchor>
-                </span>
-              ))}
-            </Text>
-          )}
+          <FicheNumbers label="Remplace" numbers={fiche.predecessors} />
+          <FicheNumbers label="Remplacée par" numbers={fiche.successors} />
         </section>
       )}
 
@@ -244,5 +220,23 @@ function FicheView({ answer }: { answer: FicheAnswer }) {
         {formatDayOf(answer.updatedAt)}.
       </Text>
     </Page>
+  );
+}
+
+/** « Remplace : RNCP1, RNCP2 », each number a link to its fiche; nothing when there is none. */
+function FicheNumbers({ label, numbers }: { label: string; numbers: readonly string[] }) {
+  if (numbers.length === 0) return null;
+  return (
+    <Text>
+      {label} :{' '}
+      {numbers.map((n, i) => (
+        <span key={n}>
+          {i > 0 && ', '}
+          <Anchor component={Link} to={`/verifier-une-inscription/${n}`}>
+            {n}
+          </Anchor>
+        </span>
+      ))}
+    </Text>
   );
 }
