@@ -9,6 +9,7 @@ import * as m0007 from './0007_candidates.js';
 import * as m0008 from './0008_jobs.js';
 import * as m0009 from './0009_qualiopi_issued_on.js';
 import * as m0010 from './0010_positioning.js';
+import * as m0011 from './0011_assessments.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_jobs': m0008,
   '0009_qualiopi_issued_on': m0009,
   '0010_positioning': m0010,
+  '0011_assessments': m0011,
 };

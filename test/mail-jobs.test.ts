@@ -162,11 +162,12 @@ describe('mail.send jobs over SMTP', () => {
   });
 
   it('a template whose values nobody provides is retried, not lost (the module may come with the next deploy)', async () => {
-    const key = `assessment.scheduled:${crypto.randomUUID()}`;
+    // assessment.scheduled has its values since the assessments module; the result's not yet.
+    const key = `assessment.result_available:${crypto.randomUUID()}`;
     const { id } = await t.services.mail.enqueue(
       t.db,
       {
-        template: 'assessment.scheduled',
+        template: 'assessment.result_available',
         to: { kind: 'user', id: recipient.id },
         refs: { candidacyId: crypto.randomUUID(), assessmentId: crypto.randomUUID() },
       },
@@ -176,7 +177,7 @@ describe('mail.send jobs over SMTP', () => {
       const r = await jobOf(id);
       return r.attempts >= 1 && r.state === 'pending' ? r : undefined;
     }, 'a failed attempt');
-    expect(row.last_error).toMatch(/no values loader for the template assessment\.scheduled/);
+    expect(row.last_error).toMatch(/no values loader for the template assessment\.result_available/);
     // Cancelled between two attempts (it may be running at a given instant: tried until pending).
     await waitUntil(() => t.services.jobs.cancel(t.db, key), 'the job cancelled');
     expect((await jobOf(id)).state).toBe('cancelled');

@@ -278,6 +278,47 @@ const POSITIONS_CANDIDACY_1: Expectations = only({
   trainingOrg1: 'ok',
   trainingOrg2: 404,
 });
+/** The people linked to candidacy 1's candidate: A's staff and its training organisation. */
+const READS_LINKS_1: Expectations = {
+  ...signedIn(404),
+  admin: 'ok',
+  managerA: 'ok',
+  advisorA: 'ok',
+  trainingOrg1: 'ok',
+};
+/**
+ * A candidacy at training organisation 1 in its assessment step, with a session assigned to
+ * evaluator 1 (habilitated for the certification): evaluator 1 reads it, evaluator 2 does not.
+ */
+let assessed: Promise<string> | undefined;
+function assessedCandidacy() {
+  assessed ??= (async () => {
+    const evaluator1 = (accounts.get('evaluator1') as { id: string }).id;
+    await f.newHabilitation(fx.certEnrol, { userId: evaluator1, kind: 'evaluator' });
+    const { id } = await f.newCandidacy({
+      certificationId: fx.certEnrol,
+      trainingOrganisationId: fx.trainingOrg1,
+    });
+    for (const event of ['start_positioning', 'start_pathway', 'start_assessment'] as const)
+      await t.services.candidacies.transition(id, { event }, SYSTEM_ADMIN, 'test');
+    await t.services.assessments.schedule(
+      id,
+      { date: today(), blocCodes: ['BC01'], evaluatorIds: [evaluator1] },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    return id;
+  })();
+  return assessed;
+}
+const READS_ASSESSED: Expectations = {
+  ...signedIn(404),
+  admin: 'ok',
+  managerA: 'ok',
+  advisorA: 'ok',
+  trainingOrg1: 'ok',
+  evaluator1: 'ok',
+};
 const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -744,6 +785,35 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/v1/candidacies/${fx.candidacy1}/positioning/evidence/${await evidenceOf1()}`,
     }),
     expect: READS_CANDIDACY_1,
+  },
+  'GET /api/v1/candidacies/:id/links': {
+    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}/links` }),
+    expect: READS_LINKS_1,
+  },
+  'PUT /api/v1/candidacies/:id/links': {
+    request: () => ({
+      method: 'PUT',
+      url: `/api/v1/candidacies/${fx.candidacy1}/links`,
+      payload: { links: [{ kind: 'trainer', userId: (accounts.get('jury1') as { id: string }).id }] },
+    }),
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'GET /api/v1/candidacies/:id/assessments': {
+    // Evaluator 1 has a session on it and reads it; evaluator 2 gets 404.
+    request: async () => ({ url: `/api/v1/candidacies/${await assessedCandidacy()}/assessments` }),
+    expect: READS_ASSESSED,
+  },
+  'POST /api/v1/candidacies/:id/assessments': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/candidacies/${await assessedCandidacy()}/assessments`,
+      payload: {
+        date: today(),
+        blocCodes: ['BC02'],
+        evaluatorIds: [(accounts.get('evaluator1') as { id: string }).id],
+      },
+    }),
+    expect: POSITIONS_CANDIDACY_1,
   },
   'POST /api/v1/candidacies/imports': {
     // A one-row file (dry run) at training organisation 1 for a certification of A: the others

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { registerAssessmentRoutes } from '../modules/candidates/assessments.routes.js';
+import { assessmentsServiceFactory } from '../modules/candidates/assessments.service.js';
 import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
@@ -139,6 +141,16 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     registry: registryService,
     files,
   });
+  const assessments = assessmentsServiceFactory({
+    db,
+    candidacies,
+    habilitations: catalogue.habilitations,
+    users,
+    certifications: catalogue.certifications,
+    frameworks: catalogue.frameworks,
+    mail,
+  });
+  mail.provideValues('assessment.scheduled', assessments.scheduledMailValues);
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -165,6 +177,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     candidacies,
     candidacyImports,
     positioning,
+    assessments,
   };
 }
 
@@ -200,6 +213,7 @@ export async function createApp(
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
   registerCandidacyRoutes(app, services.candidacies, services.candidacyImports);
   registerPositioningRoutes(app, services.positioning);
+  registerAssessmentRoutes(app, services.assessments);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

@@ -48,6 +48,8 @@ export const AUDIT_ACTION_LABELS = {
   'positioning.carry_bloc': 'Bloc acquis antérieurement reporté',
   'positioning.uncarry_bloc': 'Report d’un bloc acquis antérieurement retiré',
   'positioning.evidence_add': 'Pièce justificative ajoutée au positionnement',
+  'candidacy.links_update': 'Liens avec le candidat ou la candidate modifiés (conflits d’intérêts)',
+  'assessment.schedule': 'Évaluation programmée',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -70,15 +70,32 @@ export function candidaciesServiceFactory(deps: Deps) {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  function factsOf(row: CandidacyRow, branchIds: readonly string[]): CandidacyFacts {
+  function factsOf(
+    row: CandidacyRow,
+    branchIds: readonly string[],
+    evaluatorIds: readonly string[] = [],
+  ): CandidacyFacts {
     return {
       certificationBranchIds: branchIds,
       trainingOrganisationId: row.training_organisation_id,
       employerId: row.employer_id,
       candidateUserId: row.candidate_user_id,
-      // Assessments (issue 12, part 6) will name the evaluators assigned to a candidacy.
-      evaluatorIds: [],
+      evaluatorIds,
     };
+  }
+
+  /** The evaluators assigned to an assessment session of each of these candidacies. */
+  async function evaluatorsOf(candidacyIds: readonly string[]) {
+    const out = new Map<string, string[]>();
+    if (candidacyIds.length === 0) return out;
+    const rows = await db
+      .selectFrom('assessment_evaluators as ae')
+      .innerJoin('assessments as a', 'a.id', 'ae.assessment_id')
+      .select(['a.candidacy_id', 'ae.evaluator_user_id'])
+      .where('a.candidacy_id', 'in', candidacyIds)
+      .execute();
+    for (const r of rows) out.set(r.candidacy_id, [...(out.get(r.candidacy_id) ?? []), r.evaluator_user_id]);
+    return out;
   }
 
   /** Certification and organisation names, and certification owners, for a set of rows. */
@@ -127,8 +144,8 @@ export function candidaciesServiceFactory(deps: Deps) {
   async function loadFor(id: string, actor: Actor | null, action: 'read' | 'transition') {
     const row = await findCandidacy(db, id);
     if (!row) throw problems.notFound(NOT_FOUND);
-    const labels = await labelsFor([row]);
-    const facts = factsOf(row, labels.owners.get(row.certification_id) ?? []);
+    const [labels, evaluators] = await Promise.all([labelsFor([row]), evaluatorsOf([row.id])]);
+    const facts = factsOf(row, labels.owners.get(row.certification_id) ?? [], evaluators.get(row.id));
     enforce(actor, action, 'candidacy', facts, NOT_FOUND);
     return { row, labels, facts };
   }
@@ -179,7 +196,20 @@ export function candidaciesServiceFactory(deps: Deps) {
               : []),
             ...(scope.employerIds.length > 0 ? [eb('c.employer_id', 'in', scope.employerIds)] : []),
             ...(scope.candidateUserId ? [eb('p.user_id', '=', scope.candidateUserId)] : []),
-            // Evaluators: the candidacies assigned to them, once assessments exist (none yet).
+            // Evaluators: the candidacies with a session assigned to them.
+            ...(scope.evaluatorUserId
+              ? [
+                  eb(
+                    'c.id',
+                    'in',
+                    eb
+                      .selectFrom('assessment_evaluators as ae')
+                      .innerJoin('assessments as a', 'a.id', 'ae.assessment_id')
+                      .select('a.candidacy_id')
+                      .where('ae.evaluator_user_id', '=', scope.evaluatorUserId),
+                  ),
+                ]
+              : []),
           ];
           return within.length > 0 ? eb.or(within) : eb.lit(false);
         }),
@@ -219,17 +249,17 @@ export function candidaciesServiceFactory(deps: Deps) {
       .where('c.candidate_id', '=', id)
       .orderBy('c.created_at', 'desc')
       .execute();
-    const labels = await labelsFor(rows);
-    const readable = rows.filter((r) =>
-      authorize(actor, 'read', 'candidacy', factsOf(r, labels.owners.get(r.certification_id) ?? [])),
-    );
+    const [labels, evaluators] = await Promise.all([labelsFor(rows), evaluatorsOf(rows.map((r) => r.id))]);
+    const factsOfRow = (r: CandidacyRow) =>
+      factsOf(r, labels.owners.get(r.certification_id) ?? [], evaluators.get(r.id));
+    const readable = rows.filter((r) => authorize(actor, 'read', 'candidacy', factsOfRow(r)));
     enforce(
       actor,
       'read',
       'candidate',
       {
         userId: person.user_id,
-        candidacies: rows.map((r) => factsOf(r, labels.owners.get(r.certification_id) ?? [])),
+        candidacies: rows.map(factsOfRow),
       },
       CANDIDATE_NOT_FOUND,
     );

@@ -214,6 +214,13 @@ const POLICIES = {
     /** The candidate's own positioning (and its evidence), on their own candidacy only. */
     selfPosition: (actor, c) =>
       c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId,
+    /** The people linked to the candidate (conflicts of interest): its staff readers read them. */
+    readLinks: (actor, c) =>
+      staffOfAny(actor, c.certificationBranchIds) ||
+      organisationsAs(actor, ['training_org']).includes(c.trainingOrganisationId),
+    /** Recording those links, scheduling assessments: those who manage it. */
+    editLinks: candidacyManage,
+    schedule: candidacyManage,
   },
   candidacies: { read: (actor) => actor !== null, create: candidacyManage },
   candidate: {

@@ -59,6 +59,9 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   positioning_decisions: 'candidates',
   positioning_evidence: 'candidates',
   carried_blocs: 'candidates',
+  candidacy_links: 'candidates',
+  assessments: 'candidates',
+  assessment_evaluators: 'candidates',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

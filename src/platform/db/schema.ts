@@ -430,6 +430,32 @@ export interface CarriedBlocsTable {
   recorded_at: Timestamp;
 }
 
+export type CandidacyLinkKindColumn = 'trainer' | 'tutor' | 'employer' | 'other';
+
+export interface CandidacyLinksTable {
+  candidacy_id: string;
+  kind: CandidacyLinkKindColumn;
+  user_id: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  candidacy_id: string;
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  bloc_codes: string[];
+  second_assessor: ColumnType<unknown, string | null | undefined, string | null>;
+  scheduled_by: string | null;
+  scheduled_at: Timestamp;
+}
+
+export interface AssessmentEvaluatorsTable {
+  assessment_id: string;
+  evaluator_user_id: string;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -462,6 +488,9 @@ export interface Database {
   positioning_decisions: PositioningDecisionsTable;
   positioning_evidence: PositioningEvidenceTable;
   carried_blocs: CarriedBlocsTable;
+  candidacy_links: CandidacyLinksTable;
+  assessments: AssessmentsTable;
+  assessment_evaluators: AssessmentEvaluatorsTable;
 }
 
 export type User = Selectable<UsersTable>;
