@@ -21,6 +21,8 @@ let e3: Person;
 let e4: Person;
 let candidacyA: string;
 let candidacyP: string;
+/** In its assessment step, bloc BC02 carried in. */
+let candidacyC: string;
 const DATE = '2026-06-10';
 
 beforeAll(async () => {
@@ -61,6 +63,17 @@ beforeAll(async () => {
   for (const event of ['start_positioning', 'start_pathway', 'start_assessment'] as const)
     await t.services.candidacies.transition(candidacyA, { event }, SYSTEM_ADMIN, 'test');
   await t.services.candidacies.transition(candidacyP, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
+  candidacyC = (await f.newCandidacy({ certificationId: cert.id, trainingOrganisationId: org1.id })).id;
+  await t.services.candidacies.transition(candidacyC, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
+  await t.services.positioning.carryBloc(
+    candidacyC,
+    'BC02',
+    { source: 'earlier_partial_award', reference: 'VP-2024-001' },
+    SYSTEM_ADMIN,
+    'test',
+  );
+  for (const event of ['start_pathway', 'start_assessment'] as const)
+    await t.services.candidacies.transition(candidacyC, { event }, SYSTEM_ADMIN, 'test');
 });
 afterAll(async () => {
   await t?.close();
@@ -146,6 +159,24 @@ describe('scheduling an assessment', () => {
     });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().errors).toEqual([expect.objectContaining({ pointer: '#/blocCodes/1' })]);
+  });
+
+  it('refuses a bloc carried in (already acquired)', async () => {
+    const res = await schedule(to1, candidacyC, { date: DATE, blocCodes: ['BC02'], evaluatorIds: [e1.id] });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ pointer: '#/blocCodes/0', detail: expect.stringContaining('reporté') }),
+    ]);
+  });
+
+  it('accepts the evaluator whose habilitation has ended on a date it was still valid', async () => {
+    const res = await schedule(to1, candidacyC, {
+      date: '2025-06-10',
+      blocCodes: ['BC01'],
+      evaluatorIds: [e3.id],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().evaluators).toEqual([{ id: e3.id, name: e3.displayName }]);
   });
 
   it('refuses outside the assessment step (409 naming the step), and other organisations (404)', async () => {
