@@ -10,10 +10,10 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app/app.js';
 import { loadConfig } from '../src/app/config.js';
-import { WORKBOOK_LIMITS } from '../src/modules/catalogue/workbook-bounds.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { XLSX_MEDIA_TYPE } from '../src/platform/http/server.js';
+import { WORKBOOK_LIMITS } from '../src/platform/workbook-bounds.js';
 import { factories, TEST_PASSWORD } from '../test/factories.js';
 import { rowsWorkbook, whileWatchingHealth } from '../test/hostile-xlsx.js';
 

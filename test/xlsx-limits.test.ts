@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameworkSchema } from '../src/modules/catalogue/domain/framework.js';
 import { frameworkToXlsx } from '../src/modules/catalogue/framework-xlsx.js';
-import {
-  checkWorkbookBounds,
-  WORKBOOK_LIMITS,
-  WorkbookError,
-} from '../src/modules/catalogue/workbook-bounds.js';
 import { XLSX_MEDIA_TYPE } from '../src/platform/http/server.js';
+import { checkWorkbookBounds, WORKBOOK_LIMITS, WorkbookError } from '../src/platform/workbook-bounds.js';
 import { factories, sampleFramework, TEST_PASSWORD } from './factories.js';
 import { rowsWorkbook, whileWatchingHealth } from './hostile-xlsx.js';
 import { createTestApp, freePort, type Signed, signIn, type TestApp } from './support.js';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { checkWorkbookBounds, WorkbookError } from '../../platform/workbook-bounds.js';
 import { runInWorker, siblingWorker, WorkerLimitError } from '../../platform/worker.js';
-import { checkWorkbookBounds, WorkbookError } from '../catalogue/workbook-bounds.js';
 
 /**
  * The bulk enrolment's file: an xlsx workbook (its first sheet) or a CSV (`;` or `,`, UTF-8
@@ -86,12 +86,7 @@ async function readXlsx(data: Buffer): Promise<SheetRow[]> {
     });
   } catch (error) {
     if (error instanceof WorkbookError)
-      throw new ImportFileError(
-        error.errors
-          .map((e) => e.detail)
-          .join(' ')
-          .replace('un référentiel plus court', 'moins de lignes'),
-      );
+      throw new ImportFileError(error.errors.map((e) => e.detail).join(' '));
     throw error;
   }
   const answer = await runInWorker<SheetRow[] | { error: string }>(

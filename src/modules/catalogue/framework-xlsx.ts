@@ -1,10 +1,15 @@
 import ExcelJS from 'exceljs';
 import { type FieldError, fieldError } from '../../platform/problem.js';
+import {
+  checkWorkbookBounds,
+  refuseWorkbook,
+  UNREADABLE,
+  WorkbookError,
+} from '../../platform/workbook-bounds.js';
 import { runInWorker, siblingWorker, WorkerLimitError } from '../../platform/worker.js';
 import { ASSESSMENT_METHODS, type Framework } from './domain/framework.js';
-import { checkWorkbookBounds, refuseWorkbook, UNREADABLE, WorkbookError } from './workbook-bounds.js';
 
-export { WorkbookError } from './workbook-bounds.js';
+export { WorkbookError } from '../../platform/workbook-bounds.js';
 
 /**
  * Frameworks as a workbook branch staff can fill in Excel or LibreOffice: one sheet per

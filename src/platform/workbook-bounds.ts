@@ -1,10 +1,11 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { type FieldError, fieldError } from '../../platform/problem.js';
+import { type FieldError, fieldError } from './problem.js';
 
 /**
- * What a framework workbook may hold. A framework is a few hundred rows; these bounds leave
- * ample room while keeping a hostile file (a 1 MB zip inflating to millions of rows) from
- * costing more than a glance. Checked before any spreadsheet parser runs.
+ * What an imported workbook may hold (a framework, a file of candidacies: a few hundred to a
+ * few thousand rows). These bounds leave ample room while keeping a hostile file (a 1 MB zip
+ * inflating to millions of rows) from costing more than a glance. Checked before any
+ * spreadsheet parser runs; each import may pass tighter limits.
  */
 export type WorkbookLimits = { entries: number; uncompressedBytes: number; rows: number; cells: number };
 
@@ -108,12 +109,10 @@ export async function checkWorkbookBounds(
           cells += count(text, CELL, cut);
           tail = text.slice(cut);
           if (rows > limits.rows)
-            throw refuse(
-              `Le classeur dépasse ${fmt(limits.rows)} lignes : importez un référentiel plus court.`,
-            );
+            throw refuse(`Le classeur dépasse ${fmt(limits.rows)} lignes : importez un fichier plus court.`);
           if (cells > limits.cells)
             throw refuse(
-              `Le classeur dépasse ${fmt(limits.cells)} cellules : importez un référentiel plus court.`,
+              `Le classeur dépasse ${fmt(limits.cells)} cellules : importez un fichier plus court.`,
             );
         }
       } catch (error) {
