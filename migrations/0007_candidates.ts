@@ -47,7 +47,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (birth_day is null or birth_month is not null)
     )`.execute(db);
   await sql`create index candidates_identity_key_idx on candidates (identity_key)`.execute(db);
-  await sql`create index candidates_email_key_idx on candidates (email_key) where email_key is not null`.execute(db);
+  await sql`create index candidates_email_key_idx on candidates (email_key) where email_key is not null`.execute(
+    db,
+  );
 
   await sql`
     create table candidacies (
@@ -84,7 +86,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       where status not in ('withdrawn', 'transferred')`.execute(db);
   await sql`create index candidacies_candidate_idx on candidacies (candidate_id)`.execute(db);
   await sql`create index candidacies_certification_idx on candidacies (certification_id, status)`.execute(db);
-  await sql`create index candidacies_training_org_idx on candidacies (training_organisation_id, status)`.execute(db);
+  await sql`create index candidacies_training_org_idx on candidacies (training_organisation_id, status)`.execute(
+    db,
+  );
   await sql`create index candidacies_employer_idx on candidacies (employer_id) where employer_id is not null`.execute(
     db,
   );
@@ -102,7 +106,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       actor_user_id uuid,
       at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index candidacy_status_history_idx on candidacy_status_history (candidacy_id, id)`.execute(db);
+  await sql`create index candidacy_status_history_idx on candidacy_status_history (candidacy_id, id)`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {
