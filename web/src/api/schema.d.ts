@@ -5387,6 +5387,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Toutes les personnes liées au candidat dans ce parcours (remplace la liste) */
+        CandidacyLinksRequestInput: {
+            links: {
+                /** @enum {string} */
+                kind: "trainer" | "tutor" | "employer" | "other";
+                /**
+                 * Format: uuid
+                 * @description Le compte de la personne liée au candidat
+                 */
+                userId: string;
+            }[];
+        };
+        AssessmentRequestInput: {
+            date: string;
+            blocCodes: string[];
+            evaluatorIds: string[];
+            secondAssessor?: {
+                name: string;
+                /** @description Son métier */
+                trade: string;
+            };
+        };
         EligibilityRequestInput: {
             date: string;
             /** @enum {string} */
@@ -5553,28 +5575,6 @@ export interface components {
              * @description Transfert : l’organisme qui reprend le parcours
              */
             trainingOrganisationId?: string;
-        };
-        /** @description Toutes les personnes liées au candidat dans ce parcours (remplace la liste) */
-        CandidacyLinksRequestInput: {
-            links: {
-                /** @enum {string} */
-                kind: "trainer" | "tutor" | "employer" | "other";
-                /**
-                 * Format: uuid
-                 * @description Le compte de la personne liée au candidat
-                 */
-                userId: string;
-            }[];
-        };
-        AssessmentRequestInput: {
-            date: string;
-            blocCodes: string[];
-            evaluatorIds: string[];
-            secondAssessor?: {
-                name: string;
-                /** @description Son métier */
-                trade: string;
-            };
         };
         PositioningDecisionRequestInput: {
             /** @enum {string} */
@@ -5951,6 +5951,51 @@ export interface components {
                 name: string;
             }[];
         };
+        CandidacyLinks: {
+            /** Format: uuid */
+            candidacyId: string;
+            links: {
+                /** @enum {string} */
+                kind: "trainer" | "tutor" | "employer" | "other";
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                recordedBy: string | null;
+                recordedAt: string;
+            }[];
+            can: {
+                edit: boolean;
+            };
+        };
+        Assessment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidacyId: string;
+            date: string;
+            blocCodes: string[];
+            evaluators: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            }[];
+            /** @description Un second évaluateur, professionnel du métier (texte libre, pas un compte) */
+            secondAssessor: {
+                name: string;
+                /** @description Son métier */
+                trade: string;
+            } | null;
+            scheduledBy: string | null;
+            scheduledAt: string;
+        };
+        Assessments: {
+            /** Format: uuid */
+            candidacyId: string;
+            items: components["schemas"]["Assessment"][];
+            can: {
+                schedule: boolean;
+            };
+        };
         EligibilityResult: {
             /** @enum {string} */
             route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
@@ -6248,51 +6293,6 @@ export interface components {
                 column: string;
                 detail: string;
             }[];
-        };
-        CandidacyLinks: {
-            /** Format: uuid */
-            candidacyId: string;
-            links: {
-                /** @enum {string} */
-                kind: "trainer" | "tutor" | "employer" | "other";
-                /** Format: uuid */
-                userId: string;
-                name: string | null;
-                recordedBy: string | null;
-                recordedAt: string;
-            }[];
-            can: {
-                edit: boolean;
-            };
-        };
-        Assessment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            candidacyId: string;
-            date: string;
-            blocCodes: string[];
-            evaluators: {
-                /** Format: uuid */
-                id: string;
-                name: string | null;
-            }[];
-            /** @description Un second évaluateur, professionnel du métier (texte libre, pas un compte) */
-            secondAssessor: {
-                name: string;
-                /** @description Son métier */
-                trade: string;
-            } | null;
-            scheduledBy: string | null;
-            scheduledAt: string;
-        };
-        Assessments: {
-            /** Format: uuid */
-            candidacyId: string;
-            items: components["schemas"]["Assessment"][];
-            can: {
-                schedule: boolean;
-            };
         };
         /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
         RegistryCorrespondence: {
