@@ -10,6 +10,7 @@ import * as m0008 from './0008_jobs.js';
 import * as m0009 from './0009_qualiopi_issued_on.js';
 import * as m0010 from './0010_positioning.js';
 import * as m0011 from './0011_assessments.js';
+import * as m0012 from './0012_pathway.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_qualiopi_issued_on': m0009,
   '0010_positioning': m0010,
   '0011_assessments': m0011,
+  '0012_pathway': m0012,
 };

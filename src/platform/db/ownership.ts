@@ -62,6 +62,9 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   candidacy_links: 'candidates',
   assessments: 'candidates',
   assessment_evaluators: 'candidates',
+  pathways: 'candidates',
+  pathway_modules: 'candidates',
+  pathway_acknowledgements: 'candidates',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

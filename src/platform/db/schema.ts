@@ -456,6 +456,42 @@ export interface AssessmentEvaluatorsTable {
   evaluator_user_id: string;
 }
 
+export interface PathwaysTable {
+  candidacy_id: string;
+  revision: ColumnType<number, number | undefined, number>;
+  origin: 'generated' | 'edited';
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PathwayModulesTable {
+  id: Generated<string>;
+  candidacy_id: string;
+  position: number;
+  bloc_code: string;
+  kind: 'training' | 'work_situation' | 'vae';
+  title: string;
+  competency_codes: TextArray;
+  /** numeric: read as a string. */
+  hours: ColumnType<string | null, number | null | undefined, number | null>;
+  /** 'YYYY-MM-DD' */
+  starts_on: string | null;
+  ends_on: string | null;
+  organisation_id: string | null;
+  description: string | null;
+  tutor_user_id: string | null;
+  tutor_name: string | null;
+  due_on: string | null;
+}
+
+export interface PathwayAcknowledgementsTable {
+  candidacy_id: string;
+  party: 'candidate' | 'employer';
+  revision: number;
+  acknowledged_by: string;
+  acknowledged_at: Timestamp;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -491,6 +527,9 @@ export interface Database {
   candidacy_links: CandidacyLinksTable;
   assessments: AssessmentsTable;
   assessment_evaluators: AssessmentEvaluatorsTable;
+  pathways: PathwaysTable;
+  pathway_modules: PathwayModulesTable;
+  pathway_acknowledgements: PathwayAcknowledgementsTable;
 }
 
 export type User = Selectable<UsersTable>;
