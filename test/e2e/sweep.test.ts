@@ -11,7 +11,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** The demo ids the addresses with a parameter are visited with. */
-type DemoIds = { certification: string };
+type DemoIds = { certification: string; candidacy: string };
 
 /**
  * Every route of web/src/app/App.tsx and the addresses the sweep visits for it: each
@@ -50,6 +50,8 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
     ['identite', 'reconnaissance', 'referentiels', 'habilitations', 'registre'].map(
       (tab) => `/gestion/certifications/${certification}?onglet=${tab}`,
     ),
+  '/candidatures/:id': ({ candidacy }) =>
+    ['positionnement', 'liens', 'historique'].map((tab) => `/candidatures/${candidacy}?onglet=${tab}`),
 };
 
 /**
@@ -69,6 +71,7 @@ const MAIN_ROUTES = new Set([
   '/gestion/alertes-registre',
   '/gestion/certifications',
   '/gestion/certifications/:id',
+  '/candidatures/:id',
 ]);
 
 /** The route paths App.tsx declares (`path="…"`, and `/` for the index route). */
@@ -197,7 +200,14 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
       .select('id')
       .where('code', '=', 'CQP-APS')
       .executeTakeFirstOrThrow();
-    ids = { certification: aps.id };
+    // The demo's CQP-APS candidacy in positioning (the demo training organisation's, with evidence).
+    const positioning = await served.t.db
+      .selectFrom('candidacies')
+      .select('id')
+      .where('certification_id', '=', aps.id)
+      .where('status', '=', 'positioning')
+      .executeTakeFirstOrThrow();
+    ids = { certification: aps.id, candidacy: positioning.id };
   }, 120_000);
 
   afterAll(async () => {

@@ -35,6 +35,9 @@ const NewCertificationPage = lazy(() =>
 const ManageCertificationPage = lazy(() =>
   import('../manage/ManageCertificationPage').then((m) => ({ default: m.ManageCertificationPage })),
 );
+const CandidacyPage = lazy(() =>
+  import('../candidacies/CandidacyPage').then((m) => ({ default: m.CandidacyPage })),
+);
 
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -68,6 +71,14 @@ export function App() {
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route path="/sessions" element={<SessionsPage />} />
+          <Route
+            path="/candidatures/:id"
+            element={
+              <Deferred>
+                <CandidacyPage />
+              </Deferred>
+            }
+          />
           <Route path="/admin/utilisateurs" element={<UsersPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/admin/branches" element={<BranchesPage />} />
