@@ -20,11 +20,11 @@ import { LinksPanel } from './LinksPanel';
 import { PositioningPanel } from './PositioningPanel';
 
 /** A tab of the candidacy page: `value` is its `?onglet=` in the address. */
-export type CandidacyTab = { value: string; label: string; Panel: ComponentType<{ candidacy: Candidacy }> };
+export type CandidacyTab = { value: string; label: string; Panel: ComponentType<{ candidacyId: string }> };
 
 /**
  * THE TABS OF THE PAGE, in order. To add one: import its panel (a component taking
- * `{ candidacy }`) and add ONE line here; the first tab is the one opened by default.
+ * `{ candidacyId }`) and add ONE line here; the first tab is the one opened by default.
  */
 export const CANDIDACY_TABS: readonly CandidacyTab[] = [
   { value: 'positionnement', label: 'Positionnement', Panel: PositioningPanel },
@@ -140,7 +140,7 @@ function CandidacyView({ candidacy }: { candidacy: Candidacy }) {
         </Tabs.List>
         {CANDIDACY_TABS.map(({ value, Panel }) => (
           <Tabs.Panel key={value} value={value}>
-            <Panel candidacy={candidacy} />
+            <Panel candidacyId={candidacy.id} />
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -2,15 +2,15 @@ import { Stack, Table } from '@mantine/core';
 import { CANDIDACY_EVENT_LABELS } from '../../../src/contracts/candidacies';
 import { DateTime } from '../ui/DateTime';
 import { ListTable } from '../ui/ListTable';
-import { type Candidacy, statusLabel } from './candidacy';
+import { QueryState } from '../ui/QueryState';
+import { type Candidacy, statusLabel, useCandidacy } from './candidacy';
 import { Transitions } from './Transitions';
 
 type Entry = Candidacy['history'][number];
 
 const eventLabel = (e: Entry) => (e.event === 'enrol' ? 'Inscription' : CANDIDACY_EVENT_LABELS[e.event]);
 
-/** « Historique »: the changes of step possible now, then every change made, latest first, by whom and why. */
-export function HistoryPanel({ candidacy }: { candidacy: Candidacy }) {
+function History({ candidacy }: { candidacy: Candidacy }) {
   const history = [...candidacy.history].reverse();
   return (
     <Stack gap="md">
@@ -36,5 +36,14 @@ export function HistoryPanel({ candidacy }: { candidacy: Candidacy }) {
         ))}
       </ListTable>
     </Stack>
+  );
+}
+
+/** « Historique »: the changes of step possible now, then every change made, latest first, by whom and why. */
+export function HistoryPanel({ candidacyId }: { candidacyId: string }) {
+  return (
+    <QueryState query={useCandidacy(candidacyId)}>
+      {(candidacy) => <History candidacy={candidacy} />}
+    </QueryState>
   );
 }

@@ -1,7 +1,6 @@
 import { Text } from '@mantine/core';
-import type { Candidacy } from './candidacy';
 
 /** « Liens » (in progress). */
-export function LinksPanel(_: { candidacy: Candidacy }) {
+export function LinksPanel(_: { candidacyId: string }) {
   return <Text c="dimmed">Chargement des liens…</Text>;
 }
