@@ -573,6 +573,85 @@ describe('lists', () => {
     ).json();
     expect(byOrg.total).toBe(1);
   });
+
+  it('count by step over the same scope and filters, whatever the status filter', async () => {
+    const other = await f.newEnrollableCertification([branch.id], [org1.id, org2.id]);
+    const [a] = await Promise.all([
+      f.newCandidacy({ certificationId: other.id, trainingOrganisationId: org1.id }),
+      f.newCandidacy({ certificationId: other.id, trainingOrganisationId: org1.id }),
+      f.newCandidacy({ certificationId: other.id, trainingOrganisationId: org1.id }),
+      f.newCandidacy({ certificationId: other.id, trainingOrganisationId: org2.id }),
+    ]);
+    const moved = await call(to1, 'POST', `/api/v1/candidacies/${a.id}/transitions`, {
+      event: 'start_positioning',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const zero = {
+      enrolled: 0,
+      positioning: 0,
+      pathway: 0,
+      assessment: 0,
+      ready_for_jury: 0,
+      on_hold: 0,
+      withdrawn: 0,
+      transferred: 0,
+    };
+    const mine = (await call(to1, 'GET', `/api/v1/candidacies?certificationId=${other.id}`)).json();
+    expect(mine.counts).toEqual({ ...zero, enrolled: 2, positioning: 1 });
+    // The status filter narrows the rows, not the counts (they say what each step would show).
+    const positioning = (
+      await call(to1, 'GET', `/api/v1/candidacies?certificationId=${other.id}&status=positioning`)
+    ).json();
+    expect(positioning.total).toBe(1);
+    expect(positioning.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    expect(positioning.counts).toEqual(mine.counts);
+    // Scoped like the rows: organisation 2 counts only its own; the admin, everyone's.
+    const theirs = (await call(to2, 'GET', `/api/v1/candidacies?certificationId=${other.id}`)).json();
+    expect(theirs.counts).toEqual({ ...zero, enrolled: 1 });
+    const all = (await call(admin, 'GET', `/api/v1/candidacies?certificationId=${other.id}`)).json();
+    expect(all.counts).toEqual({ ...zero, enrolled: 3, positioning: 1 });
+    const byOrg = (
+      await call(
+        admin,
+        'GET',
+        `/api/v1/candidacies?certificationId=${other.id}&trainingOrganisationId=${org2.id}`,
+      )
+    ).json();
+    expect(byOrg.counts).toEqual({ ...zero, enrolled: 1 });
+  });
+});
+
+describe('registering an employer not found', () => {
+  it('a training organisation registers one by SIRET (key checked, unique), then enrols with it', async () => {
+    const { newSiret } = await import('./factories.js');
+    const siret = newSiret();
+    const res = await call(to1, 'POST', '/api/v1/organisations/employers', {
+      name: 'Boulangerie Dupain',
+      siret,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id } = res.json();
+    expect(res.json()).toEqual({ id, name: 'Boulangerie Dupain' });
+    const found = (await call(to1, 'GET', `/api/v1/organisations?q=${siret.slice(0, 9)}`)).json();
+    expect(found.items).toMatchObject([{ id, kind: 'employer', name: 'Boulangerie Dupain', siret }]);
+    const enrolled = await call(to1, 'POST', '/api/v1/candidacies', enrolment({ employerId: id }));
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    // The same SIRET again: 409 on the field; a wrong key: 422 on the field; nothing created.
+    const again = await call(to2, 'POST', '/api/v1/organisations/employers', { name: 'Autre nom', siret });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors).toMatchObject([{ field: 'siret' }]);
+    const badKey = `${siret.slice(0, 13)}${(Number(siret[13]) + 1) % 10}`;
+    const bad = await call(to1, 'POST', '/api/v1/organisations/employers', {
+      name: 'Clé fausse',
+      siret: badKey,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toMatchObject([{ field: 'siret' }]);
+    expect((await call(admin, 'GET', `/api/v1/organisations?q=${badKey}`)).json().total).toBe(0);
+    // Audited as any organisation created.
+    const audit = (await call(admin, 'GET', `/api/v1/audit?entityType=organisation&entityId=${id}`)).json();
+    expect(audit.items).toMatchObject([{ action: 'organisation.create' }]);
+  });
 });
 
 describe('organisations search', () => {

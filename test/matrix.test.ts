@@ -479,6 +479,17 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok' }),
   },
+  'POST /api/v1/organisations/employers': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/organisations/employers',
+      payload: {
+        name: 'Employeur trouvé à l’inscription',
+        siret: (await import('./factories.js')).newSiret(),
+      },
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok', trainingOrg1: 'ok', trainingOrg2: 'ok' }),
+  },
   'PUT /api/v1/organisations/:id': {
     request: async () => ({
       method: 'PUT',

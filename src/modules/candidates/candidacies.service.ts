@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { CandidacyStatus } from '../../contracts/candidacies.js';
+import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../contracts/candidacies.js';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
@@ -183,7 +183,7 @@ export function candidaciesServiceFactory(deps: Deps) {
       !scope.all && scope.branchIds.length > 0
         ? await deps.certifications.idsOfBranches(scope.branchIds)
         : [];
-    const base = db
+    const scoped = db
       .selectFrom('candidacies as c')
       .innerJoin('candidates as p', 'p.id', 'c.candidate_id')
       .$if(!scope.all, (q) =>
@@ -214,7 +214,6 @@ export function candidaciesServiceFactory(deps: Deps) {
           return within.length > 0 ? eb.or(within) : eb.lit(false);
         }),
       )
-      .$if(query.status !== undefined, (q) => q.where('c.status', '=', query.status as CandidacyStatus))
       .$if(query.certificationId !== undefined, (q) =>
         q.where('c.certification_id', '=', query.certificationId as string),
       )
@@ -222,7 +221,11 @@ export function candidaciesServiceFactory(deps: Deps) {
         q.where('c.training_organisation_id', '=', query.trainingOrganisationId as string),
       )
       .$if(query.employerId !== undefined, (q) => q.where('c.employer_id', '=', query.employerId as string));
-    const [rows, count] = await Promise.all([
+    // The counts by step cover the same scope and filters but the status itself.
+    const base = scoped.$if(query.status !== undefined, (q) =>
+      q.where('c.status', '=', query.status as CandidacyStatus),
+    );
+    const [rows, count, byStatus] = await Promise.all([
       candidacyQuery(db)
         .where('c.id', 'in', base.select('c.id'))
         .orderBy('c.created_at', 'desc')
@@ -231,13 +234,23 @@ export function candidaciesServiceFactory(deps: Deps) {
         .offset((query.page - 1) * query.pageSize)
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      scoped
+        .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('c.status')
+        .execute(),
     ]);
     const labels = await labelsFor(rows);
+    const counts = Object.fromEntries(CANDIDACY_STATUSES.map((s) => [s, 0])) as Record<
+      CandidacyStatus,
+      number
+    >;
+    for (const r of byStatus) counts[r.status] = Number(r.n);
     return {
       items: rows.map((r) => summaryOf(r, labels)),
       total: Number(count.n),
       page: query.page,
       pageSize: query.pageSize,
+      counts,
     };
   }
 

@@ -221,7 +221,21 @@ export const candidacyListQuery = pageQuery.extend({
 });
 export type CandidacyListQuery = z.infer<typeof candidacyListQuery>;
 
-export const candidacyPage = pageOf(candidacySummarySchema);
+export const candidacyPage = pageOf(candidacySummarySchema)
+  .extend({
+    counts: z
+      .object(
+        Object.fromEntries(CANDIDACY_STATUSES.map((s) => [s, z.number().int()])) as Record<
+          (typeof CANDIDACY_STATUSES)[number],
+          z.ZodNumber
+        >,
+      )
+      .meta({
+        id: 'CandidacyCounts',
+        description: 'Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status)',
+      }),
+  })
+  .meta({ id: 'CandidacyPage' });
 
 export const transitionBody = z
   .object({

@@ -163,6 +163,28 @@ export function registerBranchRoutes(
     },
   );
 
+  app.post(
+    '/api/v1/organisations/employers',
+    {
+      config: { access: ['admin', 'branch_manager', 'training_org'] },
+      schema: {
+        tags,
+        summary: 'Enregistrer un employeur introuvable lors d’une inscription (SIRET vérifié)',
+        description:
+          '422 quand le SIRET est mal formé ou que sa clé est fausse ; 409 quand il est déjà enregistré (cherchez-le par GET /api/v1/organisations?q=).',
+        body: organisationBody.pick({ name: true, siret: true, idcc: true }),
+        response: {
+          201: z.object({ id: z.uuid(), name: z.string() }),
+          ...problemResponses(400, 403, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = await organisations.registerEmployer(request.body, request.actor as Actor, request.id);
+      return reply.code(201).send({ id, name: request.body.name });
+    },
+  );
+
   app.put(
     '/api/v1/organisations/:id',
     {

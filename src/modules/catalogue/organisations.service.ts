@@ -124,19 +124,39 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     return save(undefined, input, actor, requestId);
   }
 
+  /**
+   * An employer someone enrolling did not find (training organisations included): SIRET
+   * checked and unique, as any organisation.
+   */
+  async function registerEmployer(
+    input: { name: string; siret: string; idcc?: string | undefined },
+    actor: Actor,
+    requestId: string,
+  ) {
+    enforce(actor, 'registerEmployer', 'organisations', {});
+    return save(undefined, { ...input, kind: 'employer' }, actor, requestId, true);
+  }
+
   async function update(id: string, input: OrganisationInput, actor: Actor, requestId: string) {
     await save(id, input, actor, requestId);
   }
 
   /** Creates (no id) or updates an organisation: SIRET checked and unique, NDA and Qualiopi for training organisations. */
-  async function save(id: string | undefined, input: OrganisationInput, actor: Actor, requestId: string) {
+  async function save(
+    id: string | undefined,
+    input: OrganisationInput,
+    actor: Actor,
+    requestId: string,
+    /** The caller has already checked a narrower permission (registerEmployer). */
+    authorised = false,
+  ) {
     const before = id
       ? await db.selectFrom('organisations').select(COLUMNS).where('id', '=', id).executeTakeFirst()
       : undefined;
     if (id) {
       if (!before) throw problems.notFound('Organisation introuvable.');
       enforce(actor, 'update', 'organisation', { id }, 'Organisation introuvable.');
-    } else enforce(actor, 'create', 'organisations', {});
+    } else if (!authorised) enforce(actor, 'create', 'organisations', {});
     const errors = organisationProblems(input);
     if (errors.length > 0)
       throw problems.unprocessable(errors, 'L’organisation ne peut pas être enregistrée ainsi.');
@@ -201,7 +221,7 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { list, namesOf, describe, bySiret, create, update };
+  return { list, namesOf, describe, bySiret, create, registerEmployer, update };
 }
 
 export type OrganisationsService = ReturnType<typeof organisationsServiceFactory>;

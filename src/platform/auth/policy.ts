@@ -157,6 +157,9 @@ const POLICIES = {
   organisations: {
     read: (actor) => actor !== null,
     create: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager'),
+    /** An employer not found while enrolling (SIRET checked): those who may enrol. */
+    registerEmployer: (actor) =>
+      isAdmin(actor) || hasRole(actor, 'branch_manager') || hasRole(actor, 'training_org'),
   },
   certification: {
     /**

@@ -1278,6 +1278,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enregistrer un employeur introuvable lors d’une inscription (SIRET vérifié)
+         * @description 422 quand le SIRET est mal formé ou que sa clé est fausse ; 409 quand il est déjà enregistré (cherchez-le par GET /api/v1/organisations?q=).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        siret: string;
+                        idcc?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
@@ -3051,12 +3138,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["CandidacySummary"][];
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                        };
+                        "application/json": components["schemas"]["CandidacyPage"];
                     };
                 };
             };
@@ -6257,6 +6339,24 @@ export interface components {
             can: {
                 transition: boolean;
             };
+        };
+        /** @description Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status) */
+        CandidacyCounts: {
+            enrolled: number;
+            positioning: number;
+            pathway: number;
+            assessment: number;
+            ready_for_jury: number;
+            on_hold: number;
+            withdrawn: number;
+            transferred: number;
+        };
+        CandidacyPage: {
+            items: components["schemas"]["CandidacySummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            counts: components["schemas"]["CandidacyCounts"];
         };
         Candidate: {
             /** Format: uuid */
