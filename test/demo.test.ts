@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/app/demo.js';
+import { CANDIDACY_STATUSES } from '../src/contracts/candidacies.js';
 import { today } from '../src/contracts/dates.js';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
@@ -15,7 +17,7 @@ const certIds = new Map<string, string>();
 const SECURITY = 'Prévention et sécurité';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: 'with-candidacies' });
   for (const role of ROLES)
     sessions.set(role, await signIn(t.app, `${role}@demo.qualif.test`, 'qualif-demo'));
   for (const c of (await get('/api/v1/certifications?pageSize=50')).items) certIds.set(c.code, c.id);
@@ -193,5 +195,125 @@ describe('every demo role has work to do', () => {
       );
       expect(trainers.organisations.length, role).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('demo candidacies: every step, two branches, two training organisations', () => {
+  type Item = {
+    id: string;
+    status: string;
+    certification: { code: string };
+    trainingOrganisation: { name: string };
+    employer: { name: string } | null;
+  };
+  const list = async (role: Role, query = '') =>
+    (await get(`/api/v1/candidacies?pageSize=200${query}`, role)) as { items: Item[]; total: number };
+  const statuses = (items: Item[]) => [...new Set(items.map((i) => i.status))].sort();
+
+  it('admin: a candidacy at every step, in both branches and at both training organisations', async () => {
+    const { items, total } = await list('admin');
+    expect(total).toBe(items.length);
+    expect(statuses(items)).toEqual([...CANDIDACY_STATUSES].sort());
+    expect(new Set(items.map((i) => i.certification.code))).toEqual(
+      new Set(['CQP-APS', 'CQP-PC', 'CQPI-AL']),
+    );
+    const trainers = new Set(items.map((i) => i.trainingOrganisation.name));
+    expect(trainers).toContain('Institut Sécurité Formation (démo)');
+    expect(trainers).toContain('Logistique Formation Nord (démo)');
+    // The transfer: the candidacy ended at one organisation continues at the other, same step.
+    const transferred = await get(
+      `/api/v1/candidacies/${items.find((i) => i.status === 'transferred')?.id}`,
+      'admin',
+    );
+    const continuation = await get(`/api/v1/candidacies/${transferred.transferredToId}`, 'admin');
+    expect(continuation).toMatchObject({ transferredFromId: transferred.id, status: 'positioning' });
+  });
+
+  it('training organisation: its own candidacies at every step of the security branch, to move on', async () => {
+    const { items } = await list('training_org');
+    expect(items.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(items.map((i) => i.trainingOrganisation.name))).toEqual(
+      new Set(['Institut Sécurité Formation (démo)']),
+    );
+    expect(statuses(items)).toEqual(
+      ['assessment', 'enrolled', 'on_hold', 'pathway', 'positioning', 'ready_for_jury', 'withdrawn'].sort(),
+    );
+    // A positioning to confirm, with the candidate's own positioning and an evidence file.
+    const positioning = items.find((i) => i.status === 'positioning') as Item;
+    const p = await get(`/api/v1/candidacies/${positioning.id}/positioning`, 'training_org');
+    expect(p.can.position).toBe(true);
+    const competencies = p.blocs.flatMap((b: { competencies: unknown[] }) => b.competencies);
+    expect(competencies.some((c: { self: unknown }) => c.self !== null)).toBe(true);
+    expect(competencies.some((c: { organisation: unknown }) => c.organisation === null)).toBe(true);
+    const evidence = competencies.flatMap((c: { evidence: { id: string }[] }) => c.evidence);
+    expect(evidence.length).toBeGreaterThan(0);
+    const file = await t.app.inject({
+      url: `/api/v1/candidacies/${positioning.id}/positioning/evidence/${evidence[0].id}`,
+      headers: as('training_org'),
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // An enrolled candidate to start positioning.
+    const enrolled = await get(
+      `/api/v1/candidacies/${items.find((i) => i.status === 'enrolled')?.id}`,
+      'training_org',
+    );
+    expect(enrolled.events).toContain('start_positioning');
+  });
+
+  it('branch manager and OPCO advisor: their branch’s candidacies only; the advisor reads them without changing', async () => {
+    for (const role of ['branch_manager', 'advisor'] as const) {
+      const { items } = await list(role);
+      expect(items.length, role).toBeGreaterThanOrEqual(7);
+      expect(new Set(items.map((i) => i.certification.code)), role).toEqual(new Set(['CQP-APS']));
+    }
+    const { items } = await list('advisor');
+    const one = await get(`/api/v1/candidacies/${items[0]?.id}`, 'advisor');
+    expect(one.can.transition).toBe(false);
+    expect(one.funders.length).toBeGreaterThan(0);
+  });
+
+  it('employer: its employees’ candidacies, and no one else’s', async () => {
+    const { items } = await list('employer');
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(items.map((i) => i.employer?.name))).toEqual(new Set(['Gardiennage du Centre (démo)']));
+    expect(items.length).toBeLessThan((await list('admin')).total);
+  });
+
+  it('candidate: two candidacies at different steps — a self-positioning to do, a session next week', async () => {
+    const { items } = await list('candidate');
+    expect(items.map((i) => `${i.certification.code}: ${i.status}`).sort()).toEqual([
+      'CQP-APS: positioning',
+      'CQP-PC: assessment',
+    ]);
+    const aps = items.find((i) => i.certification.code === 'CQP-APS') as Item;
+    expect((await get(`/api/v1/candidacies/${aps.id}/positioning`, 'candidate')).can.selfPosition).toBe(true);
+    const pc = items.find((i) => i.certification.code === 'CQP-PC') as Item;
+    const sessions = (await get(`/api/v1/candidacies/${pc.id}/assessments`, 'candidate')).items as {
+      date: string;
+    }[];
+    expect(sessions.length).toBe(1);
+    expect(sessions.every((s) => s.date > today())).toBe(true);
+  });
+
+  it('evaluator: sessions to hold, on candidacies they are habilitated for and not linked to', async () => {
+    const me = (await get('/api/v1/me', 'evaluator')).user.id as string;
+    const { items } = await list('evaluator');
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const c of items) {
+      const sessions = (await get(`/api/v1/candidacies/${c.id}/assessments`, 'evaluator')).items as {
+        date: string;
+        evaluators: { id: string }[];
+      }[];
+      expect(sessions.some((s) => s.date > today() && s.evaluators.some((e) => e.id === me))).toBe(true);
+      const links = (await get(`/api/v1/candidacies/${c.id}/links`, 'admin')).links as { userId: string }[];
+      expect(links.map((l) => l.userId)).not.toContain(me);
+    }
+  });
+
+  it('seeding again adds nothing', async () => {
+    const before = (await list('admin')).total;
+    await seedDemo(t.services, t.config.env);
+    expect((await list('admin')).total).toBe(before);
   });
 });

@@ -64,15 +64,18 @@ export type TestApp = {
 
 /**
  * The app on a fresh test database. Integration tests pass `demo: false` and build their data
- * with test/factories.ts; the demo seed (the default) is for test/demo.test.ts.
+ * with test/factories.ts; the demo seed (the default) is for test/demo.test.ts. The demo's
+ * candidacies take seconds to seed (every step, through the services): only with
+ * `demo: 'with-candidacies'` (test/demo.test.ts, the browser tests), as `npm start` does.
  */
 export async function createTestApp(
-  opts: { env?: Record<string, string>; demo?: boolean } = {},
+  opts: { env?: Record<string, string>; demo?: boolean | 'with-candidacies' } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   const config = testConfig(opts.env);
   const { app, services } = await createApp(config, handle);
-  if (opts.demo !== false) await seedDemo(services, config.env);
+  if (opts.demo !== false)
+    await seedDemo(services, config.env, { candidacies: opts.demo === 'with-candidacies' });
   return {
     app,
     services,

@@ -5,6 +5,7 @@ import type { Role } from '../platform/auth/roles.js';
 import { ROLES } from '../platform/auth/roles.js';
 import type { Db } from '../platform/db/connect.js';
 import type { Services } from './app.js';
+import { seedDemoCandidacies } from './demo-candidacies.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
 
 export const DEMO_PASSWORD = 'qualif-demo';
@@ -27,11 +28,17 @@ export type DemoAccount = { role: Role; email: string; created: boolean };
 
 /**
  * Demo data for trying Qualif: one account per role (`<role>@demo.qualif.test`, password
- * `qualif-demo`), with a branch and two organisations to scope them, then the demo catalogue. Idempotent.
+ * `qualif-demo`), with a branch and two organisations to scope them, then the demo catalogue,
+ * then (unless `candidacies: false`, which the tests' default takes: they take seconds)
+ * candidacies at every step (demo-candidacies.ts). Idempotent.
  * The demo password is shorter than the password policy allows, on purpose: it is set
  * here directly and can never be chosen through the API.
  */
-export async function seedDemo(services: Services, env: string): Promise<DemoAccount[]> {
+export async function seedDemo(
+  services: Services,
+  env: string,
+  options: { candidacies?: boolean } = {},
+): Promise<DemoAccount[]> {
   const { db, users } = services;
   if (env === 'production') {
     throw new DemoRefusedError('Demo data is refused when NODE_ENV=production.');
@@ -89,6 +96,22 @@ export async function seedDemo(services: Services, env: string): Promise<DemoAcc
         .executeTakeFirstOrThrow()
     ).id;
   await seedDemoCatalogue(db, services, { evaluator: await id('evaluator'), jury: await id('jury_member') });
+  if (options.candidacies !== false) {
+    const user = async (role: Role) => ({
+      id: await id(role),
+      email: `${role}@${DEMO_DOMAIN}`,
+      name: DEMO_NAMES[role],
+    });
+    await seedDemoCandidacies(db, services, {
+      users: {
+        trainingOrg: await user('training_org'),
+        employer: await user('employer'),
+        evaluator: await user('evaluator'),
+        candidate: await user('candidate'),
+      },
+      organisations: { securityTrainer: trainingOrg, employer },
+    });
+  }
   return accounts;
 }
 

@@ -50,7 +50,7 @@ export async function serveAppInBrowser(): Promise<ServedApp> {
   // Pick the port first: PUBLIC_URL must match the address the browser uses.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ env: { PUBLIC_URL: base } });
+  const t = await createTestApp({ env: { PUBLIC_URL: base }, demo: 'with-candidacies' });
   await t.app.listen({ host: '127.0.0.1', port });
   const browser = await launchBrowser();
   return {
