@@ -270,6 +270,12 @@ function evidenceOf1() {
   });
   return evidence1;
 }
+/** Candidacy 1's pathway set to an empty (complete) module list by the system: its revision, to acknowledge. */
+async function pathwayRevisionOf1() {
+  await positioningOf1();
+  const p = await t.services.pathway.update(fx.candidacy1, { modules: [] }, SYSTEM_ADMIN, 'test');
+  return p.pathway?.revision as number;
+}
 /** Who decides candidacy 1's positioning: admin, A's manager, training organisation 1; B's and 2 do not see it. */
 const POSITIONS_CANDIDACY_1: Expectations = only({
   admin: 'ok',
@@ -795,6 +801,41 @@ const MATRIX: Record<string, Entry> = {
     request: async () => ({
       url: `/api/v1/candidacies/${fx.candidacy1}/positioning/evidence/${await evidenceOf1()}`,
     }),
+    expect: READS_CANDIDACY_1,
+  },
+  'GET /api/v1/candidacies/:id/pathway': {
+    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}/pathway` }),
+    expect: READS_CANDIDACY_1,
+  },
+  'POST /api/v1/candidacies/:id/pathway/generate': {
+    request: async () => {
+      await positioningOf1();
+      return {
+        method: 'POST',
+        url: `/api/v1/candidacies/${fx.candidacy1}/pathway/generate`,
+        payload: { replace: true },
+      };
+    },
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'PUT /api/v1/candidacies/:id/pathway': {
+    request: async () => {
+      await positioningOf1();
+      return { method: 'PUT', url: `/api/v1/candidacies/${fx.candidacy1}/pathway`, payload: { modules: [] } };
+    },
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'POST /api/v1/candidacies/:id/pathway/acknowledgements': {
+    // The candidate and the employer of candidacy 1 acknowledge its current revision.
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/candidacies/${fx.candidacy1}/pathway/acknowledgements`,
+      payload: { revision: await pathwayRevisionOf1() },
+    }),
+    expect: only({ candidate1: 'ok', candidate2: 404, employer1: 'ok', employer2: 404 }),
+  },
+  'GET /api/v1/candidacies/:id/pathway.pdf': {
+    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}/pathway.pdf` }),
     expect: READS_CANDIDACY_1,
   },
   'GET /api/v1/candidacies/:id/links': {

@@ -6,6 +6,8 @@ import { registerCandidacyRoutes } from '../modules/candidates/candidacies.route
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
+import { registerPathwayRoutes } from '../modules/candidates/pathway.routes.js';
+import { pathwayServiceFactory } from '../modules/candidates/pathway.service.js';
 import { registerPositioningRoutes } from '../modules/candidates/positioning.routes.js';
 import { positioningServiceFactory } from '../modules/candidates/positioning.service.js';
 import { registerBranchRoutes } from '../modules/catalogue/branches.routes.js';
@@ -151,6 +153,13 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     mail,
   });
   mail.provideValues('assessment.scheduled', assessments.scheduledMailValues);
+  const pathway = pathwayServiceFactory({
+    db,
+    candidacies,
+    frameworks: catalogue.frameworks,
+    organisations: catalogue.organisations,
+    users,
+  });
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -178,6 +187,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     candidacyImports,
     positioning,
     assessments,
+    pathway,
   };
 }
 
@@ -213,6 +223,7 @@ export async function createApp(
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
   registerCandidacyRoutes(app, services.candidacies, services.candidacyImports);
   registerPositioningRoutes(app, services.positioning);
+  registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,

@@ -50,6 +50,9 @@ export const AUDIT_ACTION_LABELS = {
   'positioning.evidence_add': 'Pièce justificative ajoutée au positionnement',
   'candidacy.links_update': 'Liens avec le candidat ou la candidate modifiés (conflits d’intérêts)',
   'assessment.schedule': 'Évaluation programmée',
+  'pathway.generate': 'Parcours individualisé proposé à partir du positionnement',
+  'pathway.update': 'Parcours individualisé modifié',
+  'pathway.acknowledge': 'Parcours individualisé pris en compte (candidat·e ou employeur)',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

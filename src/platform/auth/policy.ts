@@ -224,6 +224,12 @@ const POLICIES = {
     /** Recording those links, scheduling assessments: those who manage it. */
     editLinks: candidacyManage,
     schedule: candidacyManage,
+    /** The individual pathway (generate, edit): those who manage it; OPCO advisors and employers read it. */
+    editPathway: candidacyManage,
+    /** Acknowledging the pathway: its candidate (own candidacy) and its employer's accounts. */
+    acknowledgePathway: (actor, c) =>
+      (c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId) ||
+      (c.employerId !== null && organisationsAs(actor, ['employer']).includes(c.employerId)),
   },
   candidacies: { read: (actor) => actor !== null, create: candidacyManage },
   candidate: {

@@ -3821,6 +3821,336 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidacies/{id}/pathway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le parcours individualisé : les blocs visés et ce qui reste à acquérir, les modules, ce qui reste à préciser, les prises de connaissance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pathway"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Enregistrer le parcours : la liste entière des modules, dans leur ordre
+         * @description 422 nommant modules/N/champ : bloc visé et non acquis antérieurement, heures > 0, dates dans l’ordre, organisme de formation existant, tuteur… aux étapes « Positionnement » et « Parcours individualisé » (409 sinon). Une modification rend les prises de connaissance antérieures caduques.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PathwayRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pathway"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/pathway/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Proposer le parcours à partir du positionnement : un module de formation par bloc à acquérir (heures et dates à préciser)
+         * @description Un parcours modifié à la main n’est remplacé qu’avec {replace: true} (409 sinon). aux étapes « Positionnement » et « Parcours individualisé » (409 sinon).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PathwayGenerateRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pathway"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/pathway/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prendre connaissance du parcours (le candidat pour lui-même, l’employeur du parcours), pour la révision lue
+         * @description 409 quand le parcours a changé depuis la révision lue, est incomplet ou n’existe pas. aux étapes « Positionnement » et « Parcours individualisé » (409 sinon).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PathwayAcknowledgementRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pathway"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidacies/{id}/pathway.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le parcours individualisé en PDF (synthèse en français) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La synthèse du parcours */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/candidacies/{id}/links": {
         parameters: {
             query?: never;
@@ -4943,7 +5273,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "candidacy.links_update" | "assessment.schedule";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "candidacy.links_update" | "assessment.schedule" | "pathway.generate" | "pathway.update" | "pathway.acknowledge";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
@@ -5657,6 +5987,43 @@ export interface components {
              * @description Transfert : l’organisme qui reprend le parcours
              */
             trainingOrganisationId?: string;
+        };
+        /** @description Le tuteur ou la tutrice chez l’employeur */
+        PathwayTutorInput: {
+            /** @description Le compte du tuteur, s’il en a un */
+            userId?: string | null;
+            /** @description Sinon, son nom */
+            name?: string | null;
+        };
+        /** @description Le parcours entier : remplace la liste des modules */
+        PathwayRequestInput: {
+            /** @description Tous les modules, dans leur ordre */
+            modules: {
+                blocCode: string;
+                /** @enum {string} */
+                kind: "training" | "work_situation" | "vae";
+                title: string;
+                competencyCodes?: string[];
+                /** @description Formation : le nombre d’heures (> 0) */
+                hours?: number | null;
+                startsOn?: string | null;
+                endsOn?: string | null;
+                /** @description Formation : l’organisme de formation */
+                organisationId?: string | null;
+                description?: string | null;
+                /** @description Situation de travail : le tuteur */
+                tutor?: components["schemas"]["PathwayTutorInput"] | null;
+                /** @description VAE : la date de remise du dossier */
+                dueOn?: string | null;
+            }[];
+        };
+        PathwayGenerateRequestInput: {
+            /** @description Remplacer un parcours modifié à la main (sinon 409) */
+            replace?: boolean;
+        };
+        PathwayAcknowledgementRequestInput: {
+            /** @description La révision du parcours lue (409 si le parcours a changé depuis) */
+            revision: number;
         };
         PositioningDecisionRequestInput: {
             /** @enum {string} */
@@ -6393,6 +6760,83 @@ export interface components {
                 column: string;
                 detail: string;
             }[];
+        };
+        Pathway: {
+            /** Format: uuid */
+            candidacyId: string;
+            /** @enum {string} */
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+            frameworkVersion: number;
+            /** @description Les blocs visés et ce que le positionnement laisse à acquérir */
+            blocs: {
+                code: string;
+                title: string;
+                /** @enum {string} */
+                plan: "carried" | "assess_directly" | "to_acquire";
+                gaps: {
+                    code: string;
+                    title: string;
+                    level: ("held" | "partly" | "to_acquire") | null;
+                }[];
+                competencies: {
+                    code: string;
+                    title: string;
+                }[];
+            }[];
+            /** @description Le parcours, ou null tant qu’il n’est pas établi */
+            pathway: {
+                revision: number;
+                /** @enum {string} */
+                origin: "generated" | "edited";
+                updatedBy: string | null;
+                updatedByName: string | null;
+                updatedAt: string;
+                modules: {
+                    /** Format: uuid */
+                    id: string;
+                    blocCode: string;
+                    /** @enum {string} */
+                    kind: "training" | "work_situation" | "vae";
+                    title: string;
+                    competencyCodes: string[];
+                    hours: number | null;
+                    startsOn: string | null;
+                    endsOn: string | null;
+                    organisation: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string | null;
+                    } | null;
+                    description: string | null;
+                    tutor: {
+                        userId: string | null;
+                        name: string | null;
+                    } | null;
+                    dueOn: string | null;
+                }[];
+                /** @description Ce qui reste à préciser (un parcours proposé laisse heures et dates à remplir) */
+                missing: {
+                    pointer: string;
+                    field: string;
+                    detail: string;
+                }[];
+                acknowledgements: {
+                    /** @enum {string} */
+                    party: "candidate" | "employer";
+                    revision: number;
+                    /** @description Faux quand le parcours a changé depuis */
+                    current: boolean;
+                    /** Format: uuid */
+                    acknowledgedBy: string;
+                    acknowledgedByName: string | null;
+                    acknowledgedAt: string;
+                }[];
+            } | null;
+            can: {
+                edit: boolean;
+                acknowledge: boolean;
+                acknowledgeAs: ("candidate" | "employer") | null;
+            };
         };
         /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
         RegistryCorrespondence: {
