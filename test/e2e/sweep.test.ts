@@ -52,6 +52,7 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
     ),
   '/candidatures/:id': ({ candidacy }) =>
     ['positionnement', 'liens', 'historique'].map((tab) => `/candidatures/${candidacy}?onglet=${tab}`),
+  '/mon-parcours': () => ['/mon-parcours'],
 };
 
 /**
@@ -72,6 +73,7 @@ const MAIN_ROUTES = new Set([
   '/gestion/certifications',
   '/gestion/certifications/:id',
   '/candidatures/:id',
+  '/mon-parcours',
 ]);
 
 /** The route paths App.tsx declares (`path="…"`, and `/` for the index route). */

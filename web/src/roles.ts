@@ -18,7 +18,13 @@ export const ROLE_DUTIES: Record<Role, string> = {
   jury_member: NOTHING_OF_ITS_OWN_YET,
   employer: NOTHING_OF_ITS_OWN_YET,
   advisor: NOTHING_OF_ITS_OWN_YET,
-  candidate: NOTHING_OF_ITS_OWN_YET,
+  candidate:
+    'Suivre vos parcours de certification : les étapes, ce qui vous est demandé (auto-positionnement, parcours individuel, dates d’évaluation), vos documents et vos résultats.',
+};
+
+/** Where each role's own space is, for the home page: a module adds its role's line here. */
+export const ROLE_SPACES: Partial<Record<Role, { to: string; label: string }>> = {
+  candidate: { to: '/mon-parcours', label: 'Voir mon parcours' },
 };
 
 export function roleLabel(role: Role): string {

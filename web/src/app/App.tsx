@@ -38,6 +38,9 @@ const ManageCertificationPage = lazy(() =>
 const CandidacyPage = lazy(() =>
   import('../candidacies/CandidacyPage').then((m) => ({ default: m.CandidacyPage })),
 );
+const CandidateSpacePage = lazy(() =>
+  import('../candidate/CandidateSpacePage').then((m) => ({ default: m.CandidateSpacePage })),
+);
 
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -71,6 +74,14 @@ export function App() {
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route path="/sessions" element={<SessionsPage />} />
+          <Route
+            path="/mon-parcours"
+            element={
+              <Deferred>
+                <CandidateSpacePage />
+              </Deferred>
+            }
+          />
           <Route
             path="/candidatures/:id"
             element={

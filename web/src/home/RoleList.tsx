@@ -1,6 +1,17 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Grant } from '../api/types';
-import { ROLE_DUTIES, roleLabel, scopeLabel } from '../roles';
+import { ROLE_DUTIES, ROLE_SPACES, roleLabel, scopeLabel } from '../roles';
+
+/** The link to a role's own space, when it has one. */
+function SpaceLink({ role }: { role: Grant['role'] }) {
+  const space = ROLE_SPACES[role];
+  return space ? (
+    <Anchor component={Link} to={space.to} mt="xs" display="inline-block">
+      {space.label}
+    </Anchor>
+  ) : null;
+}
 
 /** The person's roles, each with its scope and what it lets them do in Qualif. */
 export function RoleList({ grants }: { grants: Grant[] }) {
@@ -22,6 +33,7 @@ export function RoleList({ grants }: { grants: Grant[] }) {
                 {scopeLabel(grant)}
               </Text>
               <Text mt="xs">{ROLE_DUTIES[grant.role]}</Text>
+              <SpaceLink role={grant.role} />
             </Card>
           ))}
         </Stack>

@@ -42,7 +42,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
   jury_member: [],
   employer: [],
   advisor: [],
-  candidate: [],
+  candidate: [{ to: '/mon-parcours', label: 'Mon parcours' }],
 };
 
 /** The navigation of someone holding these roles, without duplicates, in a stable order. */
@@ -69,6 +69,7 @@ export const MANAGEMENT_AREA: RestrictedArea = {
 export const RESTRICTED_AREAS: readonly RestrictedArea[] = [
   { prefix: '/admin/', roles: ['admin'], reservedTo: 'à l’administration de Qualif' },
   MANAGEMENT_AREA,
+  { prefix: '/mon-parcours/', roles: ['candidate'], reservedTo: 'aux candidats et candidates' },
 ];
 
 /** The area this address belongs to when these roles may not open it, else undefined. */
