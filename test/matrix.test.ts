@@ -850,6 +850,11 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: POSITIONS_CANDIDACY_1,
   },
+  'GET /api/v1/candidacies/:id/linkable-people': {
+    // The person picker of the links: those who record them (as PUT …/links).
+    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}/linkable-people?q=jury` }),
+    expect: POSITIONS_CANDIDACY_1,
+  },
   'GET /api/v1/candidacies/:id/assessments': {
     // Evaluator 1 has a session on it and reads it; evaluator 2 gets 404.
     request: async () => ({ url: `/api/v1/candidacies/${await assessedCandidacy()}/assessments` }),

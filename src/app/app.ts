@@ -6,6 +6,8 @@ import { registerCandidacyRoutes } from '../modules/candidates/candidacies.route
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
+import { registerLinkablePeopleRoutes } from '../modules/candidates/linkable-people.routes.js';
+import { linkablePeopleServiceFactory } from '../modules/candidates/linkable-people.service.js';
 import { registerPathwayRoutes } from '../modules/candidates/pathway.routes.js';
 import { pathwayServiceFactory } from '../modules/candidates/pathway.service.js';
 import { registerPositioningRoutes } from '../modules/candidates/positioning.routes.js';
@@ -153,6 +155,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     mail,
   });
   mail.provideValues('assessment.scheduled', assessments.scheduledMailValues);
+  const linkablePeople = linkablePeopleServiceFactory({ candidacies, users });
   const pathway = pathwayServiceFactory({
     db,
     candidacies,
@@ -187,6 +190,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     candidacyImports,
     positioning,
     assessments,
+    linkablePeople,
     pathway,
   };
 }
@@ -225,6 +229,7 @@ export async function createApp(
   registerPositioningRoutes(app, services.positioning);
   registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);
+  registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

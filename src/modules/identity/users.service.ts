@@ -279,6 +279,40 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
   }
 
   /**
+   * Active accounts that may be linked to a candidate in one candidacy (conflicts of interest):
+   * any evaluator, and the accounts of these organisations (the training organisation's
+   * trainers, the employer's tutors); by name or address, names only, `limit` at most.
+   */
+  async function findLinkable(organisationIds: readonly string[], q: string | undefined, limit = 20) {
+    let query = db
+      .selectFrom('users as u')
+      .innerJoin('role_assignments as ra', 'ra.user_id', 'u.id')
+      .select(['u.id', 'u.display_name'])
+      .distinct()
+      .where('u.is_active', '=', true)
+      .where((eb) =>
+        eb.or([
+          eb('ra.role', '=', 'evaluator'),
+          ...(organisationIds.length > 0
+            ? [
+                eb.and([
+                  eb('ra.role', 'in', ['training_org', 'employer']),
+                  eb('ra.organisation_id', 'in', [...organisationIds]),
+                ]),
+              ]
+            : []),
+        ]),
+      );
+    const words = q?.trim();
+    if (words) {
+      const like = likePattern(words);
+      query = query.where((eb) => eb.or([eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
+    }
+    const rows = await query.orderBy('u.display_name').orderBy('u.id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+  }
+
+  /**
    * The account a candidate signs in with (role candidate, over their own data): an account of
    * that address if one exists (given the candidate role if it lacks it), else a new one,
    * invited by email to choose its password. The candidates module links it to the candidate.
@@ -358,6 +392,7 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     setActive,
     invite,
     findPeople,
+    findLinkable,
     displayNames,
     hasRole,
     ensureCandidateAccount,

@@ -4381,6 +4381,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidacies/{id}/linkable-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Les personnes que l’on peut lier au candidat dans ce parcours : évaluateurs, comptes de l’organisme de formation et de l’employeur (noms ; 20 au plus)
+         * @description Pour ceux qui enregistrent les liens (404 parcours invisible, 403 en lecture seule).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Une partie du nom ou de l’adresse */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LinkablePeople"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eligibility/rules": {
         parameters: {
             query?: never;
@@ -6759,6 +6830,13 @@ export interface components {
                 row: number;
                 column: string;
                 detail: string;
+            }[];
+        };
+        LinkablePeople: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
             }[];
         };
         Pathway: {
