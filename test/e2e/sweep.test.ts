@@ -51,7 +51,9 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
       (tab) => `/gestion/certifications/${certification}?onglet=${tab}`,
     ),
   '/candidatures/:id': ({ candidacy }) =>
-    ['positionnement', 'liens', 'historique'].map((tab) => `/candidatures/${candidacy}?onglet=${tab}`),
+    ['positionnement', 'parcours', 'liens', 'historique'].map(
+      (tab) => `/candidatures/${candidacy}?onglet=${tab}`,
+    ),
   '/mon-parcours': () => ['/mon-parcours'],
 };
 

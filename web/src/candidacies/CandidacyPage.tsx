@@ -17,6 +17,7 @@ import {
 } from './candidacy';
 import { HistoryPanel } from './HistoryPanel';
 import { LinksPanel } from './LinksPanel';
+import { PathwayPanel } from './PathwayPanel';
 import { PositioningPanel } from './PositioningPanel';
 
 /** A tab of the candidacy page: `value` is its `?onglet=` in the address. */
@@ -28,6 +29,7 @@ export type CandidacyTab = { value: string; label: string; Panel: ComponentType<
  */
 export const CANDIDACY_TABS: readonly CandidacyTab[] = [
   { value: 'positionnement', label: 'Positionnement', Panel: PositioningPanel },
+  { value: 'parcours', label: 'Parcours', Panel: PathwayPanel },
   { value: 'liens', label: 'Liens', Panel: LinksPanel },
   { value: 'historique', label: 'Historique', Panel: HistoryPanel },
 ];

@@ -24,7 +24,7 @@ const ASKS: Partial<Record<CandidacyEvent, { reason?: 'required' | 'optional'; o
 const ASIDE: readonly CandidacyEvent[] = ['put_on_hold', 'withdraw', 'transfer'];
 
 /** Training organisations whose name or SIRET matches `q`, as options. */
-async function trainingOrganisations(q: string) {
+export async function trainingOrganisations(q: string) {
   const query = new URLSearchParams({ kind: 'training_org', pageSize: '20', ...(q ? { q } : {}) });
   const found = await api.get<Page<Organisation>>(`/api/v1/organisations?${query}`);
   return found.items.map((o) => ({ value: o.id, label: o.siret ? `${o.name} — ${o.siret}` : o.name }));
