@@ -278,6 +278,13 @@ describe('demo candidacies: every step, two branches, two training organisations
     expect(items.length).toBeGreaterThanOrEqual(5);
     expect(new Set(items.map((i) => i.employer?.name))).toEqual(new Set(['Gardiennage du Centre (démo)']));
     expect(items.length).toBeLessThan((await list('admin')).total);
+    // An employee's pathway waits for the employer's acknowledgement.
+    const inPathway = items.find((i) => i.status === 'pathway') as Item;
+    const pathway = await get(`/api/v1/candidacies/${inPathway.id}/pathway`, 'employer');
+    expect(pathway.can).toMatchObject({ acknowledge: true, acknowledgeAs: 'employer' });
+    expect(pathway.pathway.missing).toEqual([]);
+    expect(pathway.pathway.modules.map((m: { kind: string }) => m.kind)).toContain('work_situation');
+    expect(pathway.pathway.acknowledgements).toEqual([]);
   });
 
   it('candidate: two candidacies at different steps — a self-positioning to do, a session next week', async () => {
@@ -293,6 +300,15 @@ describe('demo candidacies: every step, two branches, two training organisations
       date: string;
     }[];
     expect(sessions.length).toBe(1);
+    // Its pathway, acknowledged by the candidate, as a PDF.
+    const pathway = await get(`/api/v1/candidacies/${pc.id}/pathway`, 'candidate');
+    expect(pathway.pathway.acknowledgements).toMatchObject([{ party: 'candidate', current: true }]);
+    const pdf = await t.app.inject({
+      url: `/api/v1/candidacies/${pc.id}/pathway.pdf`,
+      headers: as('candidate'),
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sessions.every((s) => s.date > today())).toBe(true);
   });
 

@@ -274,7 +274,7 @@ function actorOf(user: { id: string; email: string; name: string }, grants: Gran
  * certification is left as they are.
  */
 export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoCandidacyContext) {
-  const { candidacies, positioning, assessments } = services;
+  const { candidacies, positioning, assessments, pathway } = services;
   const certificationIds = new Map(
     (
       await db
@@ -301,6 +301,9 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
     { role: 'training_org', scope: { type: 'organisation', id: ctx.organisations.securityTrainer } },
   ]);
   const candidateActor = actorOf(ctx.users.candidate, [{ role: 'candidate', scope: { type: 'self' } }]);
+  const employerActor = actorOf(ctx.users.employer, [
+    { role: 'employer', scope: { type: 'organisation', id: ctx.organisations.employer } },
+  ]);
   let created = 0;
 
   for (const spec of DEMO_CANDIDACIES) {
@@ -369,6 +372,7 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
         actor,
         REQUEST_ID,
       );
+      if (event === 'start_pathway') await seedPathway(id, spec, actor);
       if (event === 'start_positioning') {
         const positioned = spec.step === 'positioning' ? (spec.positionedOnly ?? []) : [];
         await positionAll(id, positioned, spec, actor);
@@ -414,6 +418,51 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
     }
   }
   return { created };
+
+  /**
+   * The pathway generated from the positioning, then completed as the training organisation
+   * would (hours and dates of each training module, a work situation with a tutor for an
+   * employee), and acknowledged: by the demo candidate on their own candidacy, and by the demo
+   * employer once the candidacy has moved past this step (its employee still in the pathway
+   * step waits for the employer's acknowledgement).
+   */
+  async function seedPathway(id: string, spec: DemoCandidacy, actor: Actor) {
+    const generated = await pathway.generate(id, {}, actor, REQUEST_ID);
+    const start = -spec.enrolledDaysAgo + 21;
+    const modules = (generated.pathway?.modules ?? []).map((m, i) => ({
+      blocCode: m.blocCode,
+      kind: m.kind,
+      title: m.title,
+      competencyCodes: m.competencyCodes,
+      hours: 35,
+      startsOn: daysFromToday(start + 14 * i),
+      endsOn: daysFromToday(start + 14 * i + 4),
+      organisationId: m.organisation?.id ?? null,
+    }));
+    const first = modules[0];
+    const withWork =
+      spec.employee && first
+        ? [
+            ...modules,
+            {
+              blocCode: first.blocCode,
+              kind: 'work_situation' as const,
+              title: 'Mise en situation de travail sur site',
+              competencyCodes: first.competencyCodes,
+              description: 'Rondes et contrôle des accès accompagnés par le tuteur (démo).',
+              tutor: { name: 'Tuteur Fictif (démo)' },
+              startsOn: daysFromToday(start + 14 * modules.length),
+              endsOn: daysFromToday(start + 14 * modules.length + 20),
+            },
+          ]
+        : modules;
+    const saved = await pathway.update(id, { modules: withWork }, actor, REQUEST_ID);
+    const revision = saved.pathway?.revision;
+    if (revision === undefined) return;
+    if (spec.person === CAMILLE) await pathway.acknowledge(id, { revision }, candidateActor, REQUEST_ID);
+    if (spec.employee && spec.step !== 'pathway')
+      await pathway.acknowledge(id, { revision }, employerActor, REQUEST_ID);
+  }
 
   async function positionAll(id: string, codes: readonly string[], spec: DemoCandidacy, actor: Actor) {
     for (const code of codes)

@@ -1,7 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../../web/src/format/date.js';
 import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
 
 const WAIT = { timeout: 30_000 };
@@ -14,11 +13,16 @@ async function expectAxeClean(page: Page) {
   );
 }
 
+/** « 8 décembre 2026 », « 1er mars 2027 »: as the web app writes a date (web/src/format/date.ts). */
+function frenchDate(iso: string): string {
+  const long = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+  return long.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
+}
+
 async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: document.documentElement.clientWidth,
-  }));
+  const { scroll, width } = (await page.evaluate(
+    '({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth })',
+  )) as { scroll: number; width: number };
   expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(width);
 }
 
@@ -44,7 +48,7 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
       .select('a.date')
       .where('u.email', '=', 'candidate@demo.qualif.test')
       .executeTakeFirstOrThrow();
-    sessionDate = formatDate(session.date);
+    sessionDate = frenchDate(session.date);
   }, 180_000);
   afterAll(() => served?.close());
 
