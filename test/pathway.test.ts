@@ -230,6 +230,14 @@ describe('pathway', () => {
     expect(after.pathway?.revision).toBe(2);
   });
 
+  it('refuses more hours than a module may hold (was a database error: 500)', async () => {
+    const res = await call(to1, 'PUT', at(candidacyA), { modules: [training({ hours: 100_000 })] });
+    expect(res.statusCode, res.body).toBe(422);
+    expect((res.json() as ProblemBody).errors?.map((e) => `${e.pointer} ${e.detail}`)).toEqual([
+      '#/modules/0/hours Le nombre d’heures doit être au plus 9 999.',
+    ]);
+  });
+
   it('a work situation needs an employer on the candidacy; a bloc carried in has no module', async () => {
     const noEmployer = await call(to1, 'PUT', at(candidacyNoEmployer), { modules: [VALID()[1]] });
     expect(noEmployer.statusCode).toBe(422);

@@ -312,6 +312,7 @@ function ModuleFields({
               label="Heures"
               required
               min={0.5}
+              max={9999}
               step={0.5}
               decimalScale={2}
               decimalSeparator=","

@@ -224,6 +224,10 @@ describe('moduleProblems', () => {
       'modules/0/hours: Le nombre d’heures doit être supérieur à 0.',
     ]);
     expect(problemsOf({ hours: 0.5, startsOn: '2027-01-05', endsOn: '2027-01-05' })).toEqual([]);
+    expect(problemsOf({ hours: 9999 })).toEqual([]);
+    expect(problemsOf({ hours: 9999.5 })).toEqual([
+      'modules/0/hours: Le nombre d’heures doit être au plus 9 999.',
+    ]);
     expect(problemsOf({ startsOn: '2027-01-06', endsOn: '2027-01-05' })).toEqual([
       'modules/0/endsOn: La date de fin doit être le jour de début ou après.',
     ]);

@@ -152,10 +152,13 @@ export type ModuleContext = {
 
 export type ModuleProblem = { path: (string | number)[]; detail: string };
 
+/** The most hours a module holds (the column is numeric(7, 2)). */
+export const MAX_HOURS = 9999;
+
 /**
  * Every problem of a module list, each naming `modules/N/field` in French: the bloc (in the
  * pinned version, targeted, not carried), a title, competencies of that bloc, and per kind its
- * required fields — hours above 0, dates in order, an existing training organisation (training);
+ * required fields — hours above 0 (at most MAX_HOURS), dates in order, an existing training organisation (training);
  * a description, dates, a tutor (an existing account or a name) and an employer on the
  * candidacy (work situation); a description and a due date (VAE).
  */
@@ -191,6 +194,7 @@ export function moduleProblems(modules: readonly PathwayModule[], ctx: ModuleCon
     if (m.kind === 'training') {
       if (m.hours === null) add('Indiquez le nombre d’heures.', 'hours');
       else if (!(m.hours > 0)) add('Le nombre d’heures doit être supérieur à 0.', 'hours');
+      else if (m.hours > MAX_HOURS) add('Le nombre d’heures doit être au plus 9 999.', 'hours');
       dates();
       const org = m.organisationId ? ctx.organisations.get(m.organisationId) : undefined;
       if (!m.organisationId) add('Indiquez l’organisme de formation.', 'organisationId');
