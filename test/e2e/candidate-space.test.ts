@@ -74,6 +74,9 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
       await aps.getByText('8 compétences restent à positionner', { exact: false }).waitFor(WAIT);
       await pc.getByText('Votre évaluation est prévue', { exact: false }).waitFor(WAIT);
       await pc.getByText('BC01, BC02', { exact: false }).waitFor(WAIT);
+      // Their pathway (acknowledged in the demo) as a PDF.
+      const pdf = pc.getByRole('link', { name: 'Mon parcours individuel (PDF)' });
+      expect(await pdf.getAttribute('href')).toMatch(/\/pathway\.pdf$/);
       const evidence = aps.getByRole('link', { name: 'Attestation SST (démo).pdf' });
       expect(await evidence.getAttribute('href')).toMatch(/\/positioning\/evidence\//);
       await expectNoSidewaysScroll(page);
@@ -92,6 +95,15 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
       await expectAxeClean(page);
       await dialog.getByRole('button', { name: 'Fermer' }).click();
       await aps.getByText('7 compétences restent à positionner', { exact: false }).waitFor(WAIT);
+
+      // The pathway they acknowledged, read in a dialog.
+      await pc.getByRole('button', { name: 'Voir mon parcours individuel' }).click();
+      const pathway = page.getByRole('dialog', { name: 'Mon parcours individuel — CQP-PC' });
+      await pathway.getByRole('heading', { name: 'Prise de connaissance' }).waitFor(WAIT);
+      await pathway.getByText('À jour').waitFor(WAIT);
+      await expectNoSidewaysScroll(page);
+      await expectAxeClean(page);
+      await pathway.getByRole('button', { name: 'Fermer' }).click();
 
       // A wider screen: the steps in one row, still axe clean.
       await page.setViewportSize({ width: 1280, height: 900 });

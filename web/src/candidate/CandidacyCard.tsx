@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { candidateStepOf } from '../../../src/contracts/candidate-steps';
 import { BLOC_POSITIONING_STATE_LABELS } from '../../../src/contracts/positioning';
 import { CandidacyStatusBadge } from '../candidacies/CandidacyPage';
 import { statusLabel, useCandidacy } from '../candidacies/candidacy';
 import { EvidenceFiles } from '../candidacies/EvidenceFiles';
+import { PathwayPanel } from '../candidacies/PathwayPanel';
 import { PositioningPanel } from '../candidacies/PositioningPanel';
+import { type PathwayAnswer, pathwayPdfPath, usePathway } from '../candidacies/pathway';
 import { type Positioning, usePositioning } from '../candidacies/positioning';
 import { formatDate, today } from '../format/date';
 import { plural } from '../format/plural';
@@ -36,17 +38,51 @@ function sessionLine(a: Assessment): string {
   return `Le ${formatDate(a.date)} — ${plural(a.blocCodes.length, 'bloc', 'blocs')} : ${a.blocCodes.join(', ')}`;
 }
 
+/** The pathway step: read the pathway, then acknowledge it (in the dialog), or wait for it. */
+function PathwayNext({ answer, onOpen }: { answer: PathwayAnswer | undefined; onOpen: () => void }) {
+  const pathway = answer?.pathway;
+  if (!answer || !pathway)
+    return (
+      <Text size="sm">
+        Votre organisme de formation prépare votre parcours individuel (formations, mises en situation de
+        travail…) à partir de votre positionnement : vous le lirez et le confirmerez ici.
+      </Text>
+    );
+  const mine = pathway.acknowledgements.find((a) => a.party === 'candidate');
+  const toDo = answer.can.acknowledge && !mine?.current;
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Text size="sm">
+        {toDo
+          ? pathway.missing.length > 0
+            ? 'Votre parcours individuel est en préparation : votre organisme de formation le complète (heures, dates). Vous pouvez déjà le lire.'
+            : 'À faire : lisez votre parcours individuel, puis indiquez que vous en avez pris connaissance.'
+          : mine?.current
+            ? `Vous avez pris connaissance de votre parcours individuel (révision ${mine.revision}).`
+            : 'Votre parcours individuel est établi.'}
+      </Text>
+      <Button size="sm" variant={toDo ? 'filled' : 'light'} onClick={onOpen}>
+        Voir mon parcours individuel
+      </Button>
+    </Stack>
+  );
+}
+
 /** What the candidate does, or waits for, now: by the candidacy's state. */
 function WhatNext({
   candidacy,
   positioning,
+  pathway,
   upcoming,
   onPosition,
+  onPathway,
 }: {
   candidacy: CandidacySummary;
   positioning: Positioning | undefined;
+  pathway: PathwayAnswer | undefined;
   upcoming: Assessment[];
   onPosition: () => void;
+  onPathway: () => void;
 }) {
   switch (candidacy.status) {
     case 'enrolled':
@@ -75,12 +111,7 @@ function WhatNext({
       );
     }
     case 'pathway':
-      return (
-        <Text size="sm">
-          Votre organisme de formation prépare votre parcours individuel (formations, mises en situation de
-          travail…) à partir de votre positionnement : vous le lirez et le confirmerez ici.
-        </Text>
-      );
+      return <PathwayNext answer={pathway} onOpen={onPathway} />;
     case 'assessment':
       return upcoming.length > 0 ? (
         <Stack gap={4}>
@@ -128,7 +159,8 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
   const detail = useCandidacy(summary.id);
   const positioning = usePositioning(summary.id);
   const assessments = useAssessments(summary.id);
-  const [positioningOpen, setPositioningOpen] = useState(false);
+  const pathway = usePathway(summary.id);
+  const [open, setOpen] = useState<'positioning' | 'pathway' | null>(null);
   const step = candidateStepOf({ ...summary, history: detail.data?.history });
   const stopped = ['on_hold', 'withdrawn', 'transferred'].includes(summary.status);
   const sessions = assessments.data?.items ?? [];
@@ -169,8 +201,10 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
           <WhatNext
             candidacy={summary}
             positioning={positioning.data}
+            pathway={pathway.data}
             upcoming={upcoming}
-            onPosition={() => setPositioningOpen(true)}
+            onPosition={() => setOpen('positioning')}
+            onPathway={() => setOpen('pathway')}
           />
           {summary.transferredFromId && (
             <Text size="sm" c="dimmed">
@@ -179,6 +213,18 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
           )}
         </Section>
         <Section id={`${headingId}-documents`} title="Vos documents">
+          {pathway.data?.pathway && (
+            <Group gap="sm">
+              <Anchor href={pathwayPdfPath(summary.id)} download size="sm">
+                Mon parcours individuel (PDF)
+              </Anchor>
+              {summary.status !== 'pathway' && (
+                <Button size="compact-sm" variant="light" onClick={() => setOpen('pathway')}>
+                  Voir mon parcours individuel
+                </Button>
+              )}
+            </Group>
+          )}
           {evidence.length > 0 ? (
             <EvidenceFiles
               candidacyId={summary.id}
@@ -188,9 +234,11 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
               canUpload={false}
             />
           ) : (
-            <Text size="sm" c="dimmed">
-              Aucun document pour l’instant.
-            </Text>
+            !pathway.data?.pathway && (
+              <Text size="sm" c="dimmed">
+                Aucun document pour l’instant.
+              </Text>
+            )
           )}
         </Section>
         {positioned.length > 0 && (
@@ -205,19 +253,23 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
             </List>
           </Section>
         )}
-        {(positioning.isError || assessments.isError || detail.isError) && (
+        {(positioning.isError || assessments.isError || detail.isError || pathway.isError) && (
           <Alert color="red" variant="light" title="Une partie de ce parcours n’a pas pu être chargée">
             Rechargez la page dans un instant.
           </Alert>
         )}
       </Stack>
       <Dialog
-        opened={positioningOpen}
-        onClose={() => setPositioningOpen(false)}
-        title={`Mon positionnement — ${summary.certification.code}`}
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={`${open === 'pathway' ? 'Mon parcours individuel' : 'Mon positionnement'} — ${summary.certification.code}`}
         size="xl"
       >
-        <PositioningPanel candidacyId={summary.id} mode="self" />
+        {open === 'pathway' ? (
+          <PathwayPanel candidacyId={summary.id} />
+        ) : (
+          <PositioningPanel candidacyId={summary.id} mode="self" />
+        )}
       </Dialog>
     </Card>
   );
