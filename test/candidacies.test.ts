@@ -3,6 +3,7 @@ import { today } from '../src/contracts/dates.js';
 import { ageOn, nirKey } from '../src/modules/candidates/domain/identity.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
+import { waitUntil } from './wait.js';
 
 /**
  * Enrolment and the candidacy lifecycle through HTTP on a real database: eligibility checked on
@@ -456,12 +457,19 @@ describe('account', () => {
       .where('id', '=', res.json().candidateId)
       .executeTakeFirstOrThrow();
     expect(row.user_id).toBe(user.id);
-    const mail = await t.db
-      .selectFrom('mail_outbox')
-      .select('recipient')
-      .where('recipient', '=', (person.email as string).toLowerCase())
-      .execute();
-    expect(mail.length).toBe(1);
+    // The invitation leaves through the job runner (mail.send), once.
+    await waitUntil(
+      async () =>
+        (
+          await t.db
+            .selectFrom('mail_outbox')
+            .select('recipient')
+            .where('recipient', '=', (person.email as string).toLowerCase())
+            .where('subject', 'like', 'Qualif — créez votre compte%')
+            .execute()
+        ).length === 1,
+      'the invitation in the outbox',
+    );
   });
 });
 

@@ -270,11 +270,56 @@ function evidenceOf1() {
   });
   return evidence1;
 }
+/** Another evidence file of candidacy 1, added by the system (to be deleted). */
+async function newEvidenceOf1() {
+  await positioningOf1();
+  const { Readable } = await import('node:stream');
+  return (
+    await t.services.positioning.addEvidence(
+      fx.candidacy1,
+      { source: Readable.from([PDF]), fileName: 'a-supprimer.pdf' },
+      SYSTEM_ADMIN,
+      'test',
+    )
+  ).id;
+}
 /** Candidacy 1's pathway set to an empty (complete) module list by the system: its revision, to acknowledge. */
 async function pathwayRevisionOf1() {
   await positioningOf1();
   const p = await t.services.pathway.update(fx.candidacy1, { modules: [] }, SYSTEM_ADMIN, 'test');
   return p.pathway?.revision as number;
+}
+/** A new candidate (with an email: invited) enrolled at training organisation 1. */
+function candidateAtOrg1() {
+  return f.newCandidacy({ certificationId: fx.certEnrol, trainingOrganisationId: fx.trainingOrg1 });
+}
+/** Two records of one person at training organisation 1, the duplicate's candidacy withdrawn. */
+async function duplicatePair() {
+  const person = f.newCandidate();
+  const kept = await f.newCandidacy({
+    certificationId: fx.certEnrol,
+    trainingOrganisationId: fx.trainingOrg1,
+    candidate: person,
+  });
+  const duplicate = await f.newCandidacy({
+    certificationId: fx.certEnrol,
+    trainingOrganisationId: fx.trainingOrg1,
+    candidate: { ...person, email: undefined },
+    confirmHomonym: true,
+  });
+  await t.services.candidacies.transition(
+    duplicate.id,
+    { event: 'withdraw', reason: 'doublon' },
+    SYSTEM_ADMIN,
+    'test',
+  );
+  return { kept: kept.candidateId, duplicate: duplicate.candidateId };
+}
+/** One pair for the accounts that may not merge (nothing changes). */
+let shared: ReturnType<typeof duplicatePair> | undefined;
+function sharedPair() {
+  shared ??= duplicatePair();
+  return shared;
 }
 /** Who decides candidacy 1's positioning: admin, A's manager, training organisation 1; B's and 2 do not see it. */
 const POSITIONS_CANDIDACY_1: Expectations = only({
@@ -803,6 +848,14 @@ const MATRIX: Record<string, Entry> = {
     }),
     expect: READS_CANDIDACY_1,
   },
+  'DELETE /api/v1/candidacies/:id/positioning/evidence/:evidenceId': {
+    // Those who may delete remove a file of their own; the others aim at the shared one.
+    request: async (who) => ({
+      method: 'DELETE',
+      url: `/api/v1/candidacies/${fx.candidacy1}/positioning/evidence/${['admin', 'managerA', 'trainingOrg1'].includes(who) ? await newEvidenceOf1() : await evidenceOf1()}`,
+    }),
+    expect: POSITIONS_CANDIDACY_1,
+  },
   'GET /api/v1/candidacies/:id/pathway': {
     request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}/pathway` }),
     expect: READS_CANDIDACY_1,
@@ -909,6 +962,30 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/candidates/:id': {
     request: () => ({ url: `/api/v1/candidates/${fx.candidate1}` }),
     expect: READS_CANDIDACY_1,
+  },
+  'POST /api/v1/candidates/:id/invitation': {
+    // A fresh candidate at training organisation 1 (not yet activated) for those who may resend.
+    request: async (who) => ({
+      method: 'POST',
+      url: `/api/v1/candidates/${['admin', 'managerA', 'trainingOrg1'].includes(who) ? (await candidateAtOrg1()).candidateId : fx.candidate1}/invitation`,
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 404, trainingOrg1: 'ok', trainingOrg2: 404 }),
+  },
+  'POST /api/v1/candidates/:id/merge': {
+    // A fresh pair of records of one person (the duplicate's candidacy withdrawn) for those who merge.
+    request: async (who) => {
+      const pair = ['admin', 'managerA'].includes(who) ? await duplicatePair() : await sharedPair();
+      return {
+        method: 'POST',
+        url: `/api/v1/candidates/${pair.kept}/merge`,
+        payload: { duplicateId: pair.duplicate },
+      };
+    },
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 404 }),
+  },
+  'GET /api/v1/candidates/:id/export': {
+    request: () => ({ url: `/api/v1/candidates/${fx.candidate1}/export` }),
+    expect: only({ admin: 'ok', candidate1: 'ok', candidate2: 404 }),
   },
 
   // Registry

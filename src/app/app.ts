@@ -5,11 +5,14 @@ import { assessmentsServiceFactory } from '../modules/candidates/assessments.ser
 import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
+import { registerCandidateAdminRoutes } from '../modules/candidates/candidate-admin.routes.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
+import { invitationsServiceFactory } from '../modules/candidates/invitations.service.js';
 import { registerLinkablePeopleRoutes } from '../modules/candidates/linkable-people.routes.js';
 import { linkablePeopleServiceFactory } from '../modules/candidates/linkable-people.service.js';
 import { registerPathwayRoutes } from '../modules/candidates/pathway.routes.js';
 import { pathwayServiceFactory } from '../modules/candidates/pathway.service.js';
+import { personalDataServiceFactory } from '../modules/candidates/personal-data.service.js';
 import { registerPositioningRoutes } from '../modules/candidates/positioning.routes.js';
 import { positioningServiceFactory } from '../modules/candidates/positioning.service.js';
 import { registerBranchRoutes } from '../modules/catalogue/branches.routes.js';
@@ -117,9 +120,13 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     certifications: catalogue.certifications,
     branches: catalogue.branches,
   });
+  // Candidates' accounts: made and linked, then invited by email (one-time link issued at send time).
+  const invitations = invitationsServiceFactory({ db, jobs, mail, users });
+  mail.provideValues('candidate.invitation', passwordReset.invitationMailValues);
+  const encryption = createEncryption({ current: config.dataEncryptionKey });
   const candidacies = candidaciesServiceFactory({
     db,
-    encryption: createEncryption({ current: config.dataEncryptionKey }),
+    encryption,
     communes: communeDirectory,
     eligibility,
     certifications: catalogue.certifications,
@@ -128,8 +135,18 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     organisations: catalogue.organisations,
     users,
     mail,
+    invitations,
   });
   mail.provideAddresses('candidate', candidacies.mailAddressOfCandidate);
+  const personalData = personalDataServiceFactory({
+    db,
+    encryption,
+    files,
+    candidacies,
+    invitations,
+    accounts: passwordReset,
+    users,
+  });
   mail.provideValues('candidacy.enrolled', candidacies.enrolledMailValues);
   const candidacyImports = candidacyImportsFactory({
     db,
@@ -190,6 +207,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     candidacyImports,
     positioning,
     assessments,
+    personalData,
     linkablePeople,
     pathway,
   };
@@ -226,6 +244,7 @@ export async function createApp(
   registerCertificationRoutes(app, services.catalogue);
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
   registerCandidacyRoutes(app, services.candidacies, services.candidacyImports);
+  registerCandidateAdminRoutes(app, services.personalData);
   registerPositioningRoutes(app, services.positioning);
   registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);

@@ -287,6 +287,41 @@ jobs
     process.stdout.write(`Tâche ${id} remise en file : elle sera exécutée par un processus serve.\n`);
   });
 
+const candidates = program.command('candidates').description('candidates’ personal data');
+candidates
+  .command('purge')
+  .description(
+    'anonymise the candidates whose last candidacy ended more than CANDIDATE_RETENTION_YEARS ago (docs/personal-data.md)',
+  )
+  .option('--dry-run', 'count them only, change nothing')
+  .action(async (opts: { dryRun?: boolean }) => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const result = await createServices(c, handle)
+      .personalData.purge({ retentionYears: c.candidateRetentionYears, dryRun: opts.dryRun === true })
+      .finally(() => handle.close());
+    const n = result.candidates;
+    const who = `${n} candidat·e${n > 1 ? 's' : ''} dont le dernier parcours s’est terminé il y a plus de ${c.candidateRetentionYears} an${c.candidateRetentionYears > 1 ? 's' : ''}`;
+    process.stdout.write(
+      result.dryRun
+        ? `Simulation : ${who} ${n > 1 ? 'seraient anonymisé·es' : 'serait anonymisé·e'}.\n`
+        : `${who} : identité anonymisée, ${result.evidenceFiles} pièce${result.evidenceFiles > 1 ? 's' : ''} supprimée${result.evidenceFiles > 1 ? 's' : ''}.\n`,
+    );
+    for (const id of result.candidateIds) process.stdout.write(`  ${id}\n`);
+  });
+candidates
+  .command('rehash-nir')
+  .description('compute the keyed hash of the NIRs that have none (enrolled before migration 0014)')
+  .option('--all', 'every NIR, e.g. after changing DATA_ENCRYPTION_KEY')
+  .action(async (opts: { all?: boolean }) => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const result = await createServices(c, handle)
+      .personalData.rehashNirs({ all: opts.all === true })
+      .finally(() => handle.close());
+    process.stdout.write(`${result.updated} NIR haché${result.updated > 1 ? 's' : ''}.\n`);
+  });
+
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} Mio`;
 
 function progressLine(p: { bytes: number; fiches: number; bytesTotal: number }) {

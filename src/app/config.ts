@@ -62,6 +62,9 @@ const envSchema = z
     JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     JOBS_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(20_971_520),
+    // Years after a candidate's last candidacy ended before `qualif candidates purge` anonymises
+    // them (docs/personal-data.md: 5 = the limitation period of civil actions, code civil 2224).
+    CANDIDATE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
     OIDC_ISSUER: url.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -137,6 +140,8 @@ export type Config = Readonly<{
   jobs: { pollIntervalMs: number; concurrency: number; maxAttempts: number; retryBaseSeconds: number };
   /** Largest stored file (evidence), under dataDir/files. */
   fileMaxBytes: number;
+  /** Years a candidate whose candidacies have all ended is kept before being anonymised. */
+  candidateRetentionYears: number;
   oidc:
     | { enabled: false; label: string }
     | {
@@ -213,6 +218,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryBaseSeconds: e.JOBS_RETRY_BASE_SECONDS,
     },
     fileMaxBytes: e.FILE_MAX_BYTES,
+    candidateRetentionYears: e.CANDIDATE_RETENTION_YEARS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

@@ -11,6 +11,7 @@ const uuid = z.uuid();
 
 export const MAIL_TEMPLATE_REFS = {
   'candidacy.enrolled': z.object({ candidacyId: uuid }).strict(),
+  'candidate.invitation': z.object({ userId: uuid }).strict(),
   'assessment.scheduled': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
   'assessment.result_available': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
 } as const;
@@ -22,6 +23,8 @@ export type MailRefs<T extends MailTemplateName> = z.output<(typeof MAIL_TEMPLAT
 
 export type MailValues = {
   'candidacy.enrolled': { certificationTitle: string; enrolledOn: IsoDate; organisationName: string };
+  /** The one-time link, issued when the email is sent (the job holds the account's id only). */
+  'candidate.invitation': { link: string; validDays: number };
   'assessment.scheduled': { certificationTitle: string; date: IsoDate; blocs: readonly string[] };
   'assessment.result_available': { certificationTitle: string; blocs: readonly string[] };
 };
@@ -52,6 +55,17 @@ const TEMPLATES: { [T in MailTemplateName]: (v: MailValues[T], publicUrl: string
       `par ${v.organisationName}.\n` +
       'La prochaine étape est votre positionnement : ce que vous maîtrisez déjà, ce qui reste à acquérir.\n' +
       signature(publicUrl),
+  }),
+  'candidate.invitation': (v) => ({
+    subject: 'Qualif — créez votre compte pour suivre votre parcours',
+    text:
+      'Bonjour,\n\n' +
+      'Vous êtes inscrit·e à une certification suivie dans Qualif. Un compte a été ouvert à votre nom ' +
+      'pour suivre votre parcours (positionnement, parcours, évaluations, résultats).\n' +
+      `Pour choisir votre mot de passe, ouvrez ce lien :\n${v.link}\n\n` +
+      `Il est valable ${v.validDays} jours et une seule fois. Passé ce délai, demandez un nouveau lien ` +
+      'à votre organisme de formation, ou utilisez « Mot de passe oublié » sur la page de connexion.\n\n' +
+      'Ce message est envoyé automatiquement par Qualif ; merci de ne pas y répondre.\n',
   }),
   'assessment.scheduled': (v, publicUrl) => ({
     subject: `Évaluation programmée le ${frenchDate(v.date)}`,

@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { binary, mediaResponse } from '../../platform/http/openapi.js';
+import { binary, mediaResponse, redirectResponse } from '../../platform/http/openapi.js';
 import { type Http, problemResponses, uuidParam } from '../../platform/http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../platform/http/server.js';
 import { problems } from '../../platform/problem.js';
@@ -180,10 +180,20 @@ export function registerCandidacyRoutes(
       schema: {
         tags,
         summary: 'Un candidat : identité (NIR masqué) et ses parcours visibles par la personne connectée',
+        description:
+          'Un dossier fusionné dans un autre (doublon) redirige (308) vers le dossier conservé, pour qui peut le lire.',
         params: uuidParam,
-        response: { 200: candidateSchema, ...problemResponses(404) },
+        response: {
+          200: candidateSchema,
+          308: redirectResponse('le dossier dans lequel ce doublon a été fusionné'),
+          ...problemResponses(404),
+        },
       },
     },
-    async (request) => candidacies.getCandidate(request.params.id, request.actor as Actor),
+    async (request, reply) => {
+      const found = await candidacies.getCandidate(request.params.id, request.actor as Actor);
+      if ('mergedInto' in found) return reply.redirect(`/api/v1/candidates/${found.mergedInto}`, 308);
+      return found;
+    },
   );
 }

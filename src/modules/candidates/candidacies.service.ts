@@ -29,6 +29,7 @@ import {
 import { type CommuneDirectory, maskNir } from './domain/identity.js';
 import { eventsFrom, transition as lifecycleTransition } from './domain/lifecycle.js';
 import { enrolmentCheckFactory, enrolmentProblem, nirContext, type Warning } from './enrolment-check.js';
+import type { InvitationsService } from './invitations.service.js';
 import type {
   CandidacyListQuery,
   CandidacyRoute,
@@ -50,7 +51,9 @@ type Deps = {
   frameworks: Pick<FrameworksService, 'latestPublished'>;
   habilitations: Pick<HabilitationsService, 'habilitatedOn'>;
   organisations: Pick<OrganisationsService, 'describe'>;
-  users: Pick<UsersService, 'ensureCandidateAccount' | 'displayNames'>;
+  users: Pick<UsersService, 'displayNames'>;
+  /** The candidate's account and its invitation (invitations.service.ts). */
+  invitations: Pick<InvitationsService, 'invite' | 'enqueueInvitations'>;
   /** Emails through the job runner, enqueued in the enrolment's transaction. */
   mail: Pick<MailJobs, 'enqueue'>;
 };
@@ -254,8 +257,12 @@ export function candidaciesServiceFactory(deps: Deps) {
     };
   }
 
-  /** A candidate's identity (NIR masked) and their candidacies the actor may read. */
-  async function getCandidate(id: string, actor: Actor) {
+  /**
+   * A candidate, their candidacies and the policy facts, after the check of `action` on the
+   * candidate (404 unknown or unseen, 403 read-only). A record merged into another answers
+   * `mergedInto` (the record kept, followed to the end) instead, for the route to redirect to.
+   */
+  async function loadCandidateFor(id: string, actor: Actor, action: 'read' | 'invite' | 'merge' | 'export') {
     const person = await findCandidate(db, id);
     if (!person) throw problems.notFound(CANDIDATE_NOT_FOUND);
     const rows = await candidacyQuery(db)
@@ -265,21 +272,40 @@ export function candidaciesServiceFactory(deps: Deps) {
     const [labels, evaluators] = await Promise.all([labelsFor(rows), evaluatorsOf(rows.map((r) => r.id))]);
     const factsOfRow = (r: CandidacyRow) =>
       factsOf(r, labels.owners.get(r.certification_id) ?? [], evaluators.get(r.id));
+    const facts = { userId: person.user_id, candidacies: rows.map(factsOfRow) };
+    return {
+      person,
+      rows,
+      labels,
+      facts,
+      factsOfRow,
+      check: () => enforce(actor, action, 'candidate', facts, CANDIDATE_NOT_FOUND),
+    };
+  }
+
+  /** A candidate's identity (NIR masked) and their candidacies the actor may read. */
+  async function getCandidate(id: string, actor: Actor) {
+    const { person, rows, labels, factsOfRow, check } = await loadCandidateFor(id, actor, 'read');
+    if (person.merged_into_id) return { mergedInto: await mergedTarget(person.merged_into_id, actor) };
+    check();
     const readable = rows.filter((r) => authorize(actor, 'read', 'candidacy', factsOfRow(r)));
-    enforce(
-      actor,
-      'read',
-      'candidate',
-      {
-        userId: person.user_id,
-        candidacies: rows.map(factsOfRow),
-      },
-      CANDIDATE_NOT_FOUND,
-    );
     return {
       ...identityOf(person),
       candidacies: readable.map((r) => summaryOf(r, labels)),
     };
+  }
+
+  /**
+   * The record a merged one now lives in (followed to the end): its id for a redirect, if the
+   * actor reads it — else the merged record answers 404 like an unknown one.
+   */
+  async function mergedTarget(id: string, actor: Actor): Promise<string> {
+    let target = await findCandidate(db, id);
+    for (let hops = 0; target?.merged_into_id && hops < 10; hops++)
+      target = await findCandidate(db, target.merged_into_id);
+    if (!target || target.merged_into_id) throw problems.notFound(CANDIDATE_NOT_FOUND);
+    (await loadCandidateFor(target.id, actor, 'read')).check();
+    return target.id;
   }
 
   function identityOf(p: CandidateRow) {
@@ -303,6 +329,7 @@ export function candidaciesServiceFactory(deps: Deps) {
       nir: p.nir_encrypted ? maskNir(encryption.decryptText(p.nir_encrypted, nirContext(p.id))) : null,
       warnings: (p.identity_warnings ?? []) as Warning[],
       hasAccount: p.user_id !== null,
+      anonymisedAt: p.anonymised_at ? new Date(p.anonymised_at).toISOString() : null,
     };
   }
 
@@ -390,7 +417,7 @@ export function candidaciesServiceFactory(deps: Deps) {
         );
     });
 
-    const account = person?.email ? await inviteCandidate(candidateId, person, actor, requestId) : 'none';
+    const account = person?.email ? await inviteCandidate(candidateId, actor, requestId) : 'none';
     return {
       id: candidacyId,
       status: 'enrolled' as const,
@@ -402,48 +429,12 @@ export function candidaciesServiceFactory(deps: Deps) {
   }
 
   /**
-   * The candidate's account (identity's invitation mechanism), linked to them. Done after the
-   * enrolment's commit: a failure here leaves the enrolment as it is and says so.
+   * The candidate's account, linked to them, and its invitation email (invitations.service.ts).
+   * Done after the enrolment's commit: a failure here leaves the enrolment as it is and says so.
    */
-  async function inviteCandidate(
-    candidateId: string,
-    person: CandidateInput,
-    actor: Actor,
-    requestId: string,
-  ) {
+  async function inviteCandidate(candidateId: string, actor: Actor, requestId: string) {
     try {
-      const { userId, invited } = await deps.users.ensureCandidateAccount(
-        {
-          email: person.email as string,
-          displayName: `${person.firstNames[0]} ${person.usageName ?? person.birthName}`,
-        },
-        auditActorOf(actor),
-        requestId,
-      );
-      const linked = await db.transaction().execute(async (trx) => {
-        const taken = await trx
-          .selectFrom('candidates')
-          .select('id')
-          .where('user_id', '=', userId)
-          .executeTakeFirst();
-        if (taken) return false;
-        await trx
-          .updateTable('candidates')
-          .set({ user_id: userId, updated_at: new Date() })
-          .where('id', '=', candidateId)
-          .execute();
-        await recordAudit(trx, {
-          actor: auditActorOf(actor),
-          action: 'candidate.account_link',
-          entityType: 'candidate',
-          entityId: candidateId,
-          after: { userId },
-          requestId,
-        });
-        return true;
-      });
-      if (!linked) return 'none' as const;
-      return invited ? ('invited' as const) : ('existing' as const);
+      return await deps.invitations.invite(candidateId, auditActorOf(actor), requestId);
     } catch {
       return 'invitation_failed' as const;
     }
@@ -652,6 +643,10 @@ export function candidaciesServiceFactory(deps: Deps) {
     get,
     list,
     getCandidate,
+    loadCandidateFor,
+    identityOf,
+    /** One invitation job per new candidate of a bulk enrolment, in its transaction. */
+    enqueueInvitations: deps.invitations.enqueueInvitations,
     transition,
     mailAddressOfCandidate,
     enrolledMailValues,

@@ -135,7 +135,7 @@ const split = (text: string) =>
 
 type Deps = {
   db: Kysely<Database>;
-  candidacies: Pick<CandidaciesService, 'checks'>;
+  candidacies: Pick<CandidaciesService, 'checks' | 'enqueueInvitations'>;
   certifications: Pick<CertificationsService, 'idsByCode'>;
   organisations: Pick<OrganisationsService, 'bySiret'>;
 };
@@ -465,6 +465,11 @@ export function candidacyImportsFactory(deps: Deps) {
         },
         requestId,
       });
+      // Each new candidate with an email is invited to create their account: one job each.
+      await deps.candidacies.enqueueInvitations(
+        trx,
+        newCandidates.flatMap((i) => (i.plan.person?.email ? [i.candidateId] : [])),
+      );
     });
     return { dryRun: false, created: ids.length, candidacies: ids.map((i) => i.candidacyId), warnings };
   }

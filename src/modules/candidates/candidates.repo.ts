@@ -49,21 +49,27 @@ export async function findCandidate(db: Q, id: string) {
 
 export type CandidateRow = NonNullable<Awaited<ReturnType<typeof findCandidate>>>;
 
-/** Candidates (not merged into another) holding any of these identity keys or email keys. */
+/**
+ * Candidates (not merged into another, not anonymised) holding any of these identity keys,
+ * email keys or NIR hashes.
+ */
 export async function possibleDuplicates(
   db: Q,
   identityKeys: readonly string[],
   emailKeys: readonly string[],
+  nirHashes: readonly string[] = [],
 ) {
-  if (identityKeys.length === 0 && emailKeys.length === 0) return [];
+  if (identityKeys.length === 0 && emailKeys.length === 0 && nirHashes.length === 0) return [];
   return db
     .selectFrom('candidates')
-    .select(['id', 'identity_key', 'email_key'])
+    .select(['id', 'identity_key', 'email_key', 'nir_hash'])
     .where('merged_into_id', 'is', null)
+    .where('anonymised_at', 'is', null)
     .where((eb) =>
       eb.or([
         ...(identityKeys.length > 0 ? [eb('identity_key', 'in', identityKeys)] : []),
         ...(emailKeys.length > 0 ? [eb('email_key', 'in', emailKeys)] : []),
+        ...(nirHashes.length > 0 ? [eb('nir_hash', 'in', nirHashes)] : []),
       ]),
     )
     .orderBy('created_at')

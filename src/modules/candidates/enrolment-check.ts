@@ -53,14 +53,17 @@ type Deps = {
 };
 
 export type Warning = { field: string; detail: string };
-type Keys = { identityKey: string; emailKey: string | null };
-type Duplicate = { id: string; identity_key: string; email_key: string | null };
+type Keys = { identityKey: string; emailKey: string | null; nirHash?: string | null };
+type Duplicate = { id: string; identity_key: string; email_key: string | null; nir_hash: string | null };
 
 /** Where the person's record is read (the link given with a possible duplicate). */
 export const candidateHref = (id: string) => `/api/v1/candidates/${id}`;
 
 /** The NIR's encryption context: a value copied to another row does not decrypt. */
 export const nirContext = (candidateId: string) => `candidates.nir:${candidateId}`;
+
+/** The purpose of the NIR's keyed hash (`candidates.nir_hash`): duplicates without decrypting. */
+export const NIR_HASH_PURPOSE = 'candidates.nir';
 
 /** An enrolment that passed every check: what the insert needs. */
 export type EnrolmentPlan = {
@@ -132,9 +135,16 @@ export function enrolmentCheckFactory(deps: Deps) {
       if (duplicateIndex)
         return duplicateIndex.filter(
           (d) =>
-            d.identity_key === keys.identityKey || (keys.emailKey !== null && d.email_key === keys.emailKey),
+            d.identity_key === keys.identityKey ||
+            (keys.emailKey !== null && d.email_key === keys.emailKey) ||
+            (!!keys.nirHash && d.nir_hash === keys.nirHash),
         );
-      return possibleDuplicates(db, [keys.identityKey], keys.emailKey ? [keys.emailKey] : []);
+      return possibleDuplicates(
+        db,
+        [keys.identityKey],
+        keys.emailKey ? [keys.emailKey] : [],
+        keys.nirHash ? [keys.nirHash] : [],
+      );
     }
 
     async function active(candidateId: string, certificationId: string): Promise<boolean> {
@@ -155,6 +165,7 @@ export function enrolmentCheckFactory(deps: Deps) {
           db,
           [...new Set(wanted.keys.map((k) => k.identityKey))],
           [...new Set(wanted.keys.flatMap((k) => (k.emailKey ? [k.emailKey] : [])))],
+          [...new Set(wanted.keys.flatMap((k) => (k.nirHash ? [k.nirHash] : [])))],
         ),
         activeCandidacyKeys(db, candidateIds),
       ]);
@@ -311,13 +322,21 @@ export function enrolmentCheckFactory(deps: Deps) {
 
     const person = input.candidate;
     const keys = person
-      ? { identityKey: identityKey(person), emailKey: person.email ? emailKey(person.email) : null }
+      ? {
+          identityKey: identityKey(person),
+          emailKey: person.email ? emailKey(person.email) : null,
+          nirHash: identity?.nir ? deps.encryption.keyedHash(identity.nir, NIR_HASH_PURPOSE) : null,
+        }
       : undefined;
     if (keys && !input.confirmHomonym) {
       const found = (await look.duplicates(keys))
         .map((d) => ({
           id: d.id,
-          reasons: duplicateReasons(keys, { identityKey: d.identity_key, emailKey: d.email_key }),
+          reasons: duplicateReasons(keys, {
+            identityKey: d.identity_key,
+            emailKey: d.email_key,
+            nirHash: d.nir_hash,
+          }),
         }))
         .filter((d) => d.reasons.length > 0);
       if (found.length > 0) return duplicateRefusal(found);
@@ -352,17 +371,22 @@ export function enrolmentCheckFactory(deps: Deps) {
   }
 
   /** 409 naming each possible duplicate by link, without any of their personal data. */
-  function duplicateRefusal(found: { id: string; reasons: ('identity' | 'email')[] }[]): EnrolmentCheck {
+  function duplicateRefusal(
+    found: { id: string; reasons: ('identity' | 'email' | 'nir')[] }[],
+  ): EnrolmentCheck {
     const why = {
       identity: 'même nom de naissance, prénom et date de naissance',
       email: 'même adresse e-mail',
+      nir: 'même NIR',
     };
+    const fieldOf = (reasons: ('identity' | 'email' | 'nir')[]) =>
+      reasons.includes('identity') ? 'birthName' : reasons.includes('email') ? 'email' : 'nir';
     return refused(
       409,
       'Cette personne est peut-être déjà enregistrée. Pour l’inscrire, indiquez candidateId ; s’il s’agit d’une autre personne (homonyme), confirmez-le avec confirmHomonym.',
       found.map((d) =>
         fieldError(
-          ['candidate', d.reasons.includes('identity') ? 'birthName' : 'email'],
+          ['candidate', fieldOf(d.reasons)],
           `Candidat·e existant·e (${d.reasons.map((r) => why[r]).join(' ; ')}) : ${candidateHref(d.id)}`,
         ),
       ),
@@ -485,6 +509,7 @@ export function enrolmentCheckFactory(deps: Deps) {
       nir_encrypted: identity.nir ? deps.encryption.encrypt(identity.nir, nirContext(id)) : null,
       identity_key: keys.identityKey,
       email_key: keys.emailKey,
+      nir_hash: keys.nirHash ?? null,
       identity_warnings: JSON.stringify(identity.warnings),
       created_by: actor.userId,
     };

@@ -132,6 +132,26 @@ export function registerPositioningRoutes(root: Http, positioning: PositioningSe
       positioning.uncarryBloc(request.params.id, request.params.code, request.actor as Actor, request.id),
   );
 
+  root.delete(
+    `${base}/evidence/:evidenceId`,
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Supprimer une pièce justificative (le fichier est effacé), à toute étape du parcours',
+        params: evidenceParams,
+        response: { 200: positioningSchema, ...problemResponses(403, 404) },
+      },
+    },
+    async (request) =>
+      positioning.deleteEvidence(
+        request.params.id,
+        request.params.evidenceId,
+        request.actor as Actor,
+        request.id,
+      ),
+  );
+
   root.get(
     `${base}/evidence/:evidenceId`,
     {

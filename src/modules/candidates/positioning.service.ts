@@ -427,7 +427,37 @@ export function positioningServiceFactory(deps: Deps) {
     }
   }
 
-  return { get, decide, carryBloc, uncarryBloc, addEvidence, evidenceFile };
+  /**
+   * Removes an evidence file (a wrong file, or data no longer needed): those who manage the
+   * candidacy, in any state. The row goes in the transaction, with its audit entry (ids and
+   * hash, never the name); the file after the commit.
+   */
+  async function deleteEvidence(candidacyId: string, evidenceId: string, actor: Actor, requestId: string) {
+    const { facts } = await deps.candidacies.loadFor(candidacyId, actor, 'read');
+    enforce(actor, 'position', 'candidacy', facts, NOT_FOUND);
+    const fileId = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .deleteFrom('positioning_evidence')
+        .where('id', '=', evidenceId)
+        .where('candidacy_id', '=', candidacyId)
+        .returning(['file_id', 'sha256', 'competency_code'])
+        .executeTakeFirst();
+      if (!row) throw problems.notFound(EVIDENCE_NOT_FOUND);
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'positioning.evidence_delete',
+        entityType: 'candidacy',
+        entityId: candidacyId,
+        before: { evidenceId, competencyCode: row.competency_code, sha256: row.sha256 },
+        requestId,
+      });
+      return row.file_id;
+    });
+    await deps.files.delete(fileId);
+    return get(candidacyId, actor);
+  }
+
+  return { get, decide, carryBloc, uncarryBloc, addEvidence, evidenceFile, deleteEvidence };
 }
 
 export type PositioningService = ReturnType<typeof positioningServiceFactory>;

@@ -264,6 +264,10 @@ export const candidateSchema = z
     nir: z.string().nullable().meta({ description: 'Masqué : premier caractère et clé' }),
     warnings: z.array(warningSchema),
     hasAccount: z.boolean(),
+    anonymisedAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'Identité effacée à la fin de la durée de conservation (docs/personal-data.md)' }),
     candidacies: z
       .array(candidacySummarySchema)
       .meta({ description: 'Ses parcours que la personne connectée peut lire' }),

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { AuditActor } from '../../platform/auth/actor.js';
+import { type AuditActor, SYSTEM_ACTOR } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Mailer } from '../../platform/mail.js';
 import { fieldError, problems } from '../../platform/problem.js';
@@ -139,6 +139,41 @@ export function passwordResetServiceFactory({
     });
   }
 
-  return { request, confirm, invite };
+  /**
+   * The values of the `candidate.invitation` email (platform/mail-templates.ts), asked when the
+   * job sends it: a fresh one-time link, valid a week, for an active account that has no password
+   * yet. An account activated since (or deactivated, or gone) → undefined: nothing is sent.
+   */
+  async function invitationMailValues({ userId }: { userId: string }) {
+    return db.transaction().execute(async (trx) => {
+      const user = await trx
+        .selectFrom('users')
+        .select(['id', 'is_active', 'password_hash'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user?.is_active || user.password_hash !== null) return undefined;
+      const link = await issueLink(trx, user.id, INVITATION_TTL_DAYS * 24 * 60);
+      await recordAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: user.id,
+        after: { invitationValidDays: INVITATION_TTL_DAYS },
+      });
+      return { link, validDays: INVITATION_TTL_DAYS };
+    });
+  }
+
+  /** Whether the account is active and still waits for its holder to choose a password. */
+  async function awaitsActivation(userId: string): Promise<boolean> {
+    const user = await db
+      .selectFrom('users')
+      .select(['is_active', 'password_hash'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return !!user?.is_active && user.password_hash === null;
+  }
+
+  return { request, confirm, invite, invitationMailValues, awaitsActivation };
 }
 export type PasswordResetService = ReturnType<typeof passwordResetServiceFactory>;

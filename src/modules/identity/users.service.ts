@@ -321,12 +321,19 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     person: { email: string; displayName: string },
     actor: AuditActor,
     requestId: string | null,
+    /** `false`: the caller sends the invitation itself (e.g. through the job runner). */
+    options: { invite?: boolean } = {},
   ): Promise<{ userId: string; invited: boolean }> {
     const email = person.email.trim().toLowerCase();
     const existing = await findUserByEmail(db, email);
     if (!existing) {
       const created = await createUser(
-        { email, displayName: person.displayName, grants: [{ role: 'candidate' }], invite: true },
+        {
+          email,
+          displayName: person.displayName,
+          grants: [{ role: 'candidate' }],
+          invite: options.invite ?? true,
+        },
         actor,
         requestId,
       );
@@ -350,6 +357,52 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
       sessions?.forgetUser(existing.id);
     }
     return { userId: existing.id, invited: false };
+  }
+
+  /**
+   * A candidate's account when their identity is erased (candidates' purge): an account that
+   * holds the candidate role only is emptied — address and name replaced, no password, no
+   * pending link, deactivated, every session ended; an account with other roles (a staff member
+   * who was also a candidate) only loses the candidate role. Audited without personal values.
+   */
+  async function eraseCandidateAccount(userId: string, actor: AuditActor): Promise<void> {
+    const roles = await db
+      .selectFrom('role_assignments')
+      .select('role')
+      .where('user_id', '=', userId)
+      .execute();
+    const onlyCandidate = roles.every((r) => r.role === 'candidate');
+    await db.transaction().execute(async (trx) => {
+      if (onlyCandidate) {
+        await trx
+          .updateTable('users')
+          .set({
+            email: `efface-${userId}@invalid`,
+            display_name: 'Compte effacé',
+            password_hash: null,
+            is_active: false,
+            updated_at: new Date(),
+          })
+          .where('id', '=', userId)
+          .execute();
+        await trx.deleteFrom('password_reset_tokens').where('user_id', '=', userId).execute();
+        await sessions?.revokeAllOf(trx, userId);
+      } else {
+        await trx
+          .deleteFrom('role_assignments')
+          .where('user_id', '=', userId)
+          .where('role', '=', 'candidate')
+          .execute();
+      }
+      await recordAudit(trx, {
+        actor,
+        action: onlyCandidate ? 'user.deactivate' : 'user.grants_update',
+        entityType: 'user',
+        entityId: userId,
+        after: onlyCandidate ? { isActive: false, erased: true } : { removedGrants: [{ role: 'candidate' }] },
+      });
+    });
+    sessions?.forgetUser(userId);
   }
 
   /** Current display names of the given accounts, by id (unknown ids are left out). */
@@ -396,6 +449,7 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     displayNames,
     hasRole,
     ensureCandidateAccount,
+    eraseCandidateAccount,
     mailAddressOf,
   };
 }

@@ -243,6 +243,20 @@ const POLICIES = {
      * typed the person's identity or already reads them.
      */
     enrol: (actor) => isAdmin(actor) || hasRole(actor, 'branch_manager') || hasRole(actor, 'training_org'),
+    /** (Re)sending the invitation to create their account: those who manage one of their candidacies. */
+    invite: (actor, p) => isAdmin(actor) || p.candidacies.some((c) => candidacyManage(actor, c)),
+    /**
+     * Merging another record of the same person into this one: admins, and the managers of a
+     * branch owning the certification of one of their candidacies (the service asks it of both).
+     */
+    merge: (actor, p) =>
+      isAdmin(actor) || p.candidacies.some((c) => managesAny(actor, c.certificationBranchIds)),
+    /**
+     * Everything held on the person (NIR in clear, files): the person themselves, and the data
+     * protection officer — the admin role (docs/personal-data.md).
+     */
+    export: (actor, p) =>
+      isAdmin(actor) || (p.userId !== null && hasRole(actor, 'candidate') && actor?.userId === p.userId),
   },
 } satisfies { [T in ResourceType]: PolicyOf<Resources[T]> };
 

@@ -108,3 +108,18 @@ describe('parseEncryptionKey', () => {
     }
   });
 });
+
+describe('keyed hash', () => {
+  const enc = createEncryption({ current: randomBytes(KEY_BYTES) });
+  it('is stable for one key and purpose, differs by value, purpose and key, and holds no value', () => {
+    const h = enc.keyedHash('190042B001234', 'candidates.nir');
+    expect(enc.keyedHash('190042B001234', 'candidates.nir')).toBe(h);
+    expect(h).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(enc.keyedHash('190042B001235', 'candidates.nir')).not.toBe(h);
+    expect(enc.keyedHash('190042B001234', 'other')).not.toBe(h);
+    expect(
+      createEncryption({ current: randomBytes(KEY_BYTES) }).keyedHash('190042B001234', 'candidates.nir'),
+    ).not.toBe(h);
+    expect(h).not.toContain('190042');
+  });
+});

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Encryption at rest: AES-256-GCM under the one `DATA_ENCRYPTION_KEY`. A value is stored as a
@@ -44,6 +44,13 @@ export type Encryption = {
   encrypt(plaintext: string | Buffer, context?: string): string;
   decrypt(envelope: string, context?: string): Buffer;
   decryptText(envelope: string, context?: string): string;
+  /**
+   * A keyed hash (HMAC-SHA-256, base64url) of a value, for finding equal values without
+   * decrypting them (e.g. a NIR already held). Its key is derived from the current key and the
+   * `purpose` (HKDF), so hashes of one purpose say nothing about another's. A new current key
+   * gives new hashes: stored ones must be computed again (from the decrypted values).
+   */
+  keyedHash(value: string, purpose: string): string;
 };
 
 export function createEncryption(keys: { current: Buffer; previous?: readonly Buffer[] }): Encryption {
@@ -88,8 +95,21 @@ export function createEncryption(keys: { current: Buffer; previous?: readonly Bu
     }
   }
 
+  const hashKeys = new Map<string, Buffer>();
+  function keyedHash(value: string, purpose: string): string {
+    let key = hashKeys.get(purpose);
+    if (!key) {
+      key = Buffer.from(
+        hkdfSync('sha256', keys.current, Buffer.alloc(0), `qualif-keyed-hash:${purpose}`, 32),
+      );
+      hashKeys.set(purpose, key);
+    }
+    return createHmac('sha256', key).update(value, 'utf8').digest('base64url');
+  }
+
   return {
     keyId,
+    keyedHash,
     encrypt,
     decrypt,
     decryptText: (envelope, context) => decrypt(envelope, context).toString('utf8'),

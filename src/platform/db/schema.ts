@@ -344,6 +344,10 @@ export interface CandidatesTable {
   identity_warnings: ColumnType<unknown, string | undefined, string>;
   user_id: string | null;
   merged_into_id: string | null;
+  /** Keyed hash of the normalised NIR (platform/crypto `keyedHash`), for duplicates (migration 0014). */
+  nir_hash: string | null;
+  /** When the identity was erased after the retention period (migration 0014). */
+  anonymised_at: NullableTimestamp;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -60,6 +60,12 @@ export type JobKind<P> = {
   readonly name: string;
   /** Adds the job in `db` — pass the caller's transaction. The payload must hold ids only. */
   enqueue(db: Db, payload: P, options?: EnqueueOptions): Promise<Enqueued>;
+  /**
+   * Adds many jobs in a few multi-row inserts (e.g. one per row of a bulk import), each with
+   * its optional idempotency key (an existing key: that one is skipped). Answers how many were
+   * added.
+   */
+  enqueueMany(db: Db, jobs: readonly { payload: P; idempotencyKey?: string }[]): Promise<number>;
 };
 
 export type JobKindOptions = {
@@ -164,25 +170,49 @@ export function createJobs(options: JobsOptions) {
       handler: handler as (payload: unknown, ctx: JobContext) => Promise<void>,
       maxAttempts,
     });
+    /** The payload checked (schema, no personal field) and the key's length. */
+    function checked(payload: unknown, key: string | undefined) {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success)
+        throw new Error(`job ${name}: invalid payload (${parsed.error.issues[0]?.message})`);
+      const personal = personalKeys(parsed.data);
+      if (personal.length > 0) {
+        throw new Error(`job ${name}: a payload holds ids, never personal data (${personal.join(', ')})`);
+      }
+      if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX)) {
+        throw new Error(`job ${name}: an idempotency key has 1 to ${IDEMPOTENCY_KEY_MAX} characters`);
+      }
+      return parsed.data;
+    }
     return {
       name,
+      async enqueueMany(target, many) {
+        const rows = many.map((j) => ({
+          kind: name,
+          payload: JSON.stringify(checked(j.payload, j.idempotencyKey)),
+          max_attempts: maxAttempts,
+          idempotency_key: j.idempotencyKey ?? null,
+        }));
+        let added = 0;
+        for (let i = 0; i < rows.length; i += 500) {
+          const inserted = await target
+            .insertInto('jobs')
+            .values(rows.slice(i, i + 500))
+            .onConflict((oc) => oc.column('idempotency_key').doNothing())
+            .returning('id')
+            .execute();
+          added += inserted.length;
+        }
+        return added;
+      },
       async enqueue(target, payload, enqueueOptions = {}) {
-        const parsed = schema.safeParse(payload);
-        if (!parsed.success)
-          throw new Error(`job ${name}: invalid payload (${parsed.error.issues[0]?.message})`);
-        const personal = personalKeys(parsed.data);
-        if (personal.length > 0) {
-          throw new Error(`job ${name}: a payload holds ids, never personal data (${personal.join(', ')})`);
-        }
         const key = enqueueOptions.idempotencyKey;
-        if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX)) {
-          throw new Error(`job ${name}: an idempotency key has 1 to ${IDEMPOTENCY_KEY_MAX} characters`);
-        }
+        const data = checked(payload, key);
         const inserted = await target
           .insertInto('jobs')
           .values({
             kind: name,
-            payload: JSON.stringify(parsed.data),
+            payload: JSON.stringify(data),
             max_attempts: maxAttempts,
             idempotency_key: key ?? null,
             ...(enqueueOptions.runAt ? { run_at: enqueueOptions.runAt } : {}),

@@ -272,4 +272,14 @@ describe('possible duplicates', () => {
       [],
     );
   });
+
+  it('finds a duplicate by the NIR’s keyed hash; a missing hash on either side matches nothing', () => {
+    const existing = { identityKey: 'A|B|1985-05-00', emailKey: null, nirHash: 'h1' };
+    expect(duplicateReasons({ identityKey: 'X', emailKey: null, nirHash: 'h1' }, existing)).toEqual(['nir']);
+    expect(duplicateReasons({ identityKey: 'X', emailKey: null, nirHash: 'h2' }, existing)).toEqual([]);
+    expect(
+      duplicateReasons({ identityKey: 'X', emailKey: null, nirHash: null }, { ...existing, nirHash: null }),
+    ).toEqual([]);
+    expect(duplicateReasons({ identityKey: 'X', emailKey: null }, existing)).toEqual([]);
+  });
 });

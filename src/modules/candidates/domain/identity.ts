@@ -266,14 +266,16 @@ export function emailKey(email: string): string {
 
 /**
  * Why an existing candidate may be the same person as the one being created: same identity
- * key, or same email. Empty: not a possible duplicate.
+ * key, same email, or same NIR (compared by its keyed hash, never in clear). Empty: not a
+ * possible duplicate.
  */
 export function duplicateReasons(
-  incoming: { identityKey: string; emailKey: string | null },
-  existing: { identityKey: string; emailKey: string | null },
-): ('identity' | 'email')[] {
-  const reasons: ('identity' | 'email')[] = [];
+  incoming: { identityKey: string; emailKey: string | null; nirHash?: string | null },
+  existing: { identityKey: string; emailKey: string | null; nirHash?: string | null },
+): ('identity' | 'email' | 'nir')[] {
+  const reasons: ('identity' | 'email' | 'nir')[] = [];
   if (incoming.identityKey === existing.identityKey) reasons.push('identity');
   if (incoming.emailKey && incoming.emailKey === existing.emailKey) reasons.push('email');
+  if (incoming.nirHash && incoming.nirHash === existing.nirHash) reasons.push('nir');
   return reasons;
 }
