@@ -33,7 +33,6 @@ import type { InvitationsService } from './invitations.service.js';
 import type {
   CandidacyListQuery,
   CandidacyRoute,
-  CandidateInput,
   EnrolmentBody,
   StoredEligibility,
   TransitionBody,
