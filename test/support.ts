@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createApp, type Services } from '../src/app/app.js';
 import { type Config, loadConfig } from '../src/app/config.js';
@@ -66,13 +69,18 @@ export type TestApp = {
  * The app on a fresh test database. Integration tests pass `demo: false` and build their data
  * with test/factories.ts; the demo seed (the default) is for test/demo.test.ts. The demo's
  * candidacies take seconds to seed (every step, through the services): only with
- * `demo: 'with-candidacies'` (test/demo.test.ts, the browser tests), as `npm start` does.
+ * `demo: 'with-candidacies'` (test/demo.test.ts, the browser tests), as `npm start` does;
+ * their evidence files then go to a temporary DATA_DIR (unless one is given), removed at close.
  */
 export async function createTestApp(
   opts: { env?: Record<string, string>; demo?: boolean | 'with-candidacies' } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const config = testConfig(opts.env);
+  const dataDir =
+    opts.demo === 'with-candidacies' && !opts.env?.DATA_DIR
+      ? await mkdtemp(path.join(tmpdir(), 'qualif-demo-'))
+      : undefined;
+  const config = testConfig({ ...opts.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   const { app, services } = await createApp(config, handle);
   if (opts.demo !== false)
     await seedDemo(services, config.env, { candidacies: opts.demo === 'with-candidacies' });
@@ -84,6 +92,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await handle.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
