@@ -1,35 +1,17 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSiret } from '../factories.js';
-import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
+import {
+  browserAvailable,
+  choose,
+  expectAxeClean,
+  type ServedApp,
+  screenshotDir,
+  serveAppInBrowser,
+  signedIn,
+} from './browser.js';
 
 const WAIT = { timeout: 20_000 };
-
-async function expectAxeClean(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
-    [],
-  );
-}
-
-/**
- * Picks an option of a Mantine select by its label. The form may re-render while the dropdown
- * is open (a filter just typed), closing it: open it again and retry, a few times.
- */
-async function choose(page: Page, label: string, option: string | RegExp) {
-  const input = page.getByRole('textbox', { name: label, exact: true });
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    try {
-      await page.getByRole('option', { name: option }).first().click({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 4) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 /**
  * Administration in a real Chromium: an admin creates a branch with two CPNE members, an

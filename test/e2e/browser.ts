@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { projectRoot } from '../../src/platform/paths.js';
 import { createTestApp, freePort, type TestApp } from '../support.js';
 
@@ -46,11 +48,14 @@ export const screenshotDir = path.join(projectRoot, 'test-results');
 /** Qualif with demo data, listening on a free loopback port, and a Chromium to visit it. */
 export type ServedApp = { t: TestApp; browser: Browser; base: string; close: () => Promise<void> };
 
-export async function serveAppInBrowser(): Promise<ServedApp> {
+export async function serveAppInBrowser(
+  /** The demo seed (with its candidacies by default); `false`: the test builds its data with the factories. */
+  demo: false | 'with-candidacies' = 'with-candidacies',
+): Promise<ServedApp> {
   // Pick the port first: PUBLIC_URL must match the address the browser uses.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ env: { PUBLIC_URL: base }, demo: 'with-candidacies' });
+  const t = await createTestApp({ env: { PUBLIC_URL: base }, demo });
   await t.app.listen({ host: '127.0.0.1', port });
   const browser = await launchBrowser();
   return {
@@ -75,4 +80,30 @@ export async function signIn(page: Page, base: string, email: string, password =
 export async function signedIn(page: Page, base: string, email: string) {
   await signIn(page, base, email);
   await page.getByText(`Connecté·e en tant que ${email}`).waitFor({ timeout: 15_000 });
+}
+
+/** axe (WCAG 2 A and AA) finds nothing on the page as it is now; the failure lists each violation. */
+export async function expectAxeClean(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
+    [],
+  );
+}
+
+/**
+ * Picks an option of a Mantine select by its label. The form may re-render while the dropdown
+ * is open (a filter just typed), closing it: open it again and retry, a few times.
+ */
+export async function choose(page: Page, label: string, option: string | RegExp) {
+  const input = page.getByRole('textbox', { name: label, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    try {
+      await page.getByRole('option', { name: option }).first().click({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -50,6 +50,9 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
     ['identite', 'reconnaissance', 'referentiels', 'habilitations', 'registre'].map(
       (tab) => `/gestion/certifications/${certification}?onglet=${tab}`,
     ),
+  '/candidatures': () => ['/candidatures', '/candidatures?status=positioning'],
+  '/candidatures/nouvelle': () => ['/candidatures/nouvelle'],
+  '/candidatures/import': () => ['/candidatures/import'],
   '/candidatures/:id': ({ candidacy }) =>
     ['positionnement', 'parcours', 'liens', 'historique'].map(
       (tab) => `/candidatures/${candidacy}?onglet=${tab}`,
@@ -74,6 +77,8 @@ const MAIN_ROUTES = new Set([
   '/gestion/alertes-registre',
   '/gestion/certifications',
   '/gestion/certifications/:id',
+  '/candidatures',
+  '/candidatures/nouvelle',
   '/candidatures/:id',
   '/mon-parcours',
 ]);

@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, Select, Table, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Anchor, Select, Table, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   AUDIT_ACTION_LABELS,
@@ -15,6 +15,7 @@ import { plural } from '../format/plural';
 import { DateRangeFields } from '../ui/DateRangeFields';
 import { DateTime } from '../ui/DateTime';
 import { FilteredResults } from '../ui/FilteredResults';
+import { FilterForm } from '../ui/FilterForm';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
@@ -57,76 +58,61 @@ function AuditFilters({
   actorLabel: string | undefined;
   onApply: (next: Filters) => void;
 }) {
-  const [draft, setDraft] = useState<Filters>(value);
-  const set = (key: keyof Filters) => (next: string | null) =>
-    setDraft({ ...draft, [key]: next ?? undefined });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
-  };
   return (
-    <form onSubmit={submit} aria-label="Filtrer le journal">
-      <Group align="flex-end" wrap="wrap">
-        <SearchSelect
-          label="Qui"
-          placeholder="Tout le monde"
-          description="Nom ou adresse e-mail"
-          clearable
-          queryKey={['/api/v1/users', 'search']}
-          search={searchAccounts}
-          value={draft.actorUserId ?? null}
-          valueLabel={actorLabel}
-          onChange={set('actorUserId')}
-          nothingFound="Aucun compte ne correspond."
-          unavailable="Liste des comptes indisponible."
-          w={260}
-        />
-        <Select
-          label="Quoi"
-          placeholder="Toutes les actions"
-          searchable
-          clearable
-          data={ACTION_OPTIONS}
-          value={draft.action ?? null}
-          onChange={set('action')}
-          w={260}
-        />
-        <DateRangeFields
-          labels={['Du', 'Au']}
-          fields={['from', 'to']}
-          values={{ from: draft.from ?? '', to: draft.to ?? '' }}
-          onChange={(field, day) => set(field)(day || null)}
-          error={null}
-          required={false}
-          w={160}
-        />
-        <Select
-          label="Type d’objet"
-          placeholder="Tous"
-          clearable
-          data={ENTITY_OPTIONS}
-          value={draft.entityType ?? null}
-          onChange={set('entityType')}
-          w={200}
-        />
-        <TextInput
-          label="Identifiant de l’objet"
-          value={draft.entityId ?? ''}
-          onChange={(e) => set('entityId')(e.currentTarget.value.trim() || null)}
-          w={200}
-        />
-        <Button type="submit">Filtrer</Button>
-        <Button
-          variant="default"
-          onClick={() => {
-            setDraft({});
-            onApply({});
-          }}
-        >
-          Effacer les filtres
-        </Button>
-      </Group>
-    </form>
+    <FilterForm label="Filtrer le journal" value={value} onApply={onApply}>
+      {(draft, set) => (
+        <>
+          <SearchSelect
+            label="Qui"
+            placeholder="Tout le monde"
+            description="Nom ou adresse e-mail"
+            clearable
+            queryKey={['/api/v1/users', 'search']}
+            search={searchAccounts}
+            value={draft.actorUserId ?? null}
+            valueLabel={actorLabel}
+            onChange={set('actorUserId')}
+            nothingFound="Aucun compte ne correspond."
+            unavailable="Liste des comptes indisponible."
+            w={260}
+          />
+          <Select
+            label="Quoi"
+            placeholder="Toutes les actions"
+            searchable
+            clearable
+            data={ACTION_OPTIONS}
+            value={draft.action ?? null}
+            onChange={set('action')}
+            w={260}
+          />
+          <DateRangeFields
+            labels={['Du', 'Au']}
+            fields={['from', 'to']}
+            values={{ from: draft.from ?? '', to: draft.to ?? '' }}
+            onChange={(field, day) => set(field)(day || null)}
+            error={null}
+            required={false}
+            w={160}
+          />
+          <Select
+            label="Type d’objet"
+            placeholder="Tous"
+            clearable
+            data={ENTITY_OPTIONS}
+            value={draft.entityType ?? null}
+            onChange={set('entityType')}
+            w={200}
+          />
+          <TextInput
+            label="Identifiant de l’objet"
+            value={draft.entityId ?? ''}
+            onChange={(e) => set('entityId')(e.currentTarget.value.trim() || null)}
+            w={200}
+          />
+        </>
+      )}
+    </FilterForm>
   );
 }
 

@@ -38,6 +38,13 @@ const ManageCertificationPage = lazy(() =>
 const CandidacyPage = lazy(() =>
   import('../candidacies/CandidacyPage').then((m) => ({ default: m.CandidacyPage })),
 );
+const CandidaciesPage = lazy(() =>
+  import('../candidacies/CandidaciesPage').then((m) => ({ default: m.CandidaciesPage })),
+);
+const EnrolPage = lazy(() => import('../candidacies/EnrolPage').then((m) => ({ default: m.EnrolPage })));
+const CandidacyImportPage = lazy(() =>
+  import('../candidacies/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
 const CandidateSpacePage = lazy(() =>
   import('../candidate/CandidateSpacePage').then((m) => ({ default: m.CandidateSpacePage })),
 );
@@ -79,6 +86,30 @@ export function App() {
             element={
               <Deferred>
                 <CandidateSpacePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/candidatures"
+            element={
+              <Deferred>
+                <CandidaciesPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/candidatures/nouvelle"
+            element={
+              <Deferred>
+                <EnrolPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/candidatures/import"
+            element={
+              <Deferred>
+                <CandidacyImportPage />
               </Deferred>
             }
           />

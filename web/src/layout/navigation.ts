@@ -32,16 +32,18 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/gestion/certifications', label: 'Mes certifications' },
     { to: '/admin/registre', label: 'Registre RNCP / RS' },
     { to: '/gestion/alertes-registre', label: 'Alertes du registre' },
+    { to: '/candidatures', label: 'Candidatures' },
   ],
   branch_manager: [
     { to: '/gestion/certifications', label: 'Mes certifications' },
     { to: '/gestion/alertes-registre', label: 'Alertes du registre' },
+    { to: '/candidatures', label: 'Candidatures' },
   ],
-  training_org: [],
+  training_org: [{ to: '/candidatures', label: 'Candidatures' }],
   evaluator: [],
   jury_member: [],
-  employer: [],
-  advisor: [],
+  employer: [{ to: '/candidatures', label: 'Mes salariés en parcours' }],
+  advisor: [{ to: '/candidatures', label: 'Parcours des branches' }],
   candidate: [{ to: '/mon-parcours', label: 'Mon parcours' }],
 };
 
@@ -61,6 +63,10 @@ export const MANAGEMENT_AREA: RestrictedArea = {
   reservedTo: 'aux gestionnaires de branche et à l’administration de Qualif',
 };
 
+/** Enrolling candidates, one by one or by file: those the API lets enrol (it narrows them to their scope). */
+export const ENROLMENT_ROLES: readonly Role[] = ['admin', 'branch_manager', 'training_org'];
+const ENROLMENT_RESERVED = 'aux organismes de formation, aux gestionnaires de branche et à l’administration';
+
 /**
  * The areas of the app reserved to some roles, by address: anyone else signed in gets the
  * refusal page instead of the page (the API refuses their requests anyway). A page added
@@ -69,6 +75,8 @@ export const MANAGEMENT_AREA: RestrictedArea = {
 export const RESTRICTED_AREAS: readonly RestrictedArea[] = [
   { prefix: '/admin/', roles: ['admin'], reservedTo: 'à l’administration de Qualif' },
   MANAGEMENT_AREA,
+  { prefix: '/candidatures/nouvelle/', roles: ENROLMENT_ROLES, reservedTo: ENROLMENT_RESERVED },
+  { prefix: '/candidatures/import/', roles: ENROLMENT_ROLES, reservedTo: ENROLMENT_RESERVED },
   { prefix: '/mon-parcours/', roles: ['candidate'], reservedTo: 'aux candidats et candidates' },
 ];
 

@@ -5,9 +5,10 @@ import { usePageParam } from './usePageParam';
 
 /**
  * One page of a paginated API list; the page number lives in the address. `filters` are added
- * to the query string (empty values left out).
+ * to the query string (empty values left out). `P`: the page's type when the API adds to it
+ * (the candidacy list's counts by step).
  */
-export function usePagedList<T>(
+export function usePagedList<T, P extends Page<T> = Page<T>>(
   path: string,
   pageSize: number,
   filters: Record<string, string | undefined> = {},
@@ -17,7 +18,7 @@ export function usePagedList<T>(
   for (const [key, value] of Object.entries(filters)) if (value) search.set(key, value);
   const query = useQuery({
     queryKey: [path, { page, pageSize, ...filters }],
-    queryFn: () => api.get<Page<T>>(`${path}?${search}`),
+    queryFn: () => api.get<P>(`${path}?${search}`),
     // The current rows stay on screen while the next page loads.
     placeholderData: keepPreviousData,
   });
