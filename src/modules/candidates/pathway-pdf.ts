@@ -12,7 +12,6 @@ import {
   type PathwayParty,
 } from '../../contracts/pathway.js';
 import { POSITIONING_LEVEL_LABELS, type PositioningLevel } from '../../contracts/positioning.js';
-import { frenchDate } from '../../platform/mail-templates.js';
 
 /** What the PDF summary shows: the candidacy, its blocs, its pathway (null: not established). */
 export type PathwayPdfInput = {
@@ -81,7 +80,18 @@ export function winAnsiText(text: string, supported: ReadonlySet<number>): strin
   return out;
 }
 
-const dateOf = (iso: string) => frenchDate(iso.slice(0, 10));
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** A calendar date as French writes it: « 1er mars 2027 », « 4 janvier 2027 ». */
+export function frenchDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return longDate
+    .formatToParts(date)
+    .map((p) => (p.type === 'day' && Number(p.value) === 1 ? '1er' : p.value))
+    .join('');
+}
+/** The Paris day of a timestamp, in French (« 2 décembre 2026 » for 2026-12-01T23:30Z). */
+export const dayOf = (timestamp: string) => frenchDate(today(new Date(timestamp)));
 
 /** The PDF summary of an individual pathway, in French (A4, Helvetica). */
 export async function renderPathwayPdf(input: PathwayPdfInput): Promise<Uint8Array> {
@@ -153,7 +163,7 @@ export async function renderPathwayPdf(input: PathwayPdfInput): Promise<Uint8Arr
   const { pathway } = input;
   if (pathway)
     write(
-      `Révision ${pathway.revision} du ${dateOf(pathway.updatedAt)} — ${PATHWAY_ORIGIN_LABELS[pathway.origin]}`,
+      `Révision ${pathway.revision} du ${dayOf(pathway.updatedAt)} — ${PATHWAY_ORIGIN_LABELS[pathway.origin]}`,
       { muted: true },
     );
 
@@ -210,7 +220,7 @@ export async function renderPathwayPdf(input: PathwayPdfInput): Promise<Uint8Arr
       const ack = pathway.acknowledgements.find((a) => a.party === party);
       write(
         ack
-          ? `${PATHWAY_PARTY_LABELS[party]} : révision ${ack.revision} prise en compte le ${dateOf(ack.acknowledgedAt)}${ack.acknowledgedByName ? ` par ${ack.acknowledgedByName}` : ''}${ack.current ? '' : ' — le parcours a changé depuis : à renouveler'}`
+          ? `${PATHWAY_PARTY_LABELS[party]} : révision ${ack.revision} prise en compte le ${dayOf(ack.acknowledgedAt)}${ack.acknowledgedByName ? ` par ${ack.acknowledgedByName}` : ''}${ack.current ? '' : ' — le parcours a changé depuis : à renouveler'}`
           : `${PATHWAY_PARTY_LABELS[party]} : pas encore pris en compte`,
       );
     }
