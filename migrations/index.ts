@@ -12,6 +12,7 @@ import * as m0010 from './0010_positioning.js';
 import * as m0011 from './0011_assessments.js';
 import * as m0012 from './0012_pathway.js';
 import * as m0014 from './0014_personal_data.js';
+import * as m0015 from './0015_candidacy_list_indexes.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_assessments': m0011,
   '0012_pathway': m0012,
   '0014_personal_data': m0014,
+  '0015_candidacy_list_indexes': m0015,
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
 import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../contracts/candidacies.js';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -55,6 +55,14 @@ type Deps = {
   invitations: Pick<InvitationsService, 'invite' | 'enqueueInvitations'>;
   /** Emails through the job runner, enqueued in the enrolment's transaction. */
   mail: Pick<MailJobs, 'enqueue'>;
+};
+
+/** The columns a candidacy and its group's count (candidacy_counts) share, for the list's scope. */
+type GroupColumns = {
+  c: Pick<
+    Database['candidacy_counts'],
+    'certification_id' | 'training_organisation_id' | 'employer_id' | 'status'
+  >;
 };
 
 const NOT_FOUND = 'Parcours introuvable.';
@@ -185,61 +193,86 @@ export function candidaciesServiceFactory(deps: Deps) {
       !scope.all && scope.branchIds.length > 0
         ? await deps.certifications.idsOfBranches(scope.branchIds)
         : [];
-    const scoped = db
-      .selectFrom('candidacies as c')
-      .innerJoin('candidates as p', 'p.id', 'c.candidate_id')
-      .$if(!scope.all, (q) =>
-        q.where((eb) => {
-          if (scope.all) return eb.lit(true);
-          const within = [
+    // The scope and filters on the columns a candidacy and its group in candidacy_counts share;
+    // `beyond`: the scope's conditions on candidacies one by one.
+    const withinScope = (eb: ExpressionBuilder<GroupColumns, 'c'>, beyond: Expression<SqlBool>[] = []) => {
+      const within = scope.all
+        ? []
+        : [
             ...(certificationIds.length > 0 ? [eb('c.certification_id', 'in', certificationIds)] : []),
             ...(scope.trainingOrganisationIds.length > 0
               ? [eb('c.training_organisation_id', 'in', scope.trainingOrganisationIds)]
               : []),
             ...(scope.employerIds.length > 0 ? [eb('c.employer_id', 'in', scope.employerIds)] : []),
-            ...(scope.candidateUserId ? [eb('p.user_id', '=', scope.candidateUserId)] : []),
-            // Evaluators: the candidacies with a session assigned to them.
-            ...(scope.evaluatorUserId
-              ? [
-                  eb(
-                    'c.id',
-                    'in',
-                    eb
-                      .selectFrom('assessment_evaluators as ae')
-                      .innerJoin('assessments as a', 'a.id', 'ae.assessment_id')
-                      .select('a.candidacy_id')
-                      .where('ae.evaluator_user_id', '=', scope.evaluatorUserId),
-                  ),
-                ]
-              : []),
+            ...beyond,
           ];
-          return within.length > 0 ? eb.or(within) : eb.lit(false);
-        }),
-      )
-      .$if(query.certificationId !== undefined, (q) =>
-        q.where('c.certification_id', '=', query.certificationId as string),
-      )
-      .$if(query.trainingOrganisationId !== undefined, (q) =>
-        q.where('c.training_organisation_id', '=', query.trainingOrganisationId as string),
-      )
-      .$if(query.employerId !== undefined, (q) => q.where('c.employer_id', '=', query.employerId as string));
-    // The counts by step cover the same scope and filters but the status itself.
-    const base = scoped.$if(query.status !== undefined, (q) =>
-      q.where('c.status', '=', query.status as CandidacyStatus),
+      return eb.and([
+        scope.all ? eb.lit(true) : within.length > 0 ? eb.or(within) : eb.lit(false),
+        ...(query.certificationId ? [eb('c.certification_id', '=', query.certificationId)] : []),
+        ...(query.trainingOrganisationId
+          ? [eb('c.training_organisation_id', '=', query.trainingOrganisationId)]
+          : []),
+        ...(query.employerId ? [eb('c.employer_id', '=', query.employerId)] : []),
+      ]);
+    };
+    // On candidacies alone (no join), so that paging reads its index only (migration 0015).
+    const scoped = db.selectFrom('candidacies as c').where((eb) =>
+      withinScope(eb, [
+        ...(scope.all || !scope.candidateUserId
+          ? []
+          : [
+              eb(
+                'c.candidate_id',
+                'in',
+                eb.selectFrom('candidates').select('id').where('user_id', '=', scope.candidateUserId),
+              ),
+            ]),
+        // Evaluators: the candidacies with a session assigned to them.
+        ...(scope.all || !scope.evaluatorUserId
+          ? []
+          : [
+              eb(
+                'c.id',
+                'in',
+                eb
+                  .selectFrom('assessment_evaluators as ae')
+                  .innerJoin('assessments as a', 'a.id', 'ae.assessment_id')
+                  .select('a.candidacy_id')
+                  .where('ae.evaluator_user_id', '=', scope.evaluatorUserId),
+              ),
+            ]),
+      ]),
     );
-    const [rows, count, byStatus] = await Promise.all([
+    // The counts by step cover the same scope and filters but the status itself: read from the
+    // groups' counts (a few rows, whatever the number of candidacies) unless the scope names
+    // candidacies one by one (a candidate's own, an evaluator's sessions: few, counted).
+    const byGroups = scope.all || (!scope.candidateUserId && !scope.evaluatorUserId);
+    const countsQuery = byGroups
+      ? db
+          .selectFrom('candidacy_counts as c')
+          .where((eb) => withinScope(eb))
+          .select(['c.status', (eb) => eb.fn.sum<number>('c.n').as('n')])
+          .groupBy('c.status')
+      : scoped.select(['c.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status');
+    // The page's ids first (an index-only scan in creation order, even for a far page), then
+    // their rows; the total is the counts' (no count of its own).
+    const [rows, byStatus] = await Promise.all([
       candidacyQuery(db)
-        .where('c.id', 'in', base.select('c.id'))
+        .where(
+          'c.id',
+          'in',
+          scoped
+            .$if(query.status !== undefined, (q) => q.where('c.status', '=', query.status as CandidacyStatus))
+            .select('c.id')
+            .orderBy('c.created_at', 'desc')
+            .orderBy('c.id', 'desc')
+            .limit(query.pageSize)
+            .offset((query.page - 1) * query.pageSize),
+        )
         .orderBy('c.created_at', 'desc')
         .orderBy('c.id', 'desc')
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
         .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      scoped
-        .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('c.status')
-        .execute(),
+      countsQuery.execute(),
     ]);
     const labels = await labelsFor(rows);
     const counts = Object.fromEntries(CANDIDACY_STATUSES.map((s) => [s, 0])) as Record<
@@ -249,7 +282,7 @@ export function candidaciesServiceFactory(deps: Deps) {
     for (const r of byStatus) counts[r.status] = Number(r.n);
     return {
       items: rows.map((r) => summaryOf(r, labels)),
-      total: Number(count.n),
+      total: query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0),
       page: query.page,
       pageSize: query.pageSize,
       counts,

@@ -56,6 +56,7 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   candidates: 'candidates',
   candidacies: 'candidates',
   candidacy_status_history: 'candidates',
+  candidacy_counts: 'candidates',
   positioning_decisions: 'candidates',
   positioning_evidence: 'candidates',
   carried_blocs: 'candidates',

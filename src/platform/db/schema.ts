@@ -401,6 +401,15 @@ export interface CandidacyStatusHistoryTable {
   at: Timestamp;
 }
 
+/** How many candidacies each group has (migration 0015, kept by triggers on candidacies). */
+export interface CandidacyCountsTable {
+  certification_id: string;
+  training_organisation_id: string;
+  employer_id: string | null;
+  status: CandidacyStatusColumn;
+  n: number;
+}
+
 export interface PositioningDecisionsTable {
   candidacy_id: string;
   competency_code: string;
@@ -525,6 +534,7 @@ export interface Database {
   candidates: CandidatesTable;
   candidacies: CandidaciesTable;
   candidacy_status_history: CandidacyStatusHistoryTable;
+  candidacy_counts: CandidacyCountsTable;
   positioning_decisions: PositioningDecisionsTable;
   positioning_evidence: PositioningEvidenceTable;
   carried_blocs: CarriedBlocsTable;
