@@ -344,8 +344,10 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
       ...(spec.employee
         ? {
             route: 'plan_developpement',
-            situation: { status: 'employee', contractType: 'cdi' },
+            situation: { status: 'employee', contractType: 'cdi', employer: { headcount: 35 } },
             employerId: ctx.organisations.employer,
+            // A company under 50 employees: the OPCO funds its plan de développement.
+            funders: ['opco'],
             initiative: 'employer',
           }
         : { route: 'self_funded', initiative: isCamille ? 'candidate' : 'training_organisation' }),
