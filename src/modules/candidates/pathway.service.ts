@@ -282,14 +282,15 @@ export function pathwayServiceFactory(deps: Deps) {
     return loaded;
   }
 
-  /** Replaces the stored module list and bumps the revision, in the caller's transaction. */
+  /** Replaces the stored module list, bumps the revision and records the audit row, in the caller's transaction. */
   async function save(
     trx: Transaction<Database>,
     candidacyId: string,
     modules: readonly PathwayModule[],
     origin: 'generated' | 'edited',
-    actor: Actor,
+    audit: { actor: Actor; requestId: string; before: Record<string, unknown> | undefined },
   ) {
+    const { actor } = audit;
     const saved = await trx
       .insertInto('pathways')
       .values({
@@ -332,7 +333,15 @@ export function pathwayServiceFactory(deps: Deps) {
           })),
         )
         .execute();
-    return saved.revision;
+    await recordAudit(trx, {
+      actor: auditActorOf(actor),
+      action: origin === 'generated' ? 'pathway.generate' : 'pathway.update',
+      entityType: 'candidacy',
+      entityId: candidacyId,
+      ...(audit.before ? { before: audit.before } : {}),
+      after: { revision: saved.revision, modules: modules.map(audited) },
+      requestId: audit.requestId,
+    });
   }
 
   /**
@@ -355,15 +364,10 @@ export function pathwayServiceFactory(deps: Deps) {
         throw problems.conflict(
           'Ce parcours a été modifié à la main : confirmez le remplacement par la proposition issue du positionnement.',
         );
-      const revision = await save(trx, candidacyId, modules, 'generated', actor);
-      await recordAudit(trx, {
-        actor: auditActorOf(actor),
-        action: 'pathway.generate',
-        entityType: 'candidacy',
-        entityId: candidacyId,
-        ...(before ? { before: { revision: before.revision, origin: before.origin } } : {}),
-        after: { revision, modules: modules.map(audited) },
+      await save(trx, candidacyId, modules, 'generated', {
+        actor,
         requestId,
+        before: before ? { revision: before.revision, origin: before.origin } : undefined,
       });
     });
     return view(loaded, actor);
@@ -389,15 +393,10 @@ export function pathwayServiceFactory(deps: Deps) {
         .where('candidacy_id', '=', candidacyId)
         .orderBy('position')
         .execute();
-      const revision = await save(trx, candidacyId, modules, 'edited', actor);
-      await recordAudit(trx, {
-        actor: auditActorOf(actor),
-        action: 'pathway.update',
-        entityType: 'candidacy',
-        entityId: candidacyId,
-        before: { modules: before.map((m) => ({ blocCode: m.bloc_code, kind: m.kind })) },
-        after: { revision, modules: modules.map(audited) },
+      await save(trx, candidacyId, modules, 'edited', {
+        actor,
         requestId,
+        before: { modules: before.map((m) => ({ blocCode: m.bloc_code, kind: m.kind })) },
       });
     });
     return view(loaded, actor);
