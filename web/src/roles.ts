@@ -13,11 +13,12 @@ export const ROLE_DUTIES: Record<Role, string> = {
   admin: "Administrer la plateforme : comptes, rôles et périmètres, vérification du journal d'audit.",
   branch_manager:
     'Gérer les CQP de la branche : référentiels, reconnaissance, habilitations des organismes, évaluateurs et membres de jury, alertes du registre.',
-  training_org: NOTHING_OF_ITS_OWN_YET,
+  training_org:
+    'Inscrire vos candidats (un par un ou par fichier) et suivre leurs parcours de certification, étape par étape.',
   evaluator: NOTHING_OF_ITS_OWN_YET,
   jury_member: NOTHING_OF_ITS_OWN_YET,
-  employer: NOTHING_OF_ITS_OWN_YET,
-  advisor: NOTHING_OF_ITS_OWN_YET,
+  employer: 'Suivre les parcours de certification de vos salariés.',
+  advisor: 'Consulter les parcours de certification des branches que vous accompagnez et leurs financeurs.',
   candidate:
     'Suivre vos parcours de certification : les étapes, ce qui vous est demandé (auto-positionnement, parcours individuel, dates d’évaluation), vos documents et vos résultats.',
 };
@@ -25,6 +26,9 @@ export const ROLE_DUTIES: Record<Role, string> = {
 /** Where each role's own space is, for the home page: a module adds its role's line here. */
 export const ROLE_SPACES: Partial<Record<Role, { to: string; label: string }>> = {
   candidate: { to: '/mon-parcours', label: 'Voir mon parcours' },
+  training_org: { to: '/candidatures', label: 'Voir les candidatures' },
+  employer: { to: '/candidatures', label: 'Voir mes salariés en parcours' },
+  advisor: { to: '/candidatures', label: 'Voir les parcours des branches' },
 };
 
 export function roleLabel(role: Role): string {

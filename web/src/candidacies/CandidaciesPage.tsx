@@ -20,6 +20,7 @@ import {
   type CandidacyCounts,
   type CandidacyPage,
   type CandidacySummary,
+  FUNDER_LABELS,
   mayEnrol,
   organisationOptions,
 } from './enrolment';
@@ -42,7 +43,14 @@ function viewOf(roles: readonly Role[]) {
       : !staff && has('evaluator') && !has('training_org')
         ? 'Parcours à évaluer'
         : 'Candidatures';
-  return { title, showTrainingOrg, showEmployer, enrols: mayEnrol(roles.map((role) => ({ role }))) };
+  return {
+    title,
+    showTrainingOrg,
+    showEmployer,
+    // Branch staff (OPCO advisors first) follow who funds what.
+    showFunders: staff,
+    enrols: mayEnrol(roles.map((role) => ({ role }))),
+  };
 }
 
 /** The steps as choices, each with its count over the other filters; « Toutes » first. */
@@ -191,6 +199,7 @@ export function CandidaciesPage() {
     'Étape',
     ...(view.showTrainingOrg ? ['Organisme de formation'] : []),
     ...(view.showEmployer ? ['Employeur'] : []),
+    ...(view.showFunders ? ['Financeurs'] : []),
     'Entrée le',
   ];
   return (
@@ -236,7 +245,10 @@ export function CandidaciesPage() {
           count={(total) => plural(total, 'parcours', 'parcours')}
         >
           {(items) => (
-            <ListTable minWidth={view.showTrainingOrg && view.showEmployer ? 960 : 760} columns={columns}>
+            <ListTable
+              minWidth={view.showFunders ? 1100 : view.showTrainingOrg && view.showEmployer ? 960 : 760}
+              columns={columns}
+            >
               {items.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
@@ -260,6 +272,9 @@ export function CandidaciesPage() {
                   </Table.Td>
                   {view.showTrainingOrg && <Table.Td>{c.trainingOrganisation.name}</Table.Td>}
                   {view.showEmployer && <Table.Td>{c.employer?.name ?? '—'}</Table.Td>}
+                  {view.showFunders && (
+                    <Table.Td>{c.funders.map((f) => FUNDER_LABELS[f]).join(', ') || '—'}</Table.Td>
+                  )}
                   <Table.Td>{formatDate(c.enrolledOn)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -128,7 +128,8 @@ function requestOf(d: Draft): EnrolmentRequest {
   };
   const selfFunded = d.route === SELF_FUNDED_ROUTE;
   return {
-    ...(d.who === 'existing' && d.candidateId ? { candidateId: d.candidateId } : { candidate }),
+    // Nobody chosen yet: the API names the empty choice on its field.
+    ...(d.who === 'existing' ? { candidateId: d.candidateId ?? '' } : { candidate }),
     certificationId: d.certificationId ?? '',
     route: d.route as Route,
     ...(!selfFunded && d.status
@@ -332,7 +333,7 @@ export function EnrolPage() {
   const dirty = !enrol.isPending && !enrol.isSuccess && JSON.stringify(draft) !== JSON.stringify(initial);
   const selfFunded = draft.route === SELF_FUNDED_ROUTE;
   const shownInline = (field: string) =>
-    (field.startsWith('candidate.') && duplicates.length === 0) ||
+    (field.startsWith('candidate.') && draft.who === 'new' && duplicates.length === 0) ||
     [
       'candidateId',
       'certificationId',

@@ -11,6 +11,21 @@ export const CANDIDACIES_PATH = '/api/v1/candidacies';
 export type CandidacyPage = Schemas['CandidacyPage'];
 export type CandidacySummary = Schemas['CandidacySummary'];
 export type CandidacyCounts = Schemas['CandidacyCounts'];
+export type FunderId = CandidacySummary['funders'][number];
+
+/** The funders (ids of the eligibility API) as the list names them. */
+export const FUNDER_LABELS: Record<FunderId, string> = {
+  opco: 'OPCO',
+  opca: 'OPCA',
+  transitions_pro: 'Transitions Pro',
+  fongecif: 'Fongecif',
+  faf: 'Fonds d’assurance formation',
+  caisse_des_depots: 'Caisse des Dépôts (CPF)',
+  france_travail: 'France Travail',
+  pole_emploi: 'Pôle emploi',
+  employer: 'Employeur',
+  candidate: 'Candidat·e',
+};
 
 /** What POST /api/v1/candidacies takes and answers. */
 export type EnrolmentRequest = RequestBody<'/api/v1/candidacies', 'post'>;
