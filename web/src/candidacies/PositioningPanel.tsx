@@ -159,9 +159,9 @@ function CompetencyRow({
 }) {
   const canDecide = !carried && (mode === 'self' ? positioning.can.selfPosition : positioning.can.position);
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" component="article" aria-labelledby={`competence-${competency.code}`}>
       <Stack gap={6}>
-        <Text fw={600}>
+        <Text fw={600} id={`competence-${competency.code}`}>
           {competency.code} — {competency.title}
         </Text>
         <DecisionText

@@ -19,6 +19,12 @@ export function useCandidacy(id: string) {
   return useQuery({ queryKey: candidacyKey(id), queryFn: () => api.get<Candidacy>(candidacyPath(id)) });
 }
 
+/** A refusal to show (403, 404) as null, for what only some readers of a candidacy see; other errors stay. */
+export function hiddenAsNull(error: unknown): null {
+  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+  throw error;
+}
+
 /**
  * A candidate's identity (NIR masked) when the API lets the signed-in person read it; `null`
  * when it refuses (403/404): the page then shows no identity card.
@@ -26,14 +32,7 @@ export function useCandidacy(id: string) {
 export function useCandidate(id: string) {
   return useQuery({
     queryKey: ['candidates', id],
-    queryFn: async () => {
-      try {
-        return await api.get<Candidate>(`/api/v1/candidates/${encodeURIComponent(id)}`);
-      } catch (error) {
-        if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
-        throw error;
-      }
-    },
+    queryFn: () => api.get<Candidate>(`/api/v1/candidates/${encodeURIComponent(id)}`).catch(hiddenAsNull),
   });
 }
 
