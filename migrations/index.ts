@@ -11,6 +11,7 @@ import * as m0009 from './0009_qualiopi_issued_on.js';
 import * as m0010 from './0010_positioning.js';
 import * as m0011 from './0011_assessments.js';
 import * as m0012 from './0012_pathway.js';
+import * as m0013 from './0013_assessment_results.js';
 import * as m0014 from './0014_personal_data.js';
 import * as m0015 from './0015_candidacy_list_indexes.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_positioning': m0010,
   '0011_assessments': m0011,
   '0012_pathway': m0012,
+  '0013_assessment_results': m0013,
   '0014_personal_data': m0014,
   '0015_candidacy_list_indexes': m0015,
 };

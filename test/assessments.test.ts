@@ -14,7 +14,7 @@ let to1: Signed;
 let to2: Signed;
 let candidate: Signed;
 type Person = { id: string; displayName: string; signed: Signed };
-/** e1 habilitated; e2 habilitated but linked to the candidate; e3 habilitated until 2025; e4 never. */
+/** e1 habilitated; e2 habilitated but linked to the candidate; e3 habilitated until mid-2027; e4 never. */
 let e1: Person;
 let e2: Person;
 let e3: Person;
@@ -23,7 +23,7 @@ let candidacyA: string;
 let candidacyP: string;
 /** In its assessment step, bloc BC02 carried in. */
 let candidacyC: string;
-const DATE = '2026-06-10';
+const DATE = '2027-09-10';
 
 beforeAll(async () => {
   t = await createTestApp({ demo: false });
@@ -50,7 +50,7 @@ beforeAll(async () => {
   await f.newHabilitation(
     cert.id,
     { userId: e3.id, kind: 'evaluator' },
-    { validFrom: '2020-01-01', validTo: '2025-12-31' },
+    { validFrom: '2020-01-01', validTo: '2027-06-30' },
   );
   candidacyA = (
     await f.newCandidacy({
@@ -140,7 +140,7 @@ describe('scheduling an assessment', () => {
     const res = await schedule(to1, candidacyA, { date: DATE, blocCodes: ['BC01'], evaluatorIds: [e3.id] });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ pointer: '#/evaluatorIds/0' });
-    expect(res.json().errors[0].detail).toContain('10 juin 2026');
+    expect(res.json().errors[0].detail).toContain('10 septembre 2027');
   });
 
   it('refuses an evaluator linked to the candidate (conflict of interest)', async () => {
@@ -171,7 +171,7 @@ describe('scheduling an assessment', () => {
 
   it('accepts the evaluator whose habilitation has ended on a date it was still valid', async () => {
     const res = await schedule(to1, candidacyC, {
-      date: '2025-06-10',
+      date: '2027-06-10',
       blocCodes: ['BC01'],
       evaluatorIds: [e3.id],
     });

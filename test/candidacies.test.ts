@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-function call(who: Signed, method: 'GET' | 'POST', url: string, payload?: object) {
+function call(who: Signed, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
   return t.app.inject({
     method,
     url,
@@ -485,6 +485,17 @@ describe('lifecycle through the API', () => {
       events: ['resume', 'withdraw'],
     });
     expect((await go('resume')).json().status).toBe('positioning');
+    // « Prêt pour le jury » needs every targeted bloc signed or carried in: both carried here
+    // (the grid's own path is test/assessment-grid.test.ts).
+    for (const bloc of ['BC01', 'BC02'])
+      expect(
+        (
+          await call(to1, 'PUT', `/api/v1/candidacies/${id}/positioning/carried-blocs/${bloc}`, {
+            source: 'earlier_partial_award',
+            reference: 'VP-2024-001',
+          })
+        ).statusCode,
+      ).toBe(200);
     expect((await go('start_pathway')).json().status).toBe('pathway');
     expect((await go('start_assessment')).json().status).toBe('assessment');
     const ready = (await go('mark_ready_for_jury')).json();

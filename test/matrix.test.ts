@@ -43,7 +43,7 @@ type Expected = 'ok' | 'pass' | number;
 type Expectations = Record<Who, Expected>;
 
 type Request = {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
@@ -362,6 +362,41 @@ function assessedCandidacy() {
   })();
   return assessed;
 }
+/** The session of the assessed candidacy (assigned to evaluator 1). */
+async function assessedSession() {
+  const id = await assessedCandidacy();
+  const row = await t.db
+    .selectFrom('assessments')
+    .select('id')
+    .where('candidacy_id', '=', id)
+    .orderBy('scheduled_at')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+/** A new session of the assessed candidacy (one per request that ends it, e.g. cancelled). */
+async function newAssessedSession() {
+  const session = await t.services.assessments.schedule(
+    await assessedCandidacy(),
+    { date: today(), blocCodes: ['BC01'], evaluatorIds: [(accounts.get('evaluator1') as { id: string }).id] },
+    SYSTEM_ADMIN,
+    'test',
+  );
+  return session.id;
+}
+/** The agenda: the staff who schedule or follow, the evaluators (each sees their own scope). */
+const READS_AGENDA: Expectations = only({
+  admin: 'ok',
+  managerA: 'ok',
+  managerB: 'ok',
+  advisorA: 'ok',
+  advisorB: 'ok',
+  trainingOrg1: 'ok',
+  trainingOrg2: 'ok',
+  evaluator1: 'ok',
+  evaluator2: 'ok',
+});
+/** Filling the grid: evaluator 1, assigned; evaluator 2 does not see the session. */
+const GRADES_SESSION: Expectations = only({ evaluator1: 'pass', evaluator2: 404 });
 const READS_ASSESSED: Expectations = {
   ...signedIn(404),
   admin: 'ok',
@@ -924,6 +959,71 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
     expect: POSITIONS_CANDIDACY_1,
+  },
+  'GET /api/v1/assessments': {
+    request: () => ({ url: '/api/v1/assessments' }),
+    expect: READS_AGENDA,
+  },
+  'GET /api/v1/assessments/:id': {
+    request: async () => ({ url: `/api/v1/assessments/${await assessedSession()}` }),
+    expect: READS_ASSESSED,
+  },
+  'PATCH /api/v1/assessments/:id': {
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/v1/assessments/${await assessedSession()}`,
+      payload: { date: today() },
+    }),
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'POST /api/v1/assessments/:id/cancel': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${await newAssessedSession()}/cancel`,
+      payload: { reason: 'Reportée' },
+    }),
+    expect: POSITIONS_CANDIDACY_1,
+  },
+  'PUT /api/v1/assessments/:id/results/:blocCode': {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/assessments/${await assessedSession()}/results/BC01`,
+      payload: { marks: [{ competencyCode: 'C1', criterionCode: 'K-C1', met: true }] },
+    }),
+    expect: GRADES_SESSION,
+  },
+  'POST /api/v1/assessments/:id/results/:blocCode/sign': {
+    // Evaluator 1's draft is not complete: the policy lets them through, the grid refuses (422).
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${await assessedSession()}/results/BC01/sign`,
+    }),
+    expect: GRADES_SESSION,
+  },
+  'POST /api/v1/assessments/:id/results/:blocCode/corrections': {
+    // Nothing signed to correct: 409 for evaluator 1, after the policy.
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${await assessedSession()}/results/BC01/corrections`,
+      payload: { reason: 'Erreur de saisie' },
+    }),
+    expect: GRADES_SESSION,
+  },
+  'GET /api/v1/certifications/:id/evaluators': {
+    // Branch A's staff, and the training organisations holding a candidacy of it (1 and 2).
+    request: async () => {
+      await assessedCandidacy();
+      return { url: `/api/v1/certifications/${fx.certEnrol}/evaluators?on=${today()}` };
+    },
+    expect: only({
+      admin: 'ok',
+      managerA: 'ok',
+      managerB: 404,
+      advisorA: 'ok',
+      advisorB: 404,
+      trainingOrg1: 'ok',
+      trainingOrg2: 'ok',
+    }),
   },
   'POST /api/v1/candidacies/imports': {
     // A one-row file (dry run) at training organisation 1 for a certification of A: the others

@@ -7,6 +7,8 @@ import { candidaciesServiceFactory } from '../modules/candidates/candidacies.ser
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
 import { registerCandidateAdminRoutes } from '../modules/candidates/candidate-admin.routes.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
+import { registerGridRoutes } from '../modules/candidates/grid.routes.js';
+import { gridServiceFactory } from '../modules/candidates/grid.service.js';
 import { invitationsServiceFactory } from '../modules/candidates/invitations.service.js';
 import { registerLinkablePeopleRoutes } from '../modules/candidates/linkable-people.routes.js';
 import { linkablePeopleServiceFactory } from '../modules/candidates/linkable-people.service.js';
@@ -172,6 +174,16 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     mail,
   });
   mail.provideValues('assessment.scheduled', assessments.scheduledMailValues);
+  const grid = gridServiceFactory({
+    db,
+    candidacies,
+    certifications: catalogue.certifications,
+    frameworks: catalogue.frameworks,
+    habilitations: catalogue.habilitations,
+    users,
+    mail,
+  });
+  mail.provideValues('assessment.result_available', grid.resultMailValues);
   const linkablePeople = linkablePeopleServiceFactory({ candidacies, users });
   const pathway = pathwayServiceFactory({
     db,
@@ -207,6 +219,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     candidacyImports,
     positioning,
     assessments,
+    grid,
     personalData,
     linkablePeople,
     pathway,
@@ -248,6 +261,7 @@ export async function createApp(
   registerPositioningRoutes(app, services.positioning);
   registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);
+  registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANDIDACY_LINK_KINDS } from '../../contracts/assessments.js';
+import { ASSESSMENT_STATUSES, CANDIDACY_LINK_KINDS } from '../../contracts/assessments.js';
 import { isoDate } from '../catalogue/schemas.js';
 
 /** The wire contract of a candidacy's links and assessment sessions (routes in assessments.routes.ts). */
@@ -57,6 +57,17 @@ export const assessmentSchema = z
     }),
     scheduledBy: z.uuid().nullable(),
     scheduledAt: z.string(),
+    status: z.enum(ASSESSMENT_STATUSES),
+    cancelReason: z.string().nullable(),
+    results: z
+      .array(
+        z.object({
+          blocCode: z.string(),
+          proposal: z.enum(['acquired', 'not_acquired']),
+          signedAt: z.string(),
+        }),
+      )
+      .meta({ description: 'Les résultats signés en vigueur, par bloc' }),
   })
   .meta({ id: 'Assessment' });
 

@@ -1,4 +1,5 @@
 import { CANDIDACY_STATUS_LABELS } from '../../contracts/candidacies.js';
+import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf, SYSTEM_ADMIN } from '../../platform/auth/actor.js';
 import { authorize, enforce } from '../../platform/auth/policy.js';
@@ -12,7 +13,9 @@ import type { HabilitationsService } from '../catalogue/habilitations.service.js
 import type { UsersService } from '../identity/users.service.js';
 import type { AssessmentBody, LinksBody } from './assessments.schemas.js';
 import type { CandidaciesService } from './candidacies.service.js';
-import { findCandidacy } from './candidates.repo.js';
+import { type CandidacyRow, findCandidacy } from './candidates.repo.js';
+import { mailCandidate, sessionLoader } from './grid.repo.js';
+import type { AssessmentEditBody, CancelBody } from './grid.schemas.js';
 
 type Deps = {
   db: Db;
@@ -35,6 +38,7 @@ const NOT_FOUND = 'Parcours introuvable.';
  */
 export function assessmentsServiceFactory(deps: Deps) {
   const { db } = deps;
+  const loadSession = sessionLoader(db, deps.candidacies);
 
   async function linksOf(candidacyId: string) {
     return db
@@ -112,6 +116,15 @@ export function assessmentsServiceFactory(deps: Deps) {
     return getLinks(candidacyId, actor);
   }
 
+  /** The candidate is told of the session (its date) once it commits, if they gave an email. */
+  function tellCandidate(trx: Db, row: CandidacyRow, assessmentId: string, key: string) {
+    return mailCandidate(trx, deps.mail, row.candidate_id, {
+      template: 'assessment.scheduled',
+      refs: { candidacyId: row.id, assessmentId },
+      key,
+    });
+  }
+
   async function list(candidacyId: string, actor: Actor) {
     const { row, facts } = await deps.candidacies.loadFor(candidacyId, actor, 'read');
     const rows = await db
@@ -134,6 +147,21 @@ export function assessmentsServiceFactory(deps: Deps) {
             )
             .execute();
     const names = await deps.users.displayNames([...new Set(evaluators.map((e) => e.evaluator_user_id))]);
+    const results =
+      rows.length === 0
+        ? []
+        : await db
+            .selectFrom('assessment_results')
+            .select(['assessment_id', 'bloc_code', 'proposal', 'signed_at'])
+            .where(
+              'assessment_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .where('signed_at', 'is not', null)
+            .where('superseded_at', 'is', null)
+            .orderBy('bloc_code')
+            .execute();
     return {
       candidacyId,
       items: rows.map((r) => ({
@@ -147,58 +175,77 @@ export function assessmentsServiceFactory(deps: Deps) {
         secondAssessor: (r.second_assessor ?? null) as { name: string; trade: string } | null,
         scheduledBy: r.scheduled_by,
         scheduledAt: new Date(r.scheduled_at).toISOString(),
+        status: r.cancelled_at ? ('cancelled' as const) : ('scheduled' as const),
+        cancelReason: r.cancel_reason,
+        results: results
+          .filter((x) => x.assessment_id === r.id)
+          .map((x) => ({
+            blocCode: x.bloc_code,
+            proposal: x.proposal as 'acquired' | 'not_acquired',
+            signedAt: new Date(x.signed_at as Date).toISOString(),
+          })),
       })),
       can: { schedule: row.status === 'assessment' && authorize(actor, 'schedule', 'candidacy', facts) },
     };
   }
 
-  /**
-   * Schedules a session: 409 outside the `assessment` state; 422 naming each bloc not targeted
-   * or carried in, and each evaluator without an evaluator habilitation for the certification
-   * valid on the date or linked to the candidate (`evaluatorIds/N`). Audited by ids; the
-   * candidate is told by email once it commits.
-   */
-  async function schedule(candidacyId: string, body: AssessmentBody, actor: Actor, requestId: string) {
-    const { row, facts } = await deps.candidacies.loadFor(candidacyId, actor, 'read');
-    enforce(actor, 'schedule', 'candidacy', facts, NOT_FOUND);
-    if (row.status !== 'assessment')
+  /** 409 unless the candidacy is in its assessment step (sessions are scheduled and moved there). */
+  function assessmentStep(status: CandidacyRow['status']) {
+    if (status !== 'assessment')
       throw problems.conflict(
-        `Une évaluation se programme à l’étape « ${CANDIDACY_STATUS_LABELS.assessment} » ; ce parcours est à l’étape « ${CANDIDACY_STATUS_LABELS[row.status]} ».`,
+        `Une évaluation se programme à l’étape « ${CANDIDACY_STATUS_LABELS.assessment} » ; ce parcours est à l’étape « ${CANDIDACY_STATUS_LABELS[status]} ».`,
       );
+  }
+
+  /**
+   * What keeps a session from being scheduled (or moved) so: a date already past (`date`); a
+   * bloc not targeted or carried in (`blocCodes/N`); an evaluator without an evaluator
+   * habilitation for the certification valid on the date, or linked to the candidate
+   * (`evaluatorIds/N`, named).
+   */
+  async function sessionProblems(
+    row: CandidacyRow,
+    session: { date: string; evaluatorIds: readonly string[]; blocCodes?: readonly string[] | undefined },
+    checkDate = true,
+  ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
-    const carried = new Set(
-      (
-        await db
-          .selectFrom('carried_blocs')
-          .select('bloc_code')
-          .where('candidacy_id', '=', candidacyId)
-          .execute()
-      ).map((c) => c.bloc_code),
-    );
-    const blocCodes = [...new Set(body.blocCodes)];
-    body.blocCodes.forEach((code, i) => {
-      if (!row.bloc_codes.includes(code))
-        errors.push(fieldError(['blocCodes', i], `Le bloc « ${code} » n’est pas visé par ce parcours.`));
-      else if (carried.has(code))
-        errors.push(
-          fieldError(
-            ['blocCodes', i],
-            `Le bloc « ${code} » est déjà acquis (reporté) : il n’est pas évalué.`,
-          ),
-        );
-    });
-    const evaluatorIds = [...new Set(body.evaluatorIds)];
+    if (checkDate && session.date < today())
+      errors.push(
+        fieldError(['date'], `Le ${frenchDate(session.date)} est passé : choisissez une date à venir.`),
+      );
+    if (session.blocCodes) {
+      const carried = new Set(
+        (
+          await db
+            .selectFrom('carried_blocs')
+            .select('bloc_code')
+            .where('candidacy_id', '=', row.id)
+            .execute()
+        ).map((c) => c.bloc_code),
+      );
+      session.blocCodes.forEach((code, i) => {
+        if (!row.bloc_codes.includes(code))
+          errors.push(fieldError(['blocCodes', i], `Le bloc « ${code} » n’est pas visé par ce parcours.`));
+        else if (carried.has(code))
+          errors.push(
+            fieldError(
+              ['blocCodes', i],
+              `Le bloc « ${code} » est déjà acquis (reporté) : il n’est pas évalué.`,
+            ),
+          );
+      });
+    }
     const [habilitated, links, names] = await Promise.all([
-      deps.habilitations.habilitatedOn(row.certification_id, body.date, 'evaluator'),
-      linksOf(candidacyId),
-      deps.users.displayNames(evaluatorIds),
+      deps.habilitations.habilitatedOn(row.certification_id, session.date, 'evaluator'),
+      linksOf(row.id),
+      deps.users.displayNames([...new Set(session.evaluatorIds)]),
     ]);
     const habilitatedIds = new Set(habilitated.flatMap((h) => (h.user_id ? [h.user_id] : [])));
-    const day = frenchDate(body.date);
-    body.evaluatorIds.forEach((id, i) => {
+    const day = frenchDate(session.date);
+    session.evaluatorIds.forEach((id, i) => {
       const name = names.get(id);
       const who = name ? `« ${name} »` : 'Cet évaluateur';
-      if (body.evaluatorIds.indexOf(id) !== i)
+      if (session.evaluatorIds.indexOf(id) !== i)
         errors.push(fieldError(['evaluatorIds', i], `${who} est déjà nommé·e pour cette évaluation.`));
       else if (!name || !habilitatedIds.has(id))
         errors.push(
@@ -215,8 +262,28 @@ export function assessmentsServiceFactory(deps: Deps) {
           ),
         );
     });
+    return errors;
+  }
+
+  /**
+   * Schedules a session: 409 outside the `assessment` state; 422 on a past date, naming each
+   * bloc not targeted or carried in, and each evaluator without an evaluator habilitation for the certification
+   * valid on the date or linked to the candidate (`evaluatorIds/N`). Audited by ids; the
+   * candidate is told by email once it commits.
+   */
+  async function schedule(candidacyId: string, body: AssessmentBody, actor: Actor, requestId: string) {
+    const { row, facts } = await deps.candidacies.loadFor(candidacyId, actor, 'read');
+    enforce(actor, 'schedule', 'candidacy', facts, NOT_FOUND);
+    assessmentStep(row.status);
+    const errors = await sessionProblems(row, {
+      date: body.date,
+      evaluatorIds: body.evaluatorIds,
+      blocCodes: body.blocCodes,
+    });
     if (errors.length > 0)
       throw problems.unprocessable(errors, 'L’évaluation ne peut pas être programmée ainsi.');
+    const blocCodes = [...new Set(body.blocCodes)];
+    const evaluatorIds = [...new Set(body.evaluatorIds)];
 
     const id = await db.transaction().execute(async (trx) => {
       const inserted = await trx
@@ -250,26 +317,124 @@ export function assessmentsServiceFactory(deps: Deps) {
         },
         requestId,
       });
-      // The candidate is told once the session commits, if they gave an email.
-      const reachable = await trx
-        .selectFrom('candidates')
-        .select('id')
-        .where('id', '=', row.candidate_id)
-        .where('email', 'is not', null)
-        .executeTakeFirst();
-      if (reachable)
-        await deps.mail.enqueue(
-          trx,
-          {
-            template: 'assessment.scheduled',
-            to: { kind: 'candidate', id: row.candidate_id },
-            refs: { candidacyId, assessmentId: inserted.id },
-          },
-          { idempotencyKey: `assessment.scheduled:${inserted.id}` },
-        );
+      await tellCandidate(trx, row, inserted.id, inserted.id);
       return inserted.id;
     });
     const { items } = await list(candidacyId, actor);
+    return items.find((a) => a.id === id) as (typeof items)[number];
+  }
+
+  /** The session, its candidacy and facts for a change by those who schedule (404 unseen, 403, 409). */
+  async function changeable(id: string, actor: Actor, action: 'edit' | 'cancel') {
+    const { session, row } = await loadSession(id, actor, action);
+    if (session.cancelled_at) throw problems.conflict('Cette évaluation est annulée.');
+    const signed = await db
+      .selectFrom('assessment_results')
+      .select('id')
+      .where('assessment_id', '=', id)
+      .where('signed_at', 'is not', null)
+      .executeTakeFirst();
+    if (signed)
+      throw problems.conflict(
+        'Un résultat de cette évaluation est signé : elle ne se déplace plus et ne s’annule plus.',
+      );
+    return { session, row };
+  }
+
+  async function recordChange(
+    trx: Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0],
+    change: {
+      id: string;
+      candidacyId: string;
+      kind: 'edit' | 'cancel';
+      before: { date: string; evaluatorIds: readonly string[] };
+      after: { date: string; evaluatorIds: readonly string[] };
+      reason: string | null;
+    },
+    actor: Actor,
+    requestId: string,
+  ) {
+    await trx
+      .insertInto('assessment_history')
+      .values({
+        assessment_id: change.id,
+        kind: change.kind,
+        before: JSON.stringify(change.before),
+        after: JSON.stringify(change.after),
+        reason: change.reason,
+        actor_user_id: actor.userId,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actor: auditActorOf(actor),
+      action: change.kind === 'edit' ? 'assessment.edit' : 'assessment.cancel',
+      entityType: 'candidacy',
+      entityId: change.candidacyId,
+      before: { assessmentId: change.id, ...change.before },
+      // The reason may be personal (health…): whether one was given, not what it says.
+      after: { assessmentId: change.id, ...change.after, reasonGiven: change.reason !== null },
+      requestId,
+    });
+  }
+
+  /**
+   * Moves a session (date, evaluators) before any result is signed, with the checks of its
+   * scheduling on the new date (the evaluators kept are checked again). History kept, audited;
+   * the candidate is told of a new date.
+   */
+  async function edit(id: string, body: AssessmentEditBody, actor: Actor, requestId: string) {
+    const { session, row } = await changeable(id, actor, 'edit');
+    assessmentStep(row.status);
+    const after = {
+      date: body.date ?? session.date,
+      evaluatorIds: [...new Set(body.evaluatorIds ?? session.evaluatorIds)],
+    };
+    const errors = await sessionProblems(
+      row,
+      { date: after.date, evaluatorIds: body.evaluatorIds ?? session.evaluatorIds },
+      body.date !== undefined,
+    );
+    if (errors.length > 0)
+      throw problems.unprocessable(errors, 'L’évaluation ne peut pas être déplacée ainsi.');
+    const before = { date: session.date, evaluatorIds: session.evaluatorIds };
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('assessments').set({ date: after.date }).where('id', '=', id).execute();
+      await trx.deleteFrom('assessment_evaluators').where('assessment_id', '=', id).execute();
+      await trx
+        .insertInto('assessment_evaluators')
+        .values(after.evaluatorIds.map((e) => ({ assessment_id: id, evaluator_user_id: e })))
+        .execute();
+      await recordChange(
+        trx,
+        { id, candidacyId: row.id, kind: 'edit', before, after, reason: null },
+        actor,
+        requestId,
+      );
+      if (after.date !== before.date) await tellCandidate(trx, row, id, `${id}:${after.date}`);
+    });
+    const { items } = await list(row.id, actor);
+    return items.find((a) => a.id === id) as (typeof items)[number];
+  }
+
+  /** Cancels a session before any result is signed, with its reason (kept, not audited). */
+  async function cancel(id: string, body: CancelBody, actor: Actor, requestId: string) {
+    const { session, row } = await changeable(id, actor, 'cancel');
+    const state = { date: session.date, evaluatorIds: session.evaluatorIds };
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('assessments')
+        .set({ cancelled_at: new Date(), cancelled_by: actor.userId, cancel_reason: body.reason })
+        .where('id', '=', id)
+        .where('cancelled_at', 'is', null)
+        .execute();
+      await recordChange(
+        trx,
+        { id, candidacyId: row.id, kind: 'cancel', before: state, after: state, reason: body.reason },
+        actor,
+        requestId,
+      );
+    });
+    const { items } = await list(row.id, actor);
     return items.find((a) => a.id === id) as (typeof items)[number];
   }
 
@@ -297,7 +462,7 @@ export function assessmentsServiceFactory(deps: Deps) {
     };
   }
 
-  return { getLinks, putLinks, list, schedule, scheduledMailValues };
+  return { getLinks, putLinks, list, schedule, edit, cancel, scheduledMailValues };
 }
 
 export type AssessmentsService = ReturnType<typeof assessmentsServiceFactory>;

@@ -26,9 +26,11 @@ import {
   findCandidate,
   historyOf,
 } from './candidates.repo.js';
+import { missingForJuryDetail } from './domain/grid.js';
 import { type CommuneDirectory, maskNir } from './domain/identity.js';
 import { eventsFrom, transition as lifecycleTransition } from './domain/lifecycle.js';
 import { enrolmentCheckFactory, enrolmentProblem, nirContext, type Warning } from './enrolment-check.js';
+import { blocsMissingForJuryOf } from './grid.repo.js';
 import type { InvitationsService } from './invitations.service.js';
 import type {
   CandidacyListQuery,
@@ -497,6 +499,15 @@ export function candidaciesServiceFactory(deps: Deps) {
         ],
         outcome.detail,
       );
+    }
+    if (body.event === 'mark_ready_for_jury') {
+      // Every targeted bloc signed (current result) or carried in (domain/grid.ts).
+      const missing = await blocsMissingForJuryOf(db, row);
+      if (missing.length > 0)
+        throw problems.unprocessable(
+          [fieldError(['event'], missingForJuryDetail(missing))],
+          missingForJuryDetail(missing),
+        );
     }
     const on = today();
     if (body.event === 'transfer') await checkTransferTarget(row, body.trainingOrganisationId as string, on);

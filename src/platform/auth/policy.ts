@@ -67,6 +67,16 @@ export type Resources = {
   candidacies: { certificationBranchIds: readonly string[]; trainingOrganisationId: string };
   /** A candidate's identity: their own account, and the candidacies it is read through. */
   candidate: { userId: string | null; candidacies: readonly CandidacyFacts[] };
+  /**
+   * An assessment session: its candidacy's facts and the evaluators assigned to this session
+   * (only they fill and sign its grid).
+   */
+  assessment: { candidacy: CandidacyFacts; evaluatorIds: readonly string[] };
+  /**
+   * The evaluators habilitated for a certification (names, for scheduling): its branches, and
+   * the training organisations holding a candidacy of it.
+   */
+  certificationEvaluators: { branchIds: readonly string[]; candidacyOrganisationIds: readonly string[] };
 };
 
 export type CandidacyFacts = {
@@ -232,6 +242,24 @@ const POLICIES = {
       (c.employerId !== null && organisationsAs(actor, ['employer']).includes(c.employerId)),
   },
   candidacies: { read: (actor) => actor !== null, create: candidacyManage },
+  assessment: {
+    read: (actor, a) => candidacyRead(actor, a.candidacy),
+    /** Results not signed yet: the evaluators assigned and the candidacy's staff readers. */
+    readDrafts: (actor, a) =>
+      (hasRole(actor, 'evaluator') && a.evaluatorIds.includes(actor?.userId ?? '')) ||
+      staffOfAny(actor, a.candidacy.certificationBranchIds) ||
+      organisationsAs(actor, ['training_org']).includes(a.candidacy.trainingOrganisationId),
+    /** Filling, signing and correcting the grid: the evaluators assigned to this session only. */
+    grade: (actor, a) => hasRole(actor, 'evaluator') && a.evaluatorIds.includes(actor?.userId ?? ''),
+    /** Moving (date, evaluators) or cancelling the session: those who schedule. */
+    edit: (actor, a) => candidacyManage(actor, a.candidacy),
+    cancel: (actor, a) => candidacyManage(actor, a.candidacy),
+  },
+  certificationEvaluators: {
+    read: (actor, c) =>
+      staffOfAny(actor, c.branchIds) ||
+      organisationsAs(actor, ['training_org']).some((o) => c.candidacyOrganisationIds.includes(o)),
+  },
   candidate: {
     read: (actor, p) =>
       isAdmin(actor) ||

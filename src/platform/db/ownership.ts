@@ -63,6 +63,8 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   candidacy_links: 'candidates',
   assessments: 'candidates',
   assessment_evaluators: 'candidates',
+  assessment_results: 'candidates',
+  assessment_history: 'candidates',
   pathways: 'candidates',
   pathway_modules: 'candidates',
   pathway_acknowledgements: 'candidates',

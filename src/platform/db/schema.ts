@@ -462,11 +462,49 @@ export interface AssessmentsTable {
   second_assessor: ColumnType<unknown, string | null | undefined, string | null>;
   scheduled_by: string | null;
   scheduled_at: Timestamp;
+  /** Cancellation (migration 0013). */
+  cancelled_at: NullableTimestamp;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
 }
 
 export interface AssessmentEvaluatorsTable {
   assessment_id: string;
   evaluator_user_id: string;
+}
+
+/** A version of a session's result for one bloc (migration 0013): a signed one is locked. */
+export interface AssessmentResultsTable {
+  id: Generated<string>;
+  assessment_id: string;
+  bloc_code: string;
+  version: number;
+  replaces_id: string | null;
+  correction_reason: string | null;
+  /** Per `competency/criterion`: `{met: boolean | null, comment: string | null}`. */
+  marks: ColumnType<unknown, string | undefined, string>;
+  /** Frozen at signature: `[{code, result}]`. */
+  competency_results: ColumnType<unknown, string | null | undefined, string | null>;
+  proposal: 'acquired' | 'not_acquired' | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  signed_by: string | null;
+  signed_at: NullableTimestamp;
+  superseded_at: NullableTimestamp;
+}
+
+/** Edits and cancellation of a session (migration 0013). */
+export interface AssessmentHistoryTable {
+  id: Generated<string>;
+  assessment_id: string;
+  kind: 'edit' | 'cancel';
+  before: ColumnType<unknown, string, string>;
+  after: ColumnType<unknown, string, string>;
+  reason: string | null;
+  actor_user_id: string | null;
+  at: Timestamp;
 }
 
 export interface PathwaysTable {
@@ -541,6 +579,8 @@ export interface Database {
   candidacy_links: CandidacyLinksTable;
   assessments: AssessmentsTable;
   assessment_evaluators: AssessmentEvaluatorsTable;
+  assessment_results: AssessmentResultsTable;
+  assessment_history: AssessmentHistoryTable;
   pathways: PathwaysTable;
   pathway_modules: PathwayModulesTable;
   pathway_acknowledgements: PathwayAcknowledgementsTable;

@@ -4646,6 +4646,568 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** L’agenda des évaluations : celles confiées à l’évaluateur, celles du périmètre de l’équipe (entre deux dates) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentAgenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une évaluation : la grille du référentiel figé du parcours et les résultats */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentSession"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Déplacer une évaluation (date, évaluateurs) tant qu’aucun résultat n’est signé
+         * @description 422 sur une date passée (date) ou un évaluateur sans habilitation valable à la date ou lié au candidat (evaluatorIds/N). 409 une fois un résultat signé ou l’évaluation annulée.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssessmentEditRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Annuler une évaluation (avec la raison) tant qu’aucun résultat n’est signé */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssessmentCancelRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/results/{blocCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enregistrer la saisie de la grille d’un bloc (brouillon, gardé d’une visite à l’autre)
+         * @description Les critères envoyés remplacent leur note et leur commentaire ; les autres restent. 409 une fois le résultat signé (le corriger).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    blocCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssessmentResultDraftInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/results/{blocCode}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signer le résultat d’un bloc : il est alors verrouillé
+         * @description 422 tant qu’un critère n’a pas de réponse.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    blocCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentResult"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/results/{blocCode}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Corriger un résultat signé : une nouvelle version, avec la raison, qui remplace l’ancienne une fois signée */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    blocCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssessmentCorrectionRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/evaluators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les évaluateurs habilités pour la certification à une date (identifiant et nom, pour programmer une évaluation) */
+        get: {
+            parameters: {
+                query: {
+                    on: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HabilitatedEvaluators"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/candidacies/{id}/linkable-people": {
         parameters: {
             query?: never;
@@ -5609,7 +6171,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "pathway.generate" | "pathway.update" | "pathway.acknowledge";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
@@ -6331,6 +6893,33 @@ export interface components {
              */
             duplicateId: string;
         };
+        /** @description La grille du bloc telle que saisie (remplace le brouillon) */
+        AssessmentResultDraftInput: {
+            marks: {
+                competencyCode: string;
+                criterionCode: string;
+                /** @description Atteint, non atteint, ou null : pas encore noté */
+                met: boolean | null;
+                comment?: string | null;
+            }[];
+        };
+        AssessmentCorrectionRequestInput: {
+            reason: string;
+            marks?: {
+                competencyCode: string;
+                criterionCode: string;
+                /** @description Atteint, non atteint, ou null : pas encore noté */
+                met: boolean | null;
+                comment?: string | null;
+            }[];
+        };
+        AssessmentEditRequestInput: {
+            date?: string;
+            evaluatorIds?: string[];
+        };
+        AssessmentCancelRequestInput: {
+            reason: string;
+        };
         /** @description Le tuteur ou la tutrice chez l’employeur */
         PathwayTutorInput: {
             /** @description Le compte du tuteur, s’il en a un */
@@ -6779,6 +7368,16 @@ export interface components {
             } | null;
             scheduledBy: string | null;
             scheduledAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            cancelReason: string | null;
+            /** @description Les résultats signés en vigueur, par bloc */
+            results: {
+                blocCode: string;
+                /** @enum {string} */
+                proposal: "acquired" | "not_acquired";
+                signedAt: string;
+            }[];
         };
         Assessments: {
             /** Format: uuid */
@@ -7114,6 +7713,167 @@ export interface components {
              * @enum {string}
              */
             account: "invited" | "existing";
+        };
+        AssessmentResult: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "signed" | "superseded";
+            marks: {
+                competencyCode: string;
+                criterionCode: string;
+                met: boolean | null;
+                comment: string | null;
+            }[];
+            competencies: {
+                code: string;
+                /** @enum {string} */
+                result: "met" | "not_met" | "pending";
+            }[];
+            met: number;
+            total: number;
+            /** @description Critères sans réponse (compétence/critère) */
+            missing: string[];
+            /** @enum {string} */
+            proposal: "acquired" | "not_acquired" | "pending";
+            replacesId: string | null;
+            correctionReason: string | null;
+            updatedAt: string;
+            signedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            } | null;
+            signedAt: string | null;
+            supersededAt: string | null;
+        };
+        AssessmentAgenda: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                candidacyId: string;
+                date: string;
+                blocCodes: string[];
+                evaluators: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string | null;
+                }[];
+                /** @enum {string} */
+                status: "scheduled" | "cancelled";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                candidate: {
+                    birthName: string;
+                    usageName: string | null;
+                    firstNames: string[];
+                };
+                /** @description Blocs au résultat signé */
+                signedBlocCodes: string[];
+            }[];
+        };
+        AssessmentSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidacyId: string;
+            date: string;
+            blocCodes: string[];
+            evaluators: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            }[];
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            };
+            candidate: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
+            frameworkVersion: number;
+            secondAssessor: {
+                name: string;
+                trade: string;
+            } | null;
+            cancelled: {
+                at: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string | null;
+                } | null;
+                reason: string;
+            } | null;
+            history: {
+                /** @enum {string} */
+                kind: "edit" | "cancel";
+                at: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string | null;
+                } | null;
+                before: {
+                    date: string;
+                    evaluatorIds: string[];
+                };
+                after: {
+                    date: string;
+                    evaluatorIds: string[];
+                };
+                reason: string | null;
+            }[];
+            blocs: {
+                code: string;
+                title: string;
+                rule: {
+                    /** @enum {string} */
+                    kind: "all" | "n_of_m";
+                    n?: number;
+                };
+                ruleLabel: string;
+                competencies: {
+                    code: string;
+                    title: string;
+                    criteria: {
+                        code: string;
+                        text: string;
+                        indicators: string[];
+                    }[];
+                }[];
+                /** @description Le résultat signé en vigueur */
+                signed: components["schemas"]["AssessmentResult"] | null;
+                /** @description Le brouillon (ou la correction) en cours : pour les évaluateurs et l’équipe */
+                draft: components["schemas"]["AssessmentResult"] | null;
+                /** @description Les versions signées remplacées */
+                superseded: components["schemas"]["AssessmentResult"][];
+            }[];
+            can: {
+                grade: boolean;
+                edit: boolean;
+                cancel: boolean;
+            };
+        };
+        HabilitatedEvaluators: {
+            on: string;
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
         };
         LinkablePeople: {
             items: {

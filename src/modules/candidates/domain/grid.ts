@@ -4,7 +4,7 @@
  * criteria; a bloc's proposal by the bloc's pass rule; the completeness check before signature;
  * and what the move to « prêt pour le jury » needs.
  *
- * Decisions (ADR 0005 point 8):
+ * Decisions (ADR 0005 point 10):
  * - A competency is `met` when every one of its criteria is met, `not_met` as soon as every
  *   criterion is marked and one is not, `pending` while one is not marked. The framework has no
  *   rule per competency: the pass rule is the bloc's.
