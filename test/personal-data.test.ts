@@ -97,7 +97,7 @@ beforeAll(async () => {
   otherManager = await sign('branch_manager', { branchId: otherBranch.id });
   admin = await sign('admin');
   employer = await sign('employer', { organisationId: emp.id });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   (fs as { writeSync: unknown }).writeSync = realWriteSync;
@@ -245,6 +245,24 @@ describe('invitation', () => {
     ).json();
     await invitationToken(email, 1);
     const url = `/api/v1/candidates/${candidateId}/invitation`;
+    // The read says what each may do with the person's data.
+    const read = `/api/v1/candidates/${candidateId}`;
+    expect((await call(to, 'GET', read)).json().can).toEqual({
+      enrol: true,
+      invite: true,
+      merge: false,
+      export: false,
+    });
+    expect((await call(manager, 'GET', read)).json().can).toMatchObject({
+      invite: true,
+      merge: true,
+      export: false,
+    });
+    expect((await call(admin, 'GET', read)).json().can).toMatchObject({
+      invite: true,
+      merge: true,
+      export: true,
+    });
     expect((await call(otherTo, 'POST', url)).statusCode).toBe(404);
     expect((await call(otherManager, 'POST', url)).statusCode).toBe(404);
     expect((await call(employer, 'POST', url)).statusCode).toBe(403);
@@ -308,6 +326,22 @@ describe('NIR duplicates', () => {
   });
 });
 
+/** The candidacy moved to its positioning step, and a PDF uploaded to it as the training organisation. */
+async function positionedWithEvidence(candidacyId: string, fileName: string) {
+  await t.services.candidacies.transition(candidacyId, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/candidacies/${candidacyId}/positioning/evidence`,
+    payload: PDF,
+    headers: {
+      'content-type': 'application/pdf',
+      'x-file-name': fileName,
+      cookie: to.cookie,
+      'x-csrf-token': to.csrf,
+    },
+  });
+}
+
 /** A candidate enrolled on `certificationId` as the training organisation; ids. */
 async function enrolled(certificationId = cert.id, extra: Record<string, unknown> = {}) {
   const res = await call(to, 'POST', '/api/v1/candidacies', enrolment({ certificationId, ...extra }));
@@ -320,18 +354,7 @@ describe('merge', () => {
     const person = f.newCandidate();
     const kept = await enrolled(cert.id, { candidate: { ...person, email: undefined } });
     const dup = await enrolled(cert2.id, { candidate: person, confirmHomonym: true });
-    await t.services.candidacies.transition(dup.id, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/candidacies/${dup.id}/positioning/evidence`,
-      payload: PDF,
-      headers: {
-        'content-type': 'application/pdf',
-        'x-file-name': 'piece.pdf',
-        cookie: to.cookie,
-        'x-csrf-token': to.csrf,
-      },
-    });
+    const up = await positionedWithEvidence(dup.id, 'piece.pdf');
     expect(up.statusCode, up.body).toBe(201);
     const dupAccount = (
       await t.db
@@ -418,18 +441,7 @@ describe('export', () => {
     const person = f.newCandidate({ nir: undefined });
     const { id, candidateId } = await enrolled(cert2.id, { candidate: person });
     const email = (person.email as string).toLowerCase();
-    await t.services.candidacies.transition(id, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/candidacies/${id}/positioning/evidence`,
-      payload: PDF,
-      headers: {
-        'content-type': 'application/pdf',
-        'x-file-name': 'attestation.pdf',
-        cookie: to.cookie,
-        'x-csrf-token': to.csrf,
-      },
-    });
+    const up = await positionedWithEvidence(id, 'attestation.pdf');
     expect(up.statusCode).toBe(201);
     const url = `/api/v1/candidates/${candidateId}/export`;
     expect((await call(to, 'GET', url)).statusCode).toBe(403);
@@ -489,18 +501,7 @@ describe('evidence deletion', () => {
   it('those who manage the candidacy delete a file, at any step: the row and the file go, audited without the name; the candidate may not', async () => {
     const person = f.newCandidate();
     const { id } = await enrolled(cert2.id, { candidate: person });
-    await t.services.candidacies.transition(id, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/candidacies/${id}/positioning/evidence`,
-      payload: PDF,
-      headers: {
-        'content-type': 'application/pdf',
-        'x-file-name': 'bulletin-de-salaire.pdf',
-        cookie: to.cookie,
-        'x-csrf-token': to.csrf,
-      },
-    });
+    const up = await positionedWithEvidence(id, 'bulletin-de-salaire.pdf');
     expect(up.statusCode).toBe(201);
     const evidenceId = up.json().id as string;
     const { file_id } = await t.db
@@ -541,18 +542,7 @@ describe('purge after the retention period', () => {
     const old = await enrolled(cert2.id, { candidate: person });
     const email = (person.email as string).toLowerCase();
     await activate(email);
-    await t.services.candidacies.transition(old.id, { event: 'start_positioning' }, SYSTEM_ADMIN, 'test');
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/candidacies/${old.id}/positioning/evidence`,
-      payload: PDF,
-      headers: {
-        'content-type': 'application/pdf',
-        'x-file-name': 'cv.pdf',
-        cookie: to.cookie,
-        'x-csrf-token': to.csrf,
-      },
-    });
+    const up = await positionedWithEvidence(old.id, 'cv.pdf');
     expect(up.statusCode).toBe(201);
     const fileId = (
       await t.db

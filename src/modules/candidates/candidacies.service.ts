@@ -4,7 +4,13 @@ import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../contracts/candid
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { authorize, type CandidacyFacts, candidacyReadScope, enforce } from '../../platform/auth/policy.js';
+import {
+  authorize,
+  type CandidacyFacts,
+  candidacyReadScope,
+  capabilities,
+  enforce,
+} from '../../platform/auth/policy.js';
 import type { Encryption } from '../../platform/crypto/encryption.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -319,13 +325,14 @@ export function candidaciesServiceFactory(deps: Deps) {
 
   /** A candidate's identity (NIR masked) and their candidacies the actor may read. */
   async function getCandidate(id: string, actor: Actor) {
-    const { person, rows, labels, factsOfRow, check } = await loadCandidateFor(id, actor, 'read');
+    const { person, rows, labels, facts, factsOfRow, check } = await loadCandidateFor(id, actor, 'read');
     if (person.merged_into_id) return { mergedInto: await mergedTarget(person.merged_into_id, actor) };
     check();
     const readable = rows.filter((r) => authorize(actor, 'read', 'candidacy', factsOfRow(r)));
     return {
       ...identityOf(person),
       candidacies: readable.map((r) => summaryOf(r, labels)),
+      can: capabilities(actor, 'candidate', facts),
     };
   }
 

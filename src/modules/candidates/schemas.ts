@@ -271,6 +271,10 @@ export const candidateSchema = z
     candidacies: z
       .array(candidacySummarySchema)
       .meta({ description: 'Ses parcours que la personne connectée peut lire' }),
+    can: z.object({ enrol: z.boolean(), invite: z.boolean(), merge: z.boolean(), export: z.boolean() }).meta({
+      description:
+        'Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, exporter les données',
+    }),
   })
   .meta({ id: 'Candidate' });
 

@@ -7691,6 +7691,13 @@ export interface components {
             anonymisedAt: string | null;
             /** @description Ses parcours que la personne connectée peut lire */
             candidacies: components["schemas"]["CandidacySummary"][];
+            /** @description Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, exporter les données */
+            can: {
+                enrol: boolean;
+                invite: boolean;
+                merge: boolean;
+                export: boolean;
+            };
         };
         CandidacyImportResult: {
             dryRun: boolean;
