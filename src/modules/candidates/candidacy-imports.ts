@@ -334,6 +334,9 @@ export function candidacyImportsFactory(deps: Deps) {
         'Le fichier est vide.',
       );
 
+    // Only the format is kept to the end (the audit entry): the file's rows and their first
+    // reading can be collected once checked, before the inserts.
+    const { format } = sheet;
     const parsed = await parseRows(sheet.header, sheet.rows);
     const errors: ImportError[] = [];
     const ready: { row: number; body: EnrolmentBody }[] = [];
@@ -459,7 +462,7 @@ export function candidacyImportsFactory(deps: Deps) {
         entityId: randomUUID(),
         after: {
           rows: ids.length,
-          format: sheet.format,
+          format,
           candidacyIds: ids.map((i) => i.candidacyId),
           newCandidateIds: newCandidates.map((i) => i.candidateId),
         },

@@ -516,6 +516,38 @@ export function enrolmentCheckFactory(deps: Deps) {
   }
 
   /** The candidacies row of a checked enrolment. */
+  /**
+   * A stored eligibility as JSON, written once per answer: an import's rows share a few answers
+   * (the lookups are memoised per request, so equal answers are the same objects), and 10,000
+   * copies of ≈ 2 KB written for the inserts made half of a bulk enrolment's memory peak
+   * (bench/candidacies.bench.ts). Weakly held by the answer's recognition: gone with the request.
+   */
+  const eligibilityJson = new WeakMap<object, Map<unknown, { of: StoredEligibility; json: string }>>();
+  function eligibilityAsJson(e: StoredEligibility): string {
+    const holder = e.recognition as unknown;
+    if (typeof holder !== 'object' || holder === null) return JSON.stringify(e);
+    let byResult = eligibilityJson.get(holder);
+    if (!byResult) {
+      byResult = new Map();
+      eligibilityJson.set(holder, byResult);
+    }
+    const entry = byResult.get(e.result);
+    const found = entry?.of;
+    const sameMissing =
+      found?.missing === e.missing || (found?.missing.length === 0 && e.missing.length === 0);
+    if (
+      entry &&
+      sameMissing &&
+      entry.of.checkedOn === e.checkedOn &&
+      entry.of.route === e.route &&
+      entry.of.status === e.status
+    )
+      return entry.json;
+    const json = JSON.stringify(e);
+    byResult.set(e.result, { of: e, json });
+    return json;
+  }
+
   function candidacyValues(plan: EnrolmentPlan, id: string, candidateId: string, actor: Actor) {
     const { input } = plan;
     return {
@@ -528,7 +560,7 @@ export function enrolmentCheckFactory(deps: Deps) {
       bloc_codes: plan.blocCodes,
       route: input.route,
       situation: input.situation ? JSON.stringify(input.situation) : null,
-      eligibility: JSON.stringify(plan.eligibility),
+      eligibility: eligibilityAsJson(plan.eligibility),
       training_organisation_id: input.trainingOrganisationId,
       employer_id: input.employerId ?? null,
       funders: input.funders ?? (input.route === SELF_FUNDED_ROUTE ? ['candidate'] : []),
