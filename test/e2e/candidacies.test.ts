@@ -63,6 +63,23 @@ describe.skipIf(!browserAvailable)('candidacies of a training organisation in Ch
   }, 180_000);
   afterAll(() => served?.close());
 
+  /** The form's identity (born 14 March 1988), certification, route and situation. */
+  async function fillForm(page: Page, birthName: string, commune: string, mail: string) {
+    await page.getByLabel('Nom de naissance').fill(birthName);
+    await page.getByLabel('Premier prénom').fill('Louise');
+    await page.getByRole('radio', { name: 'Féminin' }).check();
+    await choose(page, 'Mois', 'mars');
+    await choose(page, 'Jour', '14');
+    await page.getByLabel('Année').fill('1988');
+    await page.getByLabel('Code INSEE de la commune de naissance').fill(commune);
+    await page.getByLabel('Adresse e-mail').fill(mail);
+    await page.getByRole('textbox', { name: 'Certification', exact: true }).fill(cert.code);
+    await page.getByRole('option', { name: new RegExp(cert.code) }).click(WAIT);
+    await choose(page, 'Voie d’accès', /plan de développement/i);
+    await choose(page, 'Statut', 'Salarié·e');
+    await choose(page, 'Type de contrat', 'CDI');
+  }
+
   /** The list filtered on the test's certification: its step choices say the counts. */
   async function expectCounts(page: Page, all: number, enrolled: number) {
     await page.getByRole('button', { name: `Toutes (${all})` }).waitFor(WAIT);
@@ -87,19 +104,7 @@ describe.skipIf(!browserAvailable)('candidacies of a training organisation in Ch
       await page.getByRole('link', { name: 'Inscrire un candidat' }).click();
       await page.getByRole('heading', { name: 'Inscrire un candidat', level: 1 }).waitFor(WAIT);
       const birthName = `Formulaire ${tag}`;
-      await page.getByLabel('Nom de naissance').fill(birthName);
-      await page.getByLabel('Premier prénom').fill('Louise');
-      await page.getByRole('radio', { name: 'Féminin' }).check();
-      await choose(page, 'Mois', 'mars');
-      await choose(page, 'Jour', '14');
-      await page.getByLabel('Année').fill('1988');
-      await page.getByLabel('Code INSEE de la commune de naissance').fill('96001');
-      await page.getByLabel('Adresse e-mail').fill(`formulaire-${tag}@test.qualif.test`);
-      await page.getByRole('textbox', { name: 'Certification', exact: true }).fill(cert.code);
-      await page.getByRole('option', { name: new RegExp(cert.code) }).click(WAIT);
-      await choose(page, 'Voie d’accès', /plan de développement/i);
-      await choose(page, 'Statut', 'Salarié·e');
-      await choose(page, 'Type de contrat', 'CDI');
+      await fillForm(page, birthName, '96001', `formulaire-${tag}@test.qualif.test`);
       await page.getByRole('textbox', { name: 'Employeur', exact: true }).fill(tag);
       await page.getByRole('option', { name: new RegExp(employerName) }).click(WAIT);
       const trainingOrg = page.getByRole('textbox', { name: 'Organisme de formation', exact: true });
@@ -118,6 +123,20 @@ describe.skipIf(!browserAvailable)('candidacies of a training organisation in Ch
 
       await page.goto(`${base}/candidatures?certificationId=${cert.id}`);
       await page.getByRole('link', { name: `Louise ${birthName}` }).waitFor(WAIT);
+      await expectCounts(page, 1, 1);
+
+      // The same person typed again (another email): a possible duplicate, named; enrolling
+      // that person is refused as she already has a candidacy in progress for it.
+      await page.getByRole('link', { name: 'Inscrire un candidat' }).click();
+      await page.getByRole('heading', { name: 'Inscrire un candidat', level: 1 }).waitFor(WAIT);
+      await fillForm(page, birthName, '69383', `autre-${tag}@test.qualif.test`);
+      await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
+      const duplicate = page.getByRole('alert').filter({ hasText: 'peut-être déjà enregistrée' });
+      await duplicate.getByText(`Louise ${birthName}`).waitFor(WAIT);
+      await expectAxeClean(page);
+      await duplicate.getByRole('button', { name: 'Inscrire cette personne' }).click();
+      await page.getByText('Un parcours en cours pour cette certification.', { exact: true }).waitFor(WAIT);
+      await page.goto(`${base}/candidatures`);
       await expectCounts(page, 1, 1);
 
       // The import: the template as downloaded, with 20 rows instead of its example.
