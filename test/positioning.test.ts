@@ -86,8 +86,8 @@ type Positioning = {
     summary: { state: string; acquired: boolean; counts: Record<string, number>; selfPositioned: number };
     competencies: {
       code: string;
-      self: { level: string } | null;
-      organisation: { level: string; decidedBy: string } | null;
+      self: { level: string; decidedByName: string | null } | null;
+      organisation: { level: string; decidedBy: string; decidedByName: string | null } | null;
       evidence: { id: string; fileName: string }[];
     }[];
   }[];
@@ -126,6 +126,13 @@ describe('positioning', () => {
       self: { level: 'held' },
       organisation: { level: 'partly', decidedBy: to1.body.user && (to1.body.user as { id: string }).id },
     });
+    // Who decided, by name, beside the date.
+    expect(bloc(p, 'BC01')?.competencies[0]?.organisation?.decidedByName).toBe(
+      (to1.body.user as { displayName: string }).displayName,
+    );
+    expect(bloc(p, 'BC01')?.competencies[0]?.self?.decidedByName).toBe(
+      (candidateA.body.user as { displayName: string }).displayName,
+    );
     expect(bloc(p, 'BC01')?.summary).toMatchObject({
       state: 'to_acquire',
       acquired: false,

@@ -163,6 +163,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     frameworks: catalogue.frameworks,
     registry: registryService,
     files,
+    users,
   });
   const assessments = assessmentsServiceFactory({
     db,

@@ -1,20 +1,17 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, freePort, type TestApp } from '../support.js';
-import { browserAvailable, launchBrowser, screenshotDir, signedIn } from './browser.js';
+import {
+  browserAvailable,
+  expectAxeClean,
+  type ServedApp,
+  screenshotDir,
+  serveAppInBrowser,
+  signedIn,
+} from './browser.js';
 
 const WAIT = { timeout: 30_000 };
 const PHONE = { width: 390, height: 844 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-
-/** axe (WCAG 2 A and AA) finds nothing on the page as it is now. */
-async function expectAxeClean(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
-    [],
-  );
-}
 
 /** Waits for a dialog's opening transition to end (axe measures contrast on what it sees). */
 async function opened(dialog: Locator) {
@@ -49,19 +46,15 @@ async function upload(page: Page, button: string, file: { name: string; mimeType
  * a reason is refused first). Each tab axe clean, no sideways scroll; the database holds it all.
  */
 describe.skipIf(!browserAvailable)('a candidacy’s page in Chromium', () => {
-  let t: TestApp;
+  let served: ServedApp;
   let browser: Browser;
   let base: string;
   let candidacyId: string;
   beforeAll(async () => {
-    // The demo with its candidacies, listening where PUBLIC_URL says.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ env: { PUBLIC_URL: base }, demo: 'with-candidacies' });
-    await t.app.listen({ host: '127.0.0.1', port });
-    browser = await launchBrowser();
+    served = await serveAppInBrowser();
+    ({ browser, base } = served);
     // The demo training organisation's CQP-APS candidacy in positioning (C1.3 not decided yet).
-    const row = await t.db
+    const row = await served.t.db
       .selectFrom('candidacies as c')
       .innerJoin('certifications as cert', 'cert.id', 'c.certification_id')
       .select('c.id')
@@ -69,16 +62,14 @@ describe.skipIf(!browserAvailable)('a candidacy’s page in Chromium', () => {
       .where('c.status', '=', 'positioning')
       .executeTakeFirstOrThrow();
     candidacyId = row.id;
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+    // The demo's candidacies are seeded through the services: slow on a busy machine.
+  }, 300_000);
+  afterAll(() => served?.close());
 
   it('positions with evidence, records a link and moves the candidacy on, at 390 px', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    const db = t.db;
+    const db = served.t.db;
     try {
       await signedIn(page, base, 'training_org@demo.qualif.test');
       await page.goto(`${base}/candidatures/${candidacyId}`);
@@ -98,6 +89,7 @@ describe.skipIf(!browserAvailable)('a candidacy’s page in Chromium', () => {
       await c13.getByRole('button', { name: 'Enregistrer' }).click();
       await c13.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor(WAIT);
       await c13.getByText('« Vu en situation de travail. »').waitFor(WAIT);
+      await c13.getByText(/par Claire Formation/).waitFor(WAIT);
       const decision = await db
         .selectFrom('positioning_decisions')
         .select(['level', 'comment'])

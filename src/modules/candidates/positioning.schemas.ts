@@ -52,6 +52,7 @@ const decisionSchema = z.object({
   level: z.enum(POSITIONING_LEVELS),
   comment: z.string().nullable(),
   decidedBy: z.uuid().nullable(),
+  decidedByName: z.string().nullable(),
   decidedAt: z.string(),
 });
 
@@ -63,6 +64,7 @@ export const evidenceSchema = z
     size: z.number().int(),
     mediaType: z.string(),
     uploadedBy: z.uuid().nullable(),
+    uploadedByName: z.string().nullable(),
     uploadedAt: z.string(),
   })
   .meta({ id: 'PositioningEvidence' });
@@ -99,6 +101,7 @@ export const positioningSchema = z
             reference: z.string().nullable(),
             correspondence: correspondenceSchema.nullable(),
             recordedBy: z.uuid().nullable(),
+            recordedByName: z.string().nullable(),
             recordedAt: z.string(),
           })
           .nullable()

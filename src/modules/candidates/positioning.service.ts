@@ -9,6 +9,7 @@ import { FileNotFoundError, FileRejectedError, type FileStore } from '../../plat
 import type { FileKind } from '../../platform/files/file-types.js';
 import { fieldError, Problem, problems } from '../../platform/problem.js';
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
+import type { UsersService } from '../identity/users.service.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import type { CandidaciesService } from './candidacies.service.js';
 import {
@@ -27,6 +28,8 @@ type Deps = {
   frameworks: Pick<FrameworksService, 'get'>;
   registry: Pick<RegistryService, 'links' | 'getFiche'>;
   files: FileStore;
+  /** The names of who decided, uploaded, recorded (shown beside the date). */
+  users: Pick<UsersService, 'displayNames'>;
 };
 
 /** Evidence: PDF, images, office documents (told by their bytes, platform/files). */
@@ -97,6 +100,16 @@ export function positioningServiceFactory(deps: Deps) {
       db.selectFrom('carried_blocs').selectAll().where('candidacy_id', '=', candidacyId).execute(),
       correspondencesOf(row.certification_id),
     ]);
+    const names = await deps.users.displayNames([
+      ...new Set(
+        [
+          ...decisions.map((d) => d.decided_by),
+          ...evidence.map((e) => e.uploaded_by),
+          ...carried.map((c) => c.recorded_by),
+        ].filter((id): id is string => id !== null),
+      ),
+    ]);
+    const nameOf = (id: string | null) => (id === null ? null : (names.get(id) ?? null));
     const byCompetency = new Map<string, CompetencyDecisions>();
     const decisionOf = new Map<string, (typeof decisions)[number]>();
     for (const d of decisions) {
@@ -109,6 +122,7 @@ export function positioningServiceFactory(deps: Deps) {
             level: d.level,
             comment: d.comment,
             decidedBy: d.decided_by,
+            decidedByName: nameOf(d.decided_by),
             decidedAt: new Date(d.decided_at).toISOString(),
           }
         : null;
@@ -122,6 +136,7 @@ export function positioningServiceFactory(deps: Deps) {
           size: Number(e.size),
           mediaType: e.media_type,
           uploadedBy: e.uploaded_by,
+          uploadedByName: nameOf(e.uploaded_by),
           uploadedAt: new Date(e.uploaded_at).toISOString(),
         }));
     const blocs = framework.competencies.blocs.map((bloc) => {
@@ -137,6 +152,7 @@ export function positioningServiceFactory(deps: Deps) {
               reference: carry.reference,
               correspondence: (carry.correspondence ?? null) as (Correspondence & { fiche: string }) | null,
               recordedBy: carry.recorded_by,
+              recordedByName: nameOf(carry.recorded_by),
               recordedAt: new Date(carry.recorded_at).toISOString(),
             }
           : null,

@@ -7982,6 +7982,7 @@ export interface components {
             size: number;
             mediaType: string;
             uploadedBy: string | null;
+            uploadedByName: string | null;
             uploadedAt: string;
         };
         Positioning: {
@@ -8002,6 +8003,7 @@ export interface components {
                     reference: string | null;
                     correspondence: components["schemas"]["RegistryCorrespondence"] | null;
                     recordedBy: string | null;
+                    recordedByName: string | null;
                     recordedAt: string;
                 } | null;
                 summary: {
@@ -8026,6 +8028,7 @@ export interface components {
                         level: "held" | "partly" | "to_acquire";
                         comment: string | null;
                         decidedBy: string | null;
+                        decidedByName: string | null;
                         decidedAt: string;
                     } | null;
                     /** @description La décision de l’organisme : celle qui compte */
@@ -8034,6 +8037,7 @@ export interface components {
                         level: "held" | "partly" | "to_acquire";
                         comment: string | null;
                         decidedBy: string | null;
+                        decidedByName: string | null;
                         decidedAt: string;
                     } | null;
                     evidence: components["schemas"]["PositioningEvidence"][];

@@ -32,7 +32,8 @@ export function CarriedSource({ carried }: { carried: NonNullable<PositioningBlo
       Acquis antérieurement — {CARRIED_BLOC_SOURCE_LABELS[carried.source]}
       {carried.reference ? ` : ${carried.reference}` : ''}
       {carried.correspondence ? ` : ${correspondenceLabel(carried.correspondence)}` : ''} (enregistré le{' '}
-      {formatDayOf(carried.recordedAt)})
+      {formatDayOf(carried.recordedAt)}
+      {carried.recordedByName ? `, par ${carried.recordedByName}` : ''})
     </Text>
   );
 }

@@ -69,7 +69,8 @@ export function EvidenceFiles({
                 {e.fileName}
               </Anchor>{' '}
               <Text span size="xs" c="dimmed">
-                ({formatSize(e.size)}, ajoutée le <DateTime value={e.uploadedAt} />)
+                ({formatSize(e.size)}, ajoutée le <DateTime value={e.uploadedAt} />
+                {e.uploadedByName ? ` par ${e.uploadedByName}` : ''})
               </Text>
             </List.Item>
           ))}

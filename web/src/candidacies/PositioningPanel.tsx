@@ -49,7 +49,8 @@ function DecisionText({ who, decision, none }: { who: string; decision: Decision
         <>
           {POSITIONING_LEVEL_LABELS[decision.level]}{' '}
           <Text span size="xs" c="dimmed">
-            (le {formatDayOf(decision.decidedAt)})
+            (le {formatDayOf(decision.decidedAt)}
+            {decision.decidedByName ? `, par ${decision.decidedByName}` : ''})
           </Text>
           {decision.comment && <Text span fs="italic">{` — « ${decision.comment} »`}</Text>}
         </>
