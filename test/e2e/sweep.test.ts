@@ -11,7 +11,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** The demo ids the addresses with a parameter are visited with. */
-type DemoIds = { certification: string; candidacy: string };
+type DemoIds = { certification: string; candidacy: string; assessment: string };
 
 /**
  * Every route of web/src/app/App.tsx and the addresses the sweep visits for it: each
@@ -54,10 +54,12 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
   '/candidatures/nouvelle': () => ['/candidatures/nouvelle'],
   '/candidatures/import': () => ['/candidatures/import'],
   '/candidatures/:id': ({ candidacy }) =>
-    ['positionnement', 'parcours', 'liens', 'historique'].map(
+    ['positionnement', 'parcours', 'evaluations', 'liens', 'historique'].map(
       (tab) => `/candidatures/${candidacy}?onglet=${tab}`,
     ),
   '/mon-parcours': () => ['/mon-parcours'],
+  '/evaluations': () => ['/evaluations'],
+  '/evaluations/:assessmentId': ({ assessment }) => [`/evaluations/${assessment}`],
 };
 
 /**
@@ -216,7 +218,13 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
       .where('certification_id', '=', aps.id)
       .where('status', '=', 'positioning')
       .executeTakeFirstOrThrow();
-    ids = { certification: aps.id, candidacy: positioning.id };
+    // A demo session with a signed bloc and one to come (the demo evaluator's).
+    const assessment = await served.t.db
+      .selectFrom('assessments')
+      .select('id')
+      .orderBy('scheduled_at')
+      .executeTakeFirstOrThrow();
+    ids = { certification: aps.id, candidacy: positioning.id, assessment: assessment.id };
   }, 120_000);
 
   afterAll(async () => {

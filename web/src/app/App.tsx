@@ -45,6 +45,10 @@ const EnrolPage = lazy(() => import('../candidacies/EnrolPage').then((m) => ({ d
 const CandidacyImportPage = lazy(() =>
   import('../candidacies/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
+const EvaluationsPage = lazy(() =>
+  import('../evaluations/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })),
+);
+const GridPage = lazy(() => import('../evaluations/GridPage').then((m) => ({ default: m.GridPage })));
 const CandidateSpacePage = lazy(() =>
   import('../candidate/CandidateSpacePage').then((m) => ({ default: m.CandidateSpacePage })),
 );
@@ -118,6 +122,22 @@ export function App() {
             element={
               <Deferred>
                 <CandidacyPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/evaluations"
+            element={
+              <Deferred>
+                <EvaluationsPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/evaluations/:assessmentId"
+            element={
+              <Deferred>
+                <GridPage />
               </Deferred>
             }
           />

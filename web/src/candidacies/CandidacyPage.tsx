@@ -6,6 +6,7 @@ import { COLORS } from '../ui/colors';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { AssessmentsPanel } from './AssessmentsPanel';
 import { CandidateCard } from './CandidateCard';
 import {
   type Candidacy,
@@ -30,6 +31,7 @@ export type CandidacyTab = { value: string; label: string; Panel: ComponentType<
 export const CANDIDACY_TABS: readonly CandidacyTab[] = [
   { value: 'positionnement', label: 'Positionnement', Panel: PositioningPanel },
   { value: 'parcours', label: 'Parcours', Panel: PathwayPanel },
+  { value: 'evaluations', label: 'Évaluations', Panel: AssessmentsPanel },
   { value: 'liens', label: 'Liens', Panel: LinksPanel },
   { value: 'historique', label: 'Historique', Panel: HistoryPanel },
 ];

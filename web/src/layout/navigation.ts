@@ -40,7 +40,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/candidatures', label: 'Candidatures' },
   ],
   training_org: [{ to: '/candidatures', label: 'Candidatures' }],
-  evaluator: [],
+  evaluator: [{ to: '/evaluations', label: 'Mes évaluations' }],
   jury_member: [],
   employer: [{ to: '/candidatures', label: 'Mes salariés en parcours' }],
   advisor: [{ to: '/candidatures', label: 'Parcours des branches' }],

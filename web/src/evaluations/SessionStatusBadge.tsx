@@ -1,0 +1,11 @@
+import { Badge } from '@mantine/core';
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../../src/contracts/assessments';
+
+/** « Programmée » / « Annulée »: an assessment session's state. */
+export function SessionStatusBadge({ status }: { status: AssessmentStatus }) {
+  return (
+    <Badge variant="light" color={status === 'cancelled' ? 'gray' : 'blue'}>
+      {ASSESSMENT_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
