@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { up as migration0015 } from '../migrations/0015_candidacy_list_indexes.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
@@ -154,5 +155,29 @@ describe('counts by step kept by triggers', () => {
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([mine.id]);
     expect(list.total).toBe(1);
     expect(list.counts.enrolled).toBe(1);
+  });
+
+  it('migration 0015 counts the candidacies already there', async () => {
+    // Back to the state before 0015 (its objects dropped, 0007's scope indexes back), then up().
+    await sql`drop trigger candidacy_counts_insert on candidacies`.execute(t.db);
+    await sql`drop trigger candidacy_counts_update on candidacies`.execute(t.db);
+    await sql`drop trigger candidacy_counts_delete on candidacies`.execute(t.db);
+    await sql`drop function candidacy_counts_apply()`.execute(t.db);
+    await sql`drop table candidacy_counts`.execute(t.db);
+    for (const index of ['training_org', 'certification', 'employer', 'status'])
+      await sql`drop index ${sql.id(`candidacies_${index}_recent_idx`)}`.execute(t.db);
+    await sql`create index candidacies_certification_idx on candidacies (certification_id, status)`.execute(
+      t.db,
+    );
+    await sql`create index candidacies_training_org_idx on candidacies (training_organisation_id, status)`.execute(
+      t.db,
+    );
+    await sql`create index candidacies_employer_idx on candidacies (employer_id) where employer_id is not null`.execute(
+      t.db,
+    );
+    await migration0015(t.db as never);
+    const both = await bothCounts();
+    expect(both.counted.length).toBeGreaterThan(2);
+    expect(both.stored).toEqual(both.counted);
   });
 });
