@@ -288,7 +288,7 @@ describe('demo candidacies: every step, two branches, two training organisations
     expect(pathway.pathway.acknowledgements).toEqual([]);
   });
 
-  it('candidate: two candidacies at different steps — a self-positioning to do, a session next week', async () => {
+  it('candidate: two candidacies at different steps — a self-positioning to do, a result, a session next week', async () => {
     const { items } = await list('candidate');
     expect(items.map((i) => `${i.certification.code}: ${i.status}`).sort()).toEqual([
       'CQP-APS: positioning',
@@ -299,8 +299,20 @@ describe('demo candidacies: every step, two branches, two training organisations
     const pc = items.find((i) => i.certification.code === 'CQP-PC') as Item;
     const sessions = (await get(`/api/v1/candidacies/${pc.id}/assessments`, 'candidate')).items as {
       date: string;
+      blocCodes: string[];
+      results: { blocCode: string; proposal: string }[];
     }[];
-    expect(sessions.length).toBe(1);
+    // BC01 assessed today and signed; BC02 next week.
+    expect(
+      sessions.map((s) => [
+        s.date === today() ? 'today' : s.date > today() ? 'later' : 'past',
+        s.blocCodes,
+        s.results.map((r) => `${r.blocCode}: ${r.proposal}`),
+      ]),
+    ).toEqual([
+      ['today', ['BC01'], ['BC01: acquired']],
+      ['later', ['BC02'], []],
+    ]);
     // Its pathway, acknowledged by the candidate, as a PDF.
     const pathway = await get(`/api/v1/candidacies/${pc.id}/pathway`, 'candidate');
     expect(pathway.pathway.acknowledgements).toMatchObject([{ party: 'candidate', current: true }]);
@@ -310,21 +322,39 @@ describe('demo candidacies: every step, two branches, two training organisations
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(sessions.every((s) => s.date > today())).toBe(true);
   });
 
   it('evaluator: sessions to hold, on candidacies they are habilitated for and not linked to', async () => {
     const me = (await get('/api/v1/me', 'evaluator')).user.id as string;
     const { items } = await list('evaluator');
-    expect(items.length).toBeGreaterThanOrEqual(2);
+    let upcoming = 0;
     for (const c of items) {
       const sessions = (await get(`/api/v1/candidacies/${c.id}/assessments`, 'evaluator')).items as {
         date: string;
         evaluators: { id: string }[];
       }[];
-      expect(sessions.some((s) => s.date > today() && s.evaluators.some((e) => e.id === me))).toBe(true);
+      expect(sessions.every((s) => s.evaluators.some((e) => e.id === me))).toBe(true);
+      if (sessions.some((s) => s.date > today())) upcoming++;
       const links = (await get(`/api/v1/candidacies/${c.id}/links`, 'admin')).links as { userId: string }[];
       expect(links.map((l) => l.userId)).not.toContain(me);
+    }
+    expect(upcoming).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ready for the jury: every targeted bloc signed by the evaluator, or carried in', async () => {
+    const ready = (await list('admin', '&status=ready_for_jury')).items;
+    expect(ready.length).toBeGreaterThanOrEqual(2);
+    for (const c of ready) {
+      const { blocCodes } = await get(`/api/v1/candidacies/${c.id}`, 'admin');
+      const positioning = await get(`/api/v1/candidacies/${c.id}/positioning`, 'admin');
+      const carried = positioning.blocs
+        .filter((b: { carried: unknown }) => b.carried !== null)
+        .map((b: { code: string }) => b.code);
+      const sessions = (await get(`/api/v1/candidacies/${c.id}/assessments`, 'admin')).items as {
+        results: { blocCode: string; proposal: string }[];
+      }[];
+      const signed = sessions.flatMap((s) => s.results.map((r) => r.blocCode));
+      expect([...carried, ...signed].sort(), c.certification.code).toEqual([...blocCodes].sort());
     }
   });
 

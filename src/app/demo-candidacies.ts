@@ -46,8 +46,14 @@ type DemoCandidacy = {
   /** The candidate's own positioning, per competency. */
   self?: Readonly<Record<string, PositioningLevel>>;
   evidence?: string;
-  /** An assessment session this many days from today, with the demo evaluator. */
-  sessionInDays?: number;
+  /** Blocs acquired earlier, carried in at the positioning (an earlier partial award). */
+  carried?: readonly string[];
+  /**
+   * Assessment sessions with the demo evaluator, this many days from today, on these blocs (by
+   * default every targeted bloc not carried in); `signed`: held today, every criterion met and
+   * the grid signed.
+   */
+  sessions?: readonly { inDays: number; blocs?: readonly string[]; signed?: boolean }[];
   reason?: string;
   transferTo?: Trainer;
 };
@@ -95,7 +101,11 @@ export const DEMO_CANDIDACIES: readonly DemoCandidacy[] = [
     enrolledDaysAgo: 120,
     step: 'assessment',
     held: ['C1.1', 'C1.3', 'C2.1'],
-    sessionInDays: 7,
+    // BC01 assessed today (a result to see), BC02 next week.
+    sessions: [
+      { inDays: 0, blocs: ['BC01'], signed: true },
+      { inDays: 7, blocs: ['BC02'] },
+    ],
   },
   {
     person: person('Exemple', 'Léa', 'F', 1999),
@@ -123,7 +133,7 @@ export const DEMO_CANDIDACIES: readonly DemoCandidacy[] = [
     enrolledDaysAgo: 90,
     step: 'assessment',
     held: ['C1.1', 'C2.1', 'C3.1', 'C3.2'],
-    sessionInDays: 9,
+    sessions: [{ inDays: 9 }],
   },
   {
     person: person('Factice', 'Nora', 'F', 1985),
@@ -132,7 +142,9 @@ export const DEMO_CANDIDACIES: readonly DemoCandidacy[] = [
     employee: true,
     enrolledDaysAgo: 150,
     step: 'ready_for_jury',
-    held: ['C1.1', 'C1.2', 'C2.1', 'C2.2', 'C3.1', 'C3.2', 'C3.3'],
+    held: ['C2.1', 'C2.2', 'C3.1', 'C3.2', 'C3.3'],
+    carried: ['BC01'],
+    sessions: [{ inDays: 0, signed: true }],
   },
   {
     person: person('Maquette', 'Paul', 'M', 1979),
@@ -187,6 +199,7 @@ export const DEMO_CANDIDACIES: readonly DemoCandidacy[] = [
     enrolledDaysAgo: 140,
     step: 'ready_for_jury',
     held: ['C1.1', 'C1.2', 'C1.3', 'C1.4', 'C2.1', 'C2.2', 'C2.3'],
+    sessions: [{ inDays: 0, signed: true }],
   },
   {
     person: person('Ébauche', 'Lina', 'F', 1997),
@@ -274,7 +287,7 @@ function actorOf(user: { id: string; email: string; name: string }, grants: Gran
  * certification is left as they are.
  */
 export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoCandidacyContext) {
-  const { candidacies, positioning, assessments, pathway } = services;
+  const { candidacies, positioning, assessments, pathway, grid } = services;
   const certificationIds = new Map(
     (
       await db
@@ -301,6 +314,7 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
     { role: 'training_org', scope: { type: 'organisation', id: ctx.organisations.securityTrainer } },
   ]);
   const candidateActor = actorOf(ctx.users.candidate, [{ role: 'candidate', scope: { type: 'self' } }]);
+  const evaluatorActor = actorOf(ctx.users.evaluator, [{ role: 'evaluator', scope: { type: 'self' } }]);
   const employerActor = actorOf(ctx.users.employer, [
     { role: 'employer', scope: { type: 'organisation', id: ctx.organisations.employer } },
   ]);
@@ -356,7 +370,10 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
     created++;
 
     const framework = await positioning.get(id, actor);
-    const competencies = framework.blocs.flatMap((b) => b.competencies.map((c) => c.code));
+    const carried = new Set(spec.carried ?? []);
+    const competencies = framework.blocs
+      .filter((b) => !carried.has(b.code))
+      .flatMap((b) => b.competencies.map((c) => c.code));
     for (const event of pathTo(spec.step)) {
       // Every competency positioned before the pathway.
       if (event === 'start_pathway') await positionAll(id, competencies, spec, actor);
@@ -376,6 +393,17 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
       );
       if (event === 'start_pathway') await seedPathway(id, spec, actor);
       if (event === 'start_positioning') {
+        for (const blocCode of carried)
+          await positioning.carryBloc(
+            id,
+            blocCode,
+            {
+              source: 'earlier_partial_award',
+              reference: 'Validation partielle du jury du 12 juin 2024 (démo)',
+            },
+            actor,
+            REQUEST_ID,
+          );
         const positioned = spec.step === 'positioning' ? (spec.positionedOnly ?? []) : [];
         await positionAll(id, positioned, spec, actor);
         for (const [code, level] of Object.entries(spec.self ?? {}))
@@ -405,17 +433,21 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
           SYSTEM_ADMIN,
           REQUEST_ID,
         );
-        if (spec.sessionInDays !== undefined)
-          await assessments.schedule(
+        for (const session of spec.sessions ?? []) {
+          const { id: assessmentId } = await assessments.schedule(
             id,
             {
-              date: daysFromToday(spec.sessionInDays),
-              blocCodes: framework.blocs.map((b) => b.code),
+              date: daysFromToday(session.inDays),
+              blocCodes: [
+                ...(session.blocs ?? framework.blocs.map((b) => b.code).filter((b) => !carried.has(b))),
+              ],
               evaluatorIds: [ctx.users.evaluator.id],
             },
             actor,
             REQUEST_ID,
           );
+          if (session.signed) await signGrid(assessmentId);
+        }
       }
     }
   }
@@ -464,6 +496,18 @@ export async function seedDemoCandidacies(db: Db, services: Services, ctx: DemoC
     if (spec.person === CAMILLE) await pathway.acknowledge(id, { revision }, candidateActor, REQUEST_ID);
     if (spec.employee && spec.step !== 'pathway')
       await pathway.acknowledge(id, { revision }, employerActor, REQUEST_ID);
+  }
+
+  /** The demo evaluator fills the session's grid (every criterion met) and signs each bloc. */
+  async function signGrid(assessmentId: string) {
+    const sheet = await grid.get(assessmentId, evaluatorActor);
+    for (const bloc of sheet.blocs) {
+      const marks = bloc.competencies.flatMap((c) =>
+        c.criteria.map((k) => ({ competencyCode: c.code, criterionCode: k.code, met: true })),
+      );
+      await grid.saveDraft(assessmentId, bloc.code, { marks }, evaluatorActor);
+      await grid.sign(assessmentId, bloc.code, evaluatorActor, REQUEST_ID);
+    }
   }
 
   async function positionAll(id: string, codes: readonly string[], spec: DemoCandidacy, actor: Actor) {

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../src/contracts/dates.js';
 import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
 
 const WAIT = { timeout: 30_000 };
@@ -47,6 +48,7 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
       .innerJoin('users as u', 'u.id', 'p.user_id')
       .select('a.date')
       .where('u.email', '=', 'candidate@demo.qualif.test')
+      .where('a.date', '>', today())
       .executeTakeFirstOrThrow();
     sessionDate = frenchDate(session.date);
   }, 180_000);
@@ -73,7 +75,11 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
       ).toContain('Inscription : terminée');
       await aps.getByText('8 compétences restent à positionner', { exact: false }).waitFor(WAIT);
       await pc.getByText('Votre évaluation est prévue', { exact: false }).waitFor(WAIT);
-      await pc.getByText('BC01, BC02', { exact: false }).waitFor(WAIT);
+      await pc.getByText(`Le ${sessionDate} — 1 bloc : BC02`).waitFor(WAIT);
+      // BC01 assessed today: the evaluator's signed proposal.
+      await pc
+        .getByText('BC01 — Préparer les commandes en sécurité : Proposé acquis', { exact: false })
+        .waitFor(WAIT);
       // Their pathway (acknowledged in the demo) as a PDF.
       const pdf = pc.getByRole('link', { name: 'Mon parcours individuel (PDF)' });
       expect(await pdf.getAttribute('href')).toMatch(/\/pathway\.pdf$/);

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { BLOC_PROPOSAL_LABELS } from '../../../src/contracts/assessments';
 import { candidateStepOf } from '../../../src/contracts/candidate-steps';
 import { BLOC_POSITIONING_STATE_LABELS } from '../../../src/contracts/positioning';
 import { CandidacyStatusBadge } from '../candidacies/CandidacyPage';
@@ -163,8 +164,11 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
   const [open, setOpen] = useState<'positioning' | 'pathway' | null>(null);
   const step = candidateStepOf({ ...summary, history: detail.data?.history });
   const stopped = ['on_hold', 'withdrawn', 'transferred'].includes(summary.status);
-  const sessions = assessments.data?.items ?? [];
-  const upcoming = sessions.filter((a) => a.date >= today());
+  const sessions = (assessments.data?.items ?? []).filter((a) => a.status !== 'cancelled');
+  // To come: not past, and not every bloc signed yet.
+  const upcoming = sessions.filter((a) => a.date >= today() && a.results.length < a.blocCodes.length);
+  const signed = sessions.flatMap((a) => a.results.map((r) => ({ ...r, date: a.date })));
+  const blocTitle = (code: string) => positioning.data?.blocs.find((b) => b.code === code)?.title;
   const evidence = positioning.data
     ? [
         ...positioning.data.blocs.flatMap((b) => b.competencies.flatMap((c) => c.evidence)),
@@ -241,16 +245,37 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
             )
           )}
         </Section>
-        {positioned.length > 0 && (
+        {(positioned.length > 0 || signed.length > 0) && (
           <Section id={`${headingId}-resultats`} title="Vos résultats">
-            <Text size="sm">Positionnement, par bloc visé :</Text>
-            <List size="sm" spacing={2}>
-              {positioned.map((b) => (
-                <List.Item key={b.code}>
-                  {b.code} — {b.title} : {BLOC_POSITIONING_STATE_LABELS[b.summary.state]}
-                </List.Item>
-              ))}
-            </List>
+            {signed.length > 0 && (
+              <>
+                <Text size="sm">Évaluations, par bloc (proposition de l’évaluateur : le jury décide) :</Text>
+                <List size="sm" spacing={2}>
+                  {signed.map((r) => (
+                    <List.Item key={`${r.date}:${r.blocCode}`}>
+                      {r.blocCode}
+                      {blocTitle(r.blocCode) ? ` — ${blocTitle(r.blocCode)}` : ''} :{' '}
+                      {BLOC_PROPOSAL_LABELS[r.proposal]}{' '}
+                      <Text span size="xs" c="dimmed">
+                        (évaluation du {formatDate(r.date)})
+                      </Text>
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {positioned.length > 0 && (
+              <>
+                <Text size="sm">Positionnement, par bloc visé :</Text>
+                <List size="sm" spacing={2}>
+                  {positioned.map((b) => (
+                    <List.Item key={b.code}>
+                      {b.code} — {b.title} : {BLOC_POSITIONING_STATE_LABELS[b.summary.state]}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
           </Section>
         )}
         {(positioning.isError || assessments.isError || detail.isError || pathway.isError) && (
