@@ -33,7 +33,12 @@ describe('mail templates', () => {
     );
     expect(result.subject).toBe('Résultat de votre évaluation — CQP Opérateur');
     expect(result.text).toContain('est disponible');
-    for (const mail of [enrolled, scheduled, result]) {
+    const link = `${url}/reinitialiser-mot-de-passe?token=abc`;
+    const invitation = renderMail('candidate.invitation', { link, validDays: 7 }, url);
+    expect(invitation.subject).toBe('Qualif — créez votre compte pour suivre votre parcours');
+    expect(invitation.text).toContain(`${link}\n`);
+    expect(invitation.text).toContain('Il est valable 7 jours et une seule fois.');
+    for (const mail of [enrolled, scheduled, result, invitation]) {
       expect(mail.text.startsWith('Bonjour,\n\n')).toBe(true);
       expect(mail.text).toContain('merci de ne pas y répondre');
     }
@@ -43,9 +48,15 @@ describe('mail templates', () => {
     const id = '0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f';
     expect(MAIL_TEMPLATE_NAMES).toEqual([
       'candidacy.enrolled',
+      'candidate.invitation',
       'assessment.scheduled',
       'assessment.result_available',
     ]);
+    // The invitation's job names the account only: its link is issued when the email is sent.
+    expect(MAIL_TEMPLATE_REFS['candidate.invitation'].safeParse({ userId: id }).success).toBe(true);
+    expect(MAIL_TEMPLATE_REFS['candidate.invitation'].safeParse({ userId: id, token: 'x' }).success).toBe(
+      false,
+    );
     expect(MAIL_TEMPLATE_REFS['candidacy.enrolled'].safeParse({ candidacyId: id }).success).toBe(true);
     expect(
       MAIL_TEMPLATE_REFS['candidacy.enrolled'].safeParse({ candidacyId: 'marie@example.org' }).success,
