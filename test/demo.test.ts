@@ -339,6 +339,14 @@ describe('demo candidacies: every step, two branches, two training organisations
       expect(links.map((l) => l.userId)).not.toContain(me);
     }
     expect(upcoming).toBeGreaterThanOrEqual(2);
+    // Their agenda: the sessions to come, and today's signed ones.
+    const agenda = (await get(`/api/v1/assessments?from=${today()}`, 'evaluator')).items as {
+      date: string;
+      status: string;
+    }[];
+    expect(agenda.filter((a) => a.date > today() && a.status === 'scheduled').length).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it('ready for the jury: every targeted bloc signed by the evaluator, or carried in', async () => {
