@@ -14,6 +14,7 @@ import type { RequestBody } from '../api/types';
 import { formatDate } from '../format/date';
 import { formatDateTime } from '../format/dateTime';
 import { ConfirmButton } from '../ui/ConfirmButton';
+import { COLORS } from '../ui/colors';
 import { Dialog } from '../ui/Dialog';
 import { DialogForm } from '../ui/DialogForm';
 import { fieldError } from '../ui/fieldError';
@@ -35,7 +36,7 @@ type DraftBody = RequestBody<'/api/v1/assessments/{id}/results/{blocCode}', 'put
 const keyOf = (competencyCode: string, criterionCode: string) => `${competencyCode}/${criterionCode}`;
 
 const proposalColor = (p: AssessmentResult['proposal']) =>
-  p === 'acquired' ? 'green' : p === 'not_acquired' ? 'red' : 'gray';
+  p === 'acquired' ? COLORS.success : p === 'not_acquired' ? COLORS.danger : COLORS.neutral;
 
 function CorrectButton({ sessionId, bloc, onDone }: { sessionId: string; bloc: string; onDone: () => void }) {
   const [opened, { open, close }] = useDisclosure(false);
