@@ -223,13 +223,10 @@ export type CandidacyListQuery = z.infer<typeof candidacyListQuery>;
 
 export const candidacyPage = pageOf(candidacySummarySchema)
   .extend({
+    // Keyed by the status values themselves (data, not property names: `ready_for_jury` is the
+    // value `status` carries), every status present.
     counts: z
-      .object(
-        Object.fromEntries(CANDIDACY_STATUSES.map((s) => [s, z.number().int()])) as Record<
-          (typeof CANDIDACY_STATUSES)[number],
-          z.ZodNumber
-        >,
-      )
+      .record(z.enum(CANDIDACY_STATUSES), z.number().int())
       .meta({
         id: 'CandidacyCounts',
         description: 'Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status)',
