@@ -7651,14 +7651,7 @@ export interface components {
         };
         /** @description Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status) */
         CandidacyCounts: {
-            enrolled: number;
-            positioning: number;
-            pathway: number;
-            assessment: number;
-            ready_for_jury: number;
-            on_hold: number;
-            withdrawn: number;
-            transferred: number;
+            [key: string]: number;
         };
         CandidacyPage: {
             items: components["schemas"]["CandidacySummary"][];
