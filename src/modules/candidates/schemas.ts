@@ -225,12 +225,10 @@ export const candidacyPage = pageOf(candidacySummarySchema)
   .extend({
     // Keyed by the status values themselves (data, not property names: `ready_for_jury` is the
     // value `status` carries), every status present.
-    counts: z
-      .record(z.enum(CANDIDACY_STATUSES), z.number().int())
-      .meta({
-        id: 'CandidacyCounts',
-        description: 'Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status)',
-      }),
+    counts: z.record(z.enum(CANDIDACY_STATUSES), z.number().int()).meta({
+      id: 'CandidacyCounts',
+      description: 'Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status)',
+    }),
   })
   .meta({ id: 'CandidacyPage' });
 
