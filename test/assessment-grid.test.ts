@@ -6,6 +6,9 @@ import { mailByJobsEnv, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-p
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 import { waitUntil } from './wait.js';
 
+/** Sessions are dated next year, so that they stay in the future whenever the test runs. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
 /**
  * The assessment grid (issue 12, point 6), through HTTP on a real database: the evaluators
  * habilitated on a date, the agenda, the grid of the pinned framework (sampleFramework: BC01
@@ -22,7 +25,7 @@ let manager: Signed;
 let candidate: Signed;
 let candidateEmail: string;
 type Person = { id: string; displayName: string; signed: Signed };
-/** e1, e2 habilitated; e3 habilitated until 2027-06-30; e4 never. */
+/** e1, e2 habilitated; e3 habilitated until June 30th of next year; e4 never. */
 let e1: Person;
 let e2: Person;
 let e3: Person;
@@ -31,7 +34,7 @@ let cert: { id: string };
 let candidacyA: string;
 let candidacyB: string;
 let sessionA: string;
-const DATE = '2027-03-10';
+const DATE = `${NEXT_YEAR}-03-10`;
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();
@@ -61,7 +64,7 @@ beforeAll(async () => {
   await f.newHabilitation(
     cert.id,
     { userId: e3.id, kind: 'evaluator' },
-    { validFrom: '2020-01-01', validTo: '2027-06-30' },
+    { validFrom: '2020-01-01', validTo: `${NEXT_YEAR}-06-30` },
   );
   candidacyA = (
     await f.newCandidacy({
@@ -111,7 +114,11 @@ describe('scheduling', () => {
     expect(ids).not.toContain(e4.id);
     expect(Object.keys(res.json().items[0]).sort()).toEqual(['id', 'name']);
     // After e3's habilitation has ended: not listed.
-    const later = await call(manager, 'GET', `/api/v1/certifications/${cert.id}/evaluators?on=2027-09-01`);
+    const later = await call(
+      manager,
+      'GET',
+      `/api/v1/certifications/${cert.id}/evaluators?on=${NEXT_YEAR}-09-01`,
+    );
     expect(later.json().items.map((i: { id: string }) => i.id)).not.toContain(e3.id);
     // A training organisation without a candidacy of this certification, an evaluator: no.
     expect(
@@ -125,7 +132,7 @@ describe('scheduling', () => {
 
   it('refuses a date already past (422 on date)', async () => {
     const res = await call(to1, 'POST', `/api/v1/candidacies/${candidacyA}/assessments`, {
-      date: '2026-01-15',
+      date: `${NEXT_YEAR - 2}-01-15`,
       blocCodes: ['BC01'],
       evaluatorIds: [e1.id],
     });
@@ -145,7 +152,11 @@ describe('scheduling', () => {
     sessionA = res.json().id;
     expect(res.json()).toMatchObject({ status: 'scheduled', results: [] });
 
-    const agenda = await call(e1.signed, 'GET', '/api/v1/assessments?from=2027-01-01&to=2027-12-31');
+    const agenda = await call(
+      e1.signed,
+      'GET',
+      `/api/v1/assessments?from=${NEXT_YEAR}-01-01&to=${NEXT_YEAR}-12-31`,
+    );
     expect(agenda.statusCode, agenda.body).toBe(200);
     expect(agenda.json().items).toEqual([
       expect.objectContaining({
@@ -156,7 +167,9 @@ describe('scheduling', () => {
         signedBlocCodes: [],
       }),
     ]);
-    expect((await call(e1.signed, 'GET', '/api/v1/assessments?to=2027-01-01')).json().items).toEqual([]);
+    expect((await call(e1.signed, 'GET', `/api/v1/assessments?to=${NEXT_YEAR}-01-01`)).json().items).toEqual(
+      [],
+    );
     expect((await call(e2.signed, 'GET', '/api/v1/assessments')).json().items).toEqual([]);
     expect(
       (await call(to1, 'GET', '/api/v1/assessments')).json().items.map((i: { id: string }) => i.id),
@@ -388,7 +401,9 @@ describe('moving and cancelling a session', () => {
   });
 
   it('is refused on a past date, with an evaluator not habilitated on the new date, or by another organisation', async () => {
-    const past = await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: '2026-02-01' });
+    const past = await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, {
+      date: `${NEXT_YEAR - 2}-02-01`,
+    });
     expect(past.statusCode).toBe(422);
     expect(past.json().errors).toEqual([expect.objectContaining({ pointer: '#/date' })]);
     const notHabilitated = await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, {
@@ -398,31 +413,33 @@ describe('moving and cancelling a session', () => {
     expect(notHabilitated.json().errors).toEqual([expect.objectContaining({ pointer: '#/evaluatorIds/0' })]);
     // e3 is habilitated on the session's date, not on the new one.
     await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { evaluatorIds: [e3.id] });
-    const moved = await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: '2027-09-01' });
+    const moved = await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: `${NEXT_YEAR}-09-01` });
     expect(moved.statusCode).toBe(422);
     expect(moved.json().errors[0].detail).toContain(e3.displayName);
     expect(
-      (await call(to2, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: '2027-04-01' })).statusCode,
+      (await call(to2, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: `${NEXT_YEAR}-04-01` }))
+        .statusCode,
     ).toBe(404);
     // The evaluator reads the session, may not move it.
     expect(
-      (await call(e3.signed, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: '2027-04-01' })).statusCode,
+      (await call(e3.signed, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: `${NEXT_YEAR}-04-01` }))
+        .statusCode,
     ).toBe(403);
   });
 
   it('moves the session with its history; the new evaluator grades it, the former no longer', async () => {
     const res = await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, {
-      date: '2027-04-01',
+      date: `${NEXT_YEAR}-04-01`,
       evaluatorIds: [e2.id],
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ date: '2027-04-01', evaluators: [{ id: e2.id }] });
+    expect(res.json()).toMatchObject({ date: `${NEXT_YEAR}-04-01`, evaluators: [{ id: e2.id }] });
     const read = (await call(to1, 'GET', `/api/v1/assessments/${sessionB}`)).json();
     expect(
       read.history.map((h: { kind: string; after: { date: string } }) => [h.kind, h.after.date]),
     ).toEqual([
       ['edit', DATE],
-      ['edit', '2027-04-01'],
+      ['edit', `${NEXT_YEAR}-04-01`],
     ]);
     expect(read.history[1].before).toEqual({ date: DATE, evaluatorIds: [e3.id] });
     expect((await putDraft(e3.signed, sessionB, 'BC01', [mark('C1', true)])).statusCode).toBe(404);
@@ -443,7 +460,8 @@ describe('moving and cancelling a session', () => {
     expect(read.can).toEqual({ grade: false, edit: false, cancel: false });
     expect((await putDraft(e2.signed, sessionB, 'BC01', [mark('C1', true)])).statusCode).toBe(409);
     expect(
-      (await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: '2027-05-01' })).statusCode,
+      (await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: `${NEXT_YEAR}-05-01` }))
+        .statusCode,
     ).toBe(409);
     expect(
       (await call(to1, 'POST', `/api/v1/assessments/${sessionB}/cancel`, { reason: 'x' })).statusCode,
@@ -459,7 +477,7 @@ describe('moving and cancelling a session', () => {
   });
 
   it('a session with a signed result is no longer moved or cancelled', async () => {
-    const moved = await call(to1, 'PATCH', `/api/v1/assessments/${sessionA}`, { date: '2027-05-01' });
+    const moved = await call(to1, 'PATCH', `/api/v1/assessments/${sessionA}`, { date: `${NEXT_YEAR}-05-01` });
     expect(moved.statusCode).toBe(409);
     expect(
       (await call(to1, 'POST', `/api/v1/assessments/${sessionA}/cancel`, { reason: 'x' })).statusCode,

@@ -3,6 +3,9 @@ import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
+/** Sessions are dated next year, so that they stay in the future whenever the test runs. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
 /**
  * Assessments, first slice (issue 12, point 6), through HTTP on a real database: the people
  * linked to the candidate, the scheduling of a session (evaluator habilitations on the date,
@@ -14,7 +17,7 @@ let to1: Signed;
 let to2: Signed;
 let candidate: Signed;
 type Person = { id: string; displayName: string; signed: Signed };
-/** e1 habilitated; e2 habilitated but linked to the candidate; e3 habilitated until mid-2027; e4 never. */
+/** e1 habilitated; e2 habilitated but linked to the candidate; e3 habilitated until mid next year; e4 never. */
 let e1: Person;
 let e2: Person;
 let e3: Person;
@@ -23,7 +26,7 @@ let candidacyA: string;
 let candidacyP: string;
 /** In its assessment step, bloc BC02 carried in. */
 let candidacyC: string;
-const DATE = '2027-09-10';
+const DATE = `${NEXT_YEAR}-09-10`;
 
 beforeAll(async () => {
   t = await createTestApp({ demo: false });
@@ -50,7 +53,7 @@ beforeAll(async () => {
   await f.newHabilitation(
     cert.id,
     { userId: e3.id, kind: 'evaluator' },
-    { validFrom: '2020-01-01', validTo: '2027-06-30' },
+    { validFrom: '2020-01-01', validTo: `${NEXT_YEAR}-06-30` },
   );
   candidacyA = (
     await f.newCandidacy({
@@ -140,7 +143,7 @@ describe('scheduling an assessment', () => {
     const res = await schedule(to1, candidacyA, { date: DATE, blocCodes: ['BC01'], evaluatorIds: [e3.id] });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ pointer: '#/evaluatorIds/0' });
-    expect(res.json().errors[0].detail).toContain('10 septembre 2027');
+    expect(res.json().errors[0].detail).toContain(`10 septembre ${NEXT_YEAR}`);
   });
 
   it('refuses an evaluator linked to the candidate (conflict of interest)', async () => {
@@ -171,7 +174,7 @@ describe('scheduling an assessment', () => {
 
   it('accepts the evaluator whose habilitation has ended on a date it was still valid', async () => {
     const res = await schedule(to1, candidacyC, {
-      date: '2027-06-10',
+      date: `${NEXT_YEAR}-06-10`,
       blocCodes: ['BC01'],
       evaluatorIds: [e3.id],
     });
