@@ -8,6 +8,14 @@ import type { Db } from '../platform/db/connect.js';
 import { projectRoot } from '../platform/paths.js';
 import type { Services } from './app.js';
 
+/**
+ * The end of the demo's Qualiopi certificates and habilitations: the end of the year after next,
+ * so that a demo seeded any day has them valid for the sessions it schedules in the coming weeks.
+ */
+function demoHorizon(): string {
+  return `${new Date().getUTCFullYear() + 2}-12-31`;
+}
+
 type DemoCertification = {
   kind: CertificationKind;
   code: string;
@@ -94,7 +102,7 @@ export async function seedDemoCatalogue(
             name: t.name,
             siret: t.siret,
             ndaNumber: t.nda,
-            qualiopiExpiresOn: '2027-12-31',
+            qualiopiExpiresOn: demoHorizon(),
           },
           SYSTEM_ADMIN,
           requestId,
@@ -133,7 +141,7 @@ export async function seedDemoCatalogue(
             kind: 'train_and_assess',
             organisationId: trainer,
             validFrom: '2024-01-01',
-            validTo: '2028-12-31',
+            validTo: demoHorizon(),
           },
           SYSTEM_ADMIN,
           requestId,
@@ -146,7 +154,7 @@ export async function seedDemoCatalogue(
     ] as const) {
       await habilitations.create(
         id,
-        { kind, userId, validFrom: '2025-01-01', validTo: '2027-12-31' },
+        { kind, userId, validFrom: '2025-01-01', validTo: demoHorizon() },
         SYSTEM_ADMIN,
         requestId,
       );
