@@ -97,7 +97,9 @@ async function counts() {
 type Problem = { errors: { row: number; column: string; pointer: string; detail: string }[] };
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: false });
+  // No job runner here: the imports queue one invitation per candidate with an email (tested in
+  // personal-data.test.ts); sending thousands of them would only slow the imports measured here.
+  t = await createTestApp({ demo: false, env: { JOBS_CONCURRENCY: '0' } });
   f = factories(t.services);
   const branch = await f.newBranch();
   const siretOf = async (o: { id: string }) => ({
