@@ -8,6 +8,7 @@ import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { CandidateCard } from './CandidateCard';
+import { CandidateDataActions } from './CandidateDataActions';
 import {
   type Candidacy,
   type CandidacyStatus,
@@ -134,6 +135,7 @@ function CandidacyView({ candidacy }: { candidacy: Candidacy }) {
     <Page title={candidateName(candidacy.candidate)} documentTitle="Parcours d’un candidat">
       <Header candidacy={candidacy} />
       <CandidateCard candidateId={candidacy.candidateId} />
+      <CandidateDataActions candidateId={candidacy.candidateId} />
       <Tabs value={tab?.value ?? null} onChange={select} keepMounted={false}>
         <Tabs.List aria-label="Sections du parcours" mb="md">
           {CANDIDACY_TABS.map((t) => (

@@ -24,9 +24,24 @@ function notSelfPositioned(p: Positioning): number {
     .filter((c) => c.self === null).length;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+/**
+ * A part of a candidacy's card. Its region is named by its heading and the card's (`of`): the
+ * candidate may have several cards, and two regions named « Vos documents » alone would be
+ * indistinguishable landmarks (axe landmark-unique).
+ */
+function Section({
+  id,
+  of,
+  title,
+  children,
+}: {
+  id: string;
+  of: string;
+  title: string;
+  children: React.ReactNode;
+}) {
   return (
-    <Stack gap={6} component="section" aria-labelledby={id}>
+    <Stack gap={6} component="section" aria-labelledby={`${id} ${of}`}>
       <Title order={3} size="h5" id={id}>
         {title}
       </Title>
@@ -201,7 +216,7 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
           stopped={stopped}
           label={`Étapes du parcours ${summary.certification.code}`}
         />
-        <Section id={`${headingId}-suite`} title="Où vous en êtes">
+        <Section id={`${headingId}-suite`} of={headingId} title="Où vous en êtes">
           <WhatNext
             candidacy={summary}
             positioning={positioning.data}
@@ -216,7 +231,7 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
             </Text>
           )}
         </Section>
-        <Section id={`${headingId}-documents`} title="Vos documents">
+        <Section id={`${headingId}-documents`} of={headingId} title="Vos documents">
           {pathway.data?.pathway && (
             <Group gap="sm">
               <Anchor href={pathwayPdfPath(summary.id)} download size="sm">
@@ -246,7 +261,7 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
           )}
         </Section>
         {(positioned.length > 0 || signed.length > 0) && (
-          <Section id={`${headingId}-resultats`} title="Vos résultats">
+          <Section id={`${headingId}-resultats`} of={headingId} title="Vos résultats">
             {signed.length > 0 && (
               <>
                 <Text size="sm">Évaluations, par bloc (proposition de l’évaluateur : le jury décide) :</Text>
