@@ -1,18 +1,18 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../src/contracts/dates.js';
-import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
+import {
+  browserAvailable,
+  expectAxeClean,
+  type ServedApp,
+  screenshotDir,
+  serveAppInBrowser,
+  signedIn,
+} from './browser.js';
 
 const WAIT = { timeout: 30_000 };
 const PHONE = { width: 390, height: 844 };
-
-async function expectAxeClean(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
-    [],
-  );
-}
 
 /** « 8 décembre 2026 », « 1er mars 2027 »: as the web app writes a date (web/src/format/date.ts). */
 function frenchDate(iso: string): string {
@@ -85,6 +85,11 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
       expect(await pdf.getAttribute('href')).toMatch(/\/pathway\.pdf$/);
       const evidence = aps.getByRole('link', { name: 'Attestation SST (démo).pdf' });
       expect(await evidence.getAttribute('href')).toMatch(/\/positioning\/evidence\//);
+      // Everything held on them, as a zip they download themselves.
+      const exported = page.getByRole('link', { name: 'Exporter les données' });
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), exported.click()]);
+      const zip = await readFile((await download.path()) as string);
+      expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
       await expectNoSidewaysScroll(page);
       await expectAxeClean(page);
 

@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import { CandidateDataActions } from '../candidacies/CandidateDataActions';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { CandidacyCard } from './CandidacyCard';
@@ -6,7 +7,8 @@ import { useMyCandidacies } from './candidateSpace';
 
 /**
  * `/mon-parcours`: the candidate's own space — one card per candidacy, with its steps (0–4),
- * what is expected of them now, their documents and results as they come.
+ * what is expected of them now, their documents and results as they come; the export of all their
+ * personal data.
  */
 export function CandidateSpacePage() {
   const candidacies = useMyCandidacies();
@@ -29,6 +31,8 @@ export function CandidateSpacePage() {
               {items.map((c) => (
                 <CandidacyCard key={c.id} summary={c} />
               ))}
+              {/* Every candidacy listed here is the person's own: one candidate, whose data they may export. */}
+              {items[0] && <CandidateDataActions candidateId={items[0].candidateId} />}
             </Stack>
           )
         }
