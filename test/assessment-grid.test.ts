@@ -447,6 +447,12 @@ describe('moving and cancelling a session', () => {
   });
 
   it('cancels with a reason; a cancelled session is no longer graded, moved or cancelled', async () => {
+    const canOf = async (who: string) =>
+      (await call(who, 'GET', `/api/v1/candidacies/${candidacyB}/assessments`))
+        .json()
+        .items.find((a: { id: string }) => a.id === sessionB).can;
+    expect(await canOf(to1)).toEqual({ edit: true, cancel: true });
+    expect(await canOf(e2.signed)).toEqual({ edit: false, cancel: false });
     expect(
       (await call(to1, 'POST', `/api/v1/assessments/${sessionB}/cancel`, { reason: '' })).statusCode,
     ).toBe(400);
@@ -458,6 +464,7 @@ describe('moving and cancelling a session', () => {
     const read = (await call(to1, 'GET', `/api/v1/assessments/${sessionB}`)).json();
     expect(read.cancelled).toMatchObject({ reason: 'Candidat indisponible' });
     expect(read.can).toEqual({ grade: false, edit: false, cancel: false });
+    expect(await canOf(to1)).toEqual({ edit: false, cancel: false });
     expect((await putDraft(e2.signed, sessionB, 'BC01', [mark('C1', true)])).statusCode).toBe(409);
     expect(
       (await call(to1, 'PATCH', `/api/v1/assessments/${sessionB}`, { date: `${NEXT_YEAR}-05-01` }))
@@ -479,6 +486,11 @@ describe('moving and cancelling a session', () => {
   it('a session with a signed result is no longer moved or cancelled', async () => {
     const moved = await call(to1, 'PATCH', `/api/v1/assessments/${sessionA}`, { date: `${NEXT_YEAR}-05-01` });
     expect(moved.statusCode).toBe(409);
+    const listed = (await call(to1, 'GET', `/api/v1/candidacies/${candidacyA}/assessments`)).json();
+    expect(listed.items.find((a: { id: string }) => a.id === sessionA).can).toEqual({
+      edit: false,
+      cancel: false,
+    });
     expect(
       (await call(to1, 'POST', `/api/v1/assessments/${sessionA}/cancel`, { reason: 'x' })).statusCode,
     ).toBe(409);

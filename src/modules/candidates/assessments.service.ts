@@ -162,6 +162,16 @@ export function assessmentsServiceFactory(deps: Deps) {
             .where('superseded_at', 'is', null)
             .orderBy('bloc_code')
             .execute();
+    // A signed result stays signed (a correction supersedes it only once signed itself).
+    const signedAny = new Set(results.map((x) => x.assessment_id));
+    const idsOf = (id: string) =>
+      evaluators.filter((e) => e.assessment_id === id).map((e) => e.evaluator_user_id);
+    /** Moving or cancelling a session: not once cancelled or a result signed (moving: at the assessment step only). */
+    const may = (action: 'edit' | 'cancel', r: (typeof rows)[number], ids: string[]) =>
+      r.cancelled_at === null &&
+      !signedAny.has(r.id) &&
+      (action === 'cancel' || row.status === 'assessment') &&
+      authorize(actor, action, 'assessment', { candidacy: facts, evaluatorIds: ids });
     return {
       candidacyId,
       items: rows.map((r) => ({
@@ -169,9 +179,7 @@ export function assessmentsServiceFactory(deps: Deps) {
         candidacyId,
         date: r.date,
         blocCodes: r.bloc_codes,
-        evaluators: evaluators
-          .filter((e) => e.assessment_id === r.id)
-          .map((e) => ({ id: e.evaluator_user_id, name: names.get(e.evaluator_user_id) ?? null })),
+        evaluators: idsOf(r.id).map((id) => ({ id, name: names.get(id) ?? null })),
         secondAssessor: (r.second_assessor ?? null) as { name: string; trade: string } | null,
         scheduledBy: r.scheduled_by,
         scheduledAt: new Date(r.scheduled_at).toISOString(),
@@ -184,6 +192,10 @@ export function assessmentsServiceFactory(deps: Deps) {
             proposal: x.proposal as 'acquired' | 'not_acquired',
             signedAt: new Date(x.signed_at as Date).toISOString(),
           })),
+        can: {
+          edit: may('edit', r, idsOf(r.id)),
+          cancel: may('cancel', r, idsOf(r.id)),
+        },
       })),
       can: { schedule: row.status === 'assessment' && authorize(actor, 'schedule', 'candidacy', facts) },
     };

@@ -7378,6 +7378,11 @@ export interface components {
                 proposal: "acquired" | "not_acquired";
                 signedAt: string;
             }[];
+            /** @description Déplacer, annuler : tant qu’elle n’est pas annulée et qu’aucun résultat n’est signé */
+            can: {
+                edit: boolean;
+                cancel: boolean;
+            };
         };
         Assessments: {
             /** Format: uuid */
