@@ -447,7 +447,7 @@ describe('moving and cancelling a session', () => {
   });
 
   it('cancels with a reason; a cancelled session is no longer graded, moved or cancelled', async () => {
-    const canOf = async (who: string) =>
+    const canOf = async (who: Signed) =>
       (await call(who, 'GET', `/api/v1/candidacies/${candidacyB}/assessments`))
         .json()
         .items.find((a: { id: string }) => a.id === sessionB).can;
