@@ -49,6 +49,7 @@ import { createEncryption } from '../platform/crypto/encryption.js';
 import { type DatabaseHandle, openDatabase } from '../platform/db/connect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { createDiskFileStore } from '../platform/files/disk.js';
+import { createS3FileStore } from '../platform/files/s3.js';
 import { registerHealthRoutes } from '../platform/health.routes.js';
 import { createHttpServer, type HttpServer } from '../platform/http/server.js';
 import { createJobs, endLeasesOfDeadProcess } from '../platform/jobs/jobs.js';
@@ -85,11 +86,17 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     },
   });
   const mail = createMailJobs({ jobs, mailer, publicUrl: config.publicUrl });
-  // Evidence files: on disk under DATA_DIR/files (shared by replicas: a shared volume).
-  const files = createDiskFileStore({
-    root: path.join(config.dataDir, 'files'),
-    maxBytes: config.fileMaxBytes,
-  });
+  // Evidence files: on disk under DATA_DIR/files (shared by replicas: a shared volume), or in
+  // an S3-compatible bucket (FILE_STORE=s3; uploads are checked in DATA_DIR/files/tmp first).
+  const filesRoot = path.join(config.dataDir, 'files');
+  const files =
+    config.fileStore.kind === 's3'
+      ? createS3FileStore({
+          s3: config.fileStore,
+          tmpDir: path.join(filesRoot, 'tmp'),
+          maxBytes: config.fileMaxBytes,
+        })
+      : createDiskFileStore({ root: filesRoot, maxBytes: config.fileMaxBytes });
   const branches = branchesServiceFactory({ db });
   const organisations = organisationsServiceFactory({ db });
   // Modules reach each other's data through services only: identity names grant scopes with

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { STALE_SECONDS } from '../modules/registry/domain/import-run.js';
 import { parseEncryptionKey } from '../platform/crypto/encryption.js';
+import type { S3Settings } from '../platform/files/s3.js';
 
 /**
  * Every setting Qualif reads from the environment, validated once at start.
@@ -17,6 +18,13 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const url = z.url({ protocol: /^https?$/ });
+
+/** S3 keys whose secret is not enumerable: a config logged or serialised never shows it. */
+function secretCredentials(accessKeyId: string, secretAccessKey: string) {
+  const credentials = { accessKeyId } as { accessKeyId: string; secretAccessKey: string };
+  Object.defineProperty(credentials, 'secretAccessKey', { value: secretAccessKey, enumerable: false });
+  return credentials;
+}
 
 const envSchema = z
   .object({
@@ -62,6 +70,13 @@ const envSchema = z
     JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     JOBS_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(20_971_520),
+    FILE_STORE: z.enum(['disk', 's3']).default('disk'),
+    S3_ENDPOINT: url.optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(false),
     // Years after a candidate's last candidacy ended before `qualif candidates purge` anonymises
     // them (docs/personal-data.md: 5 = the limitation period of civil actions, code civil 2224).
     CANDIDATE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
@@ -91,6 +106,17 @@ const envSchema = z
         code: 'custom',
         path: ['SMTP_URL'],
         message: 'is required in production (the outbox transport is for development only)',
+      });
+    }
+    if (env.FILE_STORE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when FILE_STORE=s3' });
+    }
+    if (env.FILE_STORE === 's3' && !env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message:
+          'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together (or neither: the AWS default chain)',
       });
     }
     if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
@@ -138,8 +164,10 @@ export type Config = Readonly<{
   mail: { transport: 'outbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** Background jobs (platform/jobs): emails, reminders. concurrency 0 = this process runs none. */
   jobs: { pollIntervalMs: number; concurrency: number; maxAttempts: number; retryBaseSeconds: number };
-  /** Largest stored file (evidence), under dataDir/files. */
+  /** Largest stored file (evidence), under dataDir/files or in the S3 bucket. */
   fileMaxBytes: number;
+  /** Where stored files are kept: dataDir/files, or an S3-compatible bucket. */
+  fileStore: { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
   /** Years a candidate whose candidacies have all ended is kept before being anonymised. */
   candidateRetentionYears: number;
   oidc:
@@ -168,6 +196,8 @@ const SECRET_KEYS = new Set([
   'OIDC_CLIENT_SECRET',
   'SMTP_URL',
   'DATABASE_URL',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ]);
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -218,6 +248,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryBaseSeconds: e.JOBS_RETRY_BASE_SECONDS,
     },
     fileMaxBytes: e.FILE_MAX_BYTES,
+    fileStore:
+      e.FILE_STORE === 's3'
+        ? {
+            kind: 's3' as const,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET as string,
+            credentials:
+              e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                ? secretCredentials(e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY)
+                : undefined,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : { kind: 'disk' as const },
     candidateRetentionYears: e.CANDIDATE_RETENTION_YEARS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

@@ -1,60 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
 import {
   FILE_ID,
   FileNotFoundError,
   type FileStore,
-  fileTooLarge,
-  fileTypeRefused,
   type PutOptions,
   type StoredFile,
 } from './file-store.js';
-import {
-  ALL_FILE_KINDS,
-  FILE_KINDS,
-  type FileKind,
-  HEAD_BYTES,
-  kindOfHead,
-  officeKindOfEntries,
-} from './file-types.js';
-
-/** An office document lists no more entries than this (a zip with more is refused unread). */
-const MAX_ZIP_ENTRIES = 10_000;
-/** Temporary files older than this are a dead process's: removed by `removeLeftovers`. */
-const LEFTOVER_MS = 24 * 3600 * 1000;
-
-/** The OOXML kind of a zip on disk, from its central directory (nothing is inflated). */
-async function officeKindOfZip(file: string): Promise<FileKind | undefined> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, strictFileNames: false });
-  } catch {
-    return undefined;
-  }
-  try {
-    if (zip.entryCount > MAX_ZIP_ENTRIES) return undefined;
-    const names: string[] = [];
-    for await (const entry of zip.eachEntry()) names.push(entry.fileName);
-    return officeKindOfEntries(names);
-  } catch {
-    return undefined;
-  } finally {
-    if (zip.isOpen) zip.close();
-  }
-}
-
-async function removeQuietly(file: string) {
-  try {
-    await unlink(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
+import { receiveChecked, removeLeftoversIn, removeQuietly } from './receive.js';
 
 /**
  * Files on disk: `root/<id[0..2]>/<id>`, written first to `root/tmp/` and moved into place
@@ -67,59 +23,17 @@ export function createDiskFileStore(opts: { root: string; maxBytes: number }): F
   const tmpDir = path.join(root, 'tmp');
   const fileOf = (id: string) => path.join(root, id.slice(0, 2), id);
 
-  async function put(
-    source: Readable | AsyncIterable<Uint8Array>,
-    options: PutOptions = {},
-  ): Promise<StoredFile> {
-    const maxBytes = Math.min(options.maxBytes ?? opts.maxBytes, opts.maxBytes);
-    const accept = options.accept ?? ALL_FILE_KINDS;
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, `${randomBytes(16).toString('hex')}.part`);
-    const out = createWriteStream(tmp, { flags: 'wx' });
-    const outError = new Promise<never>((_, reject) => out.once('error', reject));
-    outError.catch(() => {});
-    let moved = false;
-    try {
-      // Opened before anything can fail: a removal must never precede the file's creation.
-      await Promise.race([once(out, 'open'), outError]);
-      const hash = createHash('sha256');
-      const head: Buffer[] = [];
-      let headLength = 0;
-      let size = 0;
-      for await (const chunk of source) {
-        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        size += bytes.length;
-        if (size > maxBytes) throw fileTooLarge(maxBytes);
-        if (headLength < HEAD_BYTES) {
-          head.push(bytes.subarray(0, HEAD_BYTES - headLength));
-          headLength += Math.min(bytes.length, HEAD_BYTES - headLength);
-        }
-        hash.update(bytes);
-        if (!out.write(bytes)) await Promise.race([once(out, 'drain'), outError]);
-      }
-      out.end();
-      await Promise.race([once(out, 'close'), outError]);
-
-      const byHead = kindOfHead(Buffer.concat(head));
-      const kind = byHead === 'zip' ? await officeKindOfZip(tmp) : byHead;
-      if (!kind || !accept.includes(kind)) throw fileTypeRefused(accept);
-
-      const id = randomBytes(16).toString('hex');
-      await mkdir(path.dirname(fileOf(id)), { recursive: true });
-      await rename(tmp, fileOf(id));
-      moved = true;
-      return { id, size, sha256: hash.digest('hex'), kind, mediaType: FILE_KINDS[kind].mediaType };
-    } finally {
-      if (!moved) {
-        if (!out.closed) {
-          // Not events.once: the destroyed stream's pending write emits an error first.
-          const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
-          out.destroy();
-          await closed;
-        }
-        await removeQuietly(tmp);
-      }
-    }
+  function put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredFile> {
+    return receiveChecked(
+      source,
+      { tmpDir, storeMaxBytes: opts.maxBytes, options },
+      async ({ tmp, size, sha256, kind, mediaType }) => {
+        const id = randomBytes(16).toString('hex');
+        await mkdir(path.dirname(fileOf(id)), { recursive: true });
+        await rename(tmp, fileOf(id));
+        return { result: { id, size, sha256, kind, mediaType }, moved: true };
+      },
+    );
   }
 
   async function get(id: string) {
@@ -138,26 +52,11 @@ export function createDiskFileStore(opts: { root: string; maxBytes: number }): F
     await removeQuietly(fileOf(id));
   }
 
-  /** Deletes temporary files a dead process left (older than a day by default). */
-  async function removeLeftovers(maxAgeMs = LEFTOVER_MS): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(tmpDir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-      throw error;
-    }
-    let removed = 0;
-    for (const name of names) {
-      const file = path.join(tmpDir, name);
-      const info = await stat(file).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > maxAgeMs) {
-        await removeQuietly(file);
-        removed++;
-      }
-    }
-    return removed;
-  }
-
-  return { put, get, delete: remove, maxBytes: opts.maxBytes, removeLeftovers };
+  return {
+    put,
+    get,
+    delete: remove,
+    maxBytes: opts.maxBytes,
+    removeLeftovers: (maxAgeMs?: number) => removeLeftoversIn(tmpDir, maxAgeMs),
+  };
 }

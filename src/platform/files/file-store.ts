@@ -7,8 +7,8 @@ import { ALL_FILE_KINDS, type FileKind, kindsLabel } from './file-types.js';
  * while it streams in and its type from its own bytes, and leaves nothing behind when a write
  * fails. Records in the database hold the id, the size, the SHA-256 and the media type.
  *
- * Implementations: on disk under DATA_DIR/files (disk.ts). S3-compatible storage is not
- * implemented (docs/deploy.md says why and how to share the folder between replicas).
+ * Implementations, chosen by FILE_STORE: on disk under DATA_DIR/files (disk.ts), or in an
+ * S3-compatible bucket (s3.ts); both receive and check uploads the same way (receive.ts).
  */
 export type StoredFile = {
   /** 32 hexadecimal characters, chosen by the store. */
