@@ -123,5 +123,6 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

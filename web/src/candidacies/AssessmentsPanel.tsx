@@ -4,18 +4,19 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { BLOC_PROPOSAL_LABELS } from '../../../src/contracts/assessments';
 import { api } from '../api/client';
-import type { Answer, RequestBody, Schemas } from '../api/types';
+import type { RequestBody, Schemas } from '../api/types';
 import { SessionStatusBadge } from '../evaluations/SessionStatusBadge';
-import { formatDate, today } from '../format/date';
+import { formatDate } from '../format/date';
 import { fieldErrors } from '../ui/fieldError';
 import { ListTable } from '../ui/ListTable';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { QueryState } from '../ui/QueryState';
 import { candidacyKey, candidacyPath, useCandidacy } from './candidacy';
+import { SessionChanges } from './SessionChanges';
+import { EvaluatorsField, SessionDateInput, useHabilitatedEvaluators } from './sessionFields';
 
 type Assessments = Schemas['Assessments'];
 type ScheduleBody = RequestBody<'/api/v1/candidacies/{id}/assessments', 'post'>;
-type Evaluators = Answer<'/api/v1/certifications/{id}/evaluators'>;
 
 const assessmentsKey = (candidacyId: string) => [...candidacyKey(candidacyId), 'assessments'] as const;
 const SHOWN = ['date', 'blocCodes', 'evaluatorIds', 'secondAssessor'];
@@ -28,14 +29,7 @@ function ScheduleForm({ candidacyId }: { candidacyId: string }) {
   const [evaluatorIds, setEvaluatorIds] = useState<string[]>([]);
   const [assessor, setAssessor] = useState({ name: '', trade: '' });
   const certificationId = candidacy.data?.certificationId;
-  const evaluators = useQuery({
-    queryKey: ['certifications', certificationId, 'evaluators', date],
-    queryFn: () =>
-      api.get<Evaluators>(
-        `/api/v1/certifications/${certificationId}/evaluators?on=${encodeURIComponent(date)}`,
-      ),
-    enabled: Boolean(certificationId) && /^\d{4}-\d{2}-\d{2}$/.test(date),
-  });
+  const evaluators = useHabilitatedEvaluators(certificationId, date);
   const schedule = useMutation({
     mutationFn: (body: ScheduleBody) => api.post(`${candidacyPath(candidacyId)}/assessments`, body),
     onSuccess: () => {
@@ -64,15 +58,7 @@ function ScheduleForm({ candidacyId }: { candidacyId: string }) {
         <Title order={3} size="h4">
           Programmer une évaluation
         </Title>
-        <TextInput
-          type="date"
-          label="Date"
-          required
-          min={today()}
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          error={fieldErrors(schedule.error, 'date')}
-        />
+        <SessionDateInput value={date} onChange={setDate} error={fieldErrors(schedule.error, 'date')} />
         <MultiSelect
           label="Blocs évalués"
           required
@@ -81,15 +67,10 @@ function ScheduleForm({ candidacyId }: { candidacyId: string }) {
           onChange={setBlocCodes}
           error={fieldErrors(schedule.error, 'blocCodes')}
         />
-        <MultiSelect
-          label="Évaluateurs habilités à cette date"
-          required
-          data={(evaluators.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+        <EvaluatorsField
+          evaluators={evaluators}
           value={evaluatorIds}
           onChange={setEvaluatorIds}
-          disabled={!evaluators.data}
-          description={evaluators.data ? undefined : 'Choisissez d’abord la date.'}
-          nothingFoundMessage="Aucun évaluateur habilité à cette date."
           error={fieldErrors(schedule.error, 'evaluatorIds')}
         />
         <Group grow preventGrowOverflow={false} wrap="wrap" gap="sm">
@@ -127,51 +108,76 @@ function ScheduleForm({ candidacyId }: { candidacyId: string }) {
 
 /** « Évaluations »: a candidacy's sessions with their signed results, and the scheduling form for those who schedule. */
 export function AssessmentsPanel({ candidacyId }: { candidacyId: string }) {
+  const candidacy = useCandidacy(candidacyId);
   const assessments = useQuery({
     queryKey: assessmentsKey(candidacyId),
     queryFn: () => api.get<Assessments>(`${candidacyPath(candidacyId)}/assessments`),
   });
   return (
     <QueryState query={assessments} loadingLabel="Chargement des évaluations…">
-      {(data) => (
-        <Stack gap="lg">
-          {data.items.length === 0 ? (
-            <Text c="dimmed">Aucune évaluation programmée.</Text>
-          ) : (
-            <ListTable
-              label="Évaluations du parcours"
-              columns={['Date', 'Blocs', 'Évaluateurs', 'État', 'Résultats signés']}
-              minWidth={640}
-            >
-              {data.items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/evaluations/${a.id}`}>
-                      {formatDate(a.date)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{a.blocCodes.join(', ')}</Table.Td>
-                  <Table.Td>
-                    {a.evaluators.map((e) => e.name ?? 'compte désactivé').join(', ')}
-                    {a.secondAssessor ? `, ${a.secondAssessor.name} (${a.secondAssessor.trade})` : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    <SessionStatusBadge status={a.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    {a.results.length === 0
-                      ? '—'
-                      : a.results
-                          .map((r) => `${r.blocCode} : ${BLOC_PROPOSAL_LABELS[r.proposal]}`)
-                          .join(' ; ')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </ListTable>
-          )}
-          {data.can.schedule && <ScheduleForm candidacyId={candidacyId} />}
-        </Stack>
-      )}
+      {(data) => {
+        const changes = data.items.some((a) => a.can.edit || a.can.cancel);
+        return (
+          <Stack gap="lg">
+            {data.items.length === 0 ? (
+              <Text c="dimmed">Aucune évaluation programmée.</Text>
+            ) : (
+              <ListTable
+                label="Évaluations du parcours"
+                columns={[
+                  'Date',
+                  'Blocs',
+                  'Évaluateurs',
+                  'État',
+                  'Résultats signés',
+                  ...(changes ? ['Actions'] : []),
+                ]}
+                minWidth={changes ? 820 : 640}
+              >
+                {data.items.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/evaluations/${a.id}`}>
+                        {formatDate(a.date)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{a.blocCodes.join(', ')}</Table.Td>
+                    <Table.Td>
+                      {a.evaluators.map((e) => e.name ?? 'compte désactivé').join(', ')}
+                      {a.secondAssessor ? `, ${a.secondAssessor.name} (${a.secondAssessor.trade})` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      <SessionStatusBadge status={a.status} />
+                      {a.status === 'cancelled' && a.cancelReason && (
+                        <Text size="sm" mt={4}>
+                          Raison : {a.cancelReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.results.length === 0
+                        ? '—'
+                        : a.results
+                            .map((r) => `${r.blocCode} : ${BLOC_PROPOSAL_LABELS[r.proposal]}`)
+                            .join(' ; ')}
+                    </Table.Td>
+                    {changes && (
+                      <Table.Td>
+                        <SessionChanges
+                          session={a}
+                          certificationId={candidacy.data?.certificationId}
+                          queryKey={assessmentsKey(candidacyId)}
+                        />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </ListTable>
+            )}
+            {data.can.schedule && <ScheduleForm candidacyId={candidacyId} />}
+          </Stack>
+        );
+      }}
     </QueryState>
   );
 }
