@@ -14,6 +14,7 @@ import type { UsersService } from '../identity/users.service.js';
 import type { AssessmentBody, LinksBody } from './assessments.schemas.js';
 import type { CandidaciesService } from './candidacies.service.js';
 import { type CandidacyRow, findCandidacy } from './candidates.repo.js';
+import { sessionMayChange } from './domain/grid.js';
 import { mailCandidate, sessionLoader } from './grid.repo.js';
 import type { AssessmentEditBody, CancelBody } from './grid.schemas.js';
 
@@ -168,10 +169,11 @@ export function assessmentsServiceFactory(deps: Deps) {
       evaluators.filter((e) => e.assessment_id === id).map((e) => e.evaluator_user_id);
     /** Moving or cancelling a session: not once cancelled or a result signed (moving: at the assessment step only). */
     const may = (action: 'edit' | 'cancel', r: (typeof rows)[number], ids: string[]) =>
-      r.cancelled_at === null &&
-      !signedAny.has(r.id) &&
-      (action === 'cancel' || row.status === 'assessment') &&
-      authorize(actor, action, 'assessment', { candidacy: facts, evaluatorIds: ids });
+      sessionMayChange(action, {
+        cancelled: r.cancelled_at !== null,
+        signed: signedAny.has(r.id),
+        candidacyStatus: row.status,
+      }) && authorize(actor, action, 'assessment', { candidacy: facts, evaluatorIds: ids });
     return {
       candidacyId,
       items: rows.map((r) => ({

@@ -19,6 +19,7 @@ import {
   type Mark,
   type Marks,
   markKey,
+  sessionMayChange,
   signatureProblem,
   unknownMarks,
 } from './domain/grid.js';
@@ -130,6 +131,11 @@ export function gridServiceFactory(deps: Deps) {
     const person = (userId: string | null) =>
       userId ? { id: userId, name: names.get(userId) ?? null } : null;
     const cancelled = session.cancelled_at !== null;
+    const sessionState = {
+      cancelled,
+      signed: results.some((r) => r.signed_at),
+      candidacyStatus: row.status,
+    };
     return {
       ...summaryOf(session, row, labels.certifications.get(row.certification_id), names),
       frameworkVersion: row.framework_version_number,
@@ -170,12 +176,9 @@ export function gridServiceFactory(deps: Deps) {
           row.status === 'assessment' &&
           authorize(actor, 'grade', 'assessment', assessmentFacts),
         edit:
-          !cancelled &&
-          !results.some((r) => r.signed_at) &&
-          authorize(actor, 'edit', 'assessment', assessmentFacts),
+          sessionMayChange('edit', sessionState) && authorize(actor, 'edit', 'assessment', assessmentFacts),
         cancel:
-          !cancelled &&
-          !results.some((r) => r.signed_at) &&
+          sessionMayChange('cancel', sessionState) &&
           authorize(actor, 'cancel', 'assessment', assessmentFacts),
       },
     };

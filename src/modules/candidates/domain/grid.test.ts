@@ -9,6 +9,7 @@ import {
   type Marks,
   markKey,
   missingForJuryDetail,
+  sessionMayChange,
   signatureProblem,
   unknownMarks,
 } from './grid.js';
@@ -172,5 +173,28 @@ describe('ready for the jury', () => {
   it('names the missing blocs in French', () => {
     expect(missingForJuryDetail(['BC03'])).toMatch(/^Le bloc « BC03 » n’a pas/);
     expect(missingForJuryDetail(['BC01', 'BC03'])).toMatch(/^Les blocs « BC01 », « BC03 » n’ont pas/);
+  });
+});
+
+describe('session changes', () => {
+  const open = { cancelled: false, signed: false, candidacyStatus: 'assessment' };
+  it('moves and cancels an open session at the assessment step', () => {
+    expect(sessionMayChange('edit', open)).toBe(true);
+    expect(sessionMayChange('cancel', open)).toBe(true);
+  });
+  it('neither once cancelled or once a result is signed', () => {
+    for (const s of [
+      { ...open, cancelled: true },
+      { ...open, signed: true },
+    ]) {
+      expect(sessionMayChange('edit', s)).toBe(false);
+      expect(sessionMayChange('cancel', s)).toBe(false);
+    }
+  });
+  it('cancels, but does not move, once the candidacy has left the assessment step', () => {
+    for (const candidacyStatus of ['on_hold', 'withdrawn', 'ready_for_jury']) {
+      expect(sessionMayChange('edit', { ...open, candidacyStatus })).toBe(false);
+      expect(sessionMayChange('cancel', { ...open, candidacyStatus })).toBe(true);
+    }
   });
 });

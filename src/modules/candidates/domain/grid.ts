@@ -138,3 +138,16 @@ export function missingForJuryDetail(missing: readonly string[]): string {
     ? `Le bloc ${list} n’a pas de résultat d’évaluation signé (ni n’est reporté) : le parcours ne peut pas passer « prêt pour le jury ».`
     : `Les blocs ${list} n’ont pas de résultat d’évaluation signé (ni ne sont reportés) : le parcours ne peut pas passer « prêt pour le jury ».`;
 }
+
+/** What may still happen to a scheduled session, before the policy says who may do it. */
+export type SessionState = { cancelled: boolean; signed: boolean; candidacyStatus: string };
+
+/**
+ * A session is moved or cancelled only while it is not cancelled and no result of it is signed;
+ * moving it also needs the candidacy at the assessment step (the new date is checked against
+ * habilitations and links then), whereas cancelling stays possible at any step.
+ */
+export function sessionMayChange(action: 'edit' | 'cancel', s: SessionState): boolean {
+  if (s.cancelled || s.signed) return false;
+  return action === 'cancel' || s.candidacyStatus === 'assessment';
+}
