@@ -15,7 +15,8 @@ export const ROLE_DUTIES: Record<Role, string> = {
     'Gérer les CQP de la branche : référentiels, reconnaissance, habilitations des organismes, évaluateurs et membres de jury, alertes du registre.',
   training_org:
     'Inscrire vos candidats (un par un ou par fichier) et suivre leurs parcours de certification, étape par étape.',
-  evaluator: NOTHING_OF_ITS_OWN_YET,
+  evaluator:
+    'Évaluer les candidats qui vous sont confiés : votre agenda de sessions, les grilles à remplir puis signer.',
   jury_member: NOTHING_OF_ITS_OWN_YET,
   employer: 'Suivre les parcours de certification de vos salariés.',
   advisor: 'Consulter les parcours de certification des branches que vous accompagnez et leurs financeurs.',
@@ -26,6 +27,7 @@ export const ROLE_DUTIES: Record<Role, string> = {
 /** Where each role's own space is, for the home page: a module adds its role's line here. */
 export const ROLE_SPACES: Partial<Record<Role, { to: string; label: string }>> = {
   candidate: { to: '/mon-parcours', label: 'Voir mon parcours' },
+  evaluator: { to: '/evaluations', label: 'Voir mes évaluations' },
   training_org: { to: '/candidatures', label: 'Voir les candidatures' },
   employer: { to: '/candidatures', label: 'Voir mes salariés en parcours' },
   advisor: { to: '/candidatures', label: 'Voir les parcours des branches' },
