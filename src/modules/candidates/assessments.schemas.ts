@@ -68,11 +68,9 @@ export const assessmentSchema = z
         }),
       )
       .meta({ description: 'Les résultats signés en vigueur, par bloc' }),
-    can: z
-      .object({ edit: z.boolean(), cancel: z.boolean() })
-      .meta({
-        description: 'Déplacer, annuler : tant qu’elle n’est pas annulée et qu’aucun résultat n’est signé',
-      }),
+    can: z.object({ edit: z.boolean(), cancel: z.boolean() }).meta({
+      description: 'Déplacer, annuler : tant qu’elle n’est pas annulée et qu’aucun résultat n’est signé',
+    }),
   })
   .meta({ id: 'Assessment' });
 
