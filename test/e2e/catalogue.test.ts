@@ -279,6 +279,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
       await page
         .getByRole('row')
         .filter({ hasText: 'Évaluateur·rice' })
+        .filter({ hasText: '1er janvier 2027' })
         .filter({ hasText: '31 décembre 2028' })
         .waitFor(WAIT);
       await page.screenshot({ path: `${screenshotDir}/e2e-catalogue-habilitations.png`, fullPage: true });
