@@ -14,6 +14,7 @@ import * as m0012 from './0012_pathway.js';
 import * as m0013 from './0013_assessment_results.js';
 import * as m0014 from './0014_personal_data.js';
 import * as m0015 from './0015_candidacy_list_indexes.js';
+import * as m0016 from './0016_juries.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_assessment_results': m0013,
   '0014_personal_data': m0014,
   '0015_candidacy_list_indexes': m0015,
+  '0016_juries': m0016,
 };

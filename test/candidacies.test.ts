@@ -614,6 +614,9 @@ describe('lists', () => {
       on_hold: 0,
       withdrawn: 0,
       transferred: 0,
+      awarded: 0,
+      partially_awarded: 0,
+      refused: 0,
     };
     const mine = (await call(to1, 'GET', `/api/v1/candidacies?certificationId=${other.id}`)).json();
     expect(mine.counts).toEqual({ ...zero, enrolled: 2, positioning: 1 });

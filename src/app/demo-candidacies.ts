@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { CandidacyEvent, CandidacyStatus } from '../contracts/candidacies.js';
+import type { CandidacyStatus, ManualCandidacyEvent } from '../contracts/candidacies.js';
 import type { PositioningLevel } from '../contracts/positioning.js';
 import type { CandidateInput, EnrolmentBody } from '../modules/candidates/schemas.js';
 import { type Actor, SYSTEM_ADMIN } from '../platform/auth/actor.js';
@@ -214,8 +214,8 @@ export const DEMO_CANDIDACIES: readonly DemoCandidacy[] = [
 ];
 
 /** The events that take a new candidacy to `step`, in order. */
-function pathTo(step: CandidacyStatus): CandidacyEvent[] {
-  const forward: CandidacyEvent[] = [
+function pathTo(step: CandidacyStatus): ManualCandidacyEvent[] {
+  const forward: ManualCandidacyEvent[] = [
     'start_positioning',
     'start_pathway',
     'start_assessment',

@@ -5,8 +5,9 @@
  */
 
 /**
- * Lifecycle states, steps 0–3 of docs/domain.md then « prêt pour le jury ». `withdrawn` and
- * `transferred` end a candidacy; the juries issue adds the states after the jury.
+ * Lifecycle states, steps 0–3 of docs/domain.md then « prêt pour le jury », and what the jury
+ * decided (step 4). `withdrawn`, `transferred`, `awarded`, `partially_awarded` and `refused`
+ * end a candidacy.
  */
 export const CANDIDACY_STATUSES = [
   'enrolled',
@@ -17,6 +18,9 @@ export const CANDIDACY_STATUSES = [
   'on_hold',
   'withdrawn',
   'transferred',
+  'awarded',
+  'partially_awarded',
+  'refused',
 ] as const;
 export type CandidacyStatus = (typeof CANDIDACY_STATUSES)[number];
 
@@ -29,6 +33,9 @@ export const CANDIDACY_STATUS_LABELS: Readonly<Record<CandidacyStatus, string>> 
   on_hold: 'En pause',
   withdrawn: 'Abandon',
   transferred: 'Transféré·e vers un autre organisme',
+  awarded: 'Certifié·e',
+  partially_awarded: 'Blocs validés',
+  refused: 'Non certifié·e',
 };
 
 /** What moves a candidacy from one state to another. */
@@ -41,8 +48,25 @@ export const CANDIDACY_EVENTS = [
   'resume',
   'withdraw',
   'transfer',
+  'award',
+  'award_partially',
+  'refuse',
+  'reopen_for_jury',
 ] as const;
 export type CandidacyEvent = (typeof CANDIDACY_EVENTS)[number];
+
+/**
+ * Events only a jury's decisions apply (closing a session, or correcting a decision after it):
+ * never asked for through the candidacy's transitions.
+ */
+export const JURY_EVENTS = ['award', 'award_partially', 'refuse', 'reopen_for_jury'] as const;
+export type JuryEvent = (typeof JURY_EVENTS)[number];
+
+/** The events people ask for on a candidacy (`POST …/transitions`). */
+export const MANUAL_CANDIDACY_EVENTS = CANDIDACY_EVENTS.filter(
+  (event): event is Exclude<CandidacyEvent, JuryEvent> => !(JURY_EVENTS as readonly string[]).includes(event),
+);
+export type ManualCandidacyEvent = Exclude<CandidacyEvent, JuryEvent>;
 
 export const CANDIDACY_EVENT_LABELS: Readonly<Record<CandidacyEvent, string>> = {
   start_positioning: 'Commencer le positionnement',
@@ -53,6 +77,10 @@ export const CANDIDACY_EVENT_LABELS: Readonly<Record<CandidacyEvent, string>> = 
   resume: 'Reprendre',
   withdraw: 'Enregistrer un abandon',
   transfer: 'Transférer vers un autre organisme',
+  award: 'Certification décernée par le jury',
+  award_partially: 'Blocs validés par le jury',
+  refuse: 'Certification refusée par le jury',
+  reopen_for_jury: 'Renvoi devant un jury (décision corrigée)',
 };
 
 /** Who asked for the enrolment (mapped later to the CDC's `initiativeInscription`). */

@@ -23,6 +23,10 @@ describe('the candidate’s stepper', () => {
       pathway: 2,
       assessment: 3,
       ready_for_jury: 4,
+      // The jury's outcomes: its step.
+      awarded: 4,
+      partially_awarded: 4,
+      refused: 4,
       // Nothing more known: the first step.
       on_hold: 0,
       withdrawn: 0,

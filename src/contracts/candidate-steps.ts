@@ -16,13 +16,19 @@ export const CANDIDATE_STEP_LABELS: Readonly<Record<CandidateStep, string>> = {
   jury: 'Jury',
 };
 
-/** The states that are a step of the path; the others (pause, abandonment, transfer) are not. */
+/**
+ * The states that are a step of the path (the jury's outcomes are its last step); the others
+ * (pause, abandonment, transfer) are not.
+ */
 const STEP_OF_STATUS: Partial<Record<CandidacyStatus, number>> = {
   enrolled: 0,
   positioning: 1,
   pathway: 2,
   assessment: 3,
   ready_for_jury: 4,
+  awarded: 4,
+  partially_awarded: 4,
+  refused: 4,
 };
 
 /**

@@ -12,6 +12,7 @@ import type { PasswordResetService } from '../identity/password-reset.service.js
 import type { UsersService } from '../identity/users.service.js';
 import type { CandidaciesService } from './candidacies.service.js';
 import { NIR_HASH_PURPOSE, nirContext } from './enrolment-check.js';
+import { ENDED_STATUSES } from './domain/lifecycle.js';
 import type { InvitationsService } from './invitations.service.js';
 
 /**
@@ -31,8 +32,6 @@ type Deps = {
   users: Pick<UsersService, 'eraseCandidateAccount'>;
 };
 
-/** Candidacies that have ended (the juries issue adds its own ending states here). */
-export const ENDED_STATUSES = ['withdrawn', 'transferred'] as const;
 
 /** The identity an anonymised record keeps: placeholders, with its id, sex and birth year. */
 export const ANONYMISED_NAME = 'ANONYME';

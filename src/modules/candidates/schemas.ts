@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CANDIDACY_EVENTS,
+  MANUAL_CANDIDACY_EVENTS,
   CANDIDACY_INITIATIVES,
   CANDIDACY_STATUSES,
   SELF_FUNDED_ROUTE,
@@ -206,7 +207,7 @@ export const candidacySchema = candidacySummarySchema
     situation: situationSchema.nullable(),
     eligibility: storedEligibilitySchema,
     history: z.array(historyEntrySchema),
-    events: z.array(z.enum(CANDIDACY_EVENTS)).meta({
+    events: z.array(z.enum(MANUAL_CANDIDACY_EVENTS)).meta({
       description: 'Les changements d’étape possibles maintenant pour la personne connectée',
     }),
     can: z.object({ transition: z.boolean() }),
@@ -234,7 +235,7 @@ export const candidacyPage = pageOf(candidacySummarySchema)
 
 export const transitionBody = z
   .object({
-    event: z.enum(CANDIDACY_EVENTS),
+    event: z.enum(MANUAL_CANDIDACY_EVENTS),
     reason: z.string().trim().max(2000).optional().meta({ description: 'Obligatoire pour un abandon' }),
     trainingOrganisationId: z
       .uuid()

@@ -68,6 +68,20 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   pathways: 'candidates',
   pathway_modules: 'candidates',
   pathway_acknowledgements: 'candidates',
+  // …and the national joint juries that decide on them, and the awards those decide (ADR 0006):
+  // closing a session writes awards and candidacy states in one transaction.
+  jury_rules: 'candidates',
+  jury_rule_acceptances: 'candidates',
+  juries: 'candidates',
+  jury_certifications: 'candidates',
+  jury_members: 'candidates',
+  jury_candidacies: 'candidates',
+  jury_decisions: 'candidates',
+  jury_minutes: 'candidates',
+  jury_minutes_signatures: 'candidates',
+  award_counters: 'candidates',
+  awards: 'candidates',
+  bloc_equivalences: 'candidates',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

@@ -135,6 +135,9 @@ export interface HabilitationsTable {
   valid_from: string;
   valid_to: string;
   created_at: Timestamp;
+  /** Jury members only (migration 0016): their college and who designated them. */
+  college: ColumnType<'employers' | 'employees' | null, 'employers' | 'employees' | null | undefined>;
+  designated_by: ColumnType<string | null, string | null | undefined>;
 }
 
 export interface RoleAssignmentsTable {
@@ -361,7 +364,10 @@ export type CandidacyStatusColumn =
   | 'ready_for_jury'
   | 'on_hold'
   | 'withdrawn'
-  | 'transferred';
+  | 'transferred'
+  | 'awarded'
+  | 'partially_awarded'
+  | 'refused';
 
 export interface CandidaciesTable {
   id: Generated<string>;
@@ -543,6 +549,159 @@ export interface PathwayAcknowledgementsTable {
   acknowledged_at: Timestamp;
 }
 
+/** Composition rules of a branch's juries, one row per version (migration 0016; append-only). */
+export interface JuryRulesTable {
+  id: Generated<string>;
+  branch_id: string;
+  /** Set: the rules a branch set for a CQPI it co-owns. */
+  certification_id: string | null;
+  effective_from: string;
+  /** `JuryRules` of candidates/domain/jury-rules.ts. */
+  content: Json;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface JuryRuleAcceptancesTable {
+  rules_id: string;
+  branch_id: string;
+  accepted_by: string | null;
+  accepted_at: Timestamp;
+}
+
+export type JuryStatusColumn = 'planned' | 'deliberating' | 'minutes' | 'sealed' | 'closed' | 'cancelled';
+
+export interface JuriesTable {
+  id: Generated<string>;
+  convening_branch_id: string;
+  rules_id: string;
+  date: string;
+  /** `HH:MM:SS`, or null when only the day is set. */
+  starts_at: string | null;
+  place: string | null;
+  remote: Generated<boolean>;
+  status: ColumnType<JuryStatusColumn, JuryStatusColumn | undefined, JuryStatusColumn>;
+  deliberation_opened_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+  cancelled_at: NullableTimestamp;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface JuryCertificationsTable {
+  jury_id: string;
+  certification_id: string;
+}
+
+export interface JuryMembersTable {
+  jury_id: string;
+  user_id: string;
+  role: 'president' | 'member';
+  college: 'employers' | 'employees';
+  designated_by: string | null;
+  presence: 'present' | 'remote' | 'absent' | null;
+  presence_recorded_by: string | null;
+  presence_recorded_at: NullableTimestamp;
+  convened_at: NullableTimestamp;
+}
+
+export interface JuryCandidaciesTable {
+  jury_id: string;
+  candidacy_id: string;
+  attached_by: string | null;
+  attached_at: Timestamp;
+}
+
+/** Append-only (trigger): a correction is a new row naming the one it replaces. */
+export interface JuryDecisionsTable {
+  id: Generated<string>;
+  jury_id: string;
+  candidacy_id: string;
+  /** `[{code, validated, carried}]`. */
+  blocs: Json;
+  outcome: 'full' | 'partial' | 'refused' | 'absent' | 'deferred';
+  reasons: string | null;
+  recommendations: string | null;
+  /** `{for, against, abstain}` or null. */
+  votes: ColumnType<unknown, string | null | undefined, string | null>;
+  deliberating_members: ColumnType<string[], string[] | undefined, string[]>;
+  excluded_members: ColumnType<string[], string[] | undefined, string[]>;
+  replaces_id: string | null;
+  correction_reason: string | null;
+  posted_by: string;
+  posted_as: 'president' | 'secretary';
+  posted_at: Timestamp;
+}
+
+export interface JuryMinutesTable {
+  id: Generated<string>;
+  jury_id: string;
+  version: number;
+  pdf: Uint8Array;
+  sha256: string;
+  decision_ids: string[];
+  generated_by: string | null;
+  generated_at: Timestamp;
+  invalidated_at: NullableTimestamp;
+  invalidated_reason: string | null;
+  sealed_pdf: Uint8Array | null;
+  sealed_sha256: string | null;
+  sealed_at: NullableTimestamp;
+}
+
+export interface JuryMinutesSignaturesTable {
+  minutes_id: string;
+  user_id: string;
+  role: 'president' | 'member';
+  sha256: string;
+  signed_at: Timestamp;
+}
+
+export interface AwardCountersTable {
+  certification_id: string;
+  year: number;
+  last: number;
+}
+
+export interface AwardsTable {
+  id: Generated<string>;
+  /** e.g. `CQP-APS-2026-000123`. */
+  number: string;
+  certification_id: string;
+  year: number;
+  sequence: number;
+  candidacy_id: string;
+  candidate_id: string;
+  jury_id: string;
+  decision_id: string;
+  kind: 'full' | 'partial';
+  awarded_on: string;
+  /** `[{code, validUntil: YYYY-MM-DD | null}]` (null: for life). */
+  blocs: Json;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  successor_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface BlocEquivalencesTable {
+  id: Generated<string>;
+  from_certification_id: string;
+  from_bloc_code: string;
+  to_certification_id: string;
+  to_bloc_code: string;
+  declared_by_branch_id: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -584,6 +743,18 @@ export interface Database {
   pathways: PathwaysTable;
   pathway_modules: PathwayModulesTable;
   pathway_acknowledgements: PathwayAcknowledgementsTable;
+  jury_rules: JuryRulesTable;
+  jury_rule_acceptances: JuryRuleAcceptancesTable;
+  juries: JuriesTable;
+  jury_certifications: JuryCertificationsTable;
+  jury_members: JuryMembersTable;
+  jury_candidacies: JuryCandidaciesTable;
+  jury_decisions: JuryDecisionsTable;
+  jury_minutes: JuryMinutesTable;
+  jury_minutes_signatures: JuryMinutesSignaturesTable;
+  award_counters: AwardCountersTable;
+  awards: AwardsTable;
+  bloc_equivalences: BlocEquivalencesTable;
 }
 
 export type User = Selectable<UsersTable>;

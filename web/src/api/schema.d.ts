@@ -3121,7 +3121,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    status?: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+                    status?: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
                     certificationId?: string;
                     trainingOrganisationId?: string;
                     employerId?: string;
@@ -3171,7 +3171,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+                            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
                             /** Format: uuid */
                             candidateId: string;
                             eligibility: components["schemas"]["CandidacyEligibility"];
@@ -7562,8 +7562,8 @@ export interface components {
             /** @enum {string} */
             route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
             /** @enum {string} */
-            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
-            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred") | null;
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
+            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
             /** @enum {string} */
             eligibilityStatus: "open" | "incomplete";
             /** Format: uuid */
@@ -7609,8 +7609,8 @@ export interface components {
             /** @enum {string} */
             route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
             /** @enum {string} */
-            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
-            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred") | null;
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
+            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
             /** @enum {string} */
             eligibilityStatus: "open" | "incomplete";
             /** Format: uuid */
@@ -7636,10 +7636,10 @@ export interface components {
             eligibility: components["schemas"]["CandidacyEligibility"];
             history: {
                 /** @enum {string} */
-                event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer" | "enrol";
-                fromStatus: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred") | null;
+                event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer" | "award" | "award_partially" | "refuse" | "reopen_for_jury" | "enrol";
+                fromStatus: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
                 /** @enum {string} */
-                toStatus: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+                toStatus: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
                 reason: string | null;
                 at: string;
                 actorId: string | null;
@@ -7891,7 +7891,7 @@ export interface components {
             /** Format: uuid */
             candidacyId: string;
             /** @enum {string} */
-            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
             frameworkVersion: number;
             /** @description Les blocs visés et ce que le positionnement laisse à acquérir */
             blocs: {
@@ -7987,7 +7987,7 @@ export interface components {
             /** Format: uuid */
             candidacyId: string;
             /** @enum {string} */
-            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred";
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
             frameworkVersion: number;
             blocs: {
                 code: string;

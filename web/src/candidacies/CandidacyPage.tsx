@@ -46,6 +46,9 @@ const STATUS_COLORS: Record<CandidacyStatus, string> = {
   on_hold: COLORS.warning,
   withdrawn: COLORS.neutral,
   transferred: COLORS.neutral,
+  awarded: COLORS.success,
+  partially_awarded: COLORS.success,
+  refused: COLORS.neutral,
 };
 
 export function CandidacyStatusBadge({ status }: { status: CandidacyStatus }) {

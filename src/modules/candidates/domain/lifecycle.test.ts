@@ -10,6 +10,7 @@ import {
   EVENT_NEEDS,
   eventsFrom,
   isEnded,
+  isJuryEvent,
   type LifecycleState,
   transition,
 } from './lifecycle.js';
@@ -43,12 +44,24 @@ const EXPECTED: Record<CandidacyStatus, Partial<Record<CandidacyEvent, Candidacy
     withdraw: 'withdrawn',
     transfer: 'transferred',
   },
-  ready_for_jury: { put_on_hold: 'on_hold', withdraw: 'withdrawn' },
+  ready_for_jury: {
+    put_on_hold: 'on_hold',
+    withdraw: 'withdrawn',
+    award: 'awarded',
+    award_partially: 'partially_awarded',
+    refuse: 'refused',
+  },
   // resume: back to heldFrom (tested below for each state one may pause in)
   on_hold: { resume: 'pathway', withdraw: 'withdrawn' },
   withdrawn: {},
   transferred: {},
+  // Corrections after a session's close.
+  awarded: { award_partially: 'partially_awarded', refuse: 'refused', reopen_for_jury: 'ready_for_jury' },
+  partially_awarded: { award: 'awarded', refuse: 'refused', reopen_for_jury: 'ready_for_jury' },
+  refused: { award: 'awarded', award_partially: 'partially_awarded', reopen_for_jury: 'ready_for_jury' },
 };
+
+const JURY_ONLY = ['award', 'award_partially', 'refuse', 'reopen_for_jury'];
 
 /** What each event needs, so that every allowed pair is given it. */
 const INPUT = { reason: 'Raison donnée', organisationId: '00000000-0000-4000-8000-000000000001' };
@@ -76,9 +89,13 @@ describe('candidacy lifecycle: every (state, event) pair', () => {
     }
   }
 
-  it('the table covers every state, and events from a state are exactly its allowed ones', () => {
+  it('the table covers every state, and events offered from a state are exactly its allowed ones but the jury’s', () => {
     for (const status of CANDIDACY_STATUSES) {
-      expect(eventsFrom(stateOf(status)).sort()).toEqual(Object.keys(EXPECTED[status]).sort());
+      expect(eventsFrom(stateOf(status)).sort()).toEqual(
+        Object.keys(EXPECTED[status])
+          .filter((event) => !JURY_ONLY.includes(event))
+          .sort(),
+      );
     }
   });
 });
@@ -139,21 +156,33 @@ describe('what events need', () => {
     });
   });
 
-  it('only abandonment needs a reason and only transfer an organisation', () => {
+  it('only abandonment and a return before a jury need a reason, and only transfer an organisation', () => {
     for (const event of CANDIDACY_EVENTS) {
       expect(EVENT_NEEDS[event]).toEqual({
-        reason: event === 'withdraw',
+        reason: event === 'withdraw' || event === 'reopen_for_jury',
         organisation: event === 'transfer',
       });
     }
   });
+
+  it('offers people no jury event: only a session’s decisions apply them', () => {
+    for (const status of CANDIDACY_STATUSES) {
+      const offered = eventsFrom(stateOf(status));
+      for (const event of JURY_ONLY) expect(offered).not.toContain(event);
+      expect(offered.length).toBe(
+        Object.keys(EXPECTED[status]).filter((event) => !JURY_ONLY.includes(event)).length,
+      );
+    }
+    for (const event of CANDIDACY_EVENTS) expect(isJuryEvent(event)).toBe(JURY_ONLY.includes(event));
+  });
 });
 
 describe('ended candidacies', () => {
-  it('withdrawn and transferred end a candidacy; no event leaves them', () => {
-    expect([...ENDED_STATUSES].sort()).toEqual(['transferred', 'withdrawn']);
+  it('withdrawn, transferred and the jury’s outcomes end a candidacy; no one may move them on by hand', () => {
+    const ended = ['awarded', 'partially_awarded', 'refused', 'transferred', 'withdrawn'];
+    expect([...ENDED_STATUSES].sort()).toEqual(ended);
     for (const status of CANDIDACY_STATUSES) {
-      expect(isEnded(status)).toBe(status === 'withdrawn' || status === 'transferred');
+      expect(isEnded(status)).toBe(ended.includes(status));
       if (isEnded(status)) expect(eventsFrom(stateOf(status))).toEqual([]);
     }
   });

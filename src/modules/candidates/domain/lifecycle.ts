@@ -2,14 +2,19 @@
  * The lifecycle of a candidacy, as one transition table: steps 0–3 of docs/domain.md up to
  * « prêt pour le jury », plus a pause (and back to where it was), an abandonment (with its
  * reason) and a transfer to another training organisation (this candidacy ends, a new one
- * continues there in the state it had; both stay, linked). `withdrawn` and `transferred` end a
- * candidacy. The juries issue adds the states after the jury. Pure code.
+ * continues there in the state it had; both stay, linked); then the jury's outcome (step 4),
+ * applied only by a session's close or a correction after it (`JURY_EVENTS`): `awarded`,
+ * `partially_awarded` or `refused`, corrected from one to another, or sent back before a jury
+ * (`reopen_for_jury`) by a corrected decision `absent` or `deferred`. `withdrawn`,
+ * `transferred` and the three outcomes end a candidacy. Pure code.
  */
 import {
   CANDIDACY_EVENT_LABELS,
   CANDIDACY_STATUS_LABELS,
   type CandidacyEvent,
   type CandidacyStatus,
+  JURY_EVENTS,
+  type ManualCandidacyEvent,
 } from '../../../contracts/candidacies.js';
 
 /** A candidacy's place in its lifecycle: `heldFrom` is the state a paused candidacy resumes to. */
@@ -27,16 +32,32 @@ export const TRANSITIONS: Readonly<Record<CandidacyStatus, Partial<Record<Candid
   positioning: { start_pathway: 'pathway', ...LEAVING },
   pathway: { start_assessment: 'assessment', ...LEAVING },
   assessment: { mark_ready_for_jury: 'ready_for_jury', ...LEAVING },
-  // Nothing left to train: no transfer; the jury's own states come with the juries issue.
-  ready_for_jury: { put_on_hold: 'on_hold', withdraw: 'withdrawn' },
+  // Nothing left to train: no transfer. The jury's outcome, when its session closes.
+  ready_for_jury: {
+    put_on_hold: 'on_hold',
+    withdraw: 'withdrawn',
+    award: 'awarded',
+    award_partially: 'partially_awarded',
+    refuse: 'refused',
+  },
   // A paused candidacy resumes before it is transferred: its continuation starts where it was.
   on_hold: { resume: 'previous', withdraw: 'withdrawn' },
   withdrawn: {},
   transferred: {},
+  // A decision corrected after the close: another outcome, or back before a jury.
+  awarded: { award_partially: 'partially_awarded', refuse: 'refused', reopen_for_jury: 'ready_for_jury' },
+  partially_awarded: { award: 'awarded', refuse: 'refused', reopen_for_jury: 'ready_for_jury' },
+  refused: { award: 'awarded', award_partially: 'partially_awarded', reopen_for_jury: 'ready_for_jury' },
 };
 
 /** States that end a candidacy: a candidate may then start another one for the same certification. */
-export const ENDED_STATUSES: readonly CandidacyStatus[] = ['withdrawn', 'transferred'];
+export const ENDED_STATUSES: readonly CandidacyStatus[] = [
+  'withdrawn',
+  'transferred',
+  'awarded',
+  'partially_awarded',
+  'refused',
+];
 
 export function isEnded(status: CandidacyStatus): boolean {
   return ENDED_STATUSES.includes(status);
@@ -52,6 +73,10 @@ export const EVENT_NEEDS: Readonly<Record<CandidacyEvent, { reason: boolean; org
   resume: { reason: false, organisation: false },
   withdraw: { reason: true, organisation: false },
   transfer: { reason: false, organisation: true },
+  award: { reason: false, organisation: false },
+  award_partially: { reason: false, organisation: false },
+  refuse: { reason: false, organisation: false },
+  reopen_for_jury: { reason: true, organisation: false },
 };
 
 export type TransitionOutcome =
@@ -90,9 +115,18 @@ export function transition(
   return { ok: true, state: { status: target, heldFrom: null } };
 }
 
-/** The events possible from a state (for the `can` of a candidacy and the web app's buttons). */
-export function eventsFrom(state: LifecycleState): CandidacyEvent[] {
+/** Whether only a jury's decisions apply the event (never `POST …/transitions`). */
+export function isJuryEvent(event: CandidacyEvent): boolean {
+  return (JURY_EVENTS as readonly string[]).includes(event);
+}
+
+/**
+ * The events people may ask for from a state (for the `can` of a candidacy and the web app's
+ * buttons): the jury's own are left out.
+ */
+export function eventsFrom(state: LifecycleState): ManualCandidacyEvent[] {
   return (Object.keys(TRANSITIONS[state.status]) as CandidacyEvent[]).filter(
-    (event) => TRANSITIONS[state.status][event] !== 'previous' || state.heldFrom !== null,
+    (event): event is ManualCandidacyEvent =>
+      !isJuryEvent(event) && (TRANSITIONS[state.status][event] !== 'previous' || state.heldFrom !== null),
   );
 }
