@@ -10,6 +10,7 @@ import { seedDemo } from '../src/app/demo.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createHttpServer, type HttpServer } from '../src/platform/http/server.js';
+import { pgliteTemplate } from './pglite-template.js';
 
 /**
  * Test databases: an in-memory PGlite by default; with TEST_DATABASE_URL, a fresh database
@@ -18,7 +19,12 @@ import { createHttpServer, type HttpServer } from '../src/platform/http/server.j
 export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | undefined }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openDatabase({ engine: 'pglite', dataDir: undefined });
+    // From the run's migrated template when there is one (test/pglite-template.ts).
+    const handle = await openDatabase({
+      engine: 'pglite',
+      dataDir: undefined,
+      loadDataDir: pgliteTemplate(),
+    });
     await migrateToLatest(handle.db);
     return { ...handle, url: undefined };
   }

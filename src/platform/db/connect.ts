@@ -20,8 +20,11 @@ export type DatabaseHandle = {
 
 export type DatabaseTarget =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  /** dataDir undefined = in memory (tests). */
-  | { engine: 'pglite'; dataDir: string | undefined };
+  /**
+   * dataDir undefined = in memory (tests); loadDataDir: start from a dump of a data folder
+   * (the tests' migrated template, test/pglite-template.ts) instead of an empty cluster.
+   */
+  | { engine: 'pglite'; dataDir: string | undefined; loadDataDir?: Blob };
 
 // int8 (count(*), identity columns) as a JS number, as PGlite already does, so that both
 // engines return the same shapes. Our int8 values stay far below 2^53.
@@ -58,6 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   // Options-only form: PGlite ignores the options when the first argument is undefined.
   const client = new PGlite({
     ...(dataDir ? { dataDir } : {}),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     extensions: { unaccent, pg_trgm },
     parsers: { [pg.types.builtins.DATE]: (value: string) => value },
   });
