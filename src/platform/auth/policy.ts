@@ -77,6 +77,11 @@ export type Resources = {
    * the training organisations holding a candidacy of it.
    */
   certificationEvaluators: { branchIds: readonly string[]; candidacyOrganisationIds: readonly string[] };
+  /**
+   * A jury session: the branch convening it, the branches owning its certifications, its
+   * members and its president.
+   */
+  jury: JuryFacts;
 };
 
 export type CandidacyFacts = {
@@ -85,6 +90,15 @@ export type CandidacyFacts = {
   employerId: string | null;
   candidateUserId: string | null;
   evaluatorIds: readonly string[];
+  /** The members of the jury sessions (not cancelled) the candidacy is attached to. */
+  juryMemberIds?: readonly string[];
+};
+
+export type JuryFacts = {
+  conveningBranchId: string;
+  certificationBranchIds: readonly string[];
+  memberIds: readonly string[];
+  presidentId: string | null;
 };
 export type ResourceType = keyof Resources;
 
@@ -130,14 +144,20 @@ function organisationsAs(actor: Actor | null, roles: readonly Role[]): string[] 
 /**
  * Who reads a candidacy (and so its candidate's identity): admins; its certification's branch
  * staff (managers, OPCO advisors read-only); its training organisation; its employer; its
- * candidate; the evaluators assigned to it. Jury members: none yet (the juries issue).
+ * candidate; the evaluators assigned to it; the members of the jury sessions it is attached to.
  */
 const candidacyRead: Rule<CandidacyFacts> = (actor, c) =>
   staffOfAny(actor, c.certificationBranchIds) ||
   organisationsAs(actor, ['training_org']).includes(c.trainingOrganisationId) ||
   (c.employerId !== null && organisationsAs(actor, ['employer']).includes(c.employerId)) ||
   (c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId) ||
-  (hasRole(actor, 'evaluator') && c.evaluatorIds.includes(actor?.userId ?? ''));
+  (hasRole(actor, 'evaluator') && c.evaluatorIds.includes(actor?.userId ?? '')) ||
+  (hasRole(actor, 'jury_member') && (c.juryMemberIds ?? []).includes(actor?.userId ?? ''));
+
+/** Those who convene and run a jury session: admins and the convening branch's managers. */
+const juryManage: Rule<JuryFacts> = (actor, j) => managesAny(actor, [j.conveningBranchId]);
+const juryPresident: Rule<JuryFacts> = (actor, j) =>
+  j.presidentId !== null && hasRole(actor, 'jury_member') && actor?.userId === j.presidentId;
 
 /** Who moves a candidacy along (and enrols): admins, its branch managers, its training organisation. */
 const candidacyManage = (
@@ -259,6 +279,22 @@ const POLICIES = {
     read: (actor, c) =>
       staffOfAny(actor, c.branchIds) ||
       organisationsAs(actor, ['training_org']).some((o) => c.candidacyOrganisationIds.includes(o)),
+  },
+  jury: {
+    /** The managers of the convening branch and of the certifications' branches, admins, its members. */
+    read: (actor, j) =>
+      managesAny(actor, [j.conveningBranchId, ...j.certificationBranchIds]) ||
+      (hasRole(actor, 'jury_member') && j.memberIds.includes(actor?.userId ?? '')),
+    /** Convening, changing, cancelling: the convening branch's managers. */
+    manage: juryManage,
+    /** Recording the attendance: the convening branch's managers, the president. */
+    attend: (actor, j) => juryManage(actor, j) || juryPresident(actor, j),
+    /** Posting decisions: the president, or the convening branch's managers as secretary. */
+    decide: (actor, j) => juryManage(actor, j) || juryPresident(actor, j),
+    /** Correcting a decision (a new one replacing it, with a reason): the president only. */
+    correct: juryPresident,
+    /** Signing the minutes: a member. */
+    sign: (actor, j) => hasRole(actor, 'jury_member') && j.memberIds.includes(actor?.userId ?? ''),
   },
   candidate: {
     read: (actor, p) =>
