@@ -62,6 +62,8 @@ export const AUDIT_ACTION_LABELS = {
   'pathway.generate': 'Parcours individualisé proposé à partir du positionnement',
   'pathway.update': 'Parcours individualisé modifié',
   'pathway.acknowledge': 'Parcours individualisé pris en compte (candidat·e ou employeur)',
+  'jury_rules.create': 'Nouvelle version des règles de jury',
+  'jury_rules.accept': 'Règles de jury d’un CQPI acceptées par une branche',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -80,6 +82,7 @@ export const AUDIT_ENTITY_LABELS = {
   registry_alert: 'Alerte du registre',
   candidate: 'Candidat·e',
   candidacy: 'Parcours',
+  jury_rules: 'Règles de jury',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -82,6 +82,11 @@ export type Resources = {
    * members and its president.
    */
   jury: JuryFacts;
+  /**
+   * The jury rules of a branch (`branchIds`: that branch), or those set for a CQPI
+   * (`branchIds`: its co-owning branches, any of which may set them; the others accept them).
+   */
+  juryRules: { branchIds: readonly string[] };
 };
 
 export type CandidacyFacts = {
@@ -321,6 +326,12 @@ const POLICIES = {
      */
     export: (actor, p) =>
       isAdmin(actor) || (p.userId !== null && hasRole(actor, 'candidate') && actor?.userId === p.userId),
+  },
+  juryRules: {
+    /** The branch's staff (managers, OPCO advisors), admins. */
+    read: (actor, r) => staffOfAny(actor, r.branchIds),
+    /** A new version, or accepting a CQPI's: the branch's managers, admins. */
+    write: (actor, r) => managesAny(actor, r.branchIds),
   },
 } satisfies { [T in ResourceType]: PolicyOf<Resources[T]> };
 
