@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Services } from '../src/app/app.js';
 import { today } from '../src/contracts/dates.js';
+import type { College } from '../src/contracts/juries.js';
 import type { CandidateInput, EnrolmentBody } from '../src/modules/candidates/schemas.js';
 import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
 import { type Actor, SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
@@ -137,13 +138,17 @@ export function factories(services: Services) {
     certificationId: string,
     who:
       | { organisationId: string; kind?: 'train' | 'assess' | 'train_and_assess' }
-      | { userId: string; kind: 'evaluator' | 'jury_member' },
+      | { userId: string; kind: 'evaluator' }
+      | { userId: string; kind: 'jury_member'; college?: College; designatedBy?: string },
     dates = { validFrom: '2020-01-01', validTo: '2099-12-31' },
   ) {
     const kind = who.kind ?? 'train';
+    // A jury member's habilitation names a college and who designated them (issue 13).
+    const jury =
+      kind === 'jury_member' ? { college: 'employers' as const, designatedBy: 'Fédération (test)' } : {};
     const id = await catalogue.habilitations.create(
       certificationId,
-      { ...who, kind, ...dates },
+      { ...jury, ...who, kind, ...dates },
       SYSTEM_ADMIN,
       'test',
     );

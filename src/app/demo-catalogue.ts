@@ -152,9 +152,14 @@ export async function seedDemoCatalogue(
       ['evaluator', demoUsers.evaluator],
       ['jury_member', demoUsers.jury],
     ] as const) {
+      // A jury member's habilitation names their college and who designated them (issue 13).
+      const jury =
+        kind === 'jury_member'
+          ? { college: 'employers' as const, designatedBy: 'Fédération patronale de la branche' }
+          : {};
       await habilitations.create(
         id,
-        { kind, userId, validFrom: '2025-01-01', validTo: demoHorizon() },
+        { kind, userId, validFrom: '2025-01-01', validTo: demoHorizon(), ...jury },
         SYSTEM_ADMIN,
         requestId,
       );

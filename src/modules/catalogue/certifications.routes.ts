@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isOrganisationHabilitation, isPersonHabilitation } from '../../contracts/catalogue.js';
 import { today } from '../../contracts/dates.js';
+import { COLLEGES } from '../../contracts/juries.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { capabilities } from '../../platform/auth/policy.js';
 import { binary, mediaResponse } from '../../platform/http/openapi.js';
@@ -526,6 +527,16 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
           userId: z.uuid().optional(),
           validFrom: isoDate,
           validTo: isoDate,
+          college: z.enum(COLLEGES).optional().meta({ description: 'Membre de jury : son collège (requis)' }),
+          designatedBy: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .optional()
+            .meta({
+              description: 'Membre de jury : la fédération ou le syndicat qui l’a désigné·e (requis)',
+            }),
         }),
         response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 403, 404, 422) },
       },
@@ -592,6 +603,8 @@ function habilitationOf(h: Awaited<ReturnType<HabilitationsService['list']>>[num
     organisationName: h.organisation_name,
     userId: h.user_id,
     personName: h.person_name,
+    college: h.college,
+    designatedBy: h.designated_by,
   };
 }
 
@@ -610,6 +623,8 @@ function habilitatedAnswer(rows: Awaited<ReturnType<HabilitationsService['habili
             validTo: h.valid_to,
             userId: h.user_id,
             name: h.person_name ?? '',
+            college: h.college,
+            designatedBy: h.designated_by,
           },
         ]
       : [],

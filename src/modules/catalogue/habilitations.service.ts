@@ -5,6 +5,8 @@ import {
   PERSON_HABILITATIONS,
   type PersonHabilitation,
 } from '../../contracts/catalogue.js';
+import type { IsoDate } from '../../contracts/dates.js';
+import type { College } from '../../contracts/juries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { authorize, enforce } from '../../platform/auth/policy.js';
@@ -27,7 +29,13 @@ export type HabilitationInput = {
   userId?: string | undefined;
   validFrom: string;
   validTo: string;
+  /** Jury members only: their college and the federation or union that designated them. */
+  college?: College | undefined;
+  designatedBy?: string | undefined;
 };
+
+/** A jury member habilitated on a date: the college and designation their habilitation names. */
+export type HabilitatedJuryMember = { userId: string; college: College; designatedBy: string | null };
 
 /** Which habilitation kinds answer a need: an organisation that trains holds `train` or `train_and_assess`. */
 const SATISFIES: Record<HabilitationKind, HabilitationKind[]> = {
@@ -73,6 +81,21 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
       if (input.userId)
         errors.push(fieldError(['userId'], 'Une habilitation d’organisme ne vise pas de personne.'));
     }
+    if (input.kind === 'jury_member') {
+      if (!input.college)
+        errors.push(
+          fieldError(['college'], 'Indiquez le collège du membre de jury (employeurs ou salariés).'),
+        );
+      if (!input.designatedBy)
+        errors.push(fieldError(['designatedBy'], 'Indiquez la fédération ou le syndicat qui l’a désigné·e.'));
+    } else {
+      if (input.college)
+        errors.push(fieldError(['college'], 'Seule une habilitation de membre de jury nomme un collège.'));
+      if (input.designatedBy)
+        errors.push(
+          fieldError(['designatedBy'], 'Seule une habilitation de membre de jury nomme qui l’a désigné·e.'),
+        );
+    }
     if (errors.length > 0) throw problems.unprocessable(errors, 'Habilitation incomplète.');
     // Asked before the transaction: identity reads through its own connection.
     if (input.userId && !(await people.hasRole(input.userId, input.kind as PersonHabilitation))) {
@@ -104,6 +127,8 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
           user_id: input.userId ?? null,
           valid_from: input.validFrom,
           valid_to: input.validTo,
+          college: input.college ?? null,
+          designated_by: input.designatedBy ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -158,6 +183,8 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
         'o.siret as organisation_siret',
         'o.qualiopi_expires_on',
         'h.user_id',
+        'h.college',
+        'h.designated_by',
       ])
       .where('h.certification_id', '=', certificationId)
       .where('h.valid_from', '<=', date)
@@ -209,6 +236,8 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
         'h.organisation_id',
         'o.name as organisation_name',
         'h.user_id',
+        'h.college',
+        'h.designated_by',
       ])
       .where('h.certification_id', '=', certificationId)
       .orderBy('h.valid_from', 'desc')
@@ -216,7 +245,52 @@ export function habilitationsServiceFactory({ db, people }: { db: Db; people: Ha
     return withPersonNames(rows);
   }
 
-  return { create, remove, habilitatedOn, habilitatedFor, list };
+  /**
+   * The people holding a jury_member habilitation valid on `on` for EVERY given certification,
+   * with the college and designation their habilitation names (that of the first certification
+   * listed; the latest habilitation when several are valid). A session picks its members among them.
+   */
+  async function juryMembersOn(
+    certificationIds: readonly string[],
+    on: IsoDate,
+  ): Promise<HabilitatedJuryMember[]> {
+    const ids = [...new Set(certificationIds)];
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('habilitations')
+      .select(['user_id', 'certification_id', 'college', 'designated_by', 'valid_from'])
+      .where('kind', '=', 'jury_member')
+      .where('certification_id', 'in', ids)
+      .where('user_id', 'is not', null)
+      .where('valid_from', '<=', on)
+      .where('valid_to', '>=', on)
+      .orderBy('valid_from', 'desc')
+      .execute();
+    const byUser = new Map<string, typeof rows>();
+    for (const r of rows) byUser.set(r.user_id as string, [...(byUser.get(r.user_id as string) ?? []), r]);
+    const members: HabilitatedJuryMember[] = [];
+    for (const [userId, held] of byUser) {
+      if (!ids.every((id) => held.some((h) => h.certification_id === id))) continue;
+      const first = held.find((h) => h.certification_id === ids[0]) as (typeof rows)[number];
+      // A row from before 0016 may lack its college: not a member a session can seat.
+      if (!first.college) continue;
+      members.push({ userId, college: first.college, designatedBy: first.designated_by });
+    }
+    return members;
+  }
+
+  /**
+   * `juryMembersOn` for one certification as its branches' staff (and admins) read it: 404 for
+   * an unknown certification or one the actor does not staff.
+   */
+  async function juryMembersFor(certificationId: string, on: IsoDate, actor: Actor) {
+    const cert = await findCertification(db, certificationId);
+    if (!cert) throw problems.notFound('Certification introuvable.');
+    enforce(actor, 'readHabilitations', 'certification', ownershipOf(cert), 'Certification introuvable.');
+    return juryMembersOn([certificationId], on);
+  }
+
+  return { create, remove, habilitatedOn, habilitatedFor, list, juryMembersOn, juryMembersFor };
 }
 
 export type HabilitationsService = ReturnType<typeof habilitationsServiceFactory>;

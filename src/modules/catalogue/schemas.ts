@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLLEGES } from '../../contracts/juries.js';
 import { capabilitiesSchema } from '../../platform/http/schemas.js';
 import { CERTIFICATION_KINDS } from './domain/certification.js';
 import { frameworkSchema } from './domain/framework.js';
@@ -237,6 +238,11 @@ export const habilitationSchema = z
     organisationName: z.string().nullable(),
     userId: z.uuid().nullable(),
     personName: z.string().nullable(),
+    college: z.enum(COLLEGES).nullable().meta({ description: 'Membre de jury : son collège' }),
+    designatedBy: z
+      .string()
+      .nullable()
+      .meta({ description: 'Membre de jury : la fédération ou le syndicat qui l’a désigné·e' }),
   })
   .meta({ id: 'Habilitation' });
 
@@ -263,6 +269,8 @@ export const habilitatedSchema = z
           validTo: calendarDate,
           userId: z.uuid(),
           name: z.string(),
+          college: z.enum(COLLEGES).nullable(),
+          designatedBy: z.string().nullable(),
         }),
       )
       .optional()
