@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import { CANDIDACY_STATUSES, type CandidacyStatus } from '../../contracts/candidacies.js';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -25,8 +25,10 @@ import type { EligibilityService } from '../eligibility/eligibility.service.js';
 import type { UsersService } from '../identity/users.service.js';
 import {
   activeCandidacyOf,
+  type CandidacyListRow,
   type CandidacyRow,
   type CandidateRow,
+  candidacyListQuery,
   candidacyQuery,
   findCandidacy,
   findCandidate,
@@ -73,6 +75,12 @@ type GroupColumns = {
   >;
 };
 
+/**
+ * The list's pages within this many candidacies of the newest are read from the top without
+ * waiting for the total (their index entries cost less than a round trip).
+ */
+const NEAR_THE_TOP = 200;
+
 const NOT_FOUND = 'Parcours introuvable.';
 const CANDIDATE_NOT_FOUND = 'Candidat·e introuvable.';
 
@@ -116,23 +124,37 @@ export function candidaciesServiceFactory(deps: Deps) {
     return out;
   }
 
-  /** Certification and organisation names, and certification owners, for a set of rows. */
-  async function labelsFor(rows: readonly CandidacyRow[]) {
-    const certIds = [...new Set(rows.map((r) => r.certification_id))];
+  /** Certification and organisation names for a set of rows (what summaryOf shows). */
+  async function namesFor(
+    rows: readonly Pick<CandidacyRow, 'certification_id' | 'training_organisation_id' | 'employer_id'>[],
+  ) {
     const orgIds = [
       ...new Set(rows.flatMap((r) => [r.training_organisation_id, r.employer_id ?? []].flat())),
     ];
-    const [certifications, owners, organisations] = await Promise.all([
-      deps.certifications.summaries(certIds),
-      deps.certifications.branchIdsOf(certIds),
+    const [certifications, organisations] = await Promise.all([
+      deps.certifications.summaries([...new Set(rows.map((r) => r.certification_id))]),
       deps.organisations.describe(orgIds),
     ]);
-    return { certifications, owners, organisations };
+    return { certifications, organisations };
   }
 
-  function summaryOf(row: CandidacyRow, labels: Awaited<ReturnType<typeof labelsFor>>) {
+  /** Names (namesFor) and certification owners (the policy facts) for a set of rows. */
+  async function labelsFor(rows: readonly CandidacyRow[]) {
+    const [names, owners] = await Promise.all([
+      namesFor(rows),
+      deps.certifications.branchIdsOf([...new Set(rows.map((r) => r.certification_id))]),
+    ]);
+    return { ...names, owners };
+  }
+
+  /** A full row as a list row: the stored eligibility check's status only. */
+  const listRowOf = (row: CandidacyRow): CandidacyListRow => ({
+    ...row,
+    eligibility_status: (row.eligibility as StoredEligibility).status,
+  });
+
+  function summaryOf(row: CandidacyListRow, labels: Awaited<ReturnType<typeof namesFor>>) {
     const org = (id: string) => ({ id, name: labels.organisations.get(id)?.name ?? '' });
-    const eligibility = row.eligibility as StoredEligibility;
     return {
       id: row.id,
       candidateId: row.candidate_id,
@@ -145,7 +167,7 @@ export function candidaciesServiceFactory(deps: Deps) {
       route: row.route as CandidacyRoute,
       status: row.status,
       heldFrom: row.held_from,
-      eligibilityStatus: eligibility.status,
+      eligibilityStatus: row.eligibility_status,
       trainingOrganisationId: row.training_organisation_id,
       trainingOrganisation: org(row.training_organisation_id),
       employerId: row.employer_id,
@@ -176,7 +198,7 @@ export function candidaciesServiceFactory(deps: Deps) {
     ]);
     const mayTransition = authorize(actor, 'transition', 'candidacy', facts);
     return {
-      ...summaryOf(row, labels),
+      ...summaryOf(listRowOf(row), labels),
       situation: (row.situation ?? null) as never,
       eligibility: row.eligibility as StoredEligibility,
       history: history.map((h) => ({
@@ -262,38 +284,94 @@ export function candidaciesServiceFactory(deps: Deps) {
           .select(['c.status', (eb) => eb.fn.sum<number>('c.n').as('n')])
           .groupBy('c.status')
       : scoped.select(['c.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status');
-    // The page's ids first (an index-only scan in creation order, even for a far page), then
-    // their rows; the total is the counts' (no count of its own).
-    const [rows, byStatus] = await Promise.all([
-      candidacyQuery(db)
-        .where(
-          'c.id',
-          'in',
-          scoped
-            .$if(query.status !== undefined, (q) => q.where('c.status', '=', query.status as CandidacyStatus))
-            .select('c.id')
-            .orderBy('c.created_at', 'desc')
-            .orderBy('c.id', 'desc')
-            .limit(query.pageSize)
-            .offset((query.page - 1) * query.pageSize),
-        )
+    const countsOf = async () => {
+      const counts = Object.fromEntries(CANDIDACY_STATUSES.map((s) => [s, 0])) as Record<
+        CandidacyStatus,
+        number
+      >;
+      for (const r of await countsQuery.execute()) counts[r.status] = Number(r.n);
+      // The total is the counts' (no count of its own).
+      const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+      return { counts, total };
+    };
+    const filtered = scoped.$if(query.status !== undefined, (q) =>
+      q.where('c.status', '=', query.status as CandidacyStatus),
+    );
+    // A scope of several values of one column (a branch manager's certifications, the
+    // organisations of a user working for several): one range per value in that column's index,
+    // each already in the list's order, merged without a sort (Merge Append) — a single index
+    // scan of them all would read every candidacy of the scope and sort it, even for page 1.
+    // The values are disjoint, so no row comes twice; each range stays within `scoped`.
+    const mergeable = (() => {
+      if (scope.all || scope.candidateUserId || scope.evaluatorUserId) return null;
+      const columns = [
+        { column: 'c.certification_id', values: certificationIds, fixed: query.certificationId },
+        {
+          column: 'c.training_organisation_id',
+          values: scope.trainingOrganisationIds,
+          fixed: query.trainingOrganisationId,
+        },
+        { column: 'c.employer_id', values: scope.employerIds, fixed: query.employerId },
+      ] as const;
+      const used = columns.filter((c) => c.values.length > 0);
+      const [only] = used;
+      return used.length === 1 && only && only.values.length > 1 && !only.fixed ? only : null;
+    })();
+    /**
+     * The ids of `limit` rows after `offset` in the list's order (newest first), or from its
+     * other end (oldest first) — an index-only scan in order, walking offset + limit entries.
+     */
+    const idsOf = (direction: 'desc' | 'asc', offset: number, limit: number) => {
+      const ordered = <Q extends typeof filtered>(q: Q) =>
+        q.orderBy('c.created_at', direction).orderBy('c.id', direction);
+      if (!mergeable) return ordered(filtered).select('c.id').limit(limit).offset(offset);
+      const ranges = mergeable.values.map((value) =>
+        ordered(filtered.where(mergeable.column, '=', value))
+          .select(['c.id', 'c.created_at'])
+          .limit(offset + limit),
+      );
+      return db
+        .selectFrom(sql<{ id: string; created_at: Date }>`(${sql.join(ranges, sql` union all `)})`.as('u'))
+        .select('u.id')
+        .orderBy('u.created_at', direction)
+        .orderBy('u.id', direction)
+        .limit(limit)
+        .offset(offset);
+    };
+    const rowsOf = (ids: ReturnType<typeof idsOf>) =>
+      candidacyListQuery(db)
+        .where('c.id', 'in', ids)
         .orderBy('c.created_at', 'desc')
         .orderBy('c.id', 'desc')
-        .execute(),
-      countsQuery.execute(),
-    ]);
-    const labels = await labelsFor(rows);
-    const counts = Object.fromEntries(CANDIDACY_STATUSES.map((s) => [s, 0])) as Record<
-      CandidacyStatus,
-      number
-    >;
-    for (const r of byStatus) counts[r.status] = Number(r.n);
+        .execute();
+    // The first pages: their ids (from the newest) alongside the counts. A page further on: the
+    // counts first, then its ids read from whichever end of the list is nearer (its total is
+    // known), so that the last pages cost what the first ones do and the middle one is the
+    // dearest — one round trip more, for reading at most half the list's index entries.
+    const offset = (query.page - 1) * query.pageSize;
+    let rows: CandidacyListRow[];
+    let counted: Awaited<ReturnType<typeof countsOf>>;
+    if (offset + query.pageSize <= NEAR_THE_TOP)
+      [rows, counted] = await Promise.all([rowsOf(idsOf('desc', offset, query.pageSize)), countsOf()]);
+    else {
+      counted = await countsOf();
+      const remaining = counted.total - offset;
+      rows =
+        remaining <= 0
+          ? []
+          : remaining < offset + query.pageSize
+            ? await rowsOf(
+                idsOf('asc', Math.max(0, remaining - query.pageSize), Math.min(query.pageSize, remaining)),
+              )
+            : await rowsOf(idsOf('desc', offset, query.pageSize));
+    }
+    const names = await namesFor(rows);
     return {
-      items: rows.map((r) => summaryOf(r, labels)),
-      total: query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0),
+      items: rows.map((r) => summaryOf(r, names)),
+      total: counted.total,
       page: query.page,
       pageSize: query.pageSize,
-      counts,
+      counts: counted.counts,
     };
   }
 
@@ -331,7 +409,7 @@ export function candidaciesServiceFactory(deps: Deps) {
     const readable = rows.filter((r) => authorize(actor, 'read', 'candidacy', factsOfRow(r)));
     return {
       ...identityOf(person),
-      candidacies: readable.map((r) => summaryOf(r, labels)),
+      candidacies: readable.map((r) => summaryOf(listRowOf(r), labels)),
       can: capabilities(actor, 'candidate', facts),
     };
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
 type Q = Kysely<Database>;
@@ -38,6 +38,28 @@ export function candidacyQuery(db: Q) {
 }
 
 export type CandidacyRow = Awaited<ReturnType<ReturnType<typeof candidacyQuery>['executeTakeFirstOrThrow']>>;
+
+/**
+ * Candidacies as a list shows them: candidacyQuery's columns but the situation and the stored
+ * eligibility check (about 1.2 kB of JSON a row, read and parsed for nothing), of which the list
+ * shows the status only.
+ */
+export function candidacyListQuery(db: Q) {
+  return db
+    .selectFrom('candidacies as c')
+    .innerJoin('candidates as p', 'p.id', 'c.candidate_id')
+    .select([
+      ...CANDIDACY_COLUMNS.filter(
+        (c): c is Exclude<(typeof CANDIDACY_COLUMNS)[number], 'c.situation' | 'c.eligibility'> =>
+          c !== 'c.situation' && c !== 'c.eligibility',
+      ),
+      sql<'open' | 'incomplete'>`c.eligibility ->> 'status'`.as('eligibility_status'),
+    ]);
+}
+
+export type CandidacyListRow = Awaited<
+  ReturnType<ReturnType<typeof candidacyListQuery>['executeTakeFirstOrThrow']>
+>;
 
 export async function findCandidacy(db: Q, id: string): Promise<CandidacyRow | undefined> {
   return candidacyQuery(db).where('c.id', '=', id).executeTakeFirst();
