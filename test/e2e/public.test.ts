@@ -153,11 +153,13 @@ describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
     await done(context, errors);
   });
 
-  it('a role without screens of its own yet is promised nothing more', async () => {
+  it('a jury member’s card says what they do and leads to their convocations', async () => {
     const { context, page, errors } = await open();
     await signedIn(page, base, 'jury_member@demo.qualif.test');
     expect(new URL(page.url()).pathname).toBe('/');
-    await page.getByText('Qualif n’a pas encore d’écran propre à ce rôle', { exact: false }).waitFor(WAIT);
+    await page.getByText('Siéger aux jurys paritaires', { exact: false }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'Voir mes jurys' }).click();
+    await h1(page, 'Mes jurys');
     await done(context, errors);
   });
 

@@ -11,7 +11,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** The demo ids the addresses with a parameter are visited with. */
-type DemoIds = { certification: string; candidacy: string; assessment: string };
+type DemoIds = { certification: string; candidacy: string; assessment: string; jury: string };
 
 /**
  * Every route of web/src/app/App.tsx and the addresses the sweep visits for it: each
@@ -60,6 +60,9 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
   '/mon-parcours': () => ['/mon-parcours'],
   '/evaluations': () => ['/evaluations'],
   '/evaluations/:assessmentId': ({ assessment }) => [`/evaluations/${assessment}`],
+  '/jurys': () => ['/jurys', '/jurys?status=closed'],
+  '/jurys/nouveau': () => ['/jurys/nouveau'],
+  '/jurys/:id': ({ jury }) => [`/jurys/${jury}`],
 };
 
 /**
@@ -224,7 +227,15 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
       .select('id')
       .orderBy('scheduled_at')
       .executeTakeFirstOrThrow();
-    ids = { certification: aps.id, candidacy: positioning.id, assessment: assessment.id };
+    // The demo's open jury session (the first by date); until the demo has one, an unknown id:
+    // the page then shows its « Session indisponible » state.
+    const jury = await served.t.db.selectFrom('juries').select('id').orderBy('date').executeTakeFirst();
+    ids = {
+      certification: aps.id,
+      candidacy: positioning.id,
+      assessment: assessment.id,
+      jury: jury?.id ?? '00000000-0000-4000-8000-000000000000',
+    };
   }, 120_000);
 
   afterAll(async () => {

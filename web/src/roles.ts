@@ -1,23 +1,17 @@
 import { ROLE_LABELS } from '../../src/contracts/roles';
 import type { Grant, Role } from './api/types';
 
-/**
- * What a role has in Qualif today, for the roles whose own screens (candidacies, assessments,
- * juries…) do not exist yet: only the pages open to everyone. Say nothing more until they land.
- */
-const NOTHING_OF_ITS_OWN_YET =
-  'Qualif n’a pas encore d’écran propre à ce rôle. Vous pouvez consulter le catalogue, vérifier une inscription au RNCP ou au RS, simuler les voies d’accès et lire leurs règles.';
-
 /** What each role does in Qualif, in a sentence: only what exists. */
 export const ROLE_DUTIES: Record<Role, string> = {
   admin: "Administrer la plateforme : comptes, rôles et périmètres, vérification du journal d'audit.",
   branch_manager:
-    'Gérer les CQP de la branche : référentiels, reconnaissance, habilitations des organismes, évaluateurs et membres de jury, alertes du registre.',
+    'Gérer les CQP de la branche : référentiels, reconnaissance, habilitations des organismes, évaluateurs et membres de jury, alertes du registre ; convoquer et suivre les jurys.',
   training_org:
     'Inscrire vos candidats (un par un ou par fichier) et suivre leurs parcours de certification, étape par étape.',
   evaluator:
     'Évaluer les candidats qui vous sont confiés : votre agenda de sessions, les grilles à remplir puis signer.',
-  jury_member: NOTHING_OF_ITS_OWN_YET,
+  jury_member:
+    'Siéger aux jurys paritaires : vos convocations, les dossiers des candidats sur lesquels vous délibérez, la signature du procès-verbal.',
   employer: 'Suivre les parcours de certification de vos salariés.',
   advisor: 'Consulter les parcours de certification des branches que vous accompagnez et leurs financeurs.',
   candidate:
@@ -28,6 +22,7 @@ export const ROLE_DUTIES: Record<Role, string> = {
 export const ROLE_SPACES: Partial<Record<Role, { to: string; label: string }>> = {
   candidate: { to: '/mon-parcours', label: 'Voir mon parcours' },
   evaluator: { to: '/evaluations', label: 'Voir mes évaluations' },
+  jury_member: { to: '/jurys', label: 'Voir mes jurys' },
   training_org: { to: '/candidatures', label: 'Voir les candidatures' },
   employer: { to: '/candidatures', label: 'Voir mes salariés en parcours' },
   advisor: { to: '/candidatures', label: 'Voir les parcours des branches' },

@@ -49,6 +49,9 @@ const EvaluationsPage = lazy(() =>
   import('../evaluations/EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })),
 );
 const GridPage = lazy(() => import('../evaluations/GridPage').then((m) => ({ default: m.GridPage })));
+const JuriesPage = lazy(() => import('../juries/JuriesPage').then((m) => ({ default: m.JuriesPage })));
+const NewJuryPage = lazy(() => import('../juries/NewJuryPage').then((m) => ({ default: m.NewJuryPage })));
+const JuryPage = lazy(() => import('../juries/JuryPage').then((m) => ({ default: m.JuryPage })));
 const CandidateSpacePage = lazy(() =>
   import('../candidate/CandidateSpacePage').then((m) => ({ default: m.CandidateSpacePage })),
 );
@@ -138,6 +141,30 @@ export function App() {
             element={
               <Deferred>
                 <GridPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/jurys"
+            element={
+              <Deferred>
+                <JuriesPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/jurys/nouveau"
+            element={
+              <Deferred>
+                <NewJuryPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/jurys/:id"
+            element={
+              <Deferred>
+                <JuryPage />
               </Deferred>
             }
           />

@@ -33,15 +33,17 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/admin/registre', label: 'Registre RNCP / RS' },
     { to: '/gestion/alertes-registre', label: 'Alertes du registre' },
     { to: '/candidatures', label: 'Candidatures' },
+    { to: '/jurys', label: 'Jurys' },
   ],
   branch_manager: [
     { to: '/gestion/certifications', label: 'Mes certifications' },
     { to: '/gestion/alertes-registre', label: 'Alertes du registre' },
     { to: '/candidatures', label: 'Candidatures' },
+    { to: '/jurys', label: 'Jurys' },
   ],
   training_org: [{ to: '/candidatures', label: 'Candidatures' }],
   evaluator: [{ to: '/evaluations', label: 'Mes évaluations' }],
-  jury_member: [],
+  jury_member: [{ to: '/jurys', label: 'Mes jurys' }],
   employer: [{ to: '/candidatures', label: 'Mes salariés en parcours' }],
   advisor: [{ to: '/candidatures', label: 'Parcours des branches' }],
   candidate: [{ to: '/mon-parcours', label: 'Mon parcours' }],
@@ -78,6 +80,17 @@ export const RESTRICTED_AREAS: readonly RestrictedArea[] = [
   { prefix: '/candidatures/nouvelle/', roles: ENROLMENT_ROLES, reservedTo: ENROLMENT_RESERVED },
   { prefix: '/candidatures/import/', roles: ENROLMENT_ROLES, reservedTo: ENROLMENT_RESERVED },
   { prefix: '/mon-parcours/', roles: ['candidate'], reservedTo: 'aux candidats et candidates' },
+  // The first area an address falls in decides: convening before reading.
+  {
+    prefix: '/jurys/nouveau/',
+    roles: ['admin', 'branch_manager'],
+    reservedTo: 'aux gestionnaires de branche et à l’administration de Qualif',
+  },
+  {
+    prefix: '/jurys/',
+    roles: ['admin', 'branch_manager', 'jury_member'],
+    reservedTo: 'aux gestionnaires de branche, aux membres de jury et à l’administration de Qualif',
+  },
 ];
 
 /** The area this address belongs to when these roles may not open it, else undefined. */
