@@ -40,6 +40,7 @@ import { eventsFrom, transition as lifecycleTransition } from './domain/lifecycl
 import { enrolmentCheckFactory, enrolmentProblem, nirContext, type Warning } from './enrolment-check.js';
 import { blocsMissingForJuryOf } from './grid.repo.js';
 import type { InvitationsService } from './invitations.service.js';
+import { juryOutcomeOf } from './jury-outcome.js';
 import type {
   CandidacyListQuery,
   CandidacyRoute,
@@ -211,6 +212,7 @@ export function candidaciesServiceFactory(deps: Deps) {
         actorName: h.actor_user_id ? (names.get(h.actor_user_id) ?? null) : null,
         details: (h.details ?? null) as Record<string, unknown> | null,
       })),
+      jury: await juryOutcomeOf(db, id, actor, facts),
       events: mayTransition ? eventsFrom({ status: row.status, heldFrom: row.held_from }) : [],
       can: { transition: mayTransition },
     };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
   CANDIDACY_EVENTS,
-  MANUAL_CANDIDACY_EVENTS,
   CANDIDACY_INITIATIVES,
   CANDIDACY_STATUSES,
+  MANUAL_CANDIDACY_EVENTS,
   SELF_FUNDED_ROUTE,
   SEXES,
 } from '../../contracts/candidacies.js';
+import { AWARD_KINDS, JURY_OUTCOMES } from '../../contracts/juries.js';
 import { pageQuery } from '../../platform/http/schemas.js';
 import { isoDate, pageOf, recognitionSchema } from '../catalogue/schemas.js';
 import { FUNDER_IDS, ROUTE_IDS } from '../eligibility/domain/model.js';
@@ -202,11 +203,31 @@ export const historyEntrySchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 
+/** The jury's outcome on a candidacy (jury-outcome.ts): the current decision of its last session. */
+export const candidacyJuryOutcomeSchema = z
+  .object({
+    juryId: z.uuid(),
+    date: isoDate,
+    outcome: z.enum(JURY_OUTCOMES),
+    blocs: z.array(z.object({ code: z.string(), validated: z.boolean().nullable(), carried: z.boolean() })),
+    reasons: z.string().nullable(),
+    recommendations: z.string().nullable(),
+    award: z
+      .object({ id: z.uuid(), number: z.string(), kind: z.enum(AWARD_KINDS), revoked: z.boolean() })
+      .nullable(),
+  })
+  .meta({
+    id: 'CandidacyJuryOutcome',
+    description:
+      'La décision en vigueur de la dernière session de jury : pour le ou la candidat·e une fois le procès-verbal scellé, pour la branche et l’organisme de formation dès qu’elle est enregistrée',
+  });
+
 export const candidacySchema = candidacySummarySchema
   .extend({
     situation: situationSchema.nullable(),
     eligibility: storedEligibilitySchema,
     history: z.array(historyEntrySchema),
+    jury: candidacyJuryOutcomeSchema.nullable(),
     events: z.array(z.enum(MANUAL_CANDIDACY_EVENTS)).meta({
       description: 'Les changements d’étape possibles maintenant pour la personne connectée',
     }),

@@ -265,6 +265,17 @@ const POLICIES = {
     acknowledgePathway: (actor, c) =>
       (c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId) ||
       (c.employerId !== null && organisationsAs(actor, ['employer']).includes(c.employerId)),
+    /**
+     * The jury's outcome as soon as it is posted: its branch staff, its training organisation,
+     * the members of its sessions (not its employer nor its evaluators).
+     */
+    readJuryOutcome: (actor, c) =>
+      staffOfAny(actor, c.certificationBranchIds) ||
+      organisationsAs(actor, ['training_org']).includes(c.trainingOrganisationId) ||
+      (hasRole(actor, 'jury_member') && (c.juryMemberIds ?? []).includes(actor?.userId ?? '')),
+    /** Its candidate reads the outcome once the session's minutes are sealed (the service checks). */
+    readSealedJuryOutcome: (actor, c) =>
+      c.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === c.candidateUserId,
   },
   candidacies: { read: (actor) => actor !== null, create: candidacyManage },
   assessment: {

@@ -7586,6 +7586,29 @@ export interface components {
             transferredFromId: string | null;
             transferredToId: string | null;
         };
+        /** @description La décision en vigueur de la dernière session de jury : pour le ou la candidat·e une fois le procès-verbal scellé, pour la branche et l’organisme de formation dès qu’elle est enregistrée */
+        CandidacyJuryOutcome: {
+            /** Format: uuid */
+            juryId: string;
+            date: string;
+            /** @enum {string} */
+            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
+            blocs: {
+                code: string;
+                validated: boolean | null;
+                carried: boolean;
+            }[];
+            reasons: string | null;
+            recommendations: string | null;
+            award: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind: "full" | "partial";
+                revoked: boolean;
+            } | null;
+        };
         Candidacy: {
             /** Format: uuid */
             id: string;
@@ -7648,6 +7671,7 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
             }[];
+            jury: components["schemas"]["CandidacyJuryOutcome"] | null;
             /** @description Les changements d’étape possibles maintenant pour la personne connectée */
             events: ("start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer")[];
             can: {
