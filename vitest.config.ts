@@ -1,4 +1,33 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files known to take longest, started first so that the two workers end together (a long
+ * file started last would run alone at the end). Without a record of an earlier run (a fresh
+ * clone, as in CI) vitest orders files by size, which puts the browser sweep behind a dozen
+ * files. The rest keeps vitest's order.
+ */
+const LONGEST_FIRST = [
+  /\/test\/e2e\/sweep\.test\.ts$/,
+  /\/test\/fuzz\.test\.ts$/,
+  /\/test\/cli\.test\.ts$/,
+  /\/test\/e2e\/journey\.test\.ts$/,
+  /\/test\/e2e\//,
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST_FIRST.findIndex((pattern) => pattern.test(file.moduleId));
+      return index < 0 ? LONGEST_FIRST.length : index;
+    };
+    return sorted
+      .map((file, order) => ({ file, order, rank: rank(file) }))
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .map(({ file }) => file);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -8,6 +37,7 @@ export default defineConfig({
     // One migrated PGlite database, copied by each test database (test/pglite-template.ts).
     globalSetup: ['test/pglite-template.ts'],
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

@@ -96,12 +96,67 @@ function appRoutePaths(): string[] {
   return paths.sort();
 }
 
+/**
+ * The route paths App.tsx declares inside `<Route element={<RequireAuth />}>`: a visitor opening
+ * one is sent to the login page. Read tag by tag, nesting followed (`element={…}` may hold `>`).
+ */
+function signInRequiredPaths(): Set<string> {
+  const source = readFileSync(path.join(projectRoot, 'web', 'src', 'app', 'App.tsx'), 'utf8');
+  const guarded = new Set<string>();
+  const open: boolean[] = []; // for each open <Route>: whether it lies inside RequireAuth
+  const tags = /<Route\b|<\/Route>/g;
+  for (let match = tags.exec(source); match; match = tags.exec(source)) {
+    if (match[0] === '</Route>') {
+      open.pop();
+      continue;
+    }
+    let end = match.index;
+    for (let depth = 0; end < source.length; end++) {
+      const c = source[end];
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === '>' && depth === 0) break;
+    }
+    const tag = source.slice(match.index, end + 1);
+    const inside = open.at(-1) === true || /element=\{<RequireAuth\s*\/>\}/.test(tag);
+    const routePath = tag.match(/\bpath="([^"]+)"/)?.[1];
+    if (routePath && inside) guarded.add(routePath);
+    if (!tag.endsWith('/>')) open.push(inside);
+    tags.lastIndex = end + 1;
+  }
+  return guarded;
+}
+
+/**
+ * The web app's own rule for the areas reserved to some roles (web/src/layout/navigation.ts,
+ * applied by AppLayout before any page of the area renders). Loaded at run time: the web
+ * sources are not part of the server's TypeScript project.
+ */
+type RefusedArea = (pathname: string, roles: readonly string[]) => { reservedTo: string } | undefined;
+async function webRefusedArea(): Promise<RefusedArea> {
+  const file = path.join(projectRoot, 'web', 'src', 'layout', 'navigation.ts');
+  return ((await import(file)) as { refusedArea: RefusedArea }).refusedArea;
+}
+
 describe('the sweep’s route list', () => {
   it('is the route table of App.tsx, no more, no less', () => {
     const declared = appRoutePaths();
     expect(declared.length).toBeGreaterThan(10);
     expect(Object.keys(ROUTES).sort()).toEqual(declared);
     expect(declared).toEqual(expect.arrayContaining([...MAIN_ROUTES]));
+  });
+
+  it('knows which routes need signing in, and which areas are refused to whom', async () => {
+    const guarded = signInRequiredPaths();
+    expect([...guarded]).toEqual(
+      expect.arrayContaining(['/sessions', '/admin/utilisateurs', '/candidatures/:id']),
+    );
+    for (const open of ['/', '/connexion', '/catalogue', '/catalogue/:id', '*'])
+      expect(guarded.has(open)).toBe(false);
+    const refusedArea = await webRefusedArea();
+    expect(refusedArea('/admin/audit', ['branch_manager'])?.reservedTo).toBeTruthy();
+    expect(refusedArea('/admin/audit', ['admin'])).toBeUndefined();
+    expect(refusedArea('/catalogue', ['candidate'])).toBeUndefined();
   });
 });
 
@@ -122,6 +177,23 @@ type Layout = { scrollWidth: number; innerWidth: number; offenders: string[]; cl
 
 const MEASURE = `(() => {
   const vw = window.innerWidth;
+  // Nothing moves while this runs: each element's box and style is read once (big pages have
+  // thousands of elements, each walked up to the body).
+  const boxes = new Map();
+  const box = (el) => {
+    let b = boxes.get(el);
+    if (!b) boxes.set(el, (b = el.getBoundingClientRect()));
+    return b;
+  };
+  const styles = new Map();
+  const style = (el) => {
+    let s = styles.get(el);
+    if (!s) {
+      const c = getComputedStyle(el);
+      styles.set(el, (s = { position: c.position, overflowX: c.overflowX }));
+    }
+    return s;
+  };
   const name = (el) => {
     const classes = [...el.classList].filter((c) => !/^m_/.test(c)).slice(0, 2);
     const label = el.getAttribute('aria-label');
@@ -137,25 +209,25 @@ const MEASURE = `(() => {
   // Hidden by a scrolling or clipping ancestor that itself fits, or fixed: no sideways scroll.
   const contained = (el) => {
     for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
-      const style = getComputedStyle(a);
-      if (style.position === 'fixed') return true;
-      if (a !== el && style.overflowX !== 'visible' && a.getBoundingClientRect().right <= vw + 0.5) return true;
+      const s = style(a);
+      if (s.position === 'fixed') return true;
+      if (a !== el && s.overflowX !== 'visible' && box(a).right <= vw + 0.5) return true;
     }
     return false;
   };
   const all = [...document.body.querySelectorAll('*')];
   const out = all.filter((el) => {
-    const r = el.getBoundingClientRect();
+    const r = box(el);
     return r.width > 0 && r.right > vw + 0.5 && !contained(el);
   });
   const outSet = new Set(out);
   // The outermost elements that stick out of a parent that fits: the ones to fix.
   const offenders = out
     .filter((el) => !outSet.has(el.parentElement))
-    .sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)
+    .sort((a, b) => box(b).width - box(a).width)
     .slice(0, 3)
-    .map((el) => selector(el) + ' (' + Math.round(el.getBoundingClientRect().width) + ' px wide, right edge at ' +
-      Math.round(el.getBoundingClientRect().right) + ' px)');
+    .map((el) => selector(el) + ' (' + Math.round(box(el).width) + ' px wide, right edge at ' +
+      Math.round(box(el).right) + ' px)');
   // Text cut short: laid out beyond the edge of an ancestor (or itself) that hides its overflow
   // (badges, tabs, truncated labels). Text inside a container that scrolls can be scrolled to.
   const cut = (el) => {
@@ -164,12 +236,12 @@ const MEASURE = `(() => {
     const text = range.getBoundingClientRect();
     if (text.width === 0) return false;
     for (let a = el; a && a !== document.body; a = a.parentElement) {
-      const style = getComputedStyle(a);
-      if (style.overflowX === 'auto' || style.overflowX === 'scroll') return false;
-      if (style.overflowX === 'hidden' || style.overflowX === 'clip') {
-        const box = a.getBoundingClientRect();
-        if (box.width <= 2) return false; // visually hidden, for screen readers
-        if (text.right > box.right + 1 || text.left < box.left - 1) return true;
+      const { overflowX } = style(a);
+      if (overflowX === 'auto' || overflowX === 'scroll') return false;
+      if (overflowX === 'hidden' || overflowX === 'clip') {
+        const b = box(a);
+        if (b.width <= 2) return false; // visually hidden, for screen readers
+        if (text.right > b.right + 1 || text.left < b.left - 1) return true;
       }
     }
     return false;
@@ -206,8 +278,14 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
   let ids: DemoIds;
   const axeChecked = new Set<string>();
   let axeRuns = 0;
+  let visits = 0;
+  /** Addresses not loaded: the same login or refusal page as one already checked (see sweep). */
+  let skippedAsSeen = 0;
+  const signInRequired = signInRequiredPaths();
+  let refusedArea: RefusedArea;
 
   beforeAll(async () => {
+    refusedArea = await webRefusedArea();
     served = await serveAppInBrowser();
     const aps = await served.t.db
       .selectFrom('certifications')
@@ -239,7 +317,9 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
   }, 120_000);
 
   afterAll(async () => {
-    console.info(`sweep: axe ran on ${axeRuns} distinct pages`);
+    console.info(
+      `sweep: ${visits} addresses loaded (${skippedAsSeen} skipped: a login or refusal page already checked), axe ran on ${axeRuns} distinct pages`,
+    );
     await served?.close();
   });
 
@@ -260,6 +340,7 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
 
   /** One address, loaded and measured; what is wrong is added to `problems`. Returns where it landed. */
   async function check(page: Page, at: string, address: string, withAxe: boolean, problems: string[]) {
+    visits++;
     await page.goto(`${served.base}${address}`);
     try {
       await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
@@ -297,22 +378,38 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
   /**
    * Every route at this width. A route's further addresses (tabs, a search's results…) are
    * states of its page: skipped when its first address sent this person to the login page or
-   * to the refusal page.
+   * to the refusal page. Where the person lands is predicted from the app's own rules — a
+   * visitor opening a route inside RequireAuth goes to the login page, a signed-in person
+   * opening an area their roles may not open gets the refusal page for that area — and checked
+   * on the first such address; the others would show that same page (the route's own page never
+   * renders), so it is laid out and checked once per person, width and refusal.
    */
-  async function sweep(page: Page, who: string, signed: boolean, width: number): Promise<string[]> {
+  async function sweep(page: Page, who: string, roles: readonly string[] | undefined, width: number) {
     const problems: string[] = [];
     const phone = width === PHONE.width;
+    const seen = new Set<string>();
     for (const [route, fill] of Object.entries(ROUTES)) {
       if (!phone && !MAIN_ROUTES.has(route)) continue;
       for (const [index, address] of fill(ids).entries()) {
         const at = `${who} ${address} @${width}px`;
+        const area = roles && refusedArea(new URL(address, served.base).pathname, roles);
+        const expected =
+          !roles && signInRequired.has(route) ? 'login' : area ? `refused ${area.reservedTo}` : 'page';
+        if (expected !== 'page' && seen.has(expected)) {
+          skippedAsSeen++;
+          break;
+        }
+        seen.add(expected);
         // At 1280 px axe reads the home page, for the layout with its navigation beside.
         const withAxe = phone || route === '/';
         const landed = await check(page, at, address, withAxe, problems);
         if (!landed) break;
         const toLogin = landed.pathname === '/connexion' && route !== '/connexion';
-        if (signed && toLogin) problems.push(`${at}: sent to the login page although signed in`);
-        if (index === 0 && (toLogin || landed.heading === 'Accès refusé')) break;
+        const refused = landed.heading === 'Accès refusé';
+        const outcome = toLogin ? 'login' : refused ? 'refused' : 'page';
+        if (outcome !== expected.split(' ')[0])
+          problems.push(`${at}: expected ${expected}, but landed on ${outcome} (${landed.pathname})`);
+        if (index === 0 && outcome !== 'page') break;
       }
     }
     return problems;
@@ -338,7 +435,8 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(`${who} ${page.url()}: ${error.message}`));
         if (email) await signedIn(page, served.base, email);
-        const problems = await sweep(page, who, email !== undefined, PHONE.width);
+        const roles = email ? [who] : undefined;
+        const problems = await sweep(page, who, roles, PHONE.width);
         // At 1280 px, once per navigation: the six roles without screens of their own share one.
         await page.goto(`${served.base}/`);
         await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
@@ -346,7 +444,7 @@ describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 128
         if (!desktopSwept.has(links)) {
           desktopSwept.add(links);
           await page.setViewportSize(DESKTOP);
-          problems.push(...(await sweep(page, who, email !== undefined, DESKTOP.width)));
+          problems.push(...(await sweep(page, who, roles, DESKTOP.width)));
         }
         const found = [...problems, ...errors];
         expect(found, `${found.length} problems:\n${found.join('\n')}`).toEqual([]);
