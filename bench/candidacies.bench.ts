@@ -10,24 +10,30 @@
  *    /proc/<pid>/status VmHWM, reset just before the request), with its RSS before.
  * 2. The list: 100,000 candidacies more (SQL, generate_series) across 4 certifications of two
  *    branches, 4 training organisations and 8 employers, then `GET /api/v1/candidacies` for
- *    typical calls (training organisation, branch manager with a status filter, employer, admin;
- *    page 1 and a far page; every answer carries `total`), one request at a time over HTTP after
- *    a warm-up: p50 / p99 per call (target p99 < 50 ms).
+ *    typical calls (training organisation, branch manager — two certifications —, employer,
+ *    admin; with and without a status filter; page 1, the last page but one and the middle page,
+ *    the dearest since a page is read from the nearer end; every answer carries `total`), one
+ *    request at a time over HTTP, the calls taking turns, after a warm-up: p50 / p95 / p99 / max
+ *    per call (target p99 < 50 ms), the server's and its PostgreSQL backends' CPU per request,
+ *    the machine's load average at the start and the end; then each call's SQL, captured from
+ *    the same service in this process, under EXPLAIN (ANALYZE, BUFFERS): its key lines.
  *
  * Prints figures and whether the targets are met; never fails on timing. Fails (exit 1) when the
  * import is not answered 201 with every row created, or a list call answers anything but 200.
  *
  * Env: BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server: a fresh database is created
  * and dropped), BENCH_ROWS (default 10,000), BENCH_CANDIDACIES (default 100,000), BENCH_SAMPLES
- * (requests per list call, default 200), BENCH_SERVER=tsx (run the server from the sources) or the
- * path of another build's cli.js.
+ * (requests per list call, default 300), BENCH_WARM_UP (rounds of every call not counted, default
+ * 30), BENCH_EXPLAIN=0 (no plans), BENCH_KEEP_DATABASE=1 (keep the database, to explore it; its
+ * URL printed), BENCH_SERVER=tsx (run the server from the sources) or the path of another
+ * build's cli.js.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { today } from '../src/contracts/dates.js';
 import { IMPORT_COLUMNS } from '../src/modules/candidates/candidacy-imports.js';
 
@@ -36,8 +42,8 @@ const TARGET_RSS_MB = 300;
 const TARGET_P99_MS = 50;
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const CANDIDACIES = Number(process.env.BENCH_CANDIDACIES ?? 100_000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
-const WARM_UP = 20;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 30);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -93,7 +99,13 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-const load = () => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`;
+/** The machine's load average over 1, 5 and 15 minutes, and its number of cores. */
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores`;
+const loadAtStart = load();
+const loadAtStart1 = loadavg()[0] ?? 0;
 
 /** Resets the process's peak RSS to its current RSS (Linux: clear_refs 5). */
 function resetPeak(pid: number) {
@@ -227,6 +239,7 @@ async function main(): Promise<number> {
     for (const [role, u] of Object.entries(users))
       sessions[role as keyof typeof users] = await login(base, u.email, TEST_PASSWORD);
 
+    out(`machine at the start: ${loadAtStart}`);
     out(`server: ${server.label}`);
     out('database: PostgreSQL server (fresh database)');
     out();
@@ -285,7 +298,7 @@ async function main(): Promise<number> {
       ).n,
     );
     out(
-      `2. GET /api/v1/candidacies: ${CANDIDACIES.toLocaleString('en')} candidacies generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (${total.toLocaleString('en')} in all); ${SAMPLES} requests per call, one at a time, after ${WARM_UP}`,
+      `2. GET /api/v1/candidacies: ${CANDIDACIES.toLocaleString('en')} candidacies generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (${total.toLocaleString('en')} in all)`,
     );
     const totalOf = async (role: keyof typeof users, query: string) => {
       const r = await fetch(`${base}/api/v1/candidacies?${query}`, {
@@ -293,20 +306,39 @@ async function main(): Promise<number> {
       });
       return ((await r.json()) as { total: number }).total;
     };
-    const farPage = async (role: keyof typeof users, query: string) =>
-      Math.max(1, Math.ceil((await totalOf(role, query)) / 20) - 1);
+    /** The last page but one, and the middle page (the dearest: offset paging from either end). */
+    const pageAt = async (role: keyof typeof users, query: string, where: 'far' | 'middle') => {
+      const pages = Math.ceil((await totalOf(role, query)) / 20);
+      return `${query}&page=${Math.max(1, where === 'far' ? pages - 1 : Math.ceil(pages / 2))}`;
+    };
     const calls: { label: string; role: keyof typeof users; query: string }[] = [
       { label: 'training org, page 1', role: 'training_org', query: 'page=1' },
       {
         label: 'training org, far page',
         role: 'training_org',
-        query: `page=${await farPage('training_org', 'page=1')}`,
+        query: await pageAt('training_org', 'pageSize=20', 'far'),
       },
+      {
+        label: 'training org, middle page',
+        role: 'training_org',
+        query: await pageAt('training_org', 'pageSize=20', 'middle'),
+      },
+      {
+        label: 'training org, status, far page',
+        role: 'training_org',
+        query: await pageAt('training_org', 'status=pathway', 'far'),
+      },
+      { label: 'branch manager, page 1', role: 'branch_manager', query: 'page=1' },
       { label: 'branch manager, status, page 1', role: 'branch_manager', query: 'status=positioning' },
       {
         label: 'branch manager, status, far page',
         role: 'branch_manager',
-        query: `status=positioning&page=${await farPage('branch_manager', 'status=positioning')}`,
+        query: await pageAt('branch_manager', 'status=positioning', 'far'),
+      },
+      {
+        label: 'branch manager, status, middle',
+        role: 'branch_manager',
+        query: await pageAt('branch_manager', 'status=positioning', 'middle'),
       },
       {
         label: 'branch manager, certification',
@@ -318,20 +350,50 @@ async function main(): Promise<number> {
       {
         label: 'admin, status, far page',
         role: 'admin',
-        query: `status=enrolled&page=${await farPage('admin', 'status=enrolled')}`,
+        query: await pageAt('admin', 'status=enrolled', 'far'),
+      },
+      {
+        label: 'admin, status, middle page',
+        role: 'admin',
+        query: await pageAt('admin', 'status=enrolled', 'middle'),
       },
     ];
-    out();
     out(
-      `${'call'.padEnd(36)} ${'total'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU ms'.padStart(7)}  met`,
+      `   ${SAMPLES} requests per call, one at a time, the calls taking turns (a burst of load elsewhere hits every call alike), after ${WARM_UP} rounds of warm-up; ${load()}`,
     );
-    let worst = 0;
-    for (const call of calls) {
-      const times: number[] = [];
-      let answerTotal = 0;
-      let cpuAtStart = 0;
-      for (let i = 0; i < WARM_UP + SAMPLES; i++) {
-        if (i === WARM_UP) cpuAtStart = cpuSecondsOf(pid);
+    const times = calls.map(() => [] as number[]);
+    const cpuSeconds = calls.map(() => 0);
+    const dbCpuSeconds = calls.map(() => 0);
+    const answers = calls.map(() => 0);
+    // The database's side: the CPU time of the PostgreSQL backends serving this database (the
+    // server's pool; the bench's own connections sit idle meanwhile), when the server runs on
+    // this machine (its processes readable in /proc).
+    let backends: number[] = [];
+    /** Each backend's CPU seconds now (a connection closed since is left out). */
+    const backendsCpu = () => {
+      const now = new Map<number, number>();
+      for (const p of backends) {
+        try {
+          now.set(p, cpuSecondsOf(p));
+        } catch {
+          // closed since: not counted
+        }
+      }
+      return now;
+    };
+    /** The CPU the backends present at both readings used in between. */
+    const backendsUsed = (before: Map<number, number>, after: Map<number, number>) =>
+      [...after].reduce((sum, [p, s]) => sum + (before.has(p) ? s - (before.get(p) as number) : 0), 0);
+    const started2 = performance.now();
+    for (let round = 0; round < WARM_UP + SAMPLES; round++) {
+      if (round >= WARM_UP && (round - WARM_UP) % 50 === 0) {
+        const { rows } = await sql<{ pid: number }>`
+          select pid from pg_stat_activity where datname = current_database()`.execute(db);
+        backends = rows.map((r) => r.pid).filter((p) => existsSync(`/proc/${p}/stat`));
+      }
+      for (const [n, call] of calls.entries()) {
+        const cpuBefore = cpuSecondsOf(pid);
+        const dbCpuBefore = backendsCpu();
         const t = performance.now();
         const r = await fetch(`${base}/api/v1/candidacies?${call.query}`, {
           headers: { cookie: sessions[call.role].cookie },
@@ -342,31 +404,119 @@ async function main(): Promise<number> {
           out(`${call.label}: answered ${r.status}: ${body.slice(0, 300)}`);
           return 1;
         }
-        if (i >= WARM_UP) times.push(ms);
-        else answerTotal = (JSON.parse(body) as { total: number }).total;
+        if (round < WARM_UP) answers[n] = (JSON.parse(body) as { total: number }).total;
+        else {
+          times[n]?.push(ms);
+          cpuSeconds[n] = (cpuSeconds[n] ?? 0) + cpuSecondsOf(pid) - cpuBefore;
+          dbCpuSeconds[n] = (dbCpuSeconds[n] ?? 0) + backendsUsed(dbCpuBefore, backendsCpu());
+        }
       }
-      const cpuMs = ((cpuSecondsOf(pid) - cpuAtStart) * 1000) / SAMPLES;
-      times.sort((a, b) => a - b);
-      const p99 = percentile(times, 99);
+    }
+    out(`   (measured in ${((performance.now() - started2) / 1000).toFixed(0)} s)`);
+    out();
+    const columns = ['total', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU ms', 'DB CPU'];
+    out(`${'call'.padEnd(34)}${columns.map((c) => c.padStart(9)).join('')}  met`);
+    let worst = 0;
+    for (const [n, call] of calls.entries()) {
+      const sorted = (times[n] ?? []).sort((a, b) => a - b);
+      const p99 = percentile(sorted, 99);
       worst = Math.max(worst, p99);
+      const figures = [
+        (answers[n] ?? 0).toLocaleString('en'),
+        ...[50, 95, 99, 100].map((p) => percentile(sorted, p).toFixed(1)),
+        (((cpuSeconds[n] ?? 0) * 1000) / SAMPLES).toFixed(1),
+        backends.length > 0 ? (((dbCpuSeconds[n] ?? 0) * 1000) / SAMPLES).toFixed(1) : '—',
+      ];
       out(
-        `${call.label.padEnd(36)} ${answerTotal.toLocaleString('en').padStart(8)} ${percentile(times, 50).toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)} ${cpuMs.toFixed(1).padStart(7)}  ${p99 < TARGET_P99_MS ? 'yes' : 'no'}`,
+        `${call.label.padEnd(34)}${figures.map((f) => f.padStart(9)).join('')}  ${p99 < TARGET_P99_MS ? 'yes' : 'no'}`,
       );
     }
     out();
     out(
-      `Target: p99 < ${TARGET_P99_MS} ms on every call — ${worst < TARGET_P99_MS ? 'met' : 'NOT met'} (worst ${worst.toFixed(1)} ms; ${load()})`,
+      `Target: p99 < ${TARGET_P99_MS} ms on every call — ${worst < TARGET_P99_MS ? 'met' : 'NOT met'} (worst p99 ${worst.toFixed(1)} ms)`,
     );
+    out(`Machine: ${load()} at the end; at the start: ${loadAtStart}`);
+    if (Math.max(loadAtStart1, loadavg()[0] ?? 0) > cpus().length)
+      out(
+        '  The machine was busy (load average above its number of cores): the percentiles include waits for a core.',
+      );
     out(
-      "(CPU ms: the server process's CPU time per request, whatever the machine's load; the database's is not in it)",
+      "(CPU ms: the server process's CPU time per request, whatever the machine's load; DB CPU: its PostgreSQL backends' — both from /proc, in ticks of 10 ms, averaged)",
     );
+    if (process.env.BENCH_EXPLAIN !== '0') {
+      out();
+      out('Plans of the SQL the list emits (in process, the same service; EXPLAIN ANALYZE, key lines):');
+      await explainCalls(handle, calls, sessions);
+    }
     return 0;
   } finally {
     if (server) {
       server.child.kill('SIGTERM');
       await new Promise((r) => server?.child.once('exit', r));
     }
-    await handle.close();
+    if (process.env.BENCH_KEEP_DATABASE) out(`database kept (BENCH_KEEP_DATABASE): ${handle.url}`);
+    else await handle.close();
+  }
+}
+
+/**
+ * For each call, the SQL the list emits — captured from the same service run in this process
+ * with the call's user and query — under EXPLAIN (ANALYZE, BUFFERS): its execution time and the
+ * plan's key lines (scans and the rows they read, sorts, merges).
+ */
+async function explainCalls(
+  handle: Awaited<ReturnType<typeof import('../test/support.js')['createTestDatabase']>>,
+  calls: { label: string; role: string; query: string }[],
+  sessions: Record<string, Session>,
+) {
+  const { createServices } = await import('../src/app/app.js');
+  const { testConfig } = await import('../test/support.js');
+  const { candidacyListQuery } = await import('../src/modules/candidates/schemas.js');
+  const { db } = handle;
+  // Every query's SQL by its id (subqueries are compiled on their own too), and the ones run.
+  const compiled = new Map<unknown, CompiledQuery>();
+  let captured: CompiledQuery[] = [];
+  const capturing = db.withPlugin({
+    transformQuery: (args) => {
+      compiled.set(args.queryId, db.getExecutor().compileQuery(args.node, args.queryId));
+      return args.node;
+    },
+    transformResult: async (args) => {
+      const query = compiled.get(args.queryId);
+      if (query) captured.push(query);
+      return args.result;
+    },
+  });
+  const services = createServices(testConfig(), { ...handle, db: capturing });
+  for (const call of calls) {
+    const token = decodeURIComponent(sessions[call.role]?.cookie.split('=')[1] ?? '');
+    const actor = await services.sessions.resolve(token);
+    if (!actor) throw new Error(`no session for ${call.role}`);
+    captured = [];
+    compiled.clear();
+    await services.candidacies.list(
+      candidacyListQuery.parse(Object.fromEntries(new URLSearchParams(call.query))),
+      actor,
+    );
+    out(`${call.label} (${call.query}):`);
+    for (const q of captured.filter((c) => /from "candidac(y_counts|ies)"/.test(c.sql))) {
+      const { rows } = await db.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`explain (analyze, buffers, costs off) ${q.sql}`, [...q.parameters]),
+      );
+      const lines = rows.map((r) => r['QUERY PLAN']);
+      const time = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '');
+      const what = q.sql.includes('candidacy_counts') ? 'counts' : 'page';
+      out(`  ${what}, ${time}:`);
+      for (const line of lines.filter((l) =>
+        /Scan|Merge Append|Sort Method|Sort \(|Limit|Rows Removed|Hash(Aggregate| Join)/.test(l),
+      ))
+        out(
+          `    ${line
+            .trim()
+            .replace(/^-> +/, '')
+            .replace(/\(actual time=[\d.]+\.\.([\d.]+) /, '(ms $1, ')}`,
+        );
+    }
   }
 }
 
