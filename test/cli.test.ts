@@ -90,6 +90,7 @@ describe('qualif CLI', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
       DATA_ENCRYPTION_KEY: '0'.repeat(64),
       PUBLIC_URL: 'https://qualif.example.org',
       SMTP_URL: 'smtp://127.0.0.1:1',
+      SEAL_P12_BASE64: 'AAAA',
     });
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/refused when NODE_ENV=production/);

@@ -44,14 +44,16 @@ describe('loadConfig', () => {
     expect(problems[0]).not.toContain('short-secret');
   });
 
-  it('production needs a secret, a data key, a public URL and SMTP', () => {
+  it('production needs a secret, a data key, a public URL, SMTP and the seal', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
       'DATA_ENCRYPTION_KEY',
       'PUBLIC_URL',
+      'SEAL_P12_BASE64',
       'SESSION_SECRET',
       'SMTP_URL',
     ]);
+    expect(problems.find((p) => p.startsWith('SEAL_P12_BASE64:'))).toMatch(/seal of jury minutes.*PKCS#12/);
   });
 
   it('production is accepted with them', () => {
@@ -61,8 +63,14 @@ describe('loadConfig', () => {
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PUBLIC_URL: 'https://qualif.example.org/',
       SMTP_URL: 'smtp://mail.example.org:587',
+      SEAL_P12_BASE64: Buffer.from('a PKCS#12 file').toString('base64'),
+      SEAL_P12_PASSWORD: 'seal-password',
     });
     expect(c.publicUrl).toBe('https://qualif.example.org');
+    expect(c.seal?.p12.toString()).toBe('a PKCS#12 file');
+    expect(c.seal?.password).toBe('seal-password');
+    // Neither the key nor its password is shown when the config is logged.
+    expect(JSON.stringify(c)).not.toMatch(/seal-password|UEtDUyMxMiBmaWxl/);
     expect(c.mail.transport).toBe('smtp');
   });
 

@@ -26,6 +26,14 @@ function secretCredentials(accessKeyId: string, secretAccessKey: string) {
   return credentials;
 }
 
+/** The seal's key and password, not enumerable: a config logged or serialised never shows them. */
+function secretSeal(p12: Buffer, password: string) {
+  const seal = {} as { p12: Buffer; password: string };
+  Object.defineProperty(seal, 'p12', { value: p12, enumerable: false });
+  Object.defineProperty(seal, 'password', { value: password, enumerable: false });
+  return seal;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -85,6 +93,12 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_LABEL: z.string().min(1).default('l’authentification unique'),
     OIDC_ALLOW_HTTP: bool.default(false),
+    // The platform's seal of jury minutes: a PKCS#12 file (key + certificate) in base64.
+    SEAL_P12_BASE64: z
+      .string()
+      .regex(/^[A-Za-z0-9+/\s]+={0,2}\s*$/, 'must be a PKCS#12 file in base64 (base64 -w0 seal.p12)')
+      .optional(),
+    SEAL_P12_PASSWORD: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -93,6 +107,14 @@ const envSchema = z
     }
     if (production && !env.DATA_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'is required in production' });
+    }
+    if (production && !env.SEAL_P12_BASE64) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEAL_P12_BASE64'],
+        message:
+          'is required in production: the platform’s seal of jury minutes, a PKCS#12 file (key and certificate) in base64, with SEAL_P12_PASSWORD (docs/deploy.md)',
+      });
     }
     if (production && !env.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
@@ -170,6 +192,8 @@ export type Config = Readonly<{
   fileStore: { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
   /** Years a candidate whose candidacies have all ended is kept before being anonymised. */
   candidateRetentionYears: number;
+  /** The platform's seal (PKCS#12); null: a self-signed development key under dataDir (never in production). */
+  seal: { p12: Buffer; password: string } | null;
   oidc:
     | { enabled: false; label: string }
     | {
@@ -198,6 +222,8 @@ const SECRET_KEYS = new Set([
   'DATABASE_URL',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'SEAL_P12_BASE64',
+  'SEAL_P12_PASSWORD',
 ]);
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -263,6 +289,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           }
         : { kind: 'disk' as const },
     candidateRetentionYears: e.CANDIDATE_RETENTION_YEARS,
+    seal: e.SEAL_P12_BASE64
+      ? secretSeal(Buffer.from(e.SEAL_P12_BASE64, 'base64'), e.SEAL_P12_PASSWORD ?? '')
+      : null,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

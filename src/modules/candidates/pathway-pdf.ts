@@ -1,4 +1,3 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { today } from '../../contracts/dates.js';
 import {
   PATHWAY_BLOC_PLAN_LABELS,
@@ -12,6 +11,9 @@ import {
   type PathwayParty,
 } from '../../contracts/pathway.js';
 import { POSITIONING_LEVEL_LABELS, type PositioningLevel } from '../../contracts/positioning.js';
+import { dayOf, frenchDate, pdfLayout } from './pdf-layout.js';
+
+export { dayOf, frenchDate, winAnsiText } from './pdf-layout.js';
 
 /** What the PDF summary shows: the candidacy, its blocs, its pathway (null: not established). */
 export type PathwayPdfInput = {
@@ -54,99 +56,12 @@ export type PathwayPdfInput = {
   } | null;
 };
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.35, 0.35, 0.4);
-
-/**
- * Text the standard font can draw. pdf-lib's standard fonts encode WinAnsi (Windows-1252),
- * which holds French entirely (é, è, à, ç, œ, ’, « », …); anything else is spaced (narrow
- * no-break spaces), unhyphenated, stripped of its accents (a Polish ł stays ?) — a name in
- * another script is the known limit (ADR 0005).
- */
-export function winAnsiText(text: string, supported: ReadonlySet<number>): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    if (supported.has(cp)) out += ch;
-    else if (/\s/u.test(ch)) out += ' ';
-    else if (/[\u2010-\u2012]/u.test(ch)) out += '-';
-    else {
-      const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += [...bare].every((c) => supported.has(c.codePointAt(0) as number)) && bare ? bare : '?';
-    }
-  }
-  return out;
-}
-
-const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** A calendar date as French writes it: « 1er mars 2027 », « 4 janvier 2027 ». */
-export function frenchDate(isoDate: string): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return longDate
-    .formatToParts(date)
-    .map((p) => (p.type === 'day' && Number(p.value) === 1 ? '1er' : p.value))
-    .join('');
-}
-/** The Paris day of a timestamp, in French (« 2 décembre 2026 » for 2026-12-01T23:30Z). */
-export const dayOf = (timestamp: string) => frenchDate(today(new Date(timestamp)));
-
 /** The PDF summary of an individual pathway, in French (A4, Helvetica). */
 export async function renderPathwayPdf(input: PathwayPdfInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const supported = new Set(regular.getCharacterSet());
-  const safe = (s: string) => winAnsiText(s, supported);
-  doc.setTitle(safe(`Parcours individualisé — ${input.certification.code} ${input.certification.title}`));
-  doc.setLanguage('fr-FR');
-  doc.setCreator('Qualif');
-  doc.setProducer('Qualif (pdf-lib)');
-
-  let page: PDFPage = doc.addPage(A4);
-  let y = A4[1] - MARGIN;
-  const width = A4[0] - 2 * MARGIN;
-
-  function lines(text: string, font: PDFFont, size: number, indent: number): string[] {
-    const out: string[] = [];
-    for (const paragraph of safe(text).split('\n')) {
-      let line = '';
-      for (const word of paragraph.split(' ')) {
-        const next = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(next, size) <= width - indent || !line) line = next;
-        else {
-          out.push(line);
-          line = word;
-        }
-      }
-      out.push(line);
-    }
-    return out;
-  }
-
-  function write(
-    text: string,
-    opts: { size?: number; bold?: boolean; indent?: number; muted?: boolean; gap?: number } = {},
-  ) {
-    const size = opts.size ?? 10;
-    const font = opts.bold ? bold : regular;
-    const indent = opts.indent ?? 0;
-    for (const line of lines(text, font, size, indent)) {
-      if (y - size < MARGIN) {
-        page = doc.addPage(A4);
-        y = A4[1] - MARGIN;
-      }
-      y -= size * 1.35;
-      page.drawText(line, { x: MARGIN + indent, y, size, font, color: opts.muted ? MUTED : INK });
-    }
-    y -= opts.gap ?? 2;
-  }
-  const heading = (text: string) => {
-    y -= 8;
-    write(text, { size: 13, bold: true, gap: 4 });
-  };
+  const pdf = await pdfLayout({
+    title: `Parcours individualisé — ${input.certification.code} ${input.certification.title}`,
+  });
+  const { write, heading } = pdf;
 
   // Who, what.
   write('Parcours individualisé', { size: 20, bold: true, gap: 6 });
@@ -201,7 +116,7 @@ export async function renderPathwayPdf(input: PathwayPdfInput): Promise<Uint8Arr
         facts.push(`dossier à remettre le ${m.dueOn ? frenchDate(m.dueOn) : '(à préciser)'}`);
       write(facts.join(' ; '), { indent: 24, gap: 0 });
       if (m.description) write(m.description, { indent: 24, muted: true });
-      y -= 3;
+      pdf.space(3);
     }
   }
 
@@ -226,17 +141,6 @@ export async function renderPathwayPdf(input: PathwayPdfInput): Promise<Uint8Arr
     }
   }
 
-  // Footer on every page.
-  const pages = doc.getPages();
   const edited = `Édité le ${frenchDate(today())} par Qualif`;
-  pages.forEach((p, i) => {
-    p.drawText(safe(`${edited} — page ${i + 1} / ${pages.length}`), {
-      x: MARGIN,
-      y: MARGIN / 2,
-      size: 8,
-      font: regular,
-      color: MUTED,
-    });
-  });
-  return doc.save();
+  return pdf.save((page, pages) => `${edited} — page ${page} / ${pages}`);
 }
