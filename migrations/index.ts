@@ -15,6 +15,7 @@ import * as m0013 from './0013_assessment_results.js';
 import * as m0014 from './0014_personal_data.js';
 import * as m0015 from './0015_candidacy_list_indexes.js';
 import * as m0016 from './0016_juries.js';
+import * as m0019 from './0019_mail_attachments.js';
 import * as m0017 from './0017_candidacy_list_perf.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0014_personal_data': m0014,
   '0015_candidacy_list_indexes': m0015,
   '0016_juries': m0016,
+  '0019_mail_attachments': m0019,
   '0017_candidacy_list_perf': m0017,
 };

@@ -10,6 +10,10 @@ import { communeDirectory } from '../modules/candidates/communes.js';
 import { registerGridRoutes } from '../modules/candidates/grid.routes.js';
 import { gridServiceFactory } from '../modules/candidates/grid.service.js';
 import { invitationsServiceFactory } from '../modules/candidates/invitations.service.js';
+import { invalidateCurrentMinutes } from '../modules/candidates/juries.repo.js';
+import { registerJuryRoutes } from '../modules/candidates/juries.routes.js';
+import { juriesServiceFactory } from '../modules/candidates/juries.service.js';
+import { juryRulesServiceFactory } from '../modules/candidates/jury-rules.service.js';
 import { registerLinkablePeopleRoutes } from '../modules/candidates/linkable-people.routes.js';
 import { linkablePeopleServiceFactory } from '../modules/candidates/linkable-people.service.js';
 import { registerPathwayRoutes } from '../modules/candidates/pathway.routes.js';
@@ -200,6 +204,22 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     organisations: catalogue.organisations,
     users,
   });
+  // Jury sessions: members habilitated on the date (catalogue), composition against the
+  // convening branch's rules in force (jury-rules.service.ts), convocations with an ICS.
+  const juries = juriesServiceFactory({
+    db,
+    certifications: catalogue.certifications,
+    branches: catalogue.branches,
+    frameworks: catalogue.frameworks,
+    users,
+    rulesFor: juryRulesServiceFactory({ db, branches, certifications: catalogue.certifications, users })
+      .rulesFor,
+    juryMembersOn: catalogue.habilitations.juryMembersOn,
+    mail,
+    invalidateMinutes: invalidateCurrentMinutes,
+  });
+  mail.provideValues('jury.convocation', juries.convocationMailValues);
+  mail.afterSent('jury.convocation', juries.convocationSent);
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -229,6 +249,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     assessments,
     grid,
     personalData,
+    juries,
     linkablePeople,
     pathway,
   };
@@ -271,6 +292,7 @@ export async function createApp(
   registerAssessmentRoutes(app, services.assessments);
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
+  registerJuryRoutes(app, services.juries);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

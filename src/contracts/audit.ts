@@ -62,6 +62,10 @@ export const AUDIT_ACTION_LABELS = {
   'pathway.generate': 'Parcours individualisé proposé à partir du positionnement',
   'pathway.update': 'Parcours individualisé modifié',
   'pathway.acknowledge': 'Parcours individualisé pris en compte (candidat·e ou employeur)',
+  'jury.create': 'Session de jury convoquée',
+  'jury.attendance': 'Présence des membres du jury enregistrée',
+  'jury.decision': 'Décision du jury enregistrée',
+  'jury.decision_correct': 'Décision du jury corrigée (nouvelle décision)',
   'jury_rules.create': 'Nouvelle version des règles de jury',
   'jury_rules.accept': 'Règles de jury d’un CQPI acceptées par une branche',
 } as const satisfies Record<string, string>;
@@ -83,6 +87,7 @@ export const AUDIT_ENTITY_LABELS = {
   candidate: 'Candidat·e',
   candidacy: 'Parcours',
   jury_rules: 'Règles de jury',
+  jury: 'Session de jury',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -47,11 +47,15 @@ const payloadSchema = z
     }
   });
 
+/** Runs once a template's email has left (e.g. to record when a convocation was sent). */
+export type MailSentHook<T extends MailTemplateName> = (refs: MailRefs<T>) => Promise<void>;
+
 export const MAIL_JOB_KIND = 'mail.send';
 
 export function createMailJobs(deps: { jobs: Jobs; mailer: Mailer; publicUrl: string }) {
   const addressBooks = new Map<RecipientKind, AddressBook>();
   const loaders = new Map<MailTemplateName, MailValuesLoader<MailTemplateName>>();
+  const sentHooks = new Map<MailTemplateName, MailSentHook<MailTemplateName>>();
 
   const kind = deps.jobs.define(MAIL_JOB_KIND, payloadSchema, async (payload, ctx) => {
     const book = addressBooks.get(payload.to.kind);
@@ -66,13 +70,15 @@ export function createMailJobs(deps: { jobs: Jobs; mailer: Mailer; publicUrl: st
       );
       return;
     }
-    const values = await load(MAIL_TEMPLATE_REFS[payload.template].parse(payload.refs));
+    const refs = MAIL_TEMPLATE_REFS[payload.template].parse(payload.refs);
+    const values = await load(refs);
     if (!values) {
       ctx.log.info({ jobId: ctx.jobId, template: payload.template }, 'mail not sent: its records are gone');
       return;
     }
     const mail = renderMail(payload.template, values, deps.publicUrl);
     await deps.mailer.send({ to: address, ...mail });
+    await sentHooks.get(payload.template)?.(refs);
   });
 
   return {
@@ -96,6 +102,11 @@ export function createMailJobs(deps: { jobs: Jobs; mailer: Mailer; publicUrl: st
     provideValues<T extends MailTemplateName>(template: T, loader: MailValuesLoader<T>) {
       if (loaders.has(template)) throw new Error(`values of ${template} already provided`);
       loaders.set(template, loader as unknown as MailValuesLoader<MailTemplateName>);
+    },
+    /** What to do once a template's email has left (one hook per template). */
+    afterSent<T extends MailTemplateName>(template: T, hook: MailSentHook<T>) {
+      if (sentHooks.has(template)) throw new Error(`after-sent hook of ${template} already provided`);
+      sentHooks.set(template, hook as unknown as MailSentHook<MailTemplateName>);
     },
   };
 }

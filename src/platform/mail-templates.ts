@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../contracts/dates.js';
+import { calendarEvent } from './ics.js';
 
 /**
  * The emails Qualif sends through the job runner (platform/mail-jobs.ts), in French. Each
@@ -14,6 +15,7 @@ export const MAIL_TEMPLATE_REFS = {
   'candidate.invitation': z.object({ userId: uuid }).strict(),
   'assessment.scheduled': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
   'assessment.result_available': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
+  'jury.convocation': z.object({ juryId: uuid, userId: uuid }).strict(),
 } as const;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATE_REFS;
@@ -27,9 +29,22 @@ export type MailValues = {
   'candidate.invitation': { link: string; validDays: number };
   'assessment.scheduled': { certificationTitle: string; date: IsoDate; blocs: readonly string[] };
   'assessment.result_available': { certificationTitle: string; blocs: readonly string[] };
+  /** A jury member's convocation, with its calendar event (`stamp`: when it is sent, ISO). */
+  'jury.convocation': {
+    juryId: string;
+    certificationTitles: readonly string[];
+    date: IsoDate;
+    startsAt: string | null;
+    place: string | null;
+    remote: boolean;
+    role: 'president' | 'member';
+    stamp: string;
+  };
 };
 
-export type RenderedMail = { subject: string; text: string };
+/** A file sent with an email (text content, e.g. an iCalendar event). */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+export type RenderedMail = { subject: string; text: string; attachments?: MailAttachment[] };
 
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' });
 
@@ -83,7 +98,46 @@ const TEMPLATES: { [T in MailTemplateName]: (v: MailValues[T], publicUrl: string
       `Blocs concernés :\n${list(v.blocs)}\n` +
       signature(publicUrl),
   }),
+  'jury.convocation': juryConvocation,
 };
+
+/** Where a jury session takes place, as its convocation says it. */
+function juryLocation(v: MailValues['jury.convocation']): string {
+  if (v.place && v.remote) return `${v.place} (ou à distance)`;
+  return v.place ?? 'À distance';
+}
+
+function juryConvocation(v: MailValues['jury.convocation'], publicUrl: string): RenderedMail {
+  const titles = v.certificationTitles.join(', ');
+  const when = `${frenchDate(v.date)}${v.startsAt ? ` à ${v.startsAt.replace(':', ' h ')}` : ''}`;
+  const summary = `Jury paritaire — ${titles}`;
+  return {
+    subject: `Convocation au jury du ${frenchDate(v.date)}`,
+    text:
+      'Bonjour,\n\n' +
+      `Vous êtes convoqué·e${v.role === 'president' ? ' comme président·e' : ''} au jury paritaire ` +
+      `du ${when} pour : ${titles}.\n` +
+      `Lieu : ${juryLocation(v)}.\n` +
+      'L’invitation de calendrier est jointe (convocation-jury.ics).\n\n' +
+      `Les dossiers des candidat·es sont dans votre espace : ${publicUrl}/jurys/${v.juryId}\n\n` +
+      'Ce message est envoyé automatiquement par Qualif ; merci de ne pas y répondre.\n',
+    attachments: [
+      {
+        filename: 'convocation-jury.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: calendarEvent({
+          uid: `jury-${v.juryId}@qualif`,
+          stamp: new Date(v.stamp),
+          date: v.date,
+          startsAt: v.startsAt,
+          summary,
+          location: juryLocation(v),
+          description: `${publicUrl}/jurys/${v.juryId}`,
+        }),
+      },
+    ],
+  };
+}
 
 export function renderMail<T extends MailTemplateName>(
   template: T,

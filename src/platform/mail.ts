@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { Db } from './db/connect.js';
+import type { MailAttachment } from './mail-templates.js';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+export type OutgoingMail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 export type Mailer = {
   send(mail: OutgoingMail): Promise<void>;
@@ -9,8 +10,9 @@ export type Mailer = {
 };
 
 /**
- * Development: messages land in the `mail_outbox` table, shown at /dev/boite-envoi.
- * Production: SMTP through nodemailer; nothing of the message is kept.
+ * Development: messages land in the `mail_outbox` table, shown at /dev/boite-envoi (attached
+ * files in its `attachments`). Production: SMTP through nodemailer (attached files as MIME
+ * parts); nothing of the message is kept.
  */
 export function createMailer(opts: {
   db: Db;
@@ -24,7 +26,13 @@ export function createMailer(opts: {
       async send(mail) {
         await opts.db
           .insertInto('mail_outbox')
-          .values({ recipient: mail.to, subject: mail.subject, body_text: mail.text, transport: 'outbox' })
+          .values({
+            recipient: mail.to,
+            subject: mail.subject,
+            body_text: mail.text,
+            transport: 'outbox',
+            attachments: JSON.stringify(mail.attachments ?? []),
+          })
           .execute();
       },
     };
@@ -34,7 +42,21 @@ export function createMailer(opts: {
   return {
     transport: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail({
+        from: opts.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.attachments?.length
+          ? {
+              attachments: mail.attachments.map((a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: a.content,
+              })),
+            }
+          : {}),
+      });
     },
   };
 }

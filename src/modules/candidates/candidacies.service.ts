@@ -40,6 +40,7 @@ import { eventsFrom, transition as lifecycleTransition } from './domain/lifecycl
 import { enrolmentCheckFactory, enrolmentProblem, nirContext, type Warning } from './enrolment-check.js';
 import { blocsMissingForJuryOf } from './grid.repo.js';
 import type { InvitationsService } from './invitations.service.js';
+import { juryMembersByCandidacy } from './juries.repo.js';
 import { juryOutcomeOf } from './jury-outcome.js';
 import type {
   CandidacyListQuery,
@@ -101,6 +102,7 @@ export function candidaciesServiceFactory(deps: Deps) {
     row: CandidacyRow,
     branchIds: readonly string[],
     evaluatorIds: readonly string[] = [],
+    juryMemberIds: readonly string[] = [],
   ): CandidacyFacts {
     return {
       certificationBranchIds: branchIds,
@@ -108,6 +110,7 @@ export function candidaciesServiceFactory(deps: Deps) {
       employerId: row.employer_id,
       candidateUserId: row.candidate_user_id,
       evaluatorIds,
+      juryMemberIds,
     };
   }
 
@@ -185,8 +188,17 @@ export function candidaciesServiceFactory(deps: Deps) {
   async function loadFor(id: string, actor: Actor | null, action: 'read' | 'transition') {
     const row = await findCandidacy(db, id);
     if (!row) throw problems.notFound(NOT_FOUND);
-    const [labels, evaluators] = await Promise.all([labelsFor([row]), evaluatorsOf([row.id])]);
-    const facts = factsOf(row, labels.owners.get(row.certification_id) ?? [], evaluators.get(row.id));
+    const [labels, evaluators, juryMembers] = await Promise.all([
+      labelsFor([row]),
+      evaluatorsOf([row.id]),
+      juryMembersByCandidacy(db, [row.id]),
+    ]);
+    const facts = factsOf(
+      row,
+      labels.owners.get(row.certification_id) ?? [],
+      evaluators.get(row.id),
+      juryMembers.get(row.id),
+    );
     enforce(actor, action, 'candidacy', facts, NOT_FOUND);
     return { row, labels, facts };
   }

@@ -194,6 +194,8 @@ export interface MailOutboxTable {
   created_at: Timestamp;
   sent_at: NullableTimestamp;
   error: string | null;
+  /** `[{filename, contentType, content}]` (migration 0019). */
+  attachments: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface AuditEventsTable {
