@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, List, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDate } from '../format/date';
@@ -18,6 +18,7 @@ import {
   useCandidacy,
 } from './candidacy';
 import { HistoryPanel } from './HistoryPanel';
+import { JuryOutcome } from './JuryOutcome';
 import { LinksPanel } from './LinksPanel';
 import { PathwayPanel } from './PathwayPanel';
 import { PositioningPanel } from './PositioningPanel';
@@ -119,6 +120,14 @@ function Header({ candidacy: c }: { candidacy: Candidacy }) {
         <Anchor component={Link} to={`/candidatures/${c.transferredFromId}`}>
           Voir le parcours d’origine (avant le transfert)
         </Anchor>
+      )}
+      {c.jury && (
+        <Stack gap={6} component="section" aria-labelledby="decision-jury">
+          <Title order={2} size="h4" id="decision-jury">
+            Décision du jury
+          </Title>
+          <JuryOutcome jury={c.jury} />
+        </Stack>
       )}
     </Stack>
   );

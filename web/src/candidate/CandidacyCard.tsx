@@ -6,6 +6,7 @@ import { BLOC_POSITIONING_STATE_LABELS } from '../../../src/contracts/positionin
 import { CandidacyStatusBadge } from '../candidacies/CandidacyPage';
 import { statusLabel, useCandidacy } from '../candidacies/candidacy';
 import { EvidenceFiles } from '../candidacies/EvidenceFiles';
+import { JuryOutcome } from '../candidacies/JuryOutcome';
 import { PathwayPanel } from '../candidacies/PathwayPanel';
 import { PositioningPanel } from '../candidacies/PositioningPanel';
 import { type PathwayAnswer, pathwayPdfPath, usePathway } from '../candidacies/pathway';
@@ -167,6 +168,21 @@ function WhatNext({
           Ce parcours continue dans un autre organisme de formation : voyez le parcours qui le poursuit.
         </Text>
       );
+    case 'awarded':
+      return <Text size="sm">Le jury vous a délivré la certification : félicitations !</Text>;
+    case 'partially_awarded':
+      return (
+        <Text size="sm">
+          Le jury a validé une partie des blocs : ils restent acquis et seront reportés si vous vous présentez
+          à nouveau pour les blocs restants.
+        </Text>
+      );
+    case 'refused':
+      return (
+        <Text size="sm">
+          Le jury n’a pas délivré la certification cette fois : lisez ses recommandations ci-dessous.
+        </Text>
+      );
   }
 }
 
@@ -260,6 +276,11 @@ export function CandidacyCard({ summary }: { summary: CandidacySummary }) {
             )
           )}
         </Section>
+        {detail.data?.jury && (
+          <Section id={`${headingId}-jury`} of={headingId} title="Décision du jury">
+            <JuryOutcome jury={detail.data.jury} blocTitle={blocTitle} />
+          </Section>
+        )}
         {(positioned.length > 0 || signed.length > 0) && (
           <Section id={`${headingId}-resultats`} of={headingId} title="Vos résultats">
             {signed.length > 0 && (
