@@ -13,6 +13,7 @@ import { invitationsServiceFactory } from '../modules/candidates/invitations.ser
 import { invalidateCurrentMinutes } from '../modules/candidates/juries.repo.js';
 import { registerJuryRoutes } from '../modules/candidates/juries.routes.js';
 import { juriesServiceFactory } from '../modules/candidates/juries.service.js';
+import { juryNotificationsFactory } from '../modules/candidates/jury-notifications.js';
 import { juryRulesServiceFactory } from '../modules/candidates/jury-rules.service.js';
 import { registerLinkablePeopleRoutes } from '../modules/candidates/linkable-people.routes.js';
 import { linkablePeopleServiceFactory } from '../modules/candidates/linkable-people.service.js';
@@ -220,6 +221,20 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   });
   mail.provideValues('jury.convocation', juries.convocationMailValues);
   mail.afterSent('jury.convocation', juries.convocationSent);
+  // The candidate's jury emails (result available once sealed, award revoked) and the daily
+  // reminders of candidacies waiting for a jury longer than their branch's rules allow.
+  const juryNotifications = juryNotificationsFactory({
+    db,
+    jobs,
+    mail,
+    certifications: catalogue.certifications,
+    users,
+    rulesFor: juryRulesServiceFactory({ db, branches, certifications: catalogue.certifications, users })
+      .rulesFor,
+  });
+  mail.provideValues('jury.outcome_available', juryNotifications.outcomeMailValues);
+  mail.provideValues('award.revoked', juryNotifications.revokedMailValues);
+  mail.provideValues('jury.reminder', juryNotifications.reminderMailValues);
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -250,6 +265,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     grid,
     personalData,
     juries,
+    juryNotifications,
     linkablePeople,
     pathway,
   };
@@ -321,6 +337,10 @@ export async function createApp(
   await app.ready();
   // Background jobs (emails, reminders): every JOBS_POLL_INTERVAL_MS, JOBS_CONCURRENCY at once.
   services.jobs.start(app.log);
+  // The daily reminders of candidacies waiting for a jury: today's run, which schedules the next.
+  services.juryNotifications
+    .scheduleReminders()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'jury reminders not scheduled'));
   // Temporary files of uploads a dead process left behind.
   services.files
     .removeLeftovers()

@@ -16,6 +16,9 @@ export const MAIL_TEMPLATE_REFS = {
   'assessment.scheduled': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
   'assessment.result_available': z.object({ candidacyId: uuid, assessmentId: uuid }).strict(),
   'jury.convocation': z.object({ juryId: uuid, userId: uuid }).strict(),
+  'jury.outcome_available': z.object({ juryId: uuid, candidacyId: uuid }).strict(),
+  'award.revoked': z.object({ awardId: uuid }).strict(),
+  'jury.reminder': z.object({ branchId: uuid, on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
 } as const;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATE_REFS;
@@ -40,6 +43,11 @@ export type MailValues = {
     role: 'president' | 'member';
     stamp: string;
   };
+  /** To the candidate once the session's minutes are sealed: that a result is there, not what it is. */
+  'jury.outcome_available': { certificationTitle: string };
+  'award.revoked': { certificationTitle: string; number: string };
+  /** To a branch's staff: candidacies waiting for a jury longer than the branch's rules allow. */
+  'jury.reminder': { count: number; afterDays: number };
 };
 
 /** A file sent with an email (text content, e.g. an iCalendar event). */
@@ -99,6 +107,32 @@ const TEMPLATES: { [T in MailTemplateName]: (v: MailValues[T], publicUrl: string
       signature(publicUrl),
   }),
   'jury.convocation': juryConvocation,
+  'jury.outcome_available': (v, publicUrl) => ({
+    subject: `Votre résultat est disponible — ${v.certificationTitle}`,
+    text:
+      'Bonjour,\n\n' +
+      `Le jury s’est prononcé sur votre parcours pour le ${v.certificationTitle} : votre résultat est disponible ` +
+      `dans votre espace.\n${publicUrl}/mon-parcours\n` +
+      signature(publicUrl),
+  }),
+  'award.revoked': (v, publicUrl) => ({
+    subject: `Votre attestation n° ${v.number} a été retirée`,
+    text:
+      'Bonjour,\n\n' +
+      `L’attestation n° ${v.number} (${v.certificationTitle}) a été retirée par la branche. ` +
+      `Le motif est indiqué dans votre espace :\n${publicUrl}/mon-parcours\n` +
+      signature(publicUrl),
+  }),
+  'jury.reminder': (v, publicUrl) => ({
+    subject: v.count === 1 ? 'Un parcours attend un jury' : `${v.count} parcours attendent un jury`,
+    text:
+      'Bonjour,\n\n' +
+      `${v.count === 1 ? 'Un parcours « Prêt·e pour le jury » attend' : `${v.count} parcours « Prêt·e pour le jury » attendent`} ` +
+      `une session de jury depuis plus de ${v.afterDays} jours, le délai fixé par les règles de jury de votre branche.\n` +
+      `Convoquez une session : ${publicUrl}/jurys/nouveau\n` +
+      `Les parcours en attente : ${publicUrl}/candidatures?status=ready_for_jury\n\n` +
+      'Ce message est envoyé automatiquement par Qualif ; merci de ne pas y répondre.\n',
+  }),
 };
 
 /** Where a jury session takes place, as its convocation says it. */

@@ -412,6 +412,24 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
+  /** The active accounts managing each of these branches (branch_manager), e.g. to remind them. */
+  async function branchManagersOf(branchIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (branchIds.length === 0) return out;
+    const rows = await db
+      .selectFrom('role_assignments as ra')
+      .innerJoin('users as u', 'u.id', 'ra.user_id')
+      .select(['ra.branch_id', 'ra.user_id'])
+      .where('ra.role', '=', 'branch_manager')
+      .where('ra.branch_id', 'in', [...branchIds])
+      .where('u.is_active', '=', true)
+      .orderBy('ra.user_id')
+      .execute();
+    for (const r of rows)
+      if (r.branch_id) out.set(r.branch_id, [...new Set([...(out.get(r.branch_id) ?? []), r.user_id])]);
+    return out;
+  }
+
   /** Whether the account holds this role (any scope), e.g. before habilitating it as evaluator. */
   async function hasRole(userId: string, role: Role): Promise<boolean> {
     const row = await db
@@ -448,6 +466,7 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     findLinkable,
     displayNames,
     hasRole,
+    branchManagersOf,
     ensureCandidateAccount,
     eraseCandidateAccount,
     mailAddressOf,

@@ -82,6 +82,7 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   award_counters: 'candidates',
   awards: 'candidates',
   bloc_equivalences: 'candidates',
+  jury_reminders: 'candidates',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

@@ -692,6 +692,17 @@ export interface AwardsTable {
   created_at: Timestamp;
 }
 
+/** A reminder sent to a branch for a candidacy waiting for a jury (migration 0022). */
+export interface JuryRemindersTable {
+  candidacy_id: string;
+  branch_id: string;
+  waiting_since: string;
+  period: number;
+  after_days: number;
+  reminded_on: string;
+  reminded_at: Timestamp;
+}
+
 export interface BlocEquivalencesTable {
   id: Generated<string>;
   from_certification_id: string;
@@ -757,6 +768,7 @@ export interface Database {
   award_counters: AwardCountersTable;
   awards: AwardsTable;
   bloc_equivalences: BlocEquivalencesTable;
+  jury_reminders: JuryRemindersTable;
 }
 
 export type User = Selectable<UsersTable>;
