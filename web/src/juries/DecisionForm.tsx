@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { JURY_OUTCOME_LABELS, JURY_OUTCOMES, type JuryOutcome } from '../../../src/contracts/juries';
 import { api } from '../api/client';
+import { candidateName } from '../candidacies/candidacy';
 import { fieldError, fieldErrors } from '../ui/fieldError';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { type DecisionRequest, type JuryCandidacy, type JuryDecision, juryKey, juryPath } from './juries';
@@ -123,7 +124,8 @@ export function DecisionForm({
     };
     post.mutate(body);
   };
-  const name = replaces ? 'Corriger la décision' : 'Décision du jury';
+  const who = candidateName(candidacy.candidate);
+  const name = replaces ? `Corriger la décision sur ${who}` : `Décision du jury sur ${who}`;
   const blocError = (code: string) => {
     const index = noBloc ? -1 : toDecide.filter((c) => draft.blocs[c]).indexOf(code);
     return index < 0 ? undefined : fieldErrors(error, `blocs.${index}`);

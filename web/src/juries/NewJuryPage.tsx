@@ -158,7 +158,7 @@ export function NewJuryPage() {
   const create = useMutation({
     mutationFn: (body: JuryRequest) => api.post<JuryCreated>(JURIES_PATH, body),
     onSuccess: async ({ id }) => {
-      setDraft(EMPTY);
+      // Still pending here: the guard below lets this navigation through.
       await queryClient.invalidateQueries({ queryKey: juriesKey });
       navigate(`/jurys/${id}`);
     },
@@ -190,7 +190,7 @@ export function NewJuryPage() {
   return (
     <Page title="Nouveau jury">
       <form onSubmit={submit} noValidate aria-label="Convoquer une session de jury">
-        <UnsavedChangesGuard dirty={draft !== EMPTY && !create.isSuccess} />
+        <UnsavedChangesGuard dirty={draft !== EMPTY && !create.isPending && !create.isSuccess} />
         <Stack gap="lg">
           <MultiSelect
             label="Certifications"
