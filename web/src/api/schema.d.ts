@@ -2682,6 +2682,13 @@ export interface paths {
                         userId?: string;
                         validFrom: string;
                         validTo: string;
+                        /**
+                         * @description Membre de jury : son collège (requis)
+                         * @enum {string}
+                         */
+                        college?: "employers" | "employees";
+                        /** @description Membre de jury : la fédération ou le syndicat qui l’a désigné·e (requis) */
+                        designatedBy?: string;
                     };
                 };
             };
@@ -5279,6 +5286,344 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/juries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les sessions de jury : celles de ses branches (personnel de branche), celles où l’on siège (membres de jury) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "planned" | "deliberating" | "minutes" | "sealed" | "closed" | "cancelled";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Convoquer une session de jury paritaire : certifications, date, lieu, membres, parcours
+         * @description 422 nommant la règle de composition enfreinte (errors[].pointer #/members, le chemin de la règle dans le détail), un membre sans habilitation valable à la date pour chaque certification (members/N/userId), un parcours qui n’est pas « Prêt·e pour le jury » ou déjà inscrit à une autre session en cours (candidacyIds/N), une date passée. Le collège et l’organisation de chaque membre viennent de son habilitation ; chaque membre reçoit sa convocation par e-mail avec une invitation de calendrier (.ics).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JuryRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryCreated"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/juries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une session de jury : membres et présence, quorum, parcours avec leurs blocs, les propositions des évaluateurs, la décision en vigueur et son historique */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Jury"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/juries/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enregistrer la présence des membres (présent, à distance, absent) ; le quorum atteint ouvre la délibération */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JuryAttendanceRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryAttendance"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/juries/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enregistrer la décision du jury sur un parcours, bloc par bloc (ou une correction : nouvelle décision nommant celle qu’elle remplace)
+         * @description Les décisions ne sont jamais modifiées ni supprimées. 422 quand le résultat ne correspond pas aux blocs (outcome), un bloc inconnu (blocs/N/code), des votes manquants ou une majorité non atteinte (votes) ; 409 quand le quorum n’est pas atteint ou la session close.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JuryDecisionRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryDecision"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eligibility/rules": {
         parameters: {
             query?: never;
@@ -6171,12 +6516,12 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury_rules.create" | "jury_rules.accept";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
                     to?: string;
-                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy";
+                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy" | "jury_rules" | "jury";
                     entityId?: string;
                 };
                 header?: never;
@@ -6920,6 +7265,53 @@ export interface components {
         AssessmentCancelRequestInput: {
             reason: string;
         };
+        JuryRequestInput: {
+            certificationIds: string[];
+            date: string;
+            /** @description L’heure de début (Europe/Paris) ; sans elle, la convocation porte sur la journée */
+            startsAt?: string;
+            place?: string;
+            remote?: boolean;
+            members: {
+                /** Format: uuid */
+                userId: string;
+                /** @enum {string} */
+                role: "president" | "member";
+            }[];
+            candidacyIds: string[];
+        };
+        JuryAttendanceRequestInput: {
+            members: {
+                /** Format: uuid */
+                userId: string;
+                /** @enum {string} */
+                presence: "present" | "remote" | "absent";
+            }[];
+        };
+        JuryDecisionRequestInput: {
+            /** Format: uuid */
+            candidacyId: string;
+            blocs: {
+                code: string;
+                /** @description Absent ou null : non décidé */
+                validated?: boolean | null;
+            }[];
+            /** @enum {string} */
+            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
+            reasons?: string;
+            recommendations?: string;
+            votes?: {
+                for: number;
+                against: number;
+                abstain: number;
+            };
+            /**
+             * Format: uuid
+             * @description La décision que celle-ci corrige (présidence seulement)
+             */
+            replaces?: string;
+            correctionReason?: string;
+        };
         /** @description Le tuteur ou la tutrice chez l’employeur */
         PathwayTutorInput: {
             /** @description Le compte du tuteur, s’il en a un */
@@ -7300,6 +7692,10 @@ export interface components {
             organisationName: string | null;
             userId: string | null;
             personName: string | null;
+            /** @description Membre de jury : son collège */
+            college: ("employers" | "employees") | null;
+            /** @description Membre de jury : la fédération ou le syndicat qui l’a désigné·e */
+            designatedBy: string | null;
         };
         Habilitated: {
             organisations: {
@@ -7330,6 +7726,8 @@ export interface components {
                 /** Format: uuid */
                 userId: string;
                 name: string;
+                college: ("employers" | "employees") | null;
+                designatedBy: string | null;
             }[];
         };
         CandidacyLinks: {
@@ -7903,6 +8301,192 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+        };
+        JuryCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        JuryQuorum: {
+            reached: boolean;
+            counted: number;
+            required: number;
+            /** @description Ce qui manque, en français (null : atteint) */
+            detail: string | null;
+        };
+        JurySummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "planned" | "deliberating" | "minutes" | "sealed" | "closed" | "cancelled";
+            date: string;
+            startsAt: string | null;
+            place: string | null;
+            remote: boolean;
+            conveningBranch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            certifications: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            memberCount: number;
+            candidacyCount: number;
+            /** @description Le rôle de la personne connectée */
+            myRole: ("president" | "member") | null;
+        };
+        JuryList: {
+            items: components["schemas"]["JurySummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JuryDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidacyId: string;
+            blocs: {
+                code: string;
+                validated: boolean | null;
+                carried: boolean;
+            }[];
+            /** @enum {string} */
+            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
+            reasons: string | null;
+            recommendations: string | null;
+            votes: {
+                for: number;
+                against: number;
+                abstain: number;
+            } | null;
+            deliberatingMembers: string[];
+            excludedMembers: string[];
+            replacesId: string | null;
+            correctionReason: string | null;
+            postedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            };
+            /** @enum {string} */
+            postedAs: "president" | "secretary";
+            postedAt: string;
+        };
+        Jury: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "planned" | "deliberating" | "minutes" | "sealed" | "closed" | "cancelled";
+            date: string;
+            startsAt: string | null;
+            place: string | null;
+            remote: boolean;
+            conveningBranch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            certifications: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            rules: {
+                /** Format: uuid */
+                id: string;
+                effectiveFrom: string;
+            };
+            members: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "president" | "member";
+                /** @enum {string} */
+                college: "employers" | "employees";
+                /** @description La fédération ou le syndicat qui l’a désigné·e */
+                organisation: string | null;
+                presence: ("present" | "remote" | "absent") | null;
+                convenedAt: string | null;
+            }[];
+            attendance: {
+                quorum: components["schemas"]["JuryQuorum"];
+            };
+            candidacies: {
+                /** Format: uuid */
+                id: string;
+                candidate: {
+                    birthName: string;
+                    usageName: string | null;
+                    firstNames: string[];
+                };
+                /** Format: uuid */
+                certificationId: string;
+                frameworkVersion: number;
+                status: string;
+                /** @description Les blocs visés dans la version de référentiel du parcours */
+                blocs: {
+                    code: string;
+                    title: string;
+                    carried: boolean;
+                    /** @description Les propositions signées des évaluateurs (elles peuvent différer) */
+                    proposals: {
+                        /** Format: uuid */
+                        assessmentId: string;
+                        evaluator: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        };
+                        /** @enum {string} */
+                        proposal: "acquired" | "not_acquired";
+                        signedAt: string;
+                    }[];
+                }[];
+                /** @description Membres liés au candidat : ils ne délibèrent pas sur ce parcours */
+                excluded: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string | null;
+                }[];
+                /** @description La décision en vigueur */
+                decision: components["schemas"]["JuryDecision"] | null;
+                /** @description Toutes les décisions, de la première à celle en vigueur */
+                history: components["schemas"]["JuryDecision"][];
+            }[];
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                manage: boolean;
+                attend: boolean;
+                decide: boolean;
+                correct: boolean;
+                sign: boolean;
+            };
+        };
+        JuryAttendance: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "planned" | "deliberating" | "minutes" | "sealed" | "closed" | "cancelled";
+            members: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "president" | "member";
+                /** @enum {string} */
+                college: "employers" | "employees";
+                /** @description La fédération ou le syndicat qui l’a désigné·e */
+                organisation: string | null;
+                presence: ("present" | "remote" | "absent") | null;
+                convenedAt: string | null;
+            }[];
+            quorum: components["schemas"]["JuryQuorum"];
         };
         LinkablePeople: {
             items: {
