@@ -44,6 +44,36 @@ describe('mail templates', () => {
     }
   });
 
+  it('a jury convocation names the session and carries its calendar event (.ics)', () => {
+    const values = {
+      juryId: '0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f',
+      certificationTitles: ['CQP Opérateur'],
+      date: '2027-03-02',
+      startsAt: '09:30',
+      place: 'Lyon, 3 rue des Jurys',
+      remote: false,
+      role: 'president' as const,
+      stamp: '2026-12-01T08:00:00.000Z',
+    };
+    const mail = renderMail('jury.convocation', values, 'https://qualif.example.org');
+    expect(mail.subject).toBe('Convocation au jury du mardi 2 mars 2027');
+    expect(mail.text).toContain('comme président·e au jury paritaire du mardi 2 mars 2027 à 09 h 30');
+    expect(mail.text).toContain('https://qualif.example.org/jurys/0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f');
+    expect(mail.attachments).toHaveLength(1);
+    const ics = mail.attachments?.[0]?.content ?? '';
+    expect(ics).toContain('UID:jury-0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f@qualif\r\n');
+    expect(ics).toContain('DTSTART;TZID=Europe/Paris:20270302T093000\r\n');
+    expect(ics).toContain('LOCATION:Lyon\\, 3 rue des Jurys\r\n');
+    const remote = renderMail(
+      'jury.convocation',
+      { ...values, startsAt: null, place: null, remote: true, role: 'member' },
+      'https://qualif.example.org',
+    );
+    expect(remote.text).toContain('Lieu : À distance.');
+    expect(remote.attachments?.[0]?.content).toContain('DTSTART;VALUE=DATE:20270302\r\n');
+    expect(remote.attachments?.[0]?.content).toContain('LOCATION:À distance\r\n');
+  });
+
   it('each template takes ids only, and refuses anything else', () => {
     const id = '0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f';
     expect(MAIL_TEMPLATE_NAMES).toEqual([
@@ -51,6 +81,10 @@ describe('mail templates', () => {
       'candidate.invitation',
       'assessment.scheduled',
       'assessment.result_available',
+      'jury.convocation',
+      'jury.outcome_available',
+      'award.revoked',
+      'jury.reminder',
     ]);
     // The invitation's job names the account only: its link is issued when the email is sent.
     expect(MAIL_TEMPLATE_REFS['candidate.invitation'].safeParse({ userId: id }).success).toBe(true);
