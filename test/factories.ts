@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Services } from '../src/app/app.js';
 import { today } from '../src/contracts/dates.js';
 import type { College } from '../src/contracts/juries.js';
+import { DEFAULT_JURY_RULES, type JuryRules } from '../src/modules/candidates/domain/jury-rules.js';
 import type { CandidateInput, EnrolmentBody } from '../src/modules/candidates/schemas.js';
 import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
 import { type Actor, SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
@@ -250,6 +251,67 @@ export function factories(services: Services) {
     await registry.service.link(certificationId, numero, SYSTEM_ADMIN, 'test');
   }
 
+  /**
+   * A version of a branch's jury rules (the defaults unless overridden), in force from
+   * `effectiveFrom` (2020-01-01 by default); with `certificationId`, a CQPI's rules set by this
+   * branch (accepted by the other branches when `accepted`).
+   */
+  async function newJuryRules(
+    branchId: string,
+    overrides: {
+      effectiveFrom?: string;
+      content?: Partial<JuryRules>;
+      note?: string;
+      certificationId?: string;
+      accepted?: boolean;
+    } = {},
+  ) {
+    const body = {
+      effectiveFrom: overrides.effectiveFrom ?? '2020-01-01',
+      content: { ...DEFAULT_JURY_RULES, ...overrides.content },
+      note: overrides.note ?? null,
+    };
+    if (!overrides.certificationId) {
+      return services.juryRules.createForBranch(branchId, body, SYSTEM_ADMIN, 'test');
+    }
+    const row = await services.juryRules.createForCertification(
+      overrides.certificationId,
+      body,
+      SYSTEM_ADMIN,
+      'test',
+      branchId,
+    );
+    if (overrides.accepted)
+      await services.juryRules.accept(overrides.certificationId, row.id, SYSTEM_ADMIN, 'test');
+    return row;
+  }
+
+  /**
+   * An account with the jury_member role, habilitated for each certification from a year ago
+   * to two years ahead, in this college, designated by `designatedBy` (a test federation or
+   * union of the college by default).
+   */
+  async function newJuryMember(
+    certificationIds: string | readonly string[],
+    college: College,
+    designatedBy = college === 'employers' ? 'Fédération patronale (test)' : 'Syndicat de salariés (test)',
+    opts: { displayName?: string } = {},
+  ) {
+    const user = await newUser('jury_member', {}, opts);
+    const year = Number(today().slice(0, 4));
+    const dates = { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` };
+    for (const certificationId of typeof certificationIds === 'string'
+      ? [certificationIds]
+      : certificationIds) {
+      await newHabilitation(
+        certificationId,
+        { userId: user.id, kind: 'jury_member', college, designatedBy },
+        dates,
+      );
+    }
+    return { ...user, college, designatedBy };
+  }
+
   return {
     newBranch,
     newOrganisation,
@@ -264,6 +326,8 @@ export function factories(services: Services) {
     newEnrollableCertification,
     newCandidate,
     newCandidacy,
+    newJuryRules,
+    newJuryMember,
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/contracts/dates.js';
+import { DEFAULT_JURY_RULES } from '../src/modules/candidates/domain/jury-rules.js';
 import { frameworkSchema } from '../src/modules/catalogue/domain/framework.js';
 import { frameworkToXlsx } from '../src/modules/catalogue/framework-xlsx.js';
 import type { Actor } from '../src/platform/auth/actor.js';
@@ -235,6 +236,17 @@ async function openAlertOnFreshCertA() {
   const alert = alerts.items[0];
   if (!alert) throw new Error(`linking ${fx.fiche} raised no alert: the matrix needs one`);
   return alert.id;
+}
+/** A CQPI of branch A and a branch no account of the fixture manages, made once. */
+let cqpiA: Promise<string> | undefined;
+function cqpiOfA() {
+  cqpiA ??= f.newBranch().then(async (other) => (await f.newCertification([fx.branchA.id, other.id])).id);
+  return cqpiA;
+}
+/** A new effective date for each version of jury rules the matrix records (one a day). */
+let rulesDays = 0;
+function nextRulesDate() {
+  return new Date(Date.UTC(2030, 0, 1) + rulesDays++ * 86_400_000).toISOString().slice(0, 10);
 }
 /** Who reads candidacy 1 (and its candidate): A's staff, its training organisation, employer and candidate. */
 const READS_CANDIDACY_1: Expectations = {
@@ -732,6 +744,43 @@ const MATRIX: Record<string, Entry> = {
       return { method: 'DELETE', url: `/api/v1/certifications/${fx.certA}/habilitations/${id}` };
     },
     expect: MANAGES_A,
+  },
+  // Jury rules (issue 13): a branch's, and a CQPI's (set by one branch, accepted by the others)
+  'GET /api/v1/branches/:id/jury-rules': {
+    request: () => ({ url: `/api/v1/branches/${fx.branchA.id}/jury-rules` }),
+    expect: only({ admin: 'ok', managerA: 'ok', advisorA: 'ok', managerB: 404, advisorB: 404 }),
+  },
+  'POST /api/v1/branches/:id/jury-rules': {
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/branches/${fx.branchA.id}/jury-rules`,
+      payload: { effectiveFrom: nextRulesDate(), content: DEFAULT_JURY_RULES },
+    }),
+    expect: HIDDEN_FROM_B,
+  },
+  'GET /api/v1/certifications/:id/jury-rules': {
+    request: async () => ({ url: `/api/v1/certifications/${await cqpiOfA()}/jury-rules` }),
+    expect: only({ admin: 'ok', managerA: 'ok', advisorA: 'ok', managerB: 404, advisorB: 404 }),
+  },
+  'POST /api/v1/certifications/:id/jury-rules': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/certifications/${await cqpiOfA()}/jury-rules`,
+      payload: { effectiveFrom: nextRulesDate(), content: DEFAULT_JURY_RULES },
+    }),
+    expect: HIDDEN_FROM_B,
+  },
+  'POST /api/v1/certifications/:id/jury-rules/:rulesId/acceptance': {
+    request: async () => {
+      const cqpi = await cqpiOfA();
+      // Set by branch A: the CQPI's other branch accepts it (A's own managers may not).
+      const { id } = await f.newJuryRules(fx.branchA.id, {
+        certificationId: cqpi,
+        effectiveFrom: nextRulesDate(),
+      });
+      return { method: 'POST', url: `/api/v1/certifications/${cqpi}/jury-rules/${id}/acceptance` };
+    },
+    expect: only({ admin: 'ok', managerA: 403, managerB: 404 }),
   },
   'GET /api/v1/co-ownership-invitations': {
     request: () => ({ url: '/api/v1/co-ownership-invitations' }),

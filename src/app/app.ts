@@ -14,6 +14,7 @@ import { invalidateCurrentMinutes } from '../modules/candidates/juries.repo.js';
 import { registerJuryRoutes } from '../modules/candidates/juries.routes.js';
 import { juriesServiceFactory } from '../modules/candidates/juries.service.js';
 import { juryNotificationsFactory } from '../modules/candidates/jury-notifications.js';
+import { registerJuryRulesRoutes } from '../modules/candidates/jury-rules.routes.js';
 import { juryRulesServiceFactory } from '../modules/candidates/jury-rules.service.js';
 import { registerLinkablePeopleRoutes } from '../modules/candidates/linkable-people.routes.js';
 import { linkablePeopleServiceFactory } from '../modules/candidates/linkable-people.service.js';
@@ -198,6 +199,13 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   });
   mail.provideValues('assessment.result_available', grid.resultMailValues);
   const linkablePeople = linkablePeopleServiceFactory({ candidacies, users });
+  // Jury composition rules per branch, and a CQPI's (issue 13): read with branch names and authors.
+  const juryRules = juryRulesServiceFactory({
+    db,
+    branches,
+    certifications: catalogue.certifications,
+    users,
+  });
   const pathway = pathwayServiceFactory({
     db,
     candidacies,
@@ -213,8 +221,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     branches: catalogue.branches,
     frameworks: catalogue.frameworks,
     users,
-    rulesFor: juryRulesServiceFactory({ db, branches, certifications: catalogue.certifications, users })
-      .rulesFor,
+    rulesFor: juryRules.rulesFor,
     juryMembersOn: catalogue.habilitations.juryMembersOn,
     mail,
     invalidateMinutes: invalidateCurrentMinutes,
@@ -229,8 +236,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     mail,
     certifications: catalogue.certifications,
     users,
-    rulesFor: juryRulesServiceFactory({ db, branches, certifications: catalogue.certifications, users })
-      .rulesFor,
+    rulesFor: juryRules.rulesFor,
   });
   mail.provideValues('jury.outcome_available', juryNotifications.outcomeMailValues);
   mail.provideValues('award.revoked', juryNotifications.revokedMailValues);
@@ -267,6 +273,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     juries,
     juryNotifications,
     linkablePeople,
+    juryRules,
     pathway,
   };
 }
@@ -297,7 +304,7 @@ export async function createApp(
     oidcLabel: config.oidc.label,
     secureCookies: config.publicUrl.startsWith('https:'),
   });
-  registerUserRoutes(app, services.users);
+  registerUserRoutes(app, services.users, services.catalogue.habilitations.juryMembersFor);
   registerBranchRoutes(app, services.catalogue.branches, services.catalogue.organisations);
   registerCertificationRoutes(app, services.catalogue);
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
@@ -308,6 +315,7 @@ export async function createApp(
   registerAssessmentRoutes(app, services.assessments);
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
+  registerJuryRulesRoutes(app, services.juryRules);
   registerJuryRoutes(app, services.juries);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,

@@ -74,3 +74,65 @@ export const AWARD_KIND_LABELS: Readonly<Record<AwardKind, string>> = {
   full: 'Certification complète',
   partial: 'Blocs de compétences',
 };
+
+/**
+ * A branch's jury rules as data (issue 13, point 1; checked by
+ * src/modules/candidates/domain/jury-rules.ts, edited on « Règles de jury »).
+ */
+export type JuryRules = {
+  /** At least `minPerCollege` members of each college; `parity`: as many of each. */
+  colleges: { minPerCollege: number; parity: boolean };
+  /** One seat per listed federation or union: each represented by a member it designated, of its college. */
+  seats: { organisations: { name: string; college: College }[] } | null;
+  /** The president's college: any, or `evenYears` in even years and the other college in odd years. */
+  president: { rule: 'any' } | { rule: 'alternate_by_year'; evenYears: College };
+  /** Counted on the members present (and remote, when remote attendance is allowed). */
+  quorum: { minMembers: number; minPerCollege: number };
+  majority: JuryMajority;
+  /** Decisions must carry their votes {for, against, abstain}. */
+  votesRequired: boolean;
+  remoteAllowed: boolean;
+  /** Validity of acquired blocs, in years; null: for life. */
+  blocValidityYears: number | null;
+  /** Who must sign the minutes. */
+  signatures: JurySignatures;
+  /** Candidacies `ready_for_jury` waiting longer than this → a reminder to the branch. */
+  reminderAfterDays: number;
+};
+
+export const JURY_MAJORITIES = ['absolute', 'two_thirds', 'unanimity'] as const;
+export type JuryMajority = (typeof JURY_MAJORITIES)[number];
+export const JURY_MAJORITY_LABELS: Readonly<Record<JuryMajority, string>> = {
+  absolute: 'Majorité absolue',
+  two_thirds: 'Majorité des deux tiers',
+  unanimity: 'Unanimité',
+};
+
+export const JURY_SIGNATURES = ['president', 'president_and_present_members'] as const;
+export type JurySignatures = (typeof JURY_SIGNATURES)[number];
+export const JURY_SIGNATURE_LABELS: Readonly<Record<JurySignatures, string>> = {
+  president: 'Le ou la président·e',
+  president_and_present_members: 'Le ou la président·e et les membres présents',
+};
+
+/**
+ * The rules a branch starts from: one member of each college at least, parity, a president
+ * alternating between colleges by year, a quorum of 2 with one per college, absolute majority,
+ * votes not required, remote attendance allowed, blocs valid for life, minutes signed by the
+ * president and the members present, a reminder after 60 days.
+ */
+export const DEFAULT_JURY_RULES: JuryRules = {
+  colleges: { minPerCollege: 1, parity: true },
+  seats: null,
+  president: { rule: 'alternate_by_year', evenYears: 'employers' },
+  quorum: { minMembers: 2, minPerCollege: 1 },
+  majority: 'absolute',
+  votesRequired: false,
+  remoteAllowed: true,
+  // For life: blocs acquired since 2016 are said to be « acquis définitivement », but whether
+  // this holds for every certification is an unsettled point (docs/domain.md): a branch whose
+  // agreement limits their validity records it in its own rules.
+  blocValidityYears: null,
+  signatures: 'president_and_present_members',
+  reminderAfterDays: 60,
+};

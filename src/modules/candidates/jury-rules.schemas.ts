@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COLLEGES } from '../../contracts/juries.js';
+import { COLLEGES, JURY_MAJORITIES, JURY_SIGNATURES } from '../../contracts/juries.js';
+import { fieldError, problems } from '../../platform/problem.js';
 import { isoDate } from '../catalogue/schemas.js';
 import type { JuryRules } from './domain/jury-rules.js';
 
@@ -64,13 +65,13 @@ export const juryRulesSchema = z
         minPerCollege: int(0, 20),
       })
       .meta({ id: 'JuryRulesQuorum' }),
-    majority: z.enum(['absolute', 'two_thirds', 'unanimity']),
+    majority: z.enum(JURY_MAJORITIES),
     votesRequired: z.boolean(),
     remoteAllowed: z.boolean(),
     blocValidityYears: int(1, 50)
       .nullable()
       .meta({ description: 'Validité des blocs acquis ; null : à vie' }),
-    signatures: z.enum(['president', 'president_and_present_members']),
+    signatures: z.enum(JURY_SIGNATURES),
     reminderAfterDays: int(1, 365),
   })
   .meta({ id: 'JuryRules', description: 'Règles de composition et de fonctionnement des jurys' });
@@ -83,11 +84,26 @@ void _same;
 export const juryRulesBody = z
   .strictObject({
     effectiveFrom: isoDate.meta({ description: 'En vigueur à partir de cette date' }),
-    content: juryRulesSchema,
+    content: z.unknown().meta({
+      description:
+        'Les règles (schéma JuryRules), vérifiées par le service : 422 nommant le champ (content.quorum.minMembers…)',
+    }),
     note: z.string().trim().max(2000).nullable().optional(),
   })
   .meta({ id: 'JuryRulesRequest' });
 export type JuryRulesBody = z.infer<typeof juryRulesBody>;
+
+/** The content of a version, checked: 422 naming each bad field under `content`. */
+export function checkedRules(content: unknown): JuryRules {
+  const parsed = juryRulesSchema.safeParse(content);
+  if (parsed.success) return parsed.data;
+  throw problems.unprocessable(
+    parsed.error.issues.map((i) =>
+      fieldError(['content', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], i.message),
+    ),
+    'Les règles de jury sont incomplètes ou hors des bornes admises.',
+  );
+}
 
 const versionSchema = z
   .object({

@@ -10,7 +10,7 @@ import type { BranchesService } from '../catalogue/branches.service.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { UsersService } from '../identity/users.service.js';
 import type { JuryRules, RuleBreach } from './domain/jury-rules.js';
-import type { JuryRulesBody } from './jury-rules.schemas.js';
+import { checkedRules, type JuryRulesBody } from './jury-rules.schemas.js';
 
 /**
  * Jury composition rules as data (issue 13, point 1; domain/jury-rules.ts): versions per branch,
@@ -39,6 +39,9 @@ type Row = {
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 const dateOf = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+/** The account named as author: none for the system itself. */
+const authorOf = (actor: Actor) => (actor === SYSTEM_ADMIN ? null : actor.userId);
 
 /** Whether the database refused a duplicate (unique index). */
 function isUniqueViolation(error: unknown): boolean {
@@ -92,6 +95,7 @@ export function juryRulesServiceFactory({ db, branches, certifications, users }:
     actor: Actor,
     requestId: string,
   ) {
+    const content = checkedRules(body.content);
     const conflict = () =>
       problems.conflict(`Une version de ces règles prend déjà effet le ${body.effectiveFrom}.`, [
         fieldError(['effectiveFrom'], 'Une version prend déjà effet à cette date.'),
@@ -113,9 +117,9 @@ export function juryRulesServiceFactory({ db, branches, certifications, users }:
             branch_id: branchId,
             certification_id: certificationId,
             effective_from: body.effectiveFrom,
-            content: JSON.stringify(body.content),
+            content: JSON.stringify(content),
             note: body.note ?? null,
-            created_by: actor.userId,
+            created_by: authorOf(actor),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -124,7 +128,13 @@ export function juryRulesServiceFactory({ db, branches, certifications, users }:
           action: 'jury_rules.create',
           entityType: 'jury_rules',
           entityId: row.id,
-          after: { branchId, certificationId, ...body },
+          after: {
+            branchId,
+            certificationId,
+            effectiveFrom: body.effectiveFrom,
+            content,
+            note: body.note ?? null,
+          },
           requestId,
         });
         return row;
@@ -212,16 +222,22 @@ export function juryRulesServiceFactory({ db, branches, certifications, users }:
     return { items, inForce: items.find((v) => v.accepted && v.effectiveFrom <= now)?.id ?? null };
   }
 
-  /** A CQPI's rules, set by the managers of one of its branches (the one they manage; an admin: the first). */
+  /**
+   * A CQPI's rules, set by the managers of one of its branches: the one they manage (an admin:
+   * `authorBranchId` when given, else the first by name).
+   */
   async function createForCertification(
     certificationId: string,
     body: JuryRulesBody,
     actor: Actor,
     requestId: string,
+    authorBranchId?: string,
   ) {
     const { branches: owners } = await cqpi(certificationId, actor, 'write');
     const mine = managedBranches(actor);
-    const author = owners.find((b) => mine === '*' || mine.includes(b.id));
+    const author = owners.find(
+      (b) => (mine === '*' || mine.includes(b.id)) && (!authorBranchId || b.id === authorBranchId),
+    );
     if (!author) throw problems.forbidden();
     return insertVersion(author.id, certificationId, body, actor, requestId);
   }
@@ -253,7 +269,7 @@ export function juryRulesServiceFactory({ db, branches, certifications, users }:
         throw problems.conflict('Votre branche a déjà accepté cette version des règles.');
       await trx
         .insertInto('jury_rule_acceptances')
-        .values(toAccept.map((b) => ({ rules_id: rulesId, branch_id: b.id, accepted_by: actor.userId })))
+        .values(toAccept.map((b) => ({ rules_id: rulesId, branch_id: b.id, accepted_by: authorOf(actor) })))
         .execute();
       for (const b of toAccept) {
         await recordAudit(trx, {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { today } from '../../contracts/dates.js';
+import { COLLEGES, type College } from '../../contracts/juries.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { ROLES } from '../../platform/auth/roles.js';
 import {
@@ -8,6 +10,7 @@ import {
   problemResponses,
   uuidParam,
 } from '../../platform/http/schemas.js';
+import { fieldError, problems } from '../../platform/problem.js';
 import type { UsersService } from './users.service.js';
 
 const userSchema = z
@@ -26,7 +29,30 @@ const grantInput = z.object({
   organisationId: z.uuid().optional(),
 });
 
-export function registerUserRoutes(app: Http, users: UsersService) {
+/**
+ * What the people lookup needs of the catalogue (wired in src/app): the jury members
+ * habilitated for a certification on a date, as its branches' staff read them (404 otherwise).
+ */
+export type JuryMembersLookup = (
+  certificationId: string,
+  on: string,
+  actor: Actor,
+) => Promise<{ userId: string; college: College; designatedBy: string | null }[]>;
+
+const juryMemberSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    college: z.enum(COLLEGES),
+    organisation: z
+      .string()
+      .nullable()
+      .meta({ description: 'La fédération ou le syndicat qui l’a désigné·e (habilitation)' }),
+  })
+  .meta({ id: 'HabilitatedJuryMember' });
+
+export function registerUserRoutes(app: Http, users: UsersService, juryMembersFor?: JuryMembersLookup) {
   app.get(
     '/api/v1/users',
     {
@@ -55,19 +81,69 @@ export function registerUserRoutes(app: Http, users: UsersService) {
       schema: {
         tags: ['administration'],
         summary: 'Évaluateurs ou membres de jury à habiliter (nom et adresse ; 50 au plus)',
+        description:
+          'Avec `role=jury_member&certificationId=` : les membres de jury habilités pour cette certification aujourd’hui (ou à la date `on`), avec leur collège et l’organisation qui les a désignés — pour le personnel des branches de la certification (404 sinon).',
         querystring: z.object({
           role: z.enum(['evaluator', 'jury_member']),
           q: z.string().max(100).optional(),
+          certificationId: z.uuid().optional(),
+          on: z.iso
+            .date()
+            .optional()
+            .meta({ description: 'Avec certificationId : la date (aujourd’hui par défaut)' }),
         }),
         response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string() })),
-          }),
-          ...problemResponses(400),
+          200: z.union([
+            z.object({
+              items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string() })),
+            }),
+            z.object({ items: z.array(juryMemberSchema) }).meta({ id: 'HabilitatedJuryMembers' }),
+          ]),
+          ...problemResponses(400, 404, 422),
         },
       },
     },
-    async (request) => ({ items: await users.findPeople(request.query.role, request.query.q) }),
+    async (request) => {
+      const { role, q, certificationId, on } = request.query;
+      if (certificationId === undefined) {
+        if (on !== undefined)
+          throw problems.unprocessable(
+            [fieldError(['on'], 'La date va avec certificationId.', 'query')],
+            'Date sans certification.',
+          );
+        return { items: await users.findPeople(role, q) };
+      }
+      if (role !== 'jury_member' || !juryMembersFor) {
+        throw problems.unprocessable(
+          [
+            fieldError(
+              ['certificationId'],
+              'La certification ne s’indique qu’avec role=jury_member.',
+              'query',
+            ),
+          ],
+          'Certification inattendue.',
+        );
+      }
+      const held = await juryMembersFor(certificationId, on ?? today(), request.actor as Actor);
+      const habilitation = new Map(held.map((h) => [h.userId, h]));
+      const contacts = await users.contactsOf([...habilitation.keys()], 'jury_member');
+      const words = q?.trim().toLocaleLowerCase('fr');
+      return {
+        items: contacts
+          .filter((c) => !words || `${c.displayName} ${c.email}`.toLocaleLowerCase('fr').includes(words))
+          .map((c) => {
+            const h = habilitation.get(c.id) as (typeof held)[number];
+            return {
+              id: c.id,
+              name: c.displayName,
+              email: c.email,
+              college: h.college,
+              organisation: h.designatedBy,
+            };
+          }),
+      };
+    },
   );
 
   app.post(

@@ -430,6 +430,32 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     return out;
   }
 
+  /**
+   * Name and address of each active account among `ids` holding `role`, by name (unknown,
+   * deactivated or role-less accounts are left out): e.g. the jury members a branch may convene.
+   */
+  async function contactsOf(ids: readonly string[], role: Role) {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.display_name', 'u.email'])
+      .where('u.id', 'in', ids)
+      .where('u.is_active', '=', true)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('role_assignments as ra')
+            .select('ra.user_id')
+            .whereRef('ra.user_id', '=', 'u.id')
+            .where('ra.role', '=', role),
+        ),
+      )
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
+  }
+
   /** Whether the account holds this role (any scope), e.g. before habilitating it as evaluator. */
   async function hasRole(userId: string, role: Role): Promise<boolean> {
     const row = await db
@@ -464,6 +490,7 @@ export function usersServiceFactory({ db, scopeNames, sessions, invitations }: D
     invite,
     findPeople,
     findLinkable,
+    contactsOf,
     displayNames,
     hasRole,
     branchManagersOf,

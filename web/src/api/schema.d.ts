@@ -685,12 +685,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Évaluateurs ou membres de jury à habiliter (nom et adresse ; 50 au plus) */
+        /**
+         * Évaluateurs ou membres de jury à habiliter (nom et adresse ; 50 au plus)
+         * @description Avec `role=jury_member&certificationId=` : les membres de jury habilités pour cette certification aujourd’hui (ou à la date `on`), avec leur collège et l’organisation qui les a désignés — pour le personnel des branches de la certification (404 sinon).
+         */
         get: {
             parameters: {
                 query: {
                     role: "evaluator" | "jury_member";
                     q?: string;
+                    certificationId?: string;
+                    /** @description Avec certificationId : la date (aujourd’hui par défaut) */
+                    on?: string;
                 };
                 header?: never;
                 path?: never;
@@ -711,11 +717,29 @@ export interface paths {
                                 displayName: string;
                                 email: string;
                             }[];
-                        };
+                        } | components["schemas"]["HabilitatedJuryMembers"];
                     };
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5286,6 +5310,335 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/branches/{id}/jury-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les versions des règles de jury de la branche, la plus récente d’abord, et celle en vigueur */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryRulesList"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Enregistrer une nouvelle version des règles de jury de la branche
+         * @description Une version n’est jamais modifiée ni supprimée : un changement est une nouvelle version, en vigueur à partir de sa date (409 si une version prend déjà effet ce jour-là). Un contenu non conforme répond 422 en nommant le champ (content.quorum.minMembers…).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JuryRulesRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryRulesCreated"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/jury-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les règles de jury d’un CQPI : versions fixées par l’une de ses branches et leurs acceptations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CqpiJuryRulesList"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Fixer une version des règles de jury d’un CQPI (une de ses branches)
+         * @description Elle s’applique une fois acceptée par chacune des autres branches du CQPI. Une version n’est jamais modifiée ni supprimée : un changement est une nouvelle version, en vigueur à partir de sa date (409 si une version prend déjà effet ce jour-là).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JuryRulesRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryRulesCreated"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/jury-rules/{rulesId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepter, pour sa branche, une version des règles de jury d’un CQPI fixée par une autre
+         * @description Chaque branche qui gère le CQPI, hormis celle qui a fixé la version, l’accepte (409 si déjà fait).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rulesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryRulesAcceptance"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/juries": {
         parameters: {
             query?: never;
@@ -7312,6 +7665,13 @@ export interface components {
             replaces?: string;
             correctionReason?: string;
         };
+        JuryRulesRequestInput: {
+            /** @description En vigueur à partir de cette date */
+            effectiveFrom: string;
+            /** @description Les règles (schéma JuryRules), vérifiées par le service : 422 nommant le champ (content.quorum.minMembers…) */
+            content: unknown;
+            note?: string | null;
+        };
         /** @description Le tuteur ou la tutrice chez l’employeur */
         PathwayTutorInput: {
             /** @description Le compte du tuteur, s’il en a un */
@@ -8488,6 +8848,95 @@ export interface components {
             }[];
             quorum: components["schemas"]["JuryQuorum"];
         };
+        JuryRulesColleges: {
+            /** @description Au moins ce nombre de membres de chaque collège */
+            minPerCollege: number;
+            /** @description Autant de membres de chaque collège */
+            parity: boolean;
+        };
+        /** @description Un siège par fédération ou syndicat listé ; null : aucun */
+        JuryRulesSeats: {
+            organisations: {
+                name: string;
+                /** @enum {string} */
+                college: "employers" | "employees";
+            }[];
+        } | null;
+        /** @description Collège de la présidence : libre, ou `evenYears` les années paires et l’autre les impaires */
+        JuryRulesPresident: {
+            /** @constant */
+            rule: "any";
+        } | {
+            /** @constant */
+            rule: "alternate_by_year";
+            /** @enum {string} */
+            evenYears: "employers" | "employees";
+        };
+        JuryRulesQuorum: {
+            minMembers: number;
+            minPerCollege: number;
+        };
+        /** @description Règles de composition et de fonctionnement des jurys */
+        JuryRules: {
+            colleges: components["schemas"]["JuryRulesColleges"];
+            seats: components["schemas"]["JuryRulesSeats"];
+            president: components["schemas"]["JuryRulesPresident"];
+            quorum: components["schemas"]["JuryRulesQuorum"];
+            /** @enum {string} */
+            majority: "absolute" | "two_thirds" | "unanimity";
+            votesRequired: boolean;
+            remoteAllowed: boolean;
+            /** @description Validité des blocs acquis ; null : à vie */
+            blocValidityYears: number | null;
+            /** @enum {string} */
+            signatures: "president" | "president_and_present_members";
+            reminderAfterDays: number;
+        };
+        JuryRulesVersion: {
+            /** Format: uuid */
+            id: string;
+            effectiveFrom: string;
+            content: components["schemas"]["JuryRules"];
+            note: string | null;
+            createdAt: string;
+            /** @description Le nom de son auteur */
+            createdBy: string | null;
+        };
+        JuryRulesList: {
+            items: components["schemas"]["JuryRulesVersion"][];
+            /** @description La version en vigueur aujourd’hui */
+            inForce: string | null;
+        };
+        CqpiJuryRulesVersion: {
+            /** Format: uuid */
+            id: string;
+            effectiveFrom: string;
+            content: components["schemas"]["JuryRules"];
+            note: string | null;
+            createdAt: string;
+            /** @description Le nom de son auteur */
+            createdBy: string | null;
+            /** Format: uuid */
+            branchId: string;
+            branchName: string;
+            acceptances: {
+                /** Format: uuid */
+                branchId: string;
+                branchName: string;
+                acceptedAt: string | null;
+            }[];
+            /** @description Acceptée par toutes les autres branches */
+            accepted: boolean;
+        };
+        CqpiJuryRulesList: {
+            items: components["schemas"]["CqpiJuryRulesVersion"][];
+            /** @description La version acceptée en vigueur aujourd’hui */
+            inForce: string | null;
+        };
+        JuryRulesCreated: {
+            /** Format: uuid */
+            id: string;
+        };
         LinkablePeople: {
             items: {
                 /** Format: uuid */
@@ -8705,6 +9154,16 @@ export interface components {
             isActive: boolean;
             roles: components["schemas"]["Grant"][];
         };
+        HabilitatedJuryMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            college: "employers" | "employees";
+            /** @description La fédération ou le syndicat qui l’a désigné·e (habilitation) */
+            organisation: string | null;
+        };
         /** @description Fiche RNCP ou RS telle que publiée par France compétences */
         RegistryFiche: {
             /** @example RNCP37674 */
@@ -8893,6 +9352,15 @@ export interface components {
             };
             /** @description Pour une alerte ouverte que la personne peut traiter : pourquoi « Appliquer le registre » échouerait */
             applyRefusal: string | null;
+        };
+        HabilitatedJuryMembers: {
+            items: components["schemas"]["HabilitatedJuryMember"][];
+        };
+        JuryRulesAcceptance: {
+            /** Format: uuid */
+            id: string;
+            /** @description Acceptée désormais par toutes les autres branches */
+            accepted: boolean;
         };
     };
     responses: never;

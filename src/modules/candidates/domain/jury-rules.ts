@@ -10,30 +10,14 @@ import {
   COLLEGE_LABELS,
   COLLEGES,
   type College,
+  DEFAULT_JURY_RULES,
   type JuryMemberRole,
+  type JuryRules,
   type Presence,
 } from '../../../contracts/juries.js';
 
-export type JuryRules = {
-  /** At least `minPerCollege` members of each college; `parity`: as many of each. */
-  colleges: { minPerCollege: number; parity: boolean };
-  /** One seat per listed federation or union: each represented by a member it designated, of its college. */
-  seats: { organisations: { name: string; college: College }[] } | null;
-  /** The president's college: any, or `evenYears` in even years and the other college in odd years. */
-  president: { rule: 'any' } | { rule: 'alternate_by_year'; evenYears: College };
-  /** Counted on the members present (and remote, when remote attendance is allowed). */
-  quorum: { minMembers: number; minPerCollege: number };
-  majority: 'absolute' | 'two_thirds' | 'unanimity';
-  /** Decisions must carry their votes {for, against, abstain}. */
-  votesRequired: boolean;
-  remoteAllowed: boolean;
-  /** Validity of acquired blocs, in years; null: for life. */
-  blocValidityYears: number | null;
-  /** Who must sign the minutes. */
-  signatures: 'president' | 'president_and_present_members';
-  /** Candidacies `ready_for_jury` waiting longer than this → a reminder to the branch. */
-  reminderAfterDays: number;
-};
+// The rules' shape and defaults are shared with the web app's form (src/contracts/juries.ts).
+export { DEFAULT_JURY_RULES, type JuryRules };
 
 export type ComposedMember = {
   userId: string;
@@ -44,22 +28,6 @@ export type ComposedMember = {
 
 /** `rule`: a path in `JuryRules` (e.g. `colleges.minPerCollege`), or `rules` when none apply; `detail`: French. */
 export type RuleBreach = { rule: string; detail: string };
-
-export const DEFAULT_JURY_RULES: JuryRules = {
-  colleges: { minPerCollege: 1, parity: true },
-  seats: null,
-  president: { rule: 'alternate_by_year', evenYears: 'employers' },
-  quorum: { minMembers: 2, minPerCollege: 1 },
-  majority: 'absolute',
-  votesRequired: false,
-  remoteAllowed: true,
-  // For life: blocs acquired since 2016 are said to be « acquis définitivement », but whether
-  // this holds for every certification is an unsettled point (docs/domain.md): a branch whose
-  // agreement limits their validity records it in its own rules.
-  blocValidityYears: null,
-  signatures: 'president_and_present_members',
-  reminderAfterDays: 60,
-};
 
 const collegeName = (c: College) => COLLEGE_LABELS[c].toLowerCase();
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;

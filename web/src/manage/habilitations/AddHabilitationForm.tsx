@@ -1,4 +1,5 @@
-import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { COLLEGE_LABELS, COLLEGES, type College } from '../../../../src/contracts/juries';
 import { type HabilitationKind, ORGANISATION_HABILITATIONS, PERSON_HABILITATIONS } from '../../api/catalogue';
 import { api } from '../../api/client';
 import { HABILITATION_LABELS } from '../../catalogue/labels';
@@ -10,7 +11,7 @@ import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { useAddForm } from '../useAddForm';
 import { searchPeople, useTrainingOrganisations } from './queries';
 
-const FIELDS = ['kind', 'organisationId', 'userId', 'validFrom', 'validTo'];
+const FIELDS = ['kind', 'organisationId', 'userId', 'college', 'designatedBy', 'validFrom', 'validTo'];
 
 const forPerson = (kind: HabilitationKind) => (PERSON_HABILITATIONS as readonly string[]).includes(kind);
 
@@ -18,6 +19,9 @@ type Draft = {
   kind: HabilitationKind;
   organisationId: string | null;
   userId: string | null;
+  /** Jury members: their college and the federation or union that designated them. */
+  college: College | '';
+  designatedBy: string;
   validFrom: string;
   validTo: string;
 };
@@ -26,6 +30,8 @@ const EMPTY: Draft = {
   kind: 'train_and_assess',
   organisationId: null,
   userId: null,
+  college: '',
+  designatedBy: '',
   validFrom: '',
   validTo: '',
 };
@@ -41,6 +47,9 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
       ...(forPerson(d.kind)
         ? { userId: d.userId ?? undefined }
         : { organisationId: d.organisationId ?? undefined }),
+      ...(d.kind === 'jury_member'
+        ? { college: d.college || undefined, designatedBy: d.designatedBy.trim() || undefined }
+        : {}),
     }),
   );
   const personRole = draft.kind === 'jury_member' ? 'jury_member' : 'evaluator';
@@ -105,6 +114,30 @@ export function AddHabilitationForm({ certificationId }: { certificationId: stri
               (organisations.isError ? 'Liste des organismes indisponible.' : undefined)
             }
           />
+        )}
+        {draft.kind === 'jury_member' && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label="Collège"
+              required
+              data={[
+                { value: '', label: 'Choisir le collège' },
+                ...COLLEGES.map((c) => ({ value: c, label: COLLEGE_LABELS[c] })),
+              ]}
+              value={draft.college}
+              onChange={(e) => set('college', e.currentTarget.value as College | '')}
+              error={fieldError(error, 'college')}
+            />
+            <TextInput
+              label="Désigné·e par"
+              description="La fédération d’employeurs ou le syndicat de salariés qui l’a désigné·e"
+              required
+              maxLength={200}
+              value={draft.designatedBy}
+              onChange={(e) => set('designatedBy', e.currentTarget.value)}
+              error={fieldError(error, 'designatedBy')}
+            />
+          </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateRangeFields

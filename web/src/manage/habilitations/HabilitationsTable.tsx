@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { COLLEGE_LABELS } from '../../../../src/contracts/juries';
 import type { Habilitation } from '../../api/catalogue';
 import { api } from '../../api/client';
 import { HABILITATION_LABELS } from '../../catalogue/labels';
@@ -36,7 +37,15 @@ export function HabilitationsTable({
         return (
           <Table.Tr key={h.id}>
             <Table.Td>{holder(h)}</Table.Td>
-            <Table.Td>{HABILITATION_LABELS[h.kind]}</Table.Td>
+            <Table.Td>
+              {HABILITATION_LABELS[h.kind]}
+              {h.college && (
+                <Text size="sm" c="dimmed">
+                  {COLLEGE_LABELS[h.college]}
+                  {h.designatedBy ? ` — désigné·e par ${h.designatedBy}` : ''}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validFrom)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.validTo)}</Table.Td>
             <Table.Td>{status(h, date)}</Table.Td>

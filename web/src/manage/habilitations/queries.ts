@@ -24,7 +24,8 @@ export function useTrainingOrganisations() {
   });
 }
 
-export type Person = Answer<'/api/v1/people'>['items'][number];
+/** An account to habilitate (the lookup without certificationId). */
+export type Person = Extract<Answer<'/api/v1/people'>['items'][number], { displayName: string }>;
 
 /** Accounts holding a person role whose name or address contains `q` (the API returns 50 at most). */
 export async function searchPeople(role: PersonHabilitation, q: string) {
