@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/app/demo.js';
+import { DEMO_JURY_MEMBERS } from '../src/app/demo-juries.js';
 import { CANDIDACY_STATUSES } from '../src/contracts/candidacies.js';
 import { today } from '../src/contracts/dates.js';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
@@ -90,7 +91,9 @@ describe('demo catalogue', () => {
 
 describe('every demo role has work to do', () => {
   it('admin: accounts to manage, a registry import done, alerts, an audit trail that verifies', async () => {
-    expect((await get('/api/v1/users?pageSize=50', 'admin')).total).toBe(ROLES.length);
+    expect((await get('/api/v1/users?pageSize=50', 'admin')).total).toBe(
+      ROLES.length + DEMO_JURY_MEMBERS.length,
+    );
     const imports = await get('/api/v1/registry/imports', 'admin');
     expect(imports.items[0]).toMatchObject({ status: 'succeeded', fichesRead: 12 });
     expect(
@@ -173,8 +176,10 @@ describe('every demo role has work to do', () => {
     for (const code of ['CQP-APS', 'CQP-PC', 'CQP-PPI', 'CQPI-AL']) {
       const staff = await get(`/api/v1/certifications/${cert(code)}/habilitated?date=${today()}`, 'admin');
       const persons = (staff.persons ?? []) as { kind: string; name: string }[];
+      // CQP-APS has the demo's jury (demo-juries.ts): three more jury members.
+      const more = code === 'CQP-APS' ? DEMO_JURY_MEMBERS.map((m) => `jury_member: ${m.name}`) : [];
       expect(persons.map((p) => `${p.kind}: ${p.name}`).sort(), code).toEqual(
-        [`evaluator: ${names.get('evaluator')}`, `jury_member: ${names.get('jury_member')}`].sort(),
+        [`evaluator: ${names.get('evaluator')}`, `jury_member: ${names.get('jury_member')}`, ...more].sort(),
       );
     }
   });
@@ -236,7 +241,18 @@ describe('demo candidacies: every step, two branches, two training organisations
       new Set(['Institut Sécurité Formation (démo)']),
     );
     expect(statuses(items)).toEqual(
-      ['assessment', 'enrolled', 'on_hold', 'pathway', 'positioning', 'ready_for_jury', 'withdrawn'].sort(),
+      [
+        'assessment',
+        'enrolled',
+        'on_hold',
+        'pathway',
+        'positioning',
+        'ready_for_jury',
+        'withdrawn',
+        'awarded',
+        'partially_awarded',
+        'refused',
+      ].sort(),
     );
     // A positioning to confirm, with the candidate's own positioning and an evidence file.
     const positioning = items.find((i) => i.status === 'positioning') as Item;
@@ -370,5 +386,82 @@ describe('demo candidacies: every step, two branches, two training organisations
     const before = (await list('admin')).total;
     await seedDemo(t.services, t.config.env);
     expect((await list('admin')).total).toBe(before);
+  });
+});
+
+describe('demo juries (issue 13): on CQP-APS, a closed session, an open one, candidacies waiting', () => {
+  type Jury = { id: string; status: string; date: string; myRole: string | null; candidacyCount: number };
+  const juries = async (role: Role) => (await get('/api/v1/juries?pageSize=50', role)).items as Jury[];
+
+  it('every demo jury member signs in with the demo password; two of each college are habilitated for CQP-APS', async () => {
+    for (const m of DEMO_JURY_MEMBERS) {
+      const s = await signIn(t.app, `${m.login}@demo.qualif.test`, 'qualif-demo');
+      const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie: s.cookie } });
+      expect(me.json().roles.map((g: { role: string }) => g.role)).toEqual(['jury_member']);
+    }
+    const people = (
+      await get(`/api/v1/people?role=jury_member&certificationId=${cert('CQP-APS')}`, 'branch_manager')
+    ).items as { email: string; college: string; organisation: string | null }[];
+    for (const college of ['employers', 'employees'])
+      expect(people.filter((p) => p.college === college).length, college).toBeGreaterThanOrEqual(2);
+    expect(people.map((p) => p.email)).toContain('jury_member@demo.qualif.test');
+    expect(people.every((p) => p.organisation)).toBe(true);
+  });
+
+  it('the branch has recorded its jury rules', async () => {
+    const me = await get('/api/v1/me', 'branch_manager');
+    const branchId = me.roles[0].scope.id as string;
+    const rules = await get(`/api/v1/branches/${branchId}/jury-rules`, 'branch_manager');
+    expect(rules.items.length).toBeGreaterThanOrEqual(1);
+    expect(rules.inForce).toBe(rules.items[0].id);
+  });
+
+  it('branch manager: a closed session with a full, a partial and a revoked award (and a refusal), and an open one', async () => {
+    const list = await juries('branch_manager');
+    expect(list.map((j) => j.status).sort()).toEqual(['closed', 'planned']);
+    const closed = list.find((j) => j.status === 'closed') as Jury;
+    const session = await get(`/api/v1/juries/${closed.id}`, 'branch_manager');
+    expect(
+      session.candidacies.map((c: { decision: { outcome: string } }) => c.decision.outcome).sort(),
+    ).toEqual(['full', 'full', 'partial', 'refused']);
+    const awards = (await get(`/api/v1/awards?certificationId=${cert('CQP-APS')}`, 'branch_manager'))
+      .items as { kind: string; number: string; revocation: unknown; juryId: string }[];
+    expect(awards.every((a) => a.juryId === closed.id)).toBe(true);
+    expect(awards.map((a) => `${a.kind}${a.revocation ? ' revoked' : ''}`).sort()).toEqual([
+      'full',
+      'full revoked',
+      'partial',
+    ]);
+    expect(awards.every((a) => /^CQP-APS-\d{4}-\d{6}$/.test(a.number))).toBe(true);
+    // The training organisation reads its candidates' outcomes and award numbers.
+    const partial = (await get('/api/v1/candidacies?pageSize=200&status=partially_awarded', 'training_org'))
+      .items[0];
+    const outcome = (await get(`/api/v1/candidacies/${partial.id}`, 'training_org')).jury;
+    expect(outcome).toMatchObject({ outcome: 'partial', award: { kind: 'partial', revoked: false } });
+    expect(outcome.recommendations).toBeTruthy();
+  });
+
+  it('jury member: convened today to the open session, where they deliberate', async () => {
+    const list = await juries('jury_member');
+    const open = list.find((j) => j.status === 'planned') as Jury;
+    expect(open).toBeDefined();
+    expect(open.date).toBe(today());
+    expect(open.myRole).not.toBeNull();
+    expect(open.candidacyCount).toBeGreaterThanOrEqual(2);
+    const session = await get(`/api/v1/juries/${open.id}`, 'jury_member');
+    expect(session.can).toMatchObject({ sign: true });
+    // They read the files of the candidacies they deliberate on.
+    for (const c of session.candidacies as { id: string }[])
+      await get(`/api/v1/candidacies/${c.id}`, 'jury_member');
+  });
+
+  it('candidacies still ready for the jury and in no session', async () => {
+    const ready = (await get('/api/v1/candidacies?pageSize=200&status=ready_for_jury', 'branch_manager'))
+      .items as { id: string }[];
+    const attached = new Set<string>();
+    for (const j of await juries('branch_manager'))
+      for (const c of (await get(`/api/v1/juries/${j.id}`, 'branch_manager')).candidacies as { id: string }[])
+        attached.add(c.id);
+    expect(ready.filter((c) => !attached.has(c.id)).length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -146,6 +146,29 @@ export const DEMO_CANDIDACIES: readonly DemoCandidacy[] = [
     carried: ['BC01'],
     sessions: [{ inDays: 0, signed: true }],
   },
+  // Before the jury (demo-juries.ts): four decided in a closed session (full, partial, a full
+  // award revoked since, refused), two in the session still open.
+  ...(
+    [
+      ['Exemplaire', 'Rose', 'F', 1991],
+      ['Prototype', 'Adam', 'M', 1986],
+      ['Témoin', 'Chloé', 'F', 1993],
+      ['Croquis', 'Lucas', 'M', 1984],
+      ['Calque', 'Théo', 'M', 1998],
+      ['Esquisse', 'Manon', 'F', 2000],
+    ] as const
+  ).map(
+    ([birthName, firstName, sex, year], i): DemoCandidacy => ({
+      person: person(birthName, firstName, sex, year),
+      certification: 'CQP-APS',
+      trainer: 'security',
+      employee: true,
+      enrolledDaysAgo: 170 + 10 * i,
+      step: 'ready_for_jury',
+      held: ['C1.1', 'C1.2', 'C2.1', 'C3.1'],
+      sessions: [{ inDays: 0, signed: true }],
+    }),
+  ),
   {
     person: person('Maquette', 'Paul', 'M', 1979),
     certification: 'CQP-APS',
@@ -268,7 +291,8 @@ export function demoPdf(text: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-function actorOf(user: { id: string; email: string; name: string }, grants: Grant[]): Actor {
+/** The actor a demo account acts as (services called directly, as the people would through the API). */
+export function actorOf(user: { id: string; email: string; name: string }, grants: Grant[]): Actor {
   return Object.freeze<Actor>({
     userId: user.id,
     email: user.email,

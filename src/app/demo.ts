@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { Services } from './app.js';
 import { seedDemoCandidacies } from './demo-candidacies.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
+import { DEMO_JURY_MEMBERS, seedDemoJuries, seedDemoJuryMembers } from './demo-juries.js';
 
 export const DEMO_PASSWORD = 'qualif-demo';
 export const DEMO_DOMAIN = 'demo.qualif.test';
@@ -62,12 +63,12 @@ export async function seedDemo(
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
-  for (const role of ROLES) {
-    const email = `${role}@${DEMO_DOMAIN}`;
+  /** A demo account with the demo password, unless its email exists. */
+  const account = async (role: Role, email: string, displayName: string) => {
     const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (!existing) {
       const user = await users.createUser(
-        { email, displayName: DEMO_NAMES[role], grants: [{ role, ...scopeOf(role) }] },
+        { email, displayName, grants: [{ role, ...scopeOf(role) }] },
         SYSTEM_ACTOR,
       );
       await db.transaction().execute(async (trx) => {
@@ -86,7 +87,10 @@ export async function seedDemo(
       });
     }
     accounts.push({ role, email, created: !existing });
-  }
+  };
+  for (const role of ROLES) await account(role, `${role}@${DEMO_DOMAIN}`, DEMO_NAMES[role]);
+  // More jury members, so that a jury has two of each college (demo-juries.ts).
+  for (const m of DEMO_JURY_MEMBERS) await account('jury_member', `${m.login}@${DEMO_DOMAIN}`, m.name);
   const id = async (role: Role) =>
     (
       await db
@@ -96,6 +100,7 @@ export async function seedDemo(
         .executeTakeFirstOrThrow()
     ).id;
   await seedDemoCatalogue(db, services, { evaluator: await id('evaluator'), jury: await id('jury_member') });
+  await seedDemoJuryMembers(db, services, DEMO_DOMAIN, branch);
   if (options.candidacies !== false) {
     const user = async (role: Role) => ({
       id: await id(role),
@@ -110,6 +115,13 @@ export async function seedDemo(
         candidate: await user('candidate'),
       },
       organisations: { securityTrainer: trainingOrg, employer },
+    });
+    // Jury sessions on CQP-APS: one closed with its awards, one to deliberate (demo-juries.ts).
+    await seedDemoJuries(db, services, {
+      domain: DEMO_DOMAIN,
+      branchId: branch,
+      branchManager: await user('branch_manager'),
+      juryMember: await id('jury_member'),
     });
   }
   return accounts;
