@@ -16,7 +16,6 @@ import { candidacyQuery } from './candidates.repo.js';
 import {
   checkDecision,
   correctionProblem,
-  currentDecisions,
   decisionChains,
   deliberatingMembers,
   excludedMembers,
@@ -41,6 +40,7 @@ import {
   rulesContent,
 } from './juries.repo.js';
 import type { AttendanceBody, DecisionBody, JuryBody, JuryListQuery } from './juries.schemas.js';
+import { minutesView } from './jury-minutes.repo.js';
 
 /** Invalidates the session's current minutes in the caller's transaction (jury-minutes.service.ts). */
 export type InvalidateMinutes = (trx: Db, juryId: string, reason: string) => Promise<void>;
@@ -85,6 +85,33 @@ export async function loadJury(
       presidentId: jury.members.find((m) => m.role === 'president')?.user_id ?? null,
     },
   };
+}
+
+/**
+ * The blocs' titles of each candidacy's pinned framework version, keyed
+ * `certificationId:versionNumber` (for the session's page and its minutes).
+ */
+export async function blocTitlesOf(
+  frameworks: Pick<FrameworksService, 'get'>,
+  rows: readonly { certification_id: string; framework_version_number: number }[],
+) {
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    const key = `${r.certification_id}:${r.framework_version_number}`;
+    if (out.has(key)) continue;
+    const version = await frameworks.get(r.certification_id, r.framework_version_number, SYSTEM_ADMIN);
+    const blocs = (version.content as { competencies: { blocs: { code: string; title: string }[] } })
+      .competencies.blocs;
+    out.set(key, new Map(blocs.map((b) => [b.code, b.title])));
+  }
+  return out;
+}
+
+/** A session's decisions as chains of corrections, by candidacy (domain/jury-decisions.ts). */
+export function chainsOf(decisions: readonly DecisionRow[]) {
+  return decisionChains(
+    decisions.map((d) => ({ ...d, candidacyId: d.candidacy_id, replacesId: d.replaces_id })),
+  );
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -473,20 +500,6 @@ export function juriesServiceFactory(deps: Deps) {
     }));
   }
 
-  /** The blocs (code, title) of each pinned framework version, keyed `certificationId:number`. */
-  async function blocTitles(rows: readonly { certification_id: string; framework_version_number: number }[]) {
-    const out = new Map<string, Map<string, string>>();
-    for (const r of rows) {
-      const key = `${r.certification_id}:${r.framework_version_number}`;
-      if (out.has(key)) continue;
-      const version = await deps.frameworks.get(r.certification_id, r.framework_version_number, SYSTEM_ADMIN);
-      const blocs = (version.content as { competencies: { blocs: { code: string; title: string }[] } })
-        .competencies.blocs;
-      out.set(key, new Map(blocs.map((b) => [b.code, b.title])));
-    }
-    return out;
-  }
-
   /** The session with its members, attendance and quorum, candidacies, proposals and decisions. */
   async function get(id: string, actor: Actor) {
     const { jury, facts } = await loadFor(id, actor, 'read');
@@ -501,7 +514,7 @@ export function juriesServiceFactory(deps: Deps) {
       carriedByCandidacy(db, jury.candidacyIds),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const titles = await blocTitles(rows);
+    const titles = await blocTitlesOf(deps.frameworks, rows);
     const names = await deps.users.displayNames([
       ...new Set([
         ...jury.members.map((m) => m.user_id),
@@ -509,9 +522,7 @@ export function juriesServiceFactory(deps: Deps) {
         ...proposals.flatMap((p) => (p.signed_by ? [p.signed_by] : [])),
       ]),
     ]);
-    const chains = decisionChains(
-      decisions.map((d) => ({ ...d, candidacyId: d.candidacy_id, replacesId: d.replaces_id })),
-    );
+    const chains = chainsOf(decisions);
     const memberIds = jury.members.map((m) => m.user_id);
     const summary = await summariesOf([jury]);
     return {
@@ -558,6 +569,7 @@ export function juriesServiceFactory(deps: Deps) {
           },
         ];
       }),
+      minutes: await minutesView(db, jury, rules.content, names),
       can: capabilities(actor, 'jury', facts),
     };
   }
@@ -703,9 +715,8 @@ export function juriesServiceFactory(deps: Deps) {
       outcome: body.outcome,
     });
     if (!checked.ok) errors.push(...checked.errors.map((e) => fieldError(e.path, e.detail)));
-    const current = currentDecisions(
-      existing.map((d) => ({ ...d, candidacyId: d.candidacy_id, replacesId: d.replaces_id })),
-    ).get(row.id);
+    const chain = chainsOf(existing).get(row.id) ?? [];
+    const current = chain[chain.length - 1];
     const correction = correctionProblem({
       current,
       replaces: body.replaces,
