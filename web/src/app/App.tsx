@@ -52,6 +52,9 @@ const GridPage = lazy(() => import('../evaluations/GridPage').then((m) => ({ def
 const JuriesPage = lazy(() => import('../juries/JuriesPage').then((m) => ({ default: m.JuriesPage })));
 const NewJuryPage = lazy(() => import('../juries/NewJuryPage').then((m) => ({ default: m.NewJuryPage })));
 const JuryPage = lazy(() => import('../juries/JuryPage').then((m) => ({ default: m.JuryPage })));
+const JuryRulesPage = lazy(() =>
+  import('../juries/JuryRulesPage').then((m) => ({ default: m.JuryRulesPage })),
+);
 const CandidateSpacePage = lazy(() =>
   import('../candidate/CandidateSpacePage').then((m) => ({ default: m.CandidateSpacePage })),
 );
@@ -209,6 +212,14 @@ export function App() {
             element={
               <Deferred>
                 <ManageCertificationPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/gestion/jurys/regles"
+            element={
+              <Deferred>
+                <JuryRulesPage />
               </Deferred>
             }
           />
