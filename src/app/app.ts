@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { registerAssessmentRoutes } from '../modules/candidates/assessments.routes.js';
 import { assessmentsServiceFactory } from '../modules/candidates/assessments.service.js';
+import { registerAwardRoutes } from '../modules/candidates/awards.routes.js';
+import { awardsServiceFactory } from '../modules/candidates/awards.service.js';
 import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
@@ -241,6 +243,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   mail.provideValues('jury.outcome_available', juryNotifications.outcomeMailValues);
   mail.provideValues('award.revoked', juryNotifications.revokedMailValues);
   mail.provideValues('jury.reminder', juryNotifications.reminderMailValues);
+  const awards = awardsServiceFactory({ db, certifications: catalogue.certifications });
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -275,6 +278,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     linkablePeople,
     juryRules,
     pathway,
+    awards,
   };
 }
 
@@ -313,6 +317,7 @@ export async function createApp(
   registerPositioningRoutes(app, services.positioning);
   registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);
+  registerAwardRoutes(app, services.awards);
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerJuryRulesRoutes(app, services.juryRules);

@@ -68,6 +68,8 @@ export const AUDIT_ACTION_LABELS = {
   'jury.decision_correct': 'Décision du jury corrigée (nouvelle décision)',
   'jury_rules.create': 'Nouvelle version des règles de jury',
   'jury_rules.accept': 'Règles de jury d’un CQPI acceptées par une branche',
+  'jury.close': 'Session de jury close (attestations créées)',
+  'award.revoke': 'Attestation retirée',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -87,6 +89,7 @@ export const AUDIT_ENTITY_LABELS = {
   candidate: 'Candidat·e',
   candidacy: 'Parcours',
   jury_rules: 'Règles de jury',
+  award: 'Attestation',
   jury: 'Session de jury',
 } as const satisfies Record<string, string>;
 

@@ -23,6 +23,7 @@ import type { OrganisationsService } from '../catalogue/organisations.service.js
 import type { FunderId } from '../eligibility/domain/model.js';
 import type { EligibilityService } from '../eligibility/eligibility.service.js';
 import type { UsersService } from '../identity/users.service.js';
+import { carryPartialAwards } from './awards.service.js';
 import {
   activeCandidacyOf,
   type CandidacyListRow,
@@ -516,6 +517,8 @@ export function candidaciesServiceFactory(deps: Deps) {
           actor_user_id: actor.userId,
         })
         .execute();
+      // The candidate's earlier partial awards still valid carry their blocs in (awards.service.ts).
+      const carriedBlocs = await carryPartialAwards(trx, { candidacyId }, actor.userId, input.enrolledOn);
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'candidacy.create',
@@ -534,6 +537,7 @@ export function candidaciesServiceFactory(deps: Deps) {
           enrolledOn: input.enrolledOn,
           initiative: input.initiative,
           status: 'enrolled',
+          ...(carriedBlocs > 0 ? { carriedBlocs } : {}),
         },
         requestId,
       });

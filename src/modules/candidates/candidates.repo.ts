@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { ENDED_STATUSES } from './domain/lifecycle.js';
 
 type Q = Kysely<Database>;
 
@@ -105,7 +106,7 @@ export async function activeCandidacyKeys(db: Q, candidateIds: readonly string[]
     .selectFrom('candidacies')
     .select(['candidate_id', 'certification_id'])
     .where('candidate_id', 'in', candidateIds)
-    .where('status', 'not in', ['withdrawn', 'transferred'])
+    .where('status', 'not in', [...ENDED_STATUSES])
     .execute();
   return new Set(rows.map((r) => `${r.candidate_id}|${r.certification_id}`));
 }
@@ -117,7 +118,7 @@ export async function activeCandidacyOf(db: Q, candidateId: string, certificatio
     .select('id')
     .where('candidate_id', '=', candidateId)
     .where('certification_id', '=', certificationId)
-    .where('status', 'not in', ['withdrawn', 'transferred'])
+    .where('status', 'not in', [...ENDED_STATUSES])
     .executeTakeFirst();
 }
 

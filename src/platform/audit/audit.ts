@@ -20,7 +20,7 @@ export type AuditEntry = {
 };
 
 /** Any lock key shared by all writers of the chain; the value itself means nothing. */
-const AUDIT_LOCK_KEY = 7_310_142_001;
+export const AUDIT_LOCK_KEY = 7_310_142_001;
 
 /**
  * Appends one audit row inside the caller's transaction, so the row exists if and only if

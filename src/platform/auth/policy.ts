@@ -78,6 +78,11 @@ export type Resources = {
    */
   certificationEvaluators: { branchIds: readonly string[]; candidacyOrganisationIds: readonly string[] };
   /**
+   * An award (a closed jury session's): its certification's branches, its candidacy's training
+   * organisation, its candidate's account (null until they have one).
+   */
+  award: { certificationBranchIds: readonly string[]; trainingOrganisationId: string; candidateUserId: string | null };
+  /**
    * A jury session: the branch convening it, the branches owning its certifications, its
    * members and its president.
    */
@@ -311,6 +316,15 @@ const POLICIES = {
     correct: juryPresident,
     /** Signing the minutes: a member. */
     sign: (actor, j) => hasRole(actor, 'jury_member') && j.memberIds.includes(actor?.userId ?? ''),
+  },
+  award: {
+    /** Its certification's branch staff, admins, its candidate, its candidacy's training organisation. */
+    read: (actor, a) =>
+      staffOfAny(actor, a.certificationBranchIds) ||
+      organisationsAs(actor, ['training_org']).includes(a.trainingOrganisationId) ||
+      (a.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === a.candidateUserId),
+    /** Revoking it (fraud, error), with a reason: its certification's branch managers, admins. */
+    revoke: (actor, a) => managesAny(actor, a.certificationBranchIds),
   },
   candidate: {
     read: (actor, p) =>

@@ -1,0 +1,618 @@
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import type { CandidacyStatus } from '../../contracts/candidacies.js';
+import type { AwardKind, JuryOutcome } from '../../contracts/juries.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { candidacyReadScope, capabilities, enforce } from '../../platform/auth/policy.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
+import { fieldError, problems } from '../../platform/problem.js';
+import type { CertificationsService } from '../catalogue/certifications.service.js';
+import type { AwardListQuery, RevokeBody } from './awards.schemas.js';
+import {
+  type AwardedBloc,
+  type AwardPlan,
+  awardNumber,
+  awardOf,
+  closingEvent,
+  type DecisionBloc,
+  sequencesUpTo,
+} from './domain/awards.js';
+import { blocValidUntil, type JuryRules } from './domain/jury-rules.js';
+import { transition } from './domain/lifecycle.js';
+
+type Deps = {
+  db: Db;
+  certifications: Pick<CertificationsService, 'summaries' | 'branchIdsOf' | 'idsOfBranches'>;
+};
+
+const NOT_FOUND = 'Attestation introuvable.';
+const JURY_NOT_FOUND = 'Session de jury introuvable.';
+/** States that end a candidacy (carrying goes only into candidacies still in progress). */
+const ENDED = ['withdrawn', 'transferred', 'awarded', 'partially_awarded', 'refused'] as const;
+/** Rows per multi-row insert (PostgreSQL takes at most 65,535 parameters per statement). */
+const CHUNK = 1000;
+
+type Trx = Transaction<Database> | Kysely<Database>;
+
+/** One award to create: what it awards, for which decision. */
+export type NewAward = {
+  plan: AwardPlan;
+  candidacyId: string;
+  candidateId: string;
+  certificationId: string;
+  juryId: string;
+  decisionId: string;
+  awardedOn: string;
+};
+
+/** An award created, as the close answers it. */
+export type CreatedAward = { id: string; number: string; candidacyId: string; kind: AwardKind };
+
+/**
+ * Numbers and inserts awards: per certification and year, one statement moves its counter by the
+ * number of awards (`insert … on conflict do update set last = last + n returning last`: the
+ * row's lock serialises concurrent closes on every replica until commit, so the numbers are
+ * unique and without gaps; a rolled-back transaction gives them back), then the awards in
+ * multi-row inserts. Counters are taken in a fixed order (certification id, year) so that two
+ * transactions never wait on each other's.
+ */
+export async function insertAwards(
+  trx: Trx,
+  awards: readonly NewAward[],
+  codes: ReadonlyMap<string, string>,
+): Promise<CreatedAward[]> {
+  const groups = new Map<string, NewAward[]>();
+  for (const a of awards) {
+    const key = `${a.certificationId}|${a.awardedOn.slice(0, 4)}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const rows: Insertable<Database['awards']>[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key) as NewAward[];
+    const [certificationId, yearText] = key.split('|') as [string, string];
+    const year = Number(yearText);
+    const code = codes.get(certificationId);
+    if (code === undefined) throw new Error(`no code for certification ${certificationId}`);
+    const { last } = await trx
+      .insertInto('award_counters')
+      .values({ certification_id: certificationId, year, last: group.length })
+      .onConflict((oc) =>
+        oc
+          .columns(['certification_id', 'year'])
+          .doUpdateSet({ last: sql`award_counters.last + excluded.last` }),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    const sequences = sequencesUpTo(last, group.length);
+    group.forEach((a, i) => {
+      const sequence = sequences[i] as number;
+      rows.push({
+        number: awardNumber(code, year, sequence),
+        certification_id: certificationId,
+        year,
+        sequence,
+        candidacy_id: a.candidacyId,
+        candidate_id: a.candidateId,
+        jury_id: a.juryId,
+        decision_id: a.decisionId,
+        kind: a.plan.kind,
+        awarded_on: a.awardedOn,
+        blocs: JSON.stringify(a.plan.blocs),
+      });
+    });
+  }
+  const created: CreatedAward[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const inserted = await trx
+      .insertInto('awards')
+      .values(rows.slice(i, i + CHUNK))
+      .returning(['id', 'number', 'candidacy_id', 'kind'])
+      .execute();
+    created.push(
+      ...inserted.map((r) => ({ id: r.id, number: r.number, candidacyId: r.candidacy_id, kind: r.kind })),
+    );
+  }
+  return created;
+}
+
+/**
+ * Carries the blocs of partial awards, not revoked and still valid on `on`, into the candidate's
+ * candidacies in progress that target them: for the same certification, and through the
+ * equivalences branches declared (`bloc_equivalences`) for other certifications. Source
+ * `earlier_partial_award`, reference the award's number; a bloc already carried stays as it is.
+ * Either the awards just created (`awardIds`) into any of their candidate's candidacies, or every
+ * award of the candidate into one new candidacy (`candidacyId`, at enrolment). Answers how many
+ * blocs were carried.
+ */
+export async function carryPartialAwards(
+  trx: Trx,
+  target: { awardIds: readonly string[] } | { candidacyId: string },
+  actorUserId: string | null,
+  on: string,
+): Promise<number> {
+  if ('awardIds' in target && target.awardIds.length === 0) return 0;
+  const byAward = 'awardIds' in target;
+  const result = await sql<{ n: number }>`
+    with carried as (
+      insert into carried_blocs (candidacy_id, bloc_code, source, reference, recorded_by)
+      select distinct on (c.id, t.bloc) c.id, t.bloc, 'earlier_partial_award', a.number, ${actorUserId}::uuid
+        from awards a
+        cross join lateral jsonb_to_recordset(a.blocs) as b(code text, "validUntil" date)
+        cross join lateral (
+          select a.certification_id as cert, b.code as bloc
+          union all
+          select e.to_certification_id, e.to_bloc_code
+            from bloc_equivalences e
+           where e.from_certification_id = a.certification_id and e.from_bloc_code = b.code
+        ) t
+        join candidacies c on c.candidate_id = a.candidate_id and c.certification_id = t.cert
+          and c.id <> a.candidacy_id and t.bloc = any(c.bloc_codes)
+          and c.status not in (${sql.join(ENDED.map((s) => sql.lit(s)))})
+       where a.kind = 'partial' and a.revoked_at is null
+         and (b."validUntil" is null or b."validUntil" >= ${on}::date)
+         and ${
+           byAward
+             ? sql`a.id = any(${sql.val(target.awardIds)}::uuid[])`
+             : sql`c.id = ${target.candidacyId}::uuid`
+         }
+       order by c.id, t.bloc, a.awarded_on desc
+      on conflict (candidacy_id, bloc_code) do nothing
+      returning 1
+    )
+    select count(*)::int as n from carried`.execute(trx);
+  return result.rows[0]?.n ?? 0;
+}
+
+type CurrentDecision = {
+  id: string;
+  candidacy_id: string;
+  outcome: JuryOutcome;
+  blocs: unknown;
+  status: CandidacyStatus;
+  held_from: CandidacyStatus | null;
+  candidate_id: string;
+  certification_id: string;
+};
+
+/**
+ * Closing a jury session, and awards (issue 13, points 5–6): the close creates, in one
+ * transaction, every award the session's current decisions give (numbered per certification and
+ * year), moves the candidacies to their outcome (history rows), carries partial awards into the
+ * candidate's candidacies in progress, and closes the session; awards are read in scope and
+ * revoked by the certification's branch.
+ */
+export function awardsServiceFactory(deps: Deps) {
+  const { db } = deps;
+
+  /**
+   * The close, inside the caller's transaction: the session row locked (`for update`: a second
+   * close waits, then finds it closed → 409), only a `sealed` session (422 naming what is missing
+   * otherwise), every current decision turned into its award and candidacy event.
+   */
+  async function closeIn(
+    trx: Transaction<Database>,
+    juryId: string,
+    actor: Actor,
+    codes: ReadonlyMap<string, string>,
+    requestId?: string,
+  ): Promise<CreatedAward[]> {
+    const jury = await trx
+      .selectFrom('juries')
+      .select(['id', 'status', 'date', 'rules_id'])
+      .where('id', '=', juryId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!jury) throw problems.notFound(JURY_NOT_FOUND);
+    if (jury.status === 'closed') throw problems.conflict('La session est déjà close.');
+    if (jury.status === 'cancelled') throw problems.conflict('La session a été annulée.');
+    if (jury.status === 'planned' || jury.status === 'deliberating')
+      throw problems.unprocessable(
+        [fieldError(['minutes'], 'Le procès-verbal n’a pas encore été généré.')],
+        'La session ne peut être close qu’une fois son procès-verbal signé et scellé.',
+      );
+    if (jury.status === 'minutes')
+      throw problems.unprocessable(
+        [fieldError(['signatures'], 'Le procès-verbal n’a pas encore toutes les signatures requises.')],
+        'La session ne peut être close qu’une fois son procès-verbal signé et scellé.',
+      );
+    const rules = await trx
+      .selectFrom('jury_rules')
+      .select('content')
+      .where('id', '=', jury.rules_id)
+      .executeTakeFirstOrThrow();
+    const awardedOn = String(jury.date).slice(0, 10);
+    const validUntil = blocValidUntil(rules.content as JuryRules, awardedOn);
+
+    // The current decision of each candidacy (no other replaces it); the candidacies locked.
+    const decisions: CurrentDecision[] = await trx
+      .selectFrom('jury_decisions as d')
+      .innerJoin('candidacies as c', 'c.id', 'd.candidacy_id')
+      .select([
+        'd.id',
+        'd.candidacy_id',
+        'd.outcome',
+        'd.blocs',
+        'c.status',
+        'c.held_from',
+        'c.candidate_id',
+        'c.certification_id',
+      ])
+      .where('d.jury_id', '=', juryId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('jury_decisions as r').select('r.id').whereRef('r.replaces_id', '=', 'd.id'))),
+      )
+      .orderBy('d.posted_at')
+      .orderBy('d.id')
+      .forUpdate(['c'])
+      .execute();
+
+    const toAward: NewAward[] = [];
+    const moves: {
+      candidacyId: string;
+      decisionId: string;
+      from: CandidacyStatus;
+      to: CandidacyStatus;
+      event: string;
+    }[] = [];
+    const conflicts: string[] = [];
+    for (const d of decisions) {
+      const event = closingEvent(d.outcome);
+      if (event) {
+        const moved = transition({ status: d.status, heldFrom: d.held_from }, event);
+        if (!moved.ok) {
+          conflicts.push(d.candidacy_id);
+          continue;
+        }
+        moves.push({
+          candidacyId: d.candidacy_id,
+          decisionId: d.id,
+          from: d.status,
+          to: moved.state.status,
+          event,
+        });
+      }
+      const plan = awardOf({ outcome: d.outcome, blocs: d.blocs as DecisionBloc[] }, validUntil);
+      if (plan)
+        toAward.push({
+          plan,
+          candidacyId: d.candidacy_id,
+          candidateId: d.candidate_id,
+          certificationId: d.certification_id,
+          juryId,
+          decisionId: d.id,
+          awardedOn,
+        });
+    }
+    if (conflicts.length > 0)
+      throw problems.conflict(
+        `${conflicts.length} parcours ne sont plus « Prêt·e pour le jury » : la session ne peut être close.`,
+        conflicts.map((id) => fieldError(['candidacies', id], 'Ce parcours n’est plus prêt pour le jury.')),
+      );
+
+    const created = await insertAwards(trx, toAward, codes);
+    const awardOfCandidacy = new Map(created.map((a) => [a.candidacyId, a]));
+
+    // Candidacies moved in ONE statement: its trigger updates the groups' counts (candidacy_counts)
+    // in key order, so two closes never lock them in opposite orders (one statement per state
+    // did, and deadlocked). Their history in multi-row inserts.
+    if (moves.length > 0)
+      await sql`
+        update candidacies c set status = m.status, held_from = null, updated_at = now()
+          from unnest(${sql.val(moves.map((m) => m.candidacyId))}::uuid[],
+                      ${sql.val(moves.map((m) => m.to))}::text[]) as m(id, status)
+         where c.id = m.id`.execute(trx);
+    const history = moves.map((m) => ({
+      candidacy_id: m.candidacyId,
+      event: m.event,
+      from_status: m.from,
+      to_status: m.to,
+      actor_user_id: actor.userId,
+      details: JSON.stringify({
+        juryId,
+        decisionId: m.decisionId,
+        awardId: awardOfCandidacy.get(m.candidacyId)?.id ?? null,
+      }),
+    }));
+    for (let i = 0; i < history.length; i += CHUNK)
+      await trx
+        .insertInto('candidacy_status_history')
+        .values(history.slice(i, i + CHUNK))
+        .execute();
+
+    const carried = await carryPartialAwards(
+      trx,
+      { awardIds: created.filter((a) => a.kind === 'partial').map((a) => a.id) },
+      actor.userId,
+      awardedOn,
+    );
+    await trx
+      .updateTable('juries')
+      .set({ status: 'closed', closed_at: new Date(), closed_by: actor.userId, updated_at: new Date() })
+      .where('id', '=', juryId)
+      .execute();
+    await recordAudit(trx, {
+      actor: auditActorOf(actor),
+      action: 'jury.close',
+      entityType: 'jury',
+      entityId: juryId,
+      before: { status: jury.status },
+      after: {
+        status: 'closed',
+        awardIds: created.map((a) => a.id),
+        candidacies: Object.fromEntries(
+          [...new Set(moves.map((m) => m.to))].map((to) => [
+            to,
+            moves.filter((m) => m.to === to).map((m) => m.candidacyId),
+          ]),
+        ),
+        unchanged: decisions.filter((d) => closingEvent(d.outcome) === null).map((d) => d.candidacy_id),
+        carriedBlocs: carried,
+      },
+      requestId,
+    });
+    return created;
+  }
+
+  /** The certification codes of a session (read before the transaction: PGlite has one connection). */
+  async function codesOf(juryId: string): Promise<Map<string, string>> {
+    const certs = await db
+      .selectFrom('jury_certifications')
+      .select('certification_id')
+      .where('jury_id', '=', juryId)
+      .execute();
+    const summaries = await deps.certifications.summaries(certs.map((c) => c.certification_id));
+    return new Map([...summaries].map(([id, s]) => [id, s.code]));
+  }
+
+  /**
+   * `POST /api/v1/juries/{id}/close`: the convening branch's managers (and admins) close a sealed
+   * session. Answers the awards created.
+   */
+  async function close(juryId: string, actor: Actor, requestId: string) {
+    const jury = await db
+      .selectFrom('juries')
+      .select(['id', 'convening_branch_id'])
+      .where('id', '=', juryId)
+      .executeTakeFirst();
+    if (!jury) throw problems.notFound(JURY_NOT_FOUND);
+    const [members, certs] = await Promise.all([
+      db.selectFrom('jury_members').select(['user_id', 'role']).where('jury_id', '=', juryId).execute(),
+      db.selectFrom('jury_certifications').select('certification_id').where('jury_id', '=', juryId).execute(),
+    ]);
+    const owners = await deps.certifications.branchIdsOf(certs.map((c) => c.certification_id));
+    enforce(
+      actor,
+      'manage',
+      'jury',
+      {
+        conveningBranchId: jury.convening_branch_id,
+        certificationBranchIds: [...new Set([...owners.values()].flat())],
+        memberIds: members.map((m) => m.user_id),
+        presidentId: members.find((m) => m.role === 'president')?.user_id ?? null,
+      },
+      JURY_NOT_FOUND,
+    );
+    const codes = await codesOf(juryId);
+    const awards = await db.transaction().execute((trx) => closeIn(trx, juryId, actor, codes, requestId));
+    return { awards };
+  }
+
+  // ---- reading and revoking ------------------------------------------------------------------
+
+  type AwardRow = Awaited<ReturnType<typeof loadRows>>[number];
+
+  function loadRows(where: { ids: readonly string[] }) {
+    return db
+      .selectFrom('awards as a')
+      .innerJoin('candidacies as c', 'c.id', 'a.candidacy_id')
+      .innerJoin('candidates as p', 'p.id', 'a.candidate_id')
+      .select([
+        'a.id',
+        'a.number',
+        'a.certification_id',
+        'a.year',
+        'a.kind',
+        'a.awarded_on',
+        'a.blocs',
+        'a.candidacy_id',
+        'a.candidate_id',
+        'a.jury_id',
+        'a.decision_id',
+        'a.revoked_at',
+        'a.revoked_by',
+        'a.revoke_reason',
+        'a.successor_id',
+        'a.created_at',
+        'c.training_organisation_id',
+        'p.user_id as candidate_user_id',
+        (eb) =>
+          eb
+            .selectFrom('awards as o')
+            .select('o.id')
+            .whereRef('o.successor_id', '=', 'a.id')
+            .limit(1)
+            .as('predecessor_id'),
+      ])
+      .where('a.id', 'in', where.ids.length > 0 ? where.ids : ['00000000-0000-0000-0000-000000000000'])
+      .execute();
+  }
+
+  async function shape(rows: readonly AwardRow[], actor: Actor) {
+    const certIds = [...new Set(rows.map((r) => r.certification_id))];
+    const [summaries, owners] = await Promise.all([
+      deps.certifications.summaries(certIds),
+      deps.certifications.branchIdsOf(certIds),
+    ]);
+    return rows.map((r) => {
+      const cert = summaries.get(r.certification_id);
+      return {
+        id: r.id,
+        number: r.number,
+        certification: { id: r.certification_id, code: cert?.code ?? '', title: cert?.title ?? '' },
+        year: r.year,
+        kind: r.kind,
+        awardedOn: String(r.awarded_on).slice(0, 10),
+        blocs: r.blocs as AwardedBloc[],
+        candidacyId: r.candidacy_id,
+        candidateId: r.candidate_id,
+        juryId: r.jury_id,
+        decisionId: r.decision_id,
+        revocation: r.revoked_at
+          ? { at: new Date(r.revoked_at).toISOString(), byId: r.revoked_by, reason: r.revoke_reason ?? '' }
+          : null,
+        successorId: r.successor_id,
+        predecessorId: r.predecessor_id,
+        createdAt: new Date(r.created_at).toISOString(),
+        can: capabilities(actor, 'award', factsOf(r, owners)),
+      };
+    });
+  }
+
+  function factsOf(r: AwardRow, owners: ReadonlyMap<string, string[]>) {
+    return {
+      certificationBranchIds: owners.get(r.certification_id) ?? [],
+      trainingOrganisationId: r.training_organisation_id,
+      candidateUserId: r.candidate_user_id,
+    };
+  }
+
+  /** One award and its policy facts; 404 when unknown or out of the actor's reading scope. */
+  async function loadFor(id: string, actor: Actor, action: 'read' | 'revoke') {
+    const [row] = await loadRows({ ids: [id] });
+    if (!row) throw problems.notFound(NOT_FOUND);
+    const owners = await deps.certifications.branchIdsOf([row.certification_id]);
+    enforce(actor, action, 'award', factsOf(row, owners), NOT_FOUND);
+    return row;
+  }
+
+  async function get(id: string, actor: Actor) {
+    const row = await loadFor(id, actor, 'read');
+    return (await shape([row], actor))[0] as Awaited<ReturnType<typeof shape>>[number];
+  }
+
+  /**
+   * The awards the actor may read (the same rules as `award.read`), newest first, filtered by
+   * certification and year.
+   */
+  async function list(query: AwardListQuery, actor: Actor) {
+    const scope = candidacyReadScope(actor);
+    const certIds =
+      !scope.all && scope.branchIds.length > 0
+        ? await deps.certifications.idsOfBranches(scope.branchIds)
+        : [];
+    const base = db
+      .selectFrom('awards as a')
+      .innerJoin('candidacies as c', 'c.id', 'a.candidacy_id')
+      .where((eb) => {
+        if (scope.all) return eb.lit(true);
+        const within = [
+          ...(certIds.length > 0 ? [eb('a.certification_id', 'in', certIds)] : []),
+          ...(scope.trainingOrganisationIds.length > 0
+            ? [eb('c.training_organisation_id', 'in', scope.trainingOrganisationIds)]
+            : []),
+          ...(scope.candidateUserId
+            ? [
+                eb(
+                  'a.candidate_id',
+                  'in',
+                  eb.selectFrom('candidates').select('id').where('user_id', '=', scope.candidateUserId),
+                ),
+              ]
+            : []),
+        ];
+        return within.length > 0 ? eb.or(within) : eb.lit(false);
+      })
+      .$if(query.certificationId !== undefined, (q) =>
+        q.where('a.certification_id', '=', query.certificationId as string),
+      )
+      .$if(query.year !== undefined, (q) => q.where('a.year', '=', query.year as number));
+    const [{ total }, ids] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      base
+        .select('a.id')
+        .orderBy('a.created_at', 'desc')
+        .orderBy('a.number', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
+    ]);
+    const rows = await loadRows({ ids: ids.map((r) => r.id) });
+    const order = new Map(ids.map((r, i) => [r.id, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return {
+      items: await shape(rows, actor),
+      total: Number(total),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /**
+   * Revokes an award (fraud, error) with its reason, once (409 after); it stays, revoked, in the
+   * history. Its blocs carried into candidacies still in progress are taken back (they rested on
+   * it). Audited without the reason's text (it may name the person).
+   */
+  async function revoke(id: string, body: RevokeBody, actor: Actor, requestId: string) {
+    await loadFor(id, actor, 'revoke');
+    await db.transaction().execute(async (trx) => revokeIn(trx, id, body.reason, actor, requestId));
+    return get(id, actor);
+  }
+
+  /** Revokes inside the caller's transaction (revocation, or a correction after the close). */
+  async function revokeIn(
+    trx: Transaction<Database>,
+    id: string,
+    reason: string,
+    actor: Actor,
+    requestId?: string,
+    successor?: { correctionDecisionId: string },
+  ) {
+    const revoked = await trx
+      .updateTable('awards')
+      .set({ revoked_at: new Date(), revoked_by: actor.userId, revoke_reason: reason })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .returning(['number'])
+      .executeTakeFirst();
+    if (!revoked) throw problems.conflict('Cette attestation a déjà été retirée.');
+    const uncarried = await trx
+      .deleteFrom('carried_blocs')
+      .where('source', '=', 'earlier_partial_award')
+      .where('reference', '=', revoked.number)
+      .where('candidacy_id', 'in', (eb) =>
+        eb
+          .selectFrom('candidacies')
+          .select('id')
+          .where('status', 'not in', [...ENDED]),
+      )
+      .returning('candidacy_id')
+      .execute();
+    await recordAudit(trx, {
+      actor: auditActorOf(actor),
+      action: 'award.revoke',
+      entityType: 'award',
+      entityId: id,
+      before: { revoked: false },
+      after: {
+        revoked: true,
+        number: revoked.number,
+        uncarriedFrom: [...new Set(uncarried.map((u) => u.candidacy_id))],
+        ...(successor ? { correctionDecisionId: successor.correctionDecisionId } : {}),
+      },
+      requestId,
+    });
+  }
+
+  return {
+    close,
+    closeIn,
+    codesOf,
+    list,
+    get,
+    revoke,
+    revokeIn,
+  };
+}
+
+export type AwardsService = ReturnType<typeof awardsServiceFactory>;
