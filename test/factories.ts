@@ -4,6 +4,7 @@ import type { Services } from '../src/app/app.js';
 import { today } from '../src/contracts/dates.js';
 import type { College } from '../src/contracts/juries.js';
 import { DEFAULT_JURY_RULES, type JuryRules } from '../src/modules/candidates/domain/jury-rules.js';
+import type { JuryBody } from '../src/modules/candidates/juries.schemas.js';
 import type { CandidateInput, EnrolmentBody } from '../src/modules/candidates/schemas.js';
 import type { NewRecognitionEvent } from '../src/modules/catalogue/certifications.service.js';
 import { type Actor, SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
@@ -312,6 +313,105 @@ export function factories(services: Services) {
     return { ...user, college, designatedBy };
   }
 
+  /** An Actor for an account of one role (services called directly, as the demo seed does). */
+  function actorFor(
+    user: { id: string; email: string; displayName?: string },
+    role: Role,
+    scopeId?: string,
+  ): Actor {
+    const scope = scopeId
+      ? {
+          type:
+            role === 'branch_manager' || role === 'advisor' ? ('branch' as const) : ('organisation' as const),
+          id: scopeId,
+        }
+      : { type: 'self' as const };
+    return Object.freeze<Actor>({
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName ?? user.email,
+      grants: [{ role, scope }],
+      sessionId: '',
+      csrfToken: '',
+      sessionExpiresAt: new Date(0),
+    });
+  }
+
+  /**
+   * A candidacy driven to « prêt pour le jury » through the services, as the demo does: enrolled,
+   * moved to the assessment step, one assessment session per evaluator (new evaluators
+   * habilitated for the certification unless given) whose grid is filled — every criterion met,
+   * or not for the blocs `notMet` lists, per evaluator index — and signed, then declared ready.
+   * `links`: people declared linked to the candidate (they are excluded from its deliberation).
+   */
+  async function newReadyCandidacy(
+    certificationId: string,
+    trainingOrganisationId: string,
+    opts: {
+      evaluators?: number;
+      notMet?: Record<number, readonly string[]>;
+      links?: readonly string[];
+      input?: Partial<EnrolmentBody>;
+    } = {},
+  ) {
+    const { id } = await newCandidacy({ certificationId, trainingOrganisationId, ...opts.input });
+    for (const event of ['start_positioning', 'start_pathway', 'start_assessment'] as const)
+      await candidacies.transition(id, { event }, SYSTEM_ADMIN, 'test');
+    if (opts.links?.length)
+      await services.assessments.putLinks(
+        id,
+        { links: opts.links.map((userId) => ({ kind: 'other' as const, userId })) },
+        SYSTEM_ADMIN,
+        'test',
+      );
+    const date = `${new Date().getUTCFullYear() + 1}-02-15`;
+    const evaluators: { id: string; email: string; displayName: string }[] = [];
+    for (let n = 0; n < (opts.evaluators ?? 1); n++) {
+      const evaluator = await newUser('evaluator');
+      await newHabilitation(certificationId, { userId: evaluator.id, kind: 'evaluator' });
+      evaluators.push(evaluator);
+      const candidacy = await candidacies.get(id, SYSTEM_ADMIN);
+      const { id: assessmentId } = await services.assessments.schedule(
+        id,
+        { date, blocCodes: candidacy.blocCodes, evaluatorIds: [evaluator.id] },
+        SYSTEM_ADMIN,
+        'test',
+      );
+      const actor = actorFor(evaluator, 'evaluator');
+      const sheet = await services.grid.get(assessmentId, actor);
+      for (const bloc of sheet.blocs) {
+        const met = !(opts.notMet?.[n] ?? []).includes(bloc.code);
+        const marks = bloc.competencies.flatMap((c) =>
+          c.criteria.map((k) => ({ competencyCode: c.code, criterionCode: k.code, met })),
+        );
+        await services.grid.saveDraft(assessmentId, bloc.code, { marks }, actor);
+        await services.grid.sign(assessmentId, bloc.code, actor, 'test');
+      }
+    }
+    await candidacies.transition(id, { event: 'mark_ready_for_jury' }, SYSTEM_ADMIN, 'test');
+    return { id, evaluators };
+  }
+
+  /**
+   * A jury session convened through the service by `actor` (a manager of the convening branch;
+   * the system by default) on a date next year, in Paris, unless the body says otherwise.
+   */
+  async function newJury(
+    body: Partial<JuryBody> & Pick<JuryBody, 'certificationIds' | 'members'>,
+    actor: Actor = SYSTEM_ADMIN,
+  ) {
+    return services.juries.create(
+      {
+        date: `${new Date().getUTCFullYear() + 1}-03-20`,
+        place: 'Paris, salle du conseil',
+        candidacyIds: [],
+        ...body,
+      },
+      actor,
+      'test',
+    );
+  }
+
   return {
     newBranch,
     newOrganisation,
@@ -328,6 +428,9 @@ export function factories(services: Services) {
     newCandidacy,
     newJuryRules,
     newJuryMember,
+    actorFor,
+    newReadyCandidacy,
+    newJury,
   };
 }
 

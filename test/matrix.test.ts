@@ -9,7 +9,6 @@ import { frameworkToXlsx } from '../src/modules/catalogue/framework-xlsx.js';
 import type { Actor } from '../src/platform/auth/actor.js';
 import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { type Factories, factories, sampleFramework, TEST_PASSWORD } from './factories.js';
-import { seedSealedSession } from './jury-seed.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
@@ -418,65 +417,87 @@ const READS_ASSESSED: Expectations = {
   trainingOrg1: 'ok',
   evaluator1: 'ok',
 };
-const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /**
- * Awards (issue 13): a sealed session of branch A (seeded in SQL, test/jury-seed.ts) for a
- * candidacy at training organisation 1 set ready for the jury — candidate 1's, or a new candidate's.
+ * Jury sessions (issue 13): branch A's rules from 2020, jury 1 (employers, president) and a
+ * member of the employees' college outside the fixture's accounts, habilitated for certEnrol;
+ * jury 2 sits on none. `jurySession(true)`: the quorum reached, candidacies ready for it.
  */
-async function sealedSessionOfA(candidateId?: string) {
-  const { id } = await f.newCandidacy({
-    certificationId: fx.certEnrol,
-    trainingOrganisationId: fx.trainingOrg1,
-    ...(candidateId ? { candidateId } : {}),
-  });
-  await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
-  return seedSealedSession(t.db, {
-    branchId: fx.branchA.id,
-    certificationIds: [fx.certEnrol],
-    candidacyIds: [id],
-    postedBy: (accounts.get('managerA') as { id: string }).id,
-  });
-}
-/** A new award of a session of A, closed by the system. */
-async function newAwardOfA(candidateId?: string) {
-  const { awards } = await t.services.awards.close(await sealedSessionOfA(candidateId), SYSTEM_ADMIN, 'test');
-  return (awards[0] as { id: string }).id;
-}
-/** Candidate 1's award (candidacy 1 stays in progress: a second candidacy of theirs, ended by it). */
-let award1: Promise<string> | undefined;
-function awardOfCandidate1() {
-  award1 ??= (async () => {
-    const cert = await f.newEnrollableCertification([fx.branchA.id], [fx.trainingOrg1]);
-    const { id } = await f.newCandidacy({
-      certificationId: cert.id,
-      trainingOrganisationId: fx.trainingOrg1,
-      candidateId: fx.candidate1,
+let juryPeople: Promise<{ president: string; member: string }> | undefined;
+function juryMembersOfA() {
+  juryPeople ??= (async () => {
+    await f.newJuryRules(fx.branchA.id, {
+      effectiveFrom: '2020-01-01',
+      content: { president: { rule: 'any' } },
     });
-    await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
-    const juryId = await seedSealedSession(t.db, {
-      branchId: fx.branchA.id,
-      certificationIds: [cert.id],
-      candidacyIds: [id],
-      postedBy: (accounts.get('managerA') as { id: string }).id,
+    const president = (accounts.get('jury1') as { id: string }).id;
+    await f.newHabilitation(fx.certEnrol, {
+      userId: president,
+      kind: 'jury_member',
+      college: 'employers',
+      designatedBy: 'Fédération (matrice)',
     });
-    const { awards } = await t.services.awards.close(juryId, SYSTEM_ADMIN, 'test');
-    return (awards[0] as { id: string }).id;
+    const member = (await f.newJuryMember(fx.certEnrol, 'employees')).id;
+    return { president, member };
   })();
-  return award1;
+  return juryPeople;
 }
-/** Who reads an award of A at training organisation 1 (candidate 1's): A's staff, the organisation, the candidate. */
-const READS_AWARD_1: Expectations = only({
+async function juryBody(candidacyIds: string[] = []) {
+  const { president, member } = await juryMembersOfA();
+  return {
+    certificationIds: [fx.certEnrol],
+    date: `${new Date().getUTCFullYear() + 1}-05-12`,
+    place: 'Lyon',
+    members: [
+      { userId: president, role: 'president' as const },
+      { userId: member, role: 'member' as const },
+    ],
+    candidacyIds,
+  };
+}
+const juries = new Map<boolean, Promise<{ id: string; candidacyId: string }>>();
+function jurySession(deliberating = false) {
+  const existing = juries.get(deliberating);
+  if (existing) return existing;
+  const made = (async () => {
+    const { id: candidacyId } = await f.newCandidacy({
+      certificationId: fx.certEnrol,
+      trainingOrganisationId: fx.trainingOrg1,
+    });
+    await t.db
+      .updateTable('candidacies')
+      .set({ status: 'ready_for_jury' })
+      .where('id', '=', candidacyId)
+      .execute();
+    const { id } = await f.newJury(await juryBody([candidacyId]));
+    if (deliberating) {
+      const { president, member } = await juryMembersOfA();
+      await t.services.juries.putAttendance(
+        id,
+        {
+          members: [
+            { userId: president, presence: 'present' },
+            { userId: member, presence: 'present' },
+          ],
+        },
+        SYSTEM_ADMIN,
+        'test',
+      );
+    }
+    return { id, candidacyId };
+  })();
+  juries.set(deliberating, made);
+  return made;
+}
+/** A session of A: its managers, admins and its members read it; B's manager and jury 2 do not see it. */
+const READS_JURY_OF_A: Expectations = only({
   admin: 'ok',
   managerA: 'ok',
   managerB: 404,
-  advisorA: 'ok',
-  advisorB: 404,
-  trainingOrg1: 'ok',
-  trainingOrg2: 404,
-  candidate1: 'ok',
-  candidate2: 404,
+  jury1: 'ok',
+  jury2: 404,
 });
+const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // ---- the matrix -----------------------------------------------------------------------------
 
@@ -1274,36 +1295,40 @@ const MATRIX: Record<string, Entry> = {
     expect: HIDDEN_FROM_B,
   },
 
-  // Closing a jury session, awards (issue 13)
-  'POST /api/v1/juries/:id/close': {
-    request: async () => ({ method: 'POST', url: `/api/v1/juries/${await sealedSessionOfA()}/close` }),
-    expect: HIDDEN_FROM_B,
+  // Jury sessions, attendance, decisions (issue 13)
+  'POST /api/v1/juries': {
+    request: async () => ({ method: 'POST', url: '/api/v1/juries', payload: await juryBody() }),
+    // B's manager may convene, not on A's certification (422 naming it).
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'pass' }),
   },
-  'GET /api/v1/awards': {
-    request: () => ({ url: '/api/v1/awards' }),
-    expect: only({
-      admin: 'ok',
-      managerA: 'ok',
-      managerB: 'ok',
-      advisorA: 'ok',
-      advisorB: 'ok',
-      trainingOrg1: 'ok',
-      trainingOrg2: 'ok',
-      candidate1: 'ok',
-      candidate2: 'ok',
-    }),
+  'GET /api/v1/juries': {
+    request: () => ({ url: '/api/v1/juries' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok', jury1: 'ok', jury2: 'ok' }),
   },
-  'GET /api/v1/awards/:id': {
-    request: async () => ({ url: `/api/v1/awards/${await awardOfCandidate1()}` }),
-    expect: READS_AWARD_1,
+  'GET /api/v1/juries/:id': {
+    request: async () => ({ url: `/api/v1/juries/${(await jurySession()).id}` }),
+    expect: READS_JURY_OF_A,
   },
-  'POST /api/v1/awards/:id/revoke': {
+  'PUT /api/v1/juries/:id/attendance': {
     request: async () => ({
-      method: 'POST',
-      url: `/api/v1/awards/${await newAwardOfA()}/revoke`,
-      payload: { reason: 'Erreur de saisie' },
+      method: 'PUT',
+      url: `/api/v1/juries/${(await jurySession()).id}/attendance`,
+      payload: { members: [{ userId: (await juryMembersOfA()).president, presence: 'present' }] },
     }),
-    expect: HIDDEN_FROM_B,
+    // Its president records it too.
+    expect: READS_JURY_OF_A,
+  },
+  'POST /api/v1/juries/:id/decisions': {
+    request: async () => {
+      const { id, candidacyId } = await jurySession(true);
+      return {
+        method: 'POST',
+        url: `/api/v1/juries/${id}/decisions`,
+        payload: { candidacyId, blocs: [], outcome: 'deferred' },
+      };
+    },
+    // The first one posted, the next ones refused as not naming the decision they correct (422).
+    expect: only({ admin: 'pass', managerA: 'pass', managerB: 404, jury1: 'pass', jury2: 404 }),
   },
 };
 

@@ -6,7 +6,14 @@ import { SMTPServer } from 'smtp-server';
  * mail Qualif sends. `down()` closes it (connections are then refused) and `up()` listens
  * again on the same port, as a relay that went away and came back.
  */
-export type Received = { from: string; to: string[]; headers: string; text: string };
+export type Received = {
+  from: string;
+  to: string[];
+  headers: string;
+  text: string;
+  /** The whole message as received (latin1: one character per octet), for multipart messages. */
+  raw: string;
+};
 
 export type SmtpPeer = {
   port: number;
@@ -32,10 +39,12 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
         stream.on('error', callback);
         stream.on('end', () => {
           const from = session.envelope.mailFrom;
+          const raw = Buffer.concat(chunks).toString('latin1');
           received.push({
             from: from ? from.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
-            ...parseMessage(Buffer.concat(chunks).toString('latin1')),
+            ...parseMessage(raw),
+            raw,
           });
           callback();
         });
