@@ -9,6 +9,7 @@ import { frameworkToXlsx } from '../src/modules/catalogue/framework-xlsx.js';
 import type { Actor } from '../src/platform/auth/actor.js';
 import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { type Factories, factories, sampleFramework, TEST_PASSWORD } from './factories.js';
+import { seedSealedSession } from './jury-seed.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
@@ -498,6 +499,63 @@ const READS_JURY_OF_A: Expectations = only({
 });
 const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * Awards (issue 13): a sealed session of branch A (seeded in SQL, test/jury-seed.ts) for a
+ * candidacy at training organisation 1 set ready for the jury — candidate 1's, or a new candidate's.
+ */
+async function sealedSessionOfA(candidateId?: string) {
+  const { id } = await f.newCandidacy({
+    certificationId: fx.certEnrol,
+    trainingOrganisationId: fx.trainingOrg1,
+    ...(candidateId ? { candidateId } : {}),
+  });
+  await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
+  return seedSealedSession(t.db, {
+    branchId: fx.branchA.id,
+    certificationIds: [fx.certEnrol],
+    candidacyIds: [id],
+    postedBy: (accounts.get('managerA') as { id: string }).id,
+  });
+}
+/** A new award of a session of A, closed by the system. */
+async function newAwardOfA(candidateId?: string) {
+  const { awards } = await t.services.awards.close(await sealedSessionOfA(candidateId), SYSTEM_ADMIN, 'test');
+  return (awards[0] as { id: string }).id;
+}
+/** Candidate 1's award (candidacy 1 stays in progress: a second candidacy of theirs, ended by it). */
+let award1: Promise<string> | undefined;
+function awardOfCandidate1() {
+  award1 ??= (async () => {
+    const cert = await f.newEnrollableCertification([fx.branchA.id], [fx.trainingOrg1]);
+    const { id } = await f.newCandidacy({
+      certificationId: cert.id,
+      trainingOrganisationId: fx.trainingOrg1,
+      candidateId: fx.candidate1,
+    });
+    await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
+    const juryId = await seedSealedSession(t.db, {
+      branchId: fx.branchA.id,
+      certificationIds: [cert.id],
+      candidacyIds: [id],
+      postedBy: (accounts.get('managerA') as { id: string }).id,
+    });
+    const { awards } = await t.services.awards.close(juryId, SYSTEM_ADMIN, 'test');
+    return (awards[0] as { id: string }).id;
+  })();
+  return award1;
+}
+/** Who reads an award of A at training organisation 1 (candidate 1's): A's staff, the organisation, the candidate. */
+const READS_AWARD_1: Expectations = only({
+  admin: 'ok',
+  managerA: 'ok',
+  managerB: 404,
+  advisorA: 'ok',
+  advisorB: 404,
+  trainingOrg1: 'ok',
+  trainingOrg2: 404,
+  candidate1: 'ok',
+  candidate2: 404,
+});
 
 // ---- the matrix -----------------------------------------------------------------------------
 
@@ -1329,6 +1387,38 @@ const MATRIX: Record<string, Entry> = {
     },
     // The first one posted, the next ones refused as not naming the decision they correct (422).
     expect: only({ admin: 'pass', managerA: 'pass', managerB: 404, jury1: 'pass', jury2: 404 }),
+  },
+
+  // Closing a jury session, awards (issue 13)
+  'POST /api/v1/juries/:id/close': {
+    request: async () => ({ method: 'POST', url: `/api/v1/juries/${await sealedSessionOfA()}/close` }),
+    expect: HIDDEN_FROM_B,
+  },
+  'GET /api/v1/awards': {
+    request: () => ({ url: '/api/v1/awards' }),
+    expect: only({
+      admin: 'ok',
+      managerA: 'ok',
+      managerB: 'ok',
+      advisorA: 'ok',
+      advisorB: 'ok',
+      trainingOrg1: 'ok',
+      trainingOrg2: 'ok',
+      candidate1: 'ok',
+      candidate2: 'ok',
+    }),
+  },
+  'GET /api/v1/awards/:id': {
+    request: async () => ({ url: `/api/v1/awards/${await awardOfCandidate1()}` }),
+    expect: READS_AWARD_1,
+  },
+  'POST /api/v1/awards/:id/revoke': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/awards/${await newAwardOfA()}/revoke`,
+      payload: { reason: 'Erreur de saisie' },
+    }),
+    expect: HIDDEN_FROM_B,
   },
 };
 
