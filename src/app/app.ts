@@ -243,7 +243,11 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   mail.provideValues('jury.outcome_available', juryNotifications.outcomeMailValues);
   mail.provideValues('award.revoked', juryNotifications.revokedMailValues);
   mail.provideValues('jury.reminder', juryNotifications.reminderMailValues);
-  const awards = awardsServiceFactory({ db, certifications: catalogue.certifications });
+  const awards = awardsServiceFactory({
+    db,
+    certifications: catalogue.certifications,
+    onRevoked: juryNotifications.awardRevoked,
+  });
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({

@@ -24,6 +24,8 @@ import { transition } from './domain/lifecycle.js';
 type Deps = {
   db: Db;
   certifications: Pick<CertificationsService, 'summaries' | 'branchIdsOf' | 'idsOfBranches'>;
+  /** In the revoking transaction: the candidate's email (jury-notifications.ts). */
+  onRevoked?: (trx: Transaction<Database>, awardId: string) => Promise<unknown>;
 };
 
 const NOT_FOUND = 'Attestation introuvable.';
@@ -555,7 +557,10 @@ export function awardsServiceFactory(deps: Deps) {
    */
   async function revoke(id: string, body: RevokeBody, actor: Actor, requestId: string) {
     await loadFor(id, actor, 'revoke');
-    await db.transaction().execute(async (trx) => revokeIn(trx, id, body.reason, actor, requestId));
+    await db.transaction().execute(async (trx) => {
+      await revokeIn(trx, id, body.reason, actor, requestId);
+      await deps.onRevoked?.(trx, id);
+    });
     return get(id, actor);
   }
 
