@@ -497,6 +497,31 @@ const READS_JURY_OF_A: Expectations = only({
   jury1: 'ok',
   jury2: 404,
 });
+/** A new session of A in deliberation, its one candidacy decided (deferred): its minutes may be generated. */
+async function decidedSessionOfA() {
+  const { id: candidacyId } = await f.newCandidacy({
+    certificationId: fx.certEnrol,
+    trainingOrganisationId: fx.trainingOrg1,
+  });
+  await t.db
+    .updateTable('candidacies')
+    .set({ status: 'ready_for_jury' })
+    .where('id', '=', candidacyId)
+    .execute();
+  const { id } = await f.newJury(await juryBody([candidacyId]));
+  const { president, member } = await juryMembersOfA();
+  const present = [president, member].map((userId) => ({ userId, presence: 'present' as const }));
+  await t.services.juries.putAttendance(id, { members: present }, SYSTEM_ADMIN, 'test');
+  await t.services.juries.decide(id, { candidacyId, blocs: [], outcome: 'deferred' }, SYSTEM_ADMIN, 'test');
+  return id;
+}
+/** A new session of A whose minutes wait for their signatures. */
+async function minutesOfA() {
+  const id = await decidedSessionOfA();
+  await t.services.juryMinutes.generate(id, SYSTEM_ADMIN, 'test');
+  return id;
+}
+let minutesA: Promise<string> | undefined;
 const xlsx = () => frameworkToXlsx(frameworkSchema.parse(sampleFramework()));
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /**
@@ -1387,6 +1412,29 @@ const MATRIX: Record<string, Entry> = {
     },
     // The first one posted, the next ones refused as not naming the decision they correct (422).
     expect: only({ admin: 'pass', managerA: 'pass', managerB: 404, jury1: 'pass', jury2: 404 }),
+  },
+
+  // Minutes, signatures, seal (issue 13)
+  'POST /api/v1/juries/:id/minutes': {
+    request: async () => ({ method: 'POST', url: `/api/v1/juries/${await decidedSessionOfA()}/minutes` }),
+    // The convening branch's staff and the president (jury 1).
+    expect: READS_JURY_OF_A,
+  },
+  'GET /api/v1/juries/:id/minutes.pdf': {
+    request: async () => {
+      minutesA ??= minutesOfA();
+      return { url: `/api/v1/juries/${await minutesA}/minutes.pdf` };
+    },
+    expect: READS_JURY_OF_A,
+  },
+  'POST /api/v1/juries/:id/signatures': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/juries/${await minutesOfA()}/signatures`,
+      payload: {},
+    }),
+    // Its members only: jury 1 presides; jury 2 sits on none.
+    expect: only({ jury1: 'ok', jury2: 404 }),
   },
 
   // Closing a jury session, awards (issue 13)

@@ -12,9 +12,10 @@ import { communeDirectory } from '../modules/candidates/communes.js';
 import { registerGridRoutes } from '../modules/candidates/grid.routes.js';
 import { gridServiceFactory } from '../modules/candidates/grid.service.js';
 import { invitationsServiceFactory } from '../modules/candidates/invitations.service.js';
-import { invalidateCurrentMinutes } from '../modules/candidates/juries.repo.js';
 import { registerJuryRoutes } from '../modules/candidates/juries.routes.js';
 import { juriesServiceFactory } from '../modules/candidates/juries.service.js';
+import { registerJuryMinutesRoutes } from '../modules/candidates/jury-minutes.routes.js';
+import { invalidateMinutes, juryMinutesServiceFactory } from '../modules/candidates/jury-minutes.service.js';
 import { juryNotificationsFactory } from '../modules/candidates/jury-notifications.js';
 import { registerJuryRulesRoutes } from '../modules/candidates/jury-rules.routes.js';
 import { juryRulesServiceFactory } from '../modules/candidates/jury-rules.service.js';
@@ -65,6 +66,8 @@ import { createMailer } from '../platform/mail.js';
 import { createMailJobs } from '../platform/mail-jobs.js';
 import { registerOutboxRoutes } from '../platform/mail-outbox.routes.js';
 import { projectRoot } from '../platform/paths.js';
+import { developmentSealKey } from '../platform/seal/development-key.js';
+import { createSealer, readSealKey } from '../platform/seal/seal.js';
 import type { Config } from './config.js';
 
 export const version: string = JSON.parse(
@@ -215,21 +218,6 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     organisations: catalogue.organisations,
     users,
   });
-  // Jury sessions: members habilitated on the date (catalogue), composition against the
-  // convening branch's rules in force (jury-rules.service.ts), convocations with an ICS.
-  const juries = juriesServiceFactory({
-    db,
-    certifications: catalogue.certifications,
-    branches: catalogue.branches,
-    frameworks: catalogue.frameworks,
-    users,
-    rulesFor: juryRules.rulesFor,
-    juryMembersOn: catalogue.habilitations.juryMembersOn,
-    mail,
-    invalidateMinutes: invalidateCurrentMinutes,
-  });
-  mail.provideValues('jury.convocation', juries.convocationMailValues);
-  mail.afterSent('jury.convocation', juries.convocationSent);
   // The candidate's jury emails (result available once sealed, award revoked) and the daily
   // reminders of candidacies waiting for a jury longer than their branch's rules allow.
   const juryNotifications = juryNotificationsFactory({
@@ -248,6 +236,35 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     certifications: catalogue.certifications,
     onRevoked: juryNotifications.awardRevoked,
   });
+  // Jury sessions: members habilitated on the date (catalogue), composition against the
+  // convening branch's rules in force (jury-rules.service.ts), convocations with an ICS.
+  const juries = juriesServiceFactory({
+    db,
+    certifications: catalogue.certifications,
+    branches: catalogue.branches,
+    frameworks: catalogue.frameworks,
+    users,
+    rulesFor: juryRules.rulesFor,
+    juryMembersOn: catalogue.habilitations.juryMembersOn,
+    mail,
+    invalidateMinutes,
+  });
+  // The platform's seal: the configured key (checked now: a wrong password stops the start), or
+  // in development and tests a self-signed one made on first use under DATA_DIR/seal.
+  const seal = config.seal;
+  if (seal) readSealKey(seal);
+  const sealer = createSealer(async () => seal ?? developmentSealKey(config.dataDir));
+  const juryMinutes = juryMinutesServiceFactory({
+    db,
+    certifications: catalogue.certifications,
+    branches: catalogue.branches,
+    frameworks: catalogue.frameworks,
+    users,
+    sealer,
+    onSealed: juryNotifications.outcomeAvailable,
+  });
+  mail.provideValues('jury.convocation', juries.convocationMailValues);
+  mail.afterSent('jury.convocation', juries.convocationSent);
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -278,9 +295,10 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     grid,
     personalData,
     juries,
-    juryNotifications,
+    juryMinutes,
     linkablePeople,
     juryRules,
+    juryNotifications,
     pathway,
     awards,
   };
@@ -326,6 +344,7 @@ export async function createApp(
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerJuryRulesRoutes(app, services.juryRules);
   registerJuryRoutes(app, services.juries);
+  registerJuryMinutesRoutes(app, services.juryMinutes);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,

@@ -9,6 +9,7 @@ import {
 } from '../../contracts/juries.js';
 import { capabilitiesSchema, pageQuery } from '../../platform/http/schemas.js';
 import { isoDate } from '../catalogue/schemas.js';
+import { minutesSummarySchema } from './jury-minutes.schemas.js';
 
 /** The wire contract of jury sessions, attendance and decisions (routes in juries.routes.ts). */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -167,6 +168,9 @@ export const jurySchema = z
     members: z.array(memberSchema),
     attendance: z.object({ quorum: quorumSchema }),
     candidacies: z.array(juryCandidacySchema),
+    minutes: minutesSummarySchema
+      .nullable()
+      .meta({ description: 'Le procès-verbal en vigueur, ses signatures et ceux qui doivent encore signer' }),
     can: capabilitiesSchema('jury'),
   })
   .meta({ id: 'Jury' });

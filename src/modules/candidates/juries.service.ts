@@ -40,6 +40,7 @@ import {
   rulesContent,
 } from './juries.repo.js';
 import type { AttendanceBody, DecisionBody, JuryBody, JuryListQuery } from './juries.schemas.js';
+import { minutesView } from './jury-minutes.repo.js';
 
 /** Invalidates the session's current minutes in the caller's transaction (jury-minutes.service.ts). */
 export type InvalidateMinutes = (trx: Db, juryId: string, reason: string) => Promise<void>;
@@ -568,6 +569,7 @@ export function juriesServiceFactory(deps: Deps) {
           },
         ];
       }),
+      minutes: await minutesView(db, jury, rules.content, names),
       can: capabilities(actor, 'jury', facts),
     };
   }

@@ -6235,6 +6235,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/juries/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Générer le procès-verbal de la session à partir des décisions en vigueur
+         * @description Une nouvelle version à chaque génération (ses octets ne changent jamais), avec son empreinte SHA-256. 422 nommant chaque parcours sans décision (errors[].pointer #/candidacies/{id}) ; 409 hors délibération.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryMinutesCreated"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/juries/{id}/minutes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le procès-verbal en vigueur (PDF) : scellé une fois toutes les signatures requises recueillies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Le procès-verbal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/juries/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signer le procès-verbal en vigueur (acte journalisé portant son empreinte SHA-256)
+         * @description Le membre connecté (présidence, membres présents ou à distance) signe. 409 quand l’empreinte donnée n’est pas celle du procès-verbal en vigueur, qu’il a déjà signé ou qu’aucun procès-verbal n’attend de signature. La dernière signature requise par les règles scelle le PDF avec le cachet de la plateforme (session « Procès-verbal signé »).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description L’empreinte du procès-verbal lu : une autre que celle du procès-verbal en vigueur est refusée (409) */
+                        sha256?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JuryMinutesSignature"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eligibility/rules": {
         parameters: {
             query?: never;
@@ -7127,7 +7335,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
@@ -8981,6 +9189,46 @@ export interface components {
                 name: string;
             }[];
         };
+        JuryMinutesCreated: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** @description L’empreinte SHA-256 du PDF, que les membres signent */
+            sha256: string;
+            generatedAt: string;
+        };
+        JuryMinutesSignature: {
+            minutesVersion: number;
+            sha256: string;
+            signedAt: string;
+            /** @description Vrai quand cette signature était la dernière requise : le PDF est scellé */
+            sealed: boolean;
+            /** @description Les signataires requis qui n’ont pas encore signé */
+            missingSigners: string[];
+        };
+        JuryMinutesSummary: {
+            version: number;
+            sha256: string;
+            generatedAt: string;
+            sealed: boolean;
+            sealedAt: string | null;
+            /** @description L’empreinte du PDF scellé */
+            sealedSha256: string | null;
+            signatures: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "president" | "member";
+                signedAt: string;
+            }[];
+            /** @description Ceux que les règles de la branche appellent à signer et qui ne l’ont pas fait */
+            missingSigners: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+            }[];
+        };
         JuryCreated: {
             /** Format: uuid */
             id: string;
@@ -9138,6 +9386,8 @@ export interface components {
                 /** @description Toutes les décisions, de la première à celle en vigueur */
                 history: components["schemas"]["JuryDecision"][];
             }[];
+            /** @description Le procès-verbal en vigueur, ses signatures et ceux qui doivent encore signer */
+            minutes: components["schemas"]["JuryMinutesSummary"] | null;
             /** @description Ce que la personne connectée peut faire de cette ressource */
             can: {
                 manage: boolean;
