@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/platform/paths.js';
 import { factories, TEST_PASSWORD } from '../factories.js';
 import {
   browserAvailable,
@@ -15,14 +12,6 @@ import {
 
 const WAIT = { timeout: 60_000 };
 
-/**
- * The minutes (J3: generate, sign, seal) are not served yet while their routes file is missing:
- * the steps from the minutes on are then reported as skipped, not passed.
- */
-const minutesServed = existsSync(
-  path.join(projectRoot, 'src', 'modules', 'candidates', 'jury-minutes.routes.ts'),
-);
-
 /** Letters only: birth names are compared without digits. */
 const tag = Date.now()
   .toString(36)
@@ -32,10 +21,12 @@ const tag = Date.now()
  * Issue 13's acceptance in a real Chromium, through the UI: branch staff convene a session —
  * refused with one college only (the rule shown under the members), accepted with both — the
  * members' attendance opens the deliberation, the president decides two candidacies (one full,
- * one partial with a bloc refused) and corrects one decision (the original stays visible), all
- * sign the minutes, the session closes with its awards, and the partial candidate's next
- * candidacy starts with the validated bloc carried. Every page axe clean; the database is only
- * read, to check what the screens said.
+ * one partial with a bloc refused) and corrects one decision (the original stays visible), both
+ * members sign the minutes (sealed), the session closes with its awards, the candidates see
+ * their outcome in their space, the partial candidate's next candidacy starts with the
+ * validated bloc carried, and branch staff revoke an award with a reason. Every page axe clean
+ * (the session and the new-session form at 390 px too); the database is only read, to check
+ * what the screens said.
  */
 describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
   let served: ServedApp;
@@ -47,8 +38,13 @@ describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
   let cert: { id: string; code: string };
   let trainingOrgId: string;
   let juryId: string;
-  const full = { id: '', name: `Camille Pleine ${tag}` };
-  const partial = { id: '', name: `Camille Partielle ${tag}`, candidateId: '' };
+  const full = { id: '', name: `Camille Pleine ${tag}`, email: `pleine-${tag}@test.qualif.test` };
+  const partial = {
+    id: '',
+    name: `Camille Partielle ${tag}`,
+    email: `partielle-${tag}@test.qualif.test`,
+    candidateId: '',
+  };
   const year = new Date().getUTCFullYear() + 1;
   const date = `${year}-03-20`;
 
@@ -70,13 +66,16 @@ describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
       displayName: `Paule Présidente ${tag}`,
     });
     member = await f.newJuryMember(cert.id, memberCollege, undefined, { displayName: `Marc Membre ${tag}` });
-    const ready = async (birthName: string, notMet?: Record<number, readonly string[]>) =>
-      f.newReadyCandidacy(cert.id, org.id, {
+    // Each candidate has an account with a known password: enrolment links it to their record.
+    const ready = async (birthName: string, email: string, notMet?: Record<number, readonly string[]>) => {
+      await f.newUser('candidate', {}, { email });
+      return f.newReadyCandidacy(cert.id, org.id, {
         ...(notMet ? { notMet } : {}),
-        input: { candidate: f.newCandidate({ birthName, firstNames: ['Camille'] }) },
+        input: { candidate: f.newCandidate({ birthName, firstNames: ['Camille'], email }) },
       });
-    full.id = (await ready(`Pleine ${tag}`)).id;
-    partial.id = (await ready(`Partielle ${tag}`, { 0: ['BC02'] })).id;
+    };
+    full.id = (await ready(`Pleine ${tag}`, full.email)).id;
+    partial.id = (await ready(`Partielle ${tag}`, partial.email, { 0: ['BC02'] })).id;
     partial.candidateId = (
       await served.t.db
         .selectFrom('candidacies')
@@ -121,6 +120,20 @@ describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
     await page.goto(`${base}/jurys/${juryId}`);
     await heading(page, /^Jury du /);
   };
+  /** At 390 px the page scrolls down only (tables scroll inside their own box), and stays axe clean. */
+  async function onPhone(page: Page) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const sideways = () =>
+      page.evaluate(() => {
+        const { document, innerWidth } = globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number } };
+          innerWidth: number;
+        };
+        return document.documentElement.scrollWidth - innerWidth;
+      });
+    await expect.poll(sideways, WAIT).toBeLessThanOrEqual(0);
+    await expectAxeClean(page);
+  }
   const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 
   it('branch staff convene a session: refused with one college only, accepted with both', async () => {
@@ -150,13 +163,17 @@ describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
       await refused.waitFor(WAIT);
       await expect.poll(() => refused.textContent(), WAIT).toMatch(/colleges/);
       await expectAxeClean(page);
+      await onPhone(page);
 
       await page.getByRole('checkbox', { name: member.displayName }).check();
       await page.getByRole('button', { name: 'Convoquer le jury' }).click();
       await heading(page, /^Jury du /);
       juryId = new URL(page.url()).pathname.split('/').at(-1) as string;
       await page.getByText('Convoqué', { exact: true }).first().waitFor(WAIT);
-      await expectAxeClean(page);
+      await onPhone(page);
+      await page.goto(`${base}/jurys`);
+      await page.getByRole('link', { name: /^20/ }).first().waitFor(WAIT);
+      await onPhone(page);
     });
     const attached = await served.t.db
       .selectFrom('jury_candidacies')
@@ -229,17 +246,8 @@ describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
       await region(page, partial.name).getByText('Le bloc BC02 reste à démontrer.').first().waitFor(WAIT);
       await expectAxeClean(page);
       // At 390 px the session scrolls down only: its tables scroll inside their own box.
-      await page.setViewportSize({ width: 390, height: 844 });
-      const sideways = () =>
-        page.evaluate(() => {
-          const { document, innerWidth } = globalThis as unknown as {
-            document: { documentElement: { scrollWidth: number } };
-            innerWidth: number;
-          };
-          return document.documentElement.scrollWidth - innerWidth;
-        });
-      await expect.poll(sideways, WAIT).toBeLessThanOrEqual(0);
-      await expectAxeClean(page);
+      await onPhone(page);
+      await page.screenshot({ path: `${screenshotDir}/juries-session-390.png`, fullPage: true });
     });
     const decisions = await served.t.db
       .selectFrom('jury_decisions')
@@ -252,69 +260,127 @@ describe.skipIf(!browserAvailable)('a jury session in Chromium', () => {
     expect(chain.filter((d) => d.replaces_id !== null)).toHaveLength(1);
   }, 240_000);
 
-  it.skipIf(!minutesServed)(
-    'the minutes are generated and every member signs them',
-    async () => {
-      await as('minutes', managerEmail, async (page) => {
+  it('the minutes are generated and every member signs them', async () => {
+    await as('minutes', managerEmail, async (page) => {
+      await openSession(page);
+      await page.getByRole('button', { name: 'Générer le procès-verbal' }).click();
+      await page.getByText('Procès-verbal à signer', { exact: true }).first().waitFor(WAIT);
+      await page.getByRole('link', { name: 'Télécharger le procès-verbal (PDF)' }).waitFor(WAIT);
+      await page.getByText('Doivent encore signer').waitFor(WAIT);
+      await expectAxeClean(page);
+    });
+    for (const person of [president, member]) {
+      await as(`sign-${person === president ? 'president' : 'member'}`, person.email, async (page) => {
         await openSession(page);
-        await page.getByRole('button', { name: 'Générer le procès-verbal' }).click();
-        await page.getByText('Procès-verbal à signer', { exact: true }).first().waitFor(WAIT);
-        await page.getByRole('link', { name: 'Télécharger le procès-verbal (PDF)' }).waitFor(WAIT);
+        await page.getByRole('button', { name: 'Signer le procès-verbal' }).click();
+        await page.getByText('Votre signature est enregistrée.').waitFor(WAIT);
         await expectAxeClean(page);
       });
-      for (const person of [president, member]) {
-        await as(`sign-${person === president ? 'president' : 'member'}`, person.email, async (page) => {
-          await openSession(page);
-          await page.getByRole('button', { name: 'Signer le procès-verbal' }).click();
-          await page.getByText('Votre signature est enregistrée.').waitFor(WAIT);
-          await expectAxeClean(page);
-        });
-      }
-      await expect.poll(juryStatus, WAIT).toBe('sealed');
-    },
-    240_000,
-  );
+    }
+    await expect.poll(juryStatus, WAIT).toBe('sealed');
+  }, 240_000);
 
-  it.skipIf(!minutesServed)(
-    'the session closes with its awards; the partial bloc is carried into the next candidacy',
-    async () => {
-      await as('close', managerEmail, async (page) => {
-        await openSession(page);
-        await page.getByRole('button', { name: 'Clore la session' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Clore la session ?' });
-        await dialog.waitFor(WAIT);
-        await dialog.getByRole('button', { name: 'Clore la session' }).click();
-        await page.getByText('Clos', { exact: true }).first().waitFor(WAIT);
-        await page
-          .getByRole('region', { name: 'Attestations' })
-          .getByText(`${cert.code}-`)
-          .first()
-          .waitFor(WAIT);
-        await expectAxeClean(page);
-      });
-      expect(await juryStatus()).toBe('closed');
-      const statuses = await served.t.db
-        .selectFrom('candidacies')
-        .select(['id', 'status'])
-        .where('id', 'in', [full.id, partial.id])
-        .execute();
-      expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
-        [full.id]: 'awarded',
-        [partial.id]: 'partially_awarded',
-      });
+  it('the session closes with its awards', async () => {
+    await as('close', managerEmail, async (page) => {
+      await openSession(page);
+      await page.getByRole('button', { name: 'Clore la session' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Clore la session ?' });
+      await dialog.waitFor(WAIT);
+      await dialog.getByRole('button', { name: 'Clore la session' }).click();
+      await page.getByText('Clos', { exact: true }).first().waitFor(WAIT);
+      const awards = page.getByRole('region', { name: 'Attestations' });
+      await awards.getByRole('row', { name: new RegExp(full.name) }).waitFor(WAIT);
+      await awards.getByRole('row', { name: new RegExp(partial.name) }).waitFor(WAIT);
+      await expectAxeClean(page);
+    });
+    expect(await juryStatus()).toBe('closed');
+    const statuses = await served.t.db
+      .selectFrom('candidacies')
+      .select(['id', 'status'])
+      .where('id', 'in', [full.id, partial.id])
+      .execute();
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [full.id]: 'awarded',
+      [partial.id]: 'partially_awarded',
+    });
+  }, 240_000);
 
-      // The partial candidate enrols again: the new candidacy starts with BC01 carried.
-      const f = factories(served.t.services);
-      const next = await f.newCandidacy({
-        certificationId: cert.id,
-        trainingOrganisationId: trainingOrgId,
-        candidateId: partial.candidateId,
-      });
-      await as('carried', managerEmail, async (page) => {
-        await page.goto(`${base}/candidatures/${next.id}?onglet=positionnement`);
-        await page.getByText('Acquis antérieurement', { exact: false }).first().waitFor(WAIT);
+  it('the candidates see their outcome in their space', async () => {
+    for (const [who, outcome] of [
+      [full, 'Certification obtenue'],
+      [partial, 'Validation partielle (par blocs)'],
+    ] as const) {
+      // Their account is linked to their record by the invitation job run at enrolment.
+      await expect
+        .poll(
+          async () =>
+            (
+              await served.t.db
+                .selectFrom('candidacies as c')
+                .innerJoin('candidates as p', 'p.id', 'c.candidate_id')
+                .select('p.user_id')
+                .where('c.id', '=', who.id)
+                .executeTakeFirstOrThrow()
+            ).user_id,
+          WAIT,
+        )
+        .toBeTruthy();
+      await as(`candidate-${outcome.slice(0, 5)}`, who.email, async (page) => {
+        await page.goto(`${base}/mon-parcours`);
+        await heading(page, 'Mon parcours');
+        const card = page.getByRole('article', { name: new RegExp(`^${cert.code}`) });
+        await card.getByRole('heading', { name: 'Décision du jury' }).waitFor(WAIT);
+        await card.getByText(outcome, { exact: true }).first().waitFor(WAIT);
         await expectAxeClean(page);
       });
-    },
-  );
+    }
+  }, 240_000);
+
+  it('the partial candidate’s next candidacy starts with the validated bloc carried', async () => {
+    const f = factories(served.t.services);
+    const next = await f.newCandidacy({
+      certificationId: cert.id,
+      trainingOrganisationId: trainingOrgId,
+      candidateId: partial.candidateId,
+    });
+    const award = await served.t.db
+      .selectFrom('awards')
+      .select(['number', 'blocs'])
+      .where('candidacy_id', '=', partial.id)
+      .executeTakeFirstOrThrow();
+    expect((award.blocs as { code: string }[]).map((b) => b.code)).toEqual(['BC01']);
+    await as('carried', managerEmail, async (page) => {
+      await page.goto(`${base}/candidatures/${next.id}?onglet=positionnement`);
+      // One bloc carried (BC01: BC02 was refused), from the partial award.
+      const carried = page.getByText('Acquis antérieurement — Validation partielle antérieure');
+      await carried.first().waitFor(WAIT);
+      expect(await carried.count()).toBe(1);
+      expect(await carried.textContent()).toContain(award.number);
+      await expectAxeClean(page);
+    });
+  }, 240_000);
+
+  it('branch staff revoke an award with a reason; it stays listed, revoked', async () => {
+    await as('revoke', managerEmail, async (page) => {
+      await openSession(page);
+      const row = page
+        .getByRole('region', { name: 'Attestations' })
+        .getByRole('row', { name: new RegExp(full.name) });
+      await row.getByRole('button', { name: /^Révoquer l’attestation/ }).click(WAIT);
+      const dialog = page.getByRole('dialog', { name: /^Révoquer l’attestation/ });
+      await dialog.waitFor(WAIT);
+      await dialog.getByLabel(/^Raison du retrait/).fill('Erreur de saisie du dossier.');
+      await dialog.getByRole('button', { name: 'Révoquer', exact: true }).click();
+      await row.getByText('Révoquée').waitFor(WAIT);
+      await row.getByText('Erreur de saisie du dossier.').waitFor(WAIT);
+      await expectAxeClean(page);
+    });
+    const award = await served.t.db
+      .selectFrom('awards')
+      .select(['revoked_at', 'revoke_reason'])
+      .where('candidacy_id', '=', full.id)
+      .executeTakeFirstOrThrow();
+    expect(award.revoke_reason).toBe('Erreur de saisie du dossier.');
+    expect(award.revoked_at).not.toBeNull();
+  }, 240_000);
 });

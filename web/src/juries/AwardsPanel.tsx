@@ -29,7 +29,7 @@ function RevokeButton({ award, onDone }: { award: Award; onDone: () => Promise<u
       <Button
         size="compact-sm"
         color="red"
-        variant="light"
+        variant="outline"
         onClick={() => {
           revoke.reset();
           setOpened(true);

@@ -20,6 +20,7 @@ export type JuryCreated = Answer<'/api/v1/juries', 'post', 201>;
 export type AttendanceRequest = RequestBody<'/api/v1/juries/{id}/attendance', 'put'>;
 export type Attendance = Answer<'/api/v1/juries/{id}/attendance', 'put'>;
 export type DecisionRequest = RequestBody<'/api/v1/juries/{id}/decisions', 'post'>;
+export type SignatureRequest = RequestBody<'/api/v1/juries/{id}/signatures', 'post'>;
 export type CloseAnswer = Answer<'/api/v1/juries/{id}/close', 'post'>;
 export type Award = Schemas['Award'];
 export type HabilitatedJuryMember = Schemas['HabilitatedJuryMember'];
