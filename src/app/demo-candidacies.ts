@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { CandidacyStatus, ManualCandidacyEvent } from '../contracts/candidacies.js';
+import { today } from '../contracts/dates.js';
 import type { PositioningLevel } from '../contracts/positioning.js';
 import type { CandidateInput, EnrolmentBody } from '../modules/candidates/schemas.js';
 import { type Actor, SYSTEM_ADMIN } from '../platform/auth/actor.js';
@@ -258,8 +259,9 @@ function pathTo(step: CandidacyStatus): ManualCandidacyEvent[] {
   }
 }
 
-function daysFromToday(days: number): string {
-  const d = new Date();
+/** The date `days` from today in Paris (the legal date: from midnight to 01:00 or 02:00 in Paris the UTC date is still the day before). */
+export function daysFromToday(days: number): string {
+  const d = new Date(`${today()}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
