@@ -1,3 +1,4 @@
+import { today } from '../contracts/dates.js';
 import type { College, JuryOutcome } from '../contracts/juries.js';
 import { DEFAULT_JURY_RULES, type JuryRules } from '../modules/candidates/domain/jury-rules.js';
 import { type Actor, SYSTEM_ADMIN } from '../platform/auth/actor.js';
@@ -155,9 +156,6 @@ export async function seedDemoJuryMembers(db: Db, services: Services, domain: st
     );
 }
 
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /**
  * The demo's jury sessions (issue 13, point 8), through the services as the people would do it:
@@ -180,7 +178,7 @@ export async function seedDemoJuries(db: Db, services: Services, ctx: DemoJuryCo
   const manager: Actor = actorOf(ctx.branchManager, [
     { role: 'branch_manager', scope: { type: 'branch', id: ctx.branchId } },
   ]);
-  const date = todayUtc();
+  const date = today();
   // The president's college alternates by year (the demo rules): employers in even years.
   const rule = DEMO_RULES.president;
   const presidentCollege: College =
