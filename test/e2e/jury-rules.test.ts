@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('jury rules in Chromium', () => {
       await row.waitFor(WAIT);
       expect(await row.textContent()).toContain('majorité des deux tiers');
       expect(await row.textContent()).toContain('Accord du 12 décembre 2024');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
         PHONE.width,
       );
 
