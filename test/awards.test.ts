@@ -692,3 +692,76 @@ describe('kill -9 during the close of a 1,000-candidacy session', () => {
     }
   }, 900_000);
 });
+
+describe('a decision corrected after the close', () => {
+  it('partial → full by the president: the partial award revoked naming its successor, a new number, the candidacy awarded', async () => {
+    const president = await f.newUser('jury_member');
+    const member = await f.newUser('jury_member');
+    const s = await session(['partial']);
+    await t.db
+      .insertInto('jury_members')
+      .values([
+        {
+          jury_id: s.juryId,
+          user_id: president.id,
+          role: 'president',
+          college: 'employers',
+          presence: 'present',
+        },
+        { jury_id: s.juryId, user_id: member.id, role: 'member', college: 'employees', presence: 'present' },
+      ])
+      .execute();
+    const [old] = (await close(s.juryId)).json().awards;
+    const decision = await t.db
+      .selectFrom('jury_decisions')
+      .select('id')
+      .where('jury_id', '=', s.juryId)
+      .executeTakeFirstOrThrow();
+    const signed = await signIn(t.app, president.email, TEST_PASSWORD);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/juries/${s.juryId}/decisions`,
+      headers: json(signed),
+      payload: {
+        candidacyId: s.candidacyIds[0],
+        blocs: [
+          { code: 'BC01', validated: true },
+          { code: 'BC02', validated: true },
+        ],
+        outcome: 'full',
+        replaces: decision.id,
+        correctionReason: 'Erreur de saisie sur le second bloc',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const awards = await t.db
+      .selectFrom('awards')
+      .selectAll()
+      .where('candidacy_id', '=', s.candidacyIds[0] as string)
+      .orderBy('sequence')
+      .execute();
+    expect(awards).toHaveLength(2);
+    const [revoked, successor] = awards as [(typeof awards)[0], (typeof awards)[0]];
+    expect(revoked.id).toBe(old.id);
+    expect(revoked.revoked_at).not.toBeNull();
+    expect(revoked.successor_id).toBe(successor.id);
+    expect(successor).toMatchObject({ kind: 'full', revoked_at: null });
+    expect(successor.sequence).toBeGreaterThan(revoked.sequence);
+    expect(await statuses([s.candidacyIds[0] as string])).toEqual(['awarded']);
+    // A plain decision (no correction) after the close stays refused.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/juries/${s.juryId}/decisions`,
+      headers: json(manager),
+      payload: {
+        candidacyId: s.candidacyIds[0],
+        blocs: [
+          { code: 'BC01', validated: false },
+          { code: 'BC02', validated: false },
+        ],
+        outcome: 'refused',
+      },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});

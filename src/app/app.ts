@@ -248,6 +248,11 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     juryMembersOn: catalogue.habilitations.juryMembersOn,
     mail,
     invalidateMinutes,
+    // Corrections after the close (awards: called only once a request runs).
+    awards: {
+      correctIn: (...args) => awards.correctIn(...args),
+      codesOf: (id) => awards.codesOf(id),
+    },
   });
   // The platform's seal: the configured key (checked now: a wrong password stops the start), or
   // in development and tests a self-signed one made on first use under DATA_DIR/seal.

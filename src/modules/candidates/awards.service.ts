@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { CandidacyStatus } from '../../contracts/candidacies.js';
+import { today } from '../../contracts/dates.js';
 import type { AwardKind, JuryOutcome } from '../../contracts/juries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
@@ -15,6 +16,7 @@ import {
   awardNumber,
   awardOf,
   closingEvent,
+  correctionEffect,
   type DecisionBloc,
   sequencesUpTo,
 } from './domain/awards.js';
@@ -609,9 +611,120 @@ export function awardsServiceFactory(deps: Deps) {
     });
   }
 
+  /**
+   * A decision corrected after its session's close (`jury_decisions` row already inserted in
+   * `trx`, naming the one it replaces): the award it changes is revoked, naming its successor
+   * when the new outcome awards (a new number); the candidacy moves between outcomes, or back
+   * before a jury (`reopen_for_jury`, with the correction's reason); partial blocs carried.
+   * `codes`: the session's certification codes, read before the transaction (codesOf).
+   */
+  async function correctIn(
+    trx: Transaction<Database>,
+    input: {
+      juryId: string;
+      decisionId: string;
+      candidacyId: string;
+      outcome: JuryOutcome;
+      blocs: readonly DecisionBloc[];
+      reason: string;
+    },
+    actor: Actor,
+    codes: ReadonlyMap<string, string>,
+    requestId?: string,
+  ) {
+    const jury = await trx
+      .selectFrom('juries')
+      .select(['date', 'rules_id'])
+      .where('id', '=', input.juryId)
+      .executeTakeFirstOrThrow();
+    const rules = await trx
+      .selectFrom('jury_rules')
+      .select('content')
+      .where('id', '=', jury.rules_id)
+      .executeTakeFirstOrThrow();
+    const awardedOn = today();
+    const validUntil = blocValidUntil(rules.content as JuryRules, awardedOn);
+    const candidacy = await trx
+      .selectFrom('candidacies')
+      .select(['status', 'held_from', 'candidate_id', 'certification_id'])
+      .where('id', '=', input.candidacyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const inForce = await trx
+      .selectFrom('awards')
+      .select(['id', 'kind', 'blocs'])
+      .where('jury_id', '=', input.juryId)
+      .where('candidacy_id', '=', input.candidacyId)
+      .where('revoked_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    const effect = correctionEffect(
+      inForce ? { kind: inForce.kind, blocs: inForce.blocs as AwardedBloc[] } : null,
+      candidacy.status,
+      { outcome: input.outcome, blocs: input.blocs },
+      validUntil,
+    );
+    let moved: CandidacyStatus | null = null;
+    if (effect.event) {
+      const next = transition({ status: candidacy.status, heldFrom: candidacy.held_from }, effect.event, {
+        reason: input.reason,
+      });
+      if (!next.ok) throw problems.conflict(next.detail);
+      moved = next.state.status;
+    }
+    const [created] = effect.award
+      ? await insertAwards(
+          trx,
+          [
+            {
+              plan: effect.award,
+              candidacyId: input.candidacyId,
+              candidateId: candidacy.candidate_id,
+              certificationId: candidacy.certification_id,
+              juryId: input.juryId,
+              decisionId: input.decisionId,
+              awardedOn,
+            },
+          ],
+          codes,
+        )
+      : [];
+    if (effect.revoke && inForce) {
+      await revokeIn(trx, inForce.id, input.reason, actor, requestId, { correctionDecisionId: input.decisionId });
+      if (created) await trx.updateTable('awards').set({ successor_id: created.id }).where('id', '=', inForce.id).execute();
+    }
+    if (moved && effect.event) {
+      await trx
+        .updateTable('candidacies')
+        .set({ status: moved, held_from: null, updated_at: new Date() })
+        .where('id', '=', input.candidacyId)
+        .execute();
+      await trx
+        .insertInto('candidacy_status_history')
+        .values({
+          candidacy_id: input.candidacyId,
+          event: effect.event,
+          from_status: candidacy.status,
+          to_status: moved,
+          reason: effect.event === 'reopen_for_jury' ? input.reason : null,
+          actor_user_id: actor.userId,
+          details: JSON.stringify({
+            juryId: input.juryId,
+            decisionId: input.decisionId,
+            awardId: created?.id ?? null,
+            revokedAwardId: effect.revoke ? (inForce?.id ?? null) : null,
+          }),
+        })
+        .execute();
+    }
+    if (created?.kind === 'partial') await carryPartialAwards(trx, { awardIds: [created.id] }, actor.userId, awardedOn);
+    return { award: created ?? null, revokedId: effect.revoke ? (inForce?.id ?? null) : null, status: moved };
+  }
+
   return {
     close,
     closeIn,
+    correctIn,
     codesOf,
     list,
     get,

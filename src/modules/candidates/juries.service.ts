@@ -20,6 +20,7 @@ import {
   deliberatingMembers,
   excludedMembers,
 } from './domain/jury-decisions.js';
+import type { AwardsService } from './awards.service.js';
 import { acceptsAttendance, acceptsDecisions, juryTransition } from './domain/jury-lifecycle.js';
 import {
   compositionBreaches,
@@ -63,6 +64,8 @@ type Deps = {
   ) => Promise<{ userId: string; college: College; designatedBy: string | null }[]>;
   mail: Pick<MailJobs, 'enqueue'>;
   invalidateMinutes: InvalidateMinutes;
+  /** A correction after the close: the awards it changes (awards.service.ts). */
+  awards?: Pick<AwardsService, 'correctIn' | 'codesOf'>;
 };
 
 export const JURY_NOT_FOUND = 'Session de jury introuvable.';
@@ -682,9 +685,10 @@ export function juriesServiceFactory(deps: Deps) {
    */
   async function decide(id: string, body: DecisionBody, actor: Actor, requestId: string) {
     const { jury, facts } = await loadFor(id, actor, body.replaces ? 'correct' : 'decide');
-    if (jury.status === 'closed')
-      throw problems.conflict('La session est close : une correction passe par la procédure après clôture.');
-    if (!acceptsDecisions(jury.status)) {
+    const afterClose = jury.status === 'closed' && body.replaces !== undefined && deps.awards !== undefined;
+    if (jury.status === 'closed' && !afterClose)
+      throw problems.conflict('La session est close : seule une correction par la présidence est possible.');
+    if (!afterClose && !acceptsDecisions(jury.status)) {
       const rulesNow = await rulesOf(jury);
       const quorum = quorumFor(rulesNow.content, jury.members);
       throw problems.conflict(
@@ -742,6 +746,8 @@ export function juriesServiceFactory(deps: Deps) {
 
     const postedAs = facts.presidentId === actor.userId ? 'president' : 'secretary';
     const decisionId = randomUUID();
+    // After the close, the certification codes of the new award's number (read before the transaction).
+    const codes = afterClose ? await deps.awards?.codesOf(id) : undefined;
     await db.transaction().execute(async (trx) => {
       const locked = await trx
         .selectFrom('juries')
@@ -749,7 +755,7 @@ export function juriesServiceFactory(deps: Deps) {
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      if (!acceptsDecisions(locked.status))
+      if (!acceptsDecisions(locked.status) && !(locked.status === 'closed' && codes))
         throw problems.conflict('La session vient de changer d’état : rechargez.');
       const latest = await trx
         .selectFrom('jury_decisions')
@@ -788,6 +794,22 @@ export function juriesServiceFactory(deps: Deps) {
           posted_as: postedAs,
         })
         .execute();
+      // After the close: the award it changes revoked, a new one if it awards, the candidacy moved.
+      if (locked.status === 'closed' && codes)
+        await deps.awards?.correctIn(
+          trx,
+          {
+            juryId: id,
+            decisionId,
+            candidacyId: row.id,
+            outcome: body.outcome,
+            blocs: checked.blocs,
+            reason: body.correctionReason?.trim() ?? '',
+          },
+          actor,
+          codes,
+          requestId,
+        );
       let status: JuryStatus = locked.status;
       if (locked.status === 'minutes') {
         const next = juryTransition(locked.status, 'change_decision');

@@ -9,7 +9,8 @@ import type { IsoDate } from '../../../contracts/dates.js';
 import type { AwardKind, JuryOutcome } from '../../../contracts/juries.js';
 
 /** One bloc of a decision: validated or not by the jury; `carried`: acquired before (not re-awarded). */
-export type DecisionBloc = { code: string; validated: boolean; carried?: boolean };
+/** `validated` null: not decided (counts as not validated). */
+export type DecisionBloc = { code: string; validated: boolean | null; carried?: boolean };
 
 /** A bloc of an award, with the end of its validity (null: for life). */
 export type AwardedBloc = { code: string; validUntil: IsoDate | null };
