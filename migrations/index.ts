@@ -16,8 +16,8 @@ import * as m0014 from './0014_personal_data.js';
 import * as m0015 from './0015_candidacy_list_indexes.js';
 import * as m0016 from './0016_juries.js';
 import * as m0017 from './0017_candidacy_list_perf.js';
-import * as m0019 from './0019_mail_attachments.js';
-import * as m0022 from './0022_jury_reminders.js';
+import * as m0018 from './0018_mail_attachments.js';
+import * as m0019 from './0019_jury_reminders.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0015_candidacy_list_indexes': m0015,
   '0016_juries': m0016,
   '0017_candidacy_list_perf': m0017,
-  '0019_mail_attachments': m0019,
-  '0022_jury_reminders': m0022,
+  '0018_mail_attachments': m0018,
+  '0019_jury_reminders': m0019,
 };

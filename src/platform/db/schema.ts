@@ -194,7 +194,7 @@ export interface MailOutboxTable {
   created_at: Timestamp;
   sent_at: NullableTimestamp;
   error: string | null;
-  /** `[{filename, contentType, content}]` (migration 0019). */
+  /** `[{filename, contentType, content}]` (migration 0018). */
   attachments: ColumnType<unknown, string | undefined, string>;
 }
 
@@ -692,7 +692,7 @@ export interface AwardsTable {
   created_at: Timestamp;
 }
 
-/** A reminder sent to a branch for a candidacy waiting for a jury (migration 0022). */
+/** A reminder sent to a branch for a candidacy waiting for a jury (migration 0019). */
 export interface JuryRemindersTable {
   candidacy_id: string;
   branch_id: string;
