@@ -156,7 +156,6 @@ export async function seedDemoJuryMembers(db: Db, services: Services, domain: st
     );
 }
 
-
 /**
  * The demo's jury sessions (issue 13, point 8), through the services as the people would do it:
  * on CQP-APS, a session held today and closed — its decisions posted, minutes signed and sealed,

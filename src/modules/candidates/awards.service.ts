@@ -690,8 +690,15 @@ export function awardsServiceFactory(deps: Deps) {
         )
       : [];
     if (effect.revoke && inForce) {
-      await revokeIn(trx, inForce.id, input.reason, actor, requestId, { correctionDecisionId: input.decisionId });
-      if (created) await trx.updateTable('awards').set({ successor_id: created.id }).where('id', '=', inForce.id).execute();
+      await revokeIn(trx, inForce.id, input.reason, actor, requestId, {
+        correctionDecisionId: input.decisionId,
+      });
+      if (created)
+        await trx
+          .updateTable('awards')
+          .set({ successor_id: created.id })
+          .where('id', '=', inForce.id)
+          .execute();
     }
     if (moved && effect.event) {
       await trx
@@ -717,7 +724,8 @@ export function awardsServiceFactory(deps: Deps) {
         })
         .execute();
     }
-    if (created?.kind === 'partial') await carryPartialAwards(trx, { awardIds: [created.id] }, actor.userId, awardedOn);
+    if (created?.kind === 'partial')
+      await carryPartialAwards(trx, { awardIds: [created.id] }, actor.userId, awardedOn);
     return { award: created ?? null, revokedId: effect.revoke ? (inForce?.id ?? null) : null, status: moved };
   }
 

@@ -12,6 +12,7 @@ import type { BranchesService } from '../catalogue/branches.service.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
 import type { UsersService } from '../identity/users.service.js';
+import type { AwardsService } from './awards.service.js';
 import { candidacyQuery } from './candidates.repo.js';
 import {
   checkDecision,
@@ -20,7 +21,6 @@ import {
   deliberatingMembers,
   excludedMembers,
 } from './domain/jury-decisions.js';
-import type { AwardsService } from './awards.service.js';
 import { acceptsAttendance, acceptsDecisions, juryTransition } from './domain/jury-lifecycle.js';
 import {
   compositionBreaches,

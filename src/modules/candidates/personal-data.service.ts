@@ -11,8 +11,8 @@ import { fieldError, problems } from '../../platform/problem.js';
 import type { PasswordResetService } from '../identity/password-reset.service.js';
 import type { UsersService } from '../identity/users.service.js';
 import type { CandidaciesService } from './candidacies.service.js';
-import { NIR_HASH_PURPOSE, nirContext } from './enrolment-check.js';
 import { ENDED_STATUSES } from './domain/lifecycle.js';
+import { NIR_HASH_PURPOSE, nirContext } from './enrolment-check.js';
 import type { InvitationsService } from './invitations.service.js';
 
 /**
@@ -31,7 +31,6 @@ type Deps = {
   accounts: Pick<PasswordResetService, 'awaitsActivation'>;
   users: Pick<UsersService, 'eraseCandidateAccount'>;
 };
-
 
 /** The identity an anonymised record keeps: placeholders, with its id, sex and birth year. */
 export const ANONYMISED_NAME = 'ANONYME';

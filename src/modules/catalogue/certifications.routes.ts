@@ -528,15 +528,9 @@ export function registerCertificationRoutes(app: Http, deps: CertificationRouteD
           validFrom: isoDate,
           validTo: isoDate,
           college: z.enum(COLLEGES).optional().meta({ description: 'Membre de jury : son collège (requis)' }),
-          designatedBy: z
-            .string()
-            .trim()
-            .min(1)
-            .max(200)
-            .optional()
-            .meta({
-              description: 'Membre de jury : la fédération ou le syndicat qui l’a désigné·e (requis)',
-            }),
+          designatedBy: z.string().trim().min(1).max(200).optional().meta({
+            description: 'Membre de jury : la fédération ou le syndicat qui l’a désigné·e (requis)',
+          }),
         }),
         response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 403, 404, 422) },
       },

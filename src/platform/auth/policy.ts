@@ -81,7 +81,11 @@ export type Resources = {
    * An award (a closed jury session's): its certification's branches, its candidacy's training
    * organisation, its candidate's account (null until they have one).
    */
-  award: { certificationBranchIds: readonly string[]; trainingOrganisationId: string; candidateUserId: string | null };
+  award: {
+    certificationBranchIds: readonly string[];
+    trainingOrganisationId: string;
+    candidateUserId: string | null;
+  };
   /**
    * A jury session: the branch convening it, the branches owning its certifications, its
    * members and its president.
