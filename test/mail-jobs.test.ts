@@ -168,9 +168,12 @@ describe('mail.send jobs over SMTP', () => {
         t.services.mail.enqueue(t.db, {
           template,
           to: { kind: 'user', id: recipient.id },
-          // Every ref is an id: unknown ones.
+          // Every ref is an id (unknown ones), or a date (`on`: the day a reminder is for).
           refs: Object.fromEntries(
-            Object.keys(MAIL_TEMPLATE_REFS[template].shape).map((k) => [k, crypto.randomUUID()]),
+            Object.keys(MAIL_TEMPLATE_REFS[template].shape).map((k) => [
+              k,
+              k === 'on' ? '2000-01-01' : crypto.randomUUID(),
+            ]),
           ) as never,
         }),
       ),
