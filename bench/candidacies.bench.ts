@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { CompiledQuery, sql } from 'kysely';
 import { today } from '../src/contracts/dates.js';
 import { IMPORT_COLUMNS } from '../src/modules/candidates/candidacy-imports.js';
+import { load, loadAtStart, loadAtStart1 } from './support/load.js';
 
 const TARGET_ROWS_PER_S = 500;
 const TARGET_RSS_MB = 300;
@@ -98,14 +99,6 @@ function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
-
-/** The machine's load average over 1, 5 and 15 minutes, and its number of cores. */
-const load = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores`;
-const loadAtStart = load();
-const loadAtStart1 = loadavg()[0] ?? 0;
 
 /** Resets the process's peak RSS to its current RSS (Linux: clear_refs 5). */
 function resetPeak(pid: number) {

@@ -6,7 +6,7 @@
  *   npm run bench              every bench
  *   npm run bench -- http      only the benches whose file name contains "http"
  *
- * Benches that need a PostgreSQL server (the search bench) read BENCH_DATABASE_URL or
+ * Benches that need a PostgreSQL server (search, candidacies, juries) read BENCH_DATABASE_URL or
  * TEST_DATABASE_URL. When neither is set, this script runs itself again under
  * scripts/with-postgres.sh, which starts a throw-away cluster on loopback (initdb/pg_ctl,
  * Debian package postgresql) and sets TEST_DATABASE_URL.
