@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_JURY_RULES } from '../src/modules/candidates/domain/jury-rules.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
 import { mailByJobsEnv, type SmtpPeer, startSmtpPeer, subjectOf } from './smtp-peer.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
@@ -147,6 +148,11 @@ describe('convening', () => {
     const jury = (await call(managerA, 'GET', `/api/v1/juries/${juryId}`)).json();
     expect(jury.status).toBe('planned');
     expect(jury.startsAt).toBe('09:30');
+    // The rules applied, whole (the web app asks for votes when they require them).
+    expect(jury.rules).toMatchObject({
+      effectiveFrom: '2020-01-01',
+      content: { ...DEFAULT_JURY_RULES, president: { rule: 'any' } },
+    });
     const byId = new Map(jury.members.map((m: { userId: string }) => [m.userId, m]));
     expect(byId.get(emp1.id)).toMatchObject({
       role: 'president',

@@ -10,6 +10,7 @@ import {
 import { capabilitiesSchema, pageQuery } from '../../platform/http/schemas.js';
 import { isoDate } from '../catalogue/schemas.js';
 import { minutesSummarySchema } from './jury-minutes.schemas.js';
+import { juryRulesSchema } from './jury-rules.schemas.js';
 
 /** The wire contract of jury sessions, attendance and decisions (routes in juries.routes.ts). */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -164,7 +165,12 @@ const juryCandidacySchema = z.object({
 export const jurySchema = z
   .object({
     ...jurySummary,
-    rules: z.object({ id: z.uuid(), effectiveFrom: z.string() }),
+    rules: z.object({
+      id: z.uuid(),
+      effectiveFrom: z.string(),
+      // The rules applied (votes required, majority, quorum…).
+      content: juryRulesSchema,
+    }),
     members: z.array(memberSchema),
     attendance: z.object({ quorum: quorumSchema }),
     candidacies: z.array(juryCandidacySchema),

@@ -536,7 +536,7 @@ export function juriesServiceFactory(deps: Deps) {
       place: jury.place,
       remote: jury.remote,
       ...summary(jury),
-      rules: { id: rules.id, effectiveFrom: rules.effectiveFrom },
+      rules: { id: rules.id, effectiveFrom: rules.effectiveFrom, content: rules.content },
       members: membersView(jury, names),
       attendance: { quorum: quorumFor(rules.content, jury.members) },
       candidacies: jury.candidacyIds.flatMap((candidacyId) => {

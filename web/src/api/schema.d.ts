@@ -8084,6 +8084,13 @@ export interface components {
         AssessmentCancelRequestInput: {
             reason: string;
         };
+        JuryRulesRequestInput: {
+            /** @description En vigueur à partir de cette date */
+            effectiveFrom: string;
+            /** @description Les règles (schéma JuryRules), vérifiées par le service : 422 nommant le champ (content.quorum.minMembers…) */
+            content: unknown;
+            note?: string | null;
+        };
         JuryRequestInput: {
             certificationIds: string[];
             date: string;
@@ -8130,13 +8137,6 @@ export interface components {
              */
             replaces?: string;
             correctionReason?: string;
-        };
-        JuryRulesRequestInput: {
-            /** @description En vigueur à partir de cette date */
-            effectiveFrom: string;
-            /** @description Les règles (schéma JuryRules), vérifiées par le service : 422 nommant le champ (content.quorum.minMembers…) */
-            content: unknown;
-            note?: string | null;
         };
         /** @description Le tuteur ou la tutrice chez l’employeur */
         PathwayTutorInput: {
@@ -9229,6 +9229,95 @@ export interface components {
                 name: string | null;
             }[];
         };
+        JuryRulesColleges: {
+            /** @description Au moins ce nombre de membres de chaque collège */
+            minPerCollege: number;
+            /** @description Autant de membres de chaque collège */
+            parity: boolean;
+        };
+        /** @description Un siège par fédération ou syndicat listé ; null : aucun */
+        JuryRulesSeats: {
+            organisations: {
+                name: string;
+                /** @enum {string} */
+                college: "employers" | "employees";
+            }[];
+        } | null;
+        /** @description Collège de la présidence : libre, ou `evenYears` les années paires et l’autre les impaires */
+        JuryRulesPresident: {
+            /** @constant */
+            rule: "any";
+        } | {
+            /** @constant */
+            rule: "alternate_by_year";
+            /** @enum {string} */
+            evenYears: "employers" | "employees";
+        };
+        JuryRulesQuorum: {
+            minMembers: number;
+            minPerCollege: number;
+        };
+        /** @description Règles de composition et de fonctionnement des jurys */
+        JuryRules: {
+            colleges: components["schemas"]["JuryRulesColleges"];
+            seats: components["schemas"]["JuryRulesSeats"];
+            president: components["schemas"]["JuryRulesPresident"];
+            quorum: components["schemas"]["JuryRulesQuorum"];
+            /** @enum {string} */
+            majority: "absolute" | "two_thirds" | "unanimity";
+            votesRequired: boolean;
+            remoteAllowed: boolean;
+            /** @description Validité des blocs acquis ; null : à vie */
+            blocValidityYears: number | null;
+            /** @enum {string} */
+            signatures: "president" | "president_and_present_members";
+            reminderAfterDays: number;
+        };
+        JuryRulesVersion: {
+            /** Format: uuid */
+            id: string;
+            effectiveFrom: string;
+            content: components["schemas"]["JuryRules"];
+            note: string | null;
+            createdAt: string;
+            /** @description Le nom de son auteur */
+            createdBy: string | null;
+        };
+        JuryRulesList: {
+            items: components["schemas"]["JuryRulesVersion"][];
+            /** @description La version en vigueur aujourd’hui */
+            inForce: string | null;
+        };
+        CqpiJuryRulesVersion: {
+            /** Format: uuid */
+            id: string;
+            effectiveFrom: string;
+            content: components["schemas"]["JuryRules"];
+            note: string | null;
+            createdAt: string;
+            /** @description Le nom de son auteur */
+            createdBy: string | null;
+            /** Format: uuid */
+            branchId: string;
+            branchName: string;
+            acceptances: {
+                /** Format: uuid */
+                branchId: string;
+                branchName: string;
+                acceptedAt: string | null;
+            }[];
+            /** @description Acceptée par toutes les autres branches */
+            accepted: boolean;
+        };
+        CqpiJuryRulesList: {
+            items: components["schemas"]["CqpiJuryRulesVersion"][];
+            /** @description La version acceptée en vigueur aujourd’hui */
+            inForce: string | null;
+        };
+        JuryRulesCreated: {
+            /** Format: uuid */
+            id: string;
+        };
         JuryCreated: {
             /** Format: uuid */
             id: string;
@@ -9327,6 +9416,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 effectiveFrom: string;
+                content: components["schemas"]["JuryRules"];
             };
             members: {
                 /** Format: uuid */
@@ -9416,95 +9506,6 @@ export interface components {
                 convenedAt: string | null;
             }[];
             quorum: components["schemas"]["JuryQuorum"];
-        };
-        JuryRulesColleges: {
-            /** @description Au moins ce nombre de membres de chaque collège */
-            minPerCollege: number;
-            /** @description Autant de membres de chaque collège */
-            parity: boolean;
-        };
-        /** @description Un siège par fédération ou syndicat listé ; null : aucun */
-        JuryRulesSeats: {
-            organisations: {
-                name: string;
-                /** @enum {string} */
-                college: "employers" | "employees";
-            }[];
-        } | null;
-        /** @description Collège de la présidence : libre, ou `evenYears` les années paires et l’autre les impaires */
-        JuryRulesPresident: {
-            /** @constant */
-            rule: "any";
-        } | {
-            /** @constant */
-            rule: "alternate_by_year";
-            /** @enum {string} */
-            evenYears: "employers" | "employees";
-        };
-        JuryRulesQuorum: {
-            minMembers: number;
-            minPerCollege: number;
-        };
-        /** @description Règles de composition et de fonctionnement des jurys */
-        JuryRules: {
-            colleges: components["schemas"]["JuryRulesColleges"];
-            seats: components["schemas"]["JuryRulesSeats"];
-            president: components["schemas"]["JuryRulesPresident"];
-            quorum: components["schemas"]["JuryRulesQuorum"];
-            /** @enum {string} */
-            majority: "absolute" | "two_thirds" | "unanimity";
-            votesRequired: boolean;
-            remoteAllowed: boolean;
-            /** @description Validité des blocs acquis ; null : à vie */
-            blocValidityYears: number | null;
-            /** @enum {string} */
-            signatures: "president" | "president_and_present_members";
-            reminderAfterDays: number;
-        };
-        JuryRulesVersion: {
-            /** Format: uuid */
-            id: string;
-            effectiveFrom: string;
-            content: components["schemas"]["JuryRules"];
-            note: string | null;
-            createdAt: string;
-            /** @description Le nom de son auteur */
-            createdBy: string | null;
-        };
-        JuryRulesList: {
-            items: components["schemas"]["JuryRulesVersion"][];
-            /** @description La version en vigueur aujourd’hui */
-            inForce: string | null;
-        };
-        CqpiJuryRulesVersion: {
-            /** Format: uuid */
-            id: string;
-            effectiveFrom: string;
-            content: components["schemas"]["JuryRules"];
-            note: string | null;
-            createdAt: string;
-            /** @description Le nom de son auteur */
-            createdBy: string | null;
-            /** Format: uuid */
-            branchId: string;
-            branchName: string;
-            acceptances: {
-                /** Format: uuid */
-                branchId: string;
-                branchName: string;
-                acceptedAt: string | null;
-            }[];
-            /** @description Acceptée par toutes les autres branches */
-            accepted: boolean;
-        };
-        CqpiJuryRulesList: {
-            items: components["schemas"]["CqpiJuryRulesVersion"][];
-            /** @description La version acceptée en vigueur aujourd’hui */
-            inForce: string | null;
-        };
-        JuryRulesCreated: {
-            /** Format: uuid */
-            id: string;
         };
         LinkablePeople: {
             items: {

@@ -58,11 +58,14 @@ const NO_BLOC: readonly JuryOutcome[] = ['absent', 'deferred'];
 export function DecisionForm({
   juryId,
   candidacy,
+  votesRequired,
   replaces,
   onDone,
 }: {
   juryId: string;
   candidacy: JuryCandidacy;
+  /** The session's rules require the votes with each decision. */
+  votesRequired: boolean;
   replaces?: JuryDecision;
   onDone?: () => void;
 }) {
@@ -194,7 +197,7 @@ export function DecisionForm({
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id={`votes-${candidacy.id}`}>
-            Votes (quand les règles de la branche les demandent)
+            {votesRequired ? 'Votes (demandés par les règles de la branche)' : 'Votes (facultatifs)'}
           </Text>
           <Group gap="sm" role="group" aria-labelledby={`votes-${candidacy.id}`}>
             {(['for', 'against', 'abstain'] as const).map((k) => (
@@ -205,6 +208,7 @@ export function DecisionForm({
                 max={1000}
                 allowDecimal={false}
                 w={100}
+                required={votesRequired}
                 value={draft.votes[k]}
                 onChange={(value) =>
                   setDraft((d) => ({

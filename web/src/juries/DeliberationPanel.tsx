@@ -172,13 +172,18 @@ export function DeliberationPanel({ jury, candidacy }: { jury: Jury; candidacy: 
               <DecisionForm
                 juryId={jury.id}
                 candidacy={candidacy}
+                votesRequired={jury.rules.content.votesRequired}
                 replaces={candidacy.decision}
                 onDone={() => setCorrecting(false)}
               />
             )}
           </Stack>
         ) : jury.can.decide && jury.status === 'deliberating' ? (
-          <DecisionForm juryId={jury.id} candidacy={candidacy} />
+          <DecisionForm
+            juryId={jury.id}
+            candidacy={candidacy}
+            votesRequired={jury.rules.content.votesRequired}
+          />
         ) : (
           <Text size="sm">Pas encore de décision.</Text>
         )}
