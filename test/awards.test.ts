@@ -234,16 +234,14 @@ describe('closing a sealed session', () => {
 describe('carrying partial awards', () => {
   it('into the candidate’s later candidacy (at enrolment), and through a declared equivalence into another certification’s candidacy in progress', async () => {
     const other = await f.newEnrollableCertification([branch.id], [org.id]);
-    await t.db
-      .insertInto('bloc_equivalences')
-      .values({
-        from_certification_id: cert.id,
-        from_bloc_code: 'BC01',
-        to_certification_id: other.id,
-        to_bloc_code: 'BC02',
-        declared_by_branch_id: branch.id,
-      })
-      .execute();
+    // The branch declares that BC01 of this certification counts as BC02 of the other.
+    const declared = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/certifications/${other.id}/bloc-equivalences`,
+      headers: json(manager),
+      payload: { fromCertificationId: cert.id, fromBlocCode: 'BC01', toBlocCode: 'BC02' },
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
     const s = await session(['partial']);
     const candidateId = s.candidateIds[0] as string;
     // In progress for the other certification before the close.

@@ -907,6 +907,39 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: MANAGES_A,
   },
+  // Bloc equivalences (issue 13): declared by the managers of the certification that receives the bloc.
+  'GET /api/v1/certifications/:id/bloc-equivalences': {
+    // certA is active: public, as its fiche.
+    request: () => ({ url: `/api/v1/certifications/${fx.certA}/bloc-equivalences` }),
+    expect: all('ok'),
+  },
+  'POST /api/v1/certifications/:id/bloc-equivalences': {
+    request: async () => {
+      // A new certification whose BC01 counts as certA's BC02: a new equivalence each time.
+      const from = await f.newCertification([fx.branchB.id]);
+      await f.newFrameworkVersion(from.id, { publish: true });
+      return {
+        method: 'POST',
+        url: `/api/v1/certifications/${fx.certA}/bloc-equivalences`,
+        payload: { fromCertificationId: from.id, fromBlocCode: 'BC01', toBlocCode: 'BC02' },
+      };
+    },
+    expect: MANAGES_A,
+  },
+  'DELETE /api/v1/certifications/:id/bloc-equivalences/:equivalenceId': {
+    request: async () => {
+      const from = await f.newCertification([fx.branchB.id]);
+      await f.newFrameworkVersion(from.id, { publish: true });
+      const { id } = await t.services.blocEquivalences.declare(
+        fx.certA,
+        { fromCertificationId: from.id, fromBlocCode: 'BC01', toBlocCode: 'BC01' },
+        SYSTEM_ADMIN,
+        'test',
+      );
+      return { method: 'DELETE', url: `/api/v1/certifications/${fx.certA}/bloc-equivalences/${id}` };
+    },
+    expect: MANAGES_A,
+  },
   // Jury rules (issue 13): a branch's, and a CQPI's (set by one branch, accepted by the others)
   'GET /api/v1/branches/:id/jury-rules': {
     request: () => ({ url: `/api/v1/branches/${fx.branchA.id}/jury-rules` }),

@@ -4,6 +4,8 @@ import { registerAssessmentRoutes } from '../modules/candidates/assessments.rout
 import { assessmentsServiceFactory } from '../modules/candidates/assessments.service.js';
 import { registerAwardRoutes } from '../modules/candidates/awards.routes.js';
 import { awardsServiceFactory } from '../modules/candidates/awards.service.js';
+import { registerBlocEquivalencesRoutes } from '../modules/candidates/bloc-equivalences.routes.js';
+import { blocEquivalencesServiceFactory } from '../modules/candidates/bloc-equivalences.service.js';
 import { registerCandidacyRoutes } from '../modules/candidates/candidacies.routes.js';
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
@@ -211,6 +213,12 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     certifications: catalogue.certifications,
     users,
   });
+  // Equivalences between blocs of two certifications, declared by a branch (issue 13).
+  const blocEquivalences = blocEquivalencesServiceFactory({
+    db,
+    certifications: catalogue.certifications,
+    frameworks: catalogue.frameworks,
+  });
   const pathway = pathwayServiceFactory({
     db,
     candidacies,
@@ -306,6 +314,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     juryNotifications,
     pathway,
     awards,
+    blocEquivalences,
   };
 }
 
@@ -348,6 +357,7 @@ export async function createApp(
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerJuryRulesRoutes(app, services.juryRules);
+  registerBlocEquivalencesRoutes(app, services.blocEquivalences);
   registerJuryRoutes(app, services.juries);
   registerJuryMinutesRoutes(app, services.juryMinutes);
   registerEligibilityRoutes(app, {

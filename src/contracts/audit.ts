@@ -73,6 +73,8 @@ export const AUDIT_ACTION_LABELS = {
   'jury_rules.accept': 'Règles de jury d’un CQPI acceptées par une branche',
   'jury.close': 'Session de jury close (attestations créées)',
   'award.revoke': 'Attestation retirée',
+  'bloc_equivalence.create': 'Équivalence de blocs déclarée',
+  'bloc_equivalence.delete': 'Équivalence de blocs retirée',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -94,6 +96,7 @@ export const AUDIT_ENTITY_LABELS = {
   jury_rules: 'Règles de jury',
   award: 'Attestation',
   jury: 'Session de jury',
+  bloc_equivalence: 'Équivalence de blocs',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
