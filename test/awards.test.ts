@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../src/app/app.js';
+import { today } from '../src/contracts/dates.js';
 import type { JuryOutcome } from '../src/contracts/juries.js';
 import { AUDIT_LOCK_KEY } from '../src/platform/audit/audit.js';
 import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
@@ -232,6 +233,30 @@ describe('closing a sealed session', () => {
 });
 
 describe('carrying partial awards', () => {
+  it('into candidacies enrolled from a file (bulk enrolment), by the candidate’s id', async () => {
+    const s = await session(['partial']);
+    const candidateId = s.candidateIds[0] as string;
+    const [award] = (await close(s.juryId)).json().awards;
+    const { siret } = await t.db
+      .selectFrom('organisations')
+      .select('siret')
+      .where('id', '=', org.id)
+      .executeTakeFirstOrThrow();
+    const header =
+      'candidat_id,nom_naissance,prenom1,sexe,date_naissance,commune_naissance_insee,certification,voie_acces,organisme_siret,date_entree';
+    const file = Buffer.from(`${header}\r\n${candidateId},,,,,,${cert.code},self_funded,${siret},${today()}`);
+    const imported = await t.services.candidacyImports.importFile(file, SYSTEM_ADMIN, 'test', false);
+    const [candidacyId] = imported.candidacies;
+    const carried = await t.db
+      .selectFrom('carried_blocs')
+      .select(['bloc_code', 'source', 'reference'])
+      .where('candidacy_id', '=', candidacyId as string)
+      .execute();
+    expect(carried).toEqual([
+      { bloc_code: 'BC01', source: 'earlier_partial_award', reference: award.number },
+    ]);
+  });
+
   it('into the candidate’s later candidacy (at enrolment), and through a declared equivalence into another certification’s candidacy in progress', async () => {
     const other = await f.newEnrollableCertification([branch.id], [org.id]);
     // The branch declares that BC01 of this certification counts as BC02 of the other.

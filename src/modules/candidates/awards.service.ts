@@ -126,17 +126,18 @@ export async function insertAwards(
  * equivalences branches declared (`bloc_equivalences`) for other certifications. Source
  * `earlier_partial_award`, reference the award's number; a bloc already carried stays as it is.
  * Either the awards just created (`awardIds`) into any of their candidate's candidacies, or every
- * award of the candidate into one new candidacy (`candidacyId`, at enrolment). Answers how many
+ * award of their candidates into new candidacies (`candidacyIds`, at enrolment, single or bulk). Answers how many
  * blocs were carried.
  */
 export async function carryPartialAwards(
   trx: Trx,
-  target: { awardIds: readonly string[] } | { candidacyId: string },
+  target: { awardIds: readonly string[] } | { candidacyIds: readonly string[] },
   actorUserId: string | null,
-  on: string,
+  /** The date blocs must still be valid on; new candidacies: each one's enrolment date. */
+  on: string | null,
 ): Promise<number> {
-  if ('awardIds' in target && target.awardIds.length === 0) return 0;
   const byAward = 'awardIds' in target;
+  if ((byAward ? target.awardIds : target.candidacyIds).length === 0) return 0;
   const result = await sql<{ n: number }>`
     with carried as (
       insert into carried_blocs (candidacy_id, bloc_code, source, reference, recorded_by)
@@ -154,11 +155,11 @@ export async function carryPartialAwards(
           and c.id <> a.candidacy_id and t.bloc = any(c.bloc_codes)
           and c.status not in (${sql.join(ENDED.map((s) => sql.lit(s)))})
        where a.kind = 'partial' and a.revoked_at is null
-         and (b."validUntil" is null or b."validUntil" >= ${on}::date)
+         and (b."validUntil" is null or b."validUntil" >= ${byAward ? sql`${on}::date` : sql`c.enrolled_on`})
          and ${
            byAward
              ? sql`a.id = any(${sql.val(target.awardIds)}::uuid[])`
-             : sql`c.id = ${target.candidacyId}::uuid`
+             : sql`c.id = any(${sql.val(target.candidacyIds)}::uuid[])`
          }
        order by c.id, t.bloc, a.awarded_on desc
       on conflict (candidacy_id, bloc_code) do nothing

@@ -518,7 +518,7 @@ export function candidaciesServiceFactory(deps: Deps) {
         })
         .execute();
       // The candidate's earlier partial awards still valid carry their blocs in (awards.service.ts).
-      const carriedBlocs = await carryPartialAwards(trx, { candidacyId }, actor.userId, input.enrolledOn);
+      const carriedBlocs = await carryPartialAwards(trx, { candidacyIds: [candidacyId] }, actor.userId, null);
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'candidacy.create',

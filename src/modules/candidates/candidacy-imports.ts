@@ -8,6 +8,7 @@ import { type FieldError, fieldError, problems } from '../../platform/problem.js
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import { normaliseSiret, siretProblem } from '../catalogue/domain/siret.js';
 import type { OrganisationsService } from '../catalogue/organisations.service.js';
+import { carryPartialAwards } from './awards.service.js';
 import type { CandidaciesService } from './candidacies.service.js';
 import { emailKey, identityKey } from './domain/identity.js';
 import type { EnrolmentPlan } from './enrolment-check.js';
@@ -454,6 +455,13 @@ export function candidacyImportsFactory(deps: Deps) {
           )
           .execute();
       }
+      // Candidates' earlier partial awards, still valid on each enrolment date, carry their blocs in.
+      await carryPartialAwards(
+        trx,
+        { candidacyIds: ids.filter((i) => i.plan.existing).map((i) => i.candidacyId) },
+        actor.userId,
+        null,
+      );
       // One audit entry for the file: the ids created, no personal value.
       await recordAudit(trx, {
         actor: auditActorOf(actor),
