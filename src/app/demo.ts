@@ -38,7 +38,8 @@ export type DemoAccount = { role: Role; email: string; created: boolean };
 export async function seedDemo(
   services: Services,
   env: string,
-  options: { candidacies?: boolean } = {},
+  /** `juries` (default: as `candidacies`): the jury sessions and awards, on top of the candidacies. */
+  options: { candidacies?: boolean; juries?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { db, users } = services;
   if (env === 'production') {
@@ -117,12 +118,13 @@ export async function seedDemo(
       organisations: { securityTrainer: trainingOrg, employer },
     });
     // Jury sessions on CQP-APS: one closed with its awards, one to deliberate (demo-juries.ts).
-    await seedDemoJuries(db, services, {
-      domain: DEMO_DOMAIN,
-      branchId: branch,
-      branchManager: await user('branch_manager'),
-      juryMember: await id('jury_member'),
-    });
+    if (options.juries !== false)
+      await seedDemoJuries(db, services, {
+        domain: DEMO_DOMAIN,
+        branchId: branch,
+        branchManager: await user('branch_manager'),
+        juryMember: await id('jury_member'),
+      });
   }
   return accounts;
 }

@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)('administration in Chromium', () => {
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser();
+    served = await serveAppInBrowser('candidacies-only');
     ({ browser, base } = served);
   }, 120_000);
   afterAll(() => served?.close());

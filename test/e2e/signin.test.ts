@@ -18,7 +18,7 @@ describe.skipIf(!browserAvailable)('web shell in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    served = await serveAppInBrowser();
+    served = await serveAppInBrowser('candidacies-only');
     ({ browser, base } = served);
   }, 120_000);
 
