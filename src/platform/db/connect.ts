@@ -47,6 +47,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       types: pgTypes,
       application_name: 'qualif',
     });
+    // An idle connection the server ends (a restart, a failover, an administrator's command)
+    // is dropped from the pool, which opens another on the next query: said, never fatal —
+    // without a listener, node-postgres' 'error' event would stop the whole process.
+    pool.on('error', (error) => {
+      console.warn(
+        `database: an idle connection was closed by the server (${error.message}); the next query opens another`,
+      );
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
