@@ -75,28 +75,21 @@ export type TestApp = {
  * The app on a fresh test database. Integration tests pass `demo: false` and build their data
  * with test/factories.ts; the demo seed (the default) is for test/demo.test.ts. The demo's
  * candidacies take seconds to seed (every step, through the services): only with
- * `demo: 'with-candidacies'` (test/demo.test.ts, the sweep), as `npm start` does, jury sessions
- * and awards included — or `'candidacies-only'` (the browser tests that use no jury data: the
- * jury seed is the slowest part); their evidence files then go to a temporary DATA_DIR (unless
- * one is given), removed at close.
+ * `demo: 'with-candidacies'` (test/demo.test.ts, the browser tests), as `npm start` does;
+ * their evidence files then go to a temporary DATA_DIR (unless one is given), removed at close.
  */
-/** What a test app is seeded with (see createTestApp): nothing, accounts and catalogue, or more. */
-export type TestDemo = boolean | 'with-candidacies' | 'candidacies-only';
-
 export async function createTestApp(
-  opts: { env?: Record<string, string>; demo?: TestDemo } = {},
+  opts: { env?: Record<string, string>; demo?: boolean | 'with-candidacies' } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const withCandidacies = opts.demo === 'with-candidacies' || opts.demo === 'candidacies-only';
   const dataDir =
-    withCandidacies && !opts.env?.DATA_DIR ? await mkdtemp(path.join(tmpdir(), 'qualif-demo-')) : undefined;
+    opts.demo === 'with-candidacies' && !opts.env?.DATA_DIR
+      ? await mkdtemp(path.join(tmpdir(), 'qualif-demo-'))
+      : undefined;
   const config = testConfig({ ...opts.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   const { app, services } = await createApp(config, handle);
   if (opts.demo !== false)
-    await seedDemo(services, config.env, {
-      candidacies: withCandidacies,
-      juries: opts.demo === 'with-candidacies',
-    });
+    await seedDemo(services, config.env, { candidacies: opts.demo === 'with-candidacies' });
   return {
     app,
     services,

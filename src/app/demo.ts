@@ -38,8 +38,7 @@ export type DemoAccount = { role: Role; email: string; created: boolean };
 export async function seedDemo(
   services: Services,
   env: string,
-  /** `juries` (default: as `candidacies`): the jury sessions and awards, on top of the candidacies. */
-  options: { candidacies?: boolean; juries?: boolean } = {},
+  options: { candidacies?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { db, users } = services;
   if (env === 'production') {
@@ -118,13 +117,12 @@ export async function seedDemo(
       organisations: { securityTrainer: trainingOrg, employer },
     });
     // Jury sessions on CQP-APS: one closed with its awards, one to deliberate (demo-juries.ts).
-    if (options.juries !== false)
-      await seedDemoJuries(db, services, {
-        domain: DEMO_DOMAIN,
-        branchId: branch,
-        branchManager: await user('branch_manager'),
-        juryMember: await id('jury_member'),
-      });
+    await seedDemoJuries(db, services, {
+      domain: DEMO_DOMAIN,
+      branchId: branch,
+      branchManager: await user('branch_manager'),
+      juryMember: await id('jury_member'),
+    });
   }
   return accounts;
 }

@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)('administration in Chromium', () => {
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
   }, 120_000);
   afterAll(() => served?.close());

@@ -49,11 +49,8 @@ export const screenshotDir = path.join(projectRoot, 'test-results');
 export type ServedApp = { t: TestApp; browser: Browser; base: string; close: () => Promise<void> };
 
 export async function serveAppInBrowser(
-  /**
-   * The demo seed: with its candidacies and juries by default; `'candidacies-only'` without the
-   * juries (faster); `false`: the test builds its data with the factories.
-   */
-  demo: false | 'with-candidacies' | 'candidacies-only' = 'with-candidacies',
+  /** The demo seed (with its candidacies by default); `false`: the test builds its data with the factories. */
+  demo: false | 'with-candidacies' = 'with-candidacies',
 ): Promise<ServedApp> {
   // Pick the port first: PUBLIC_URL must match the address the browser uses.
   const port = await freePort();

@@ -51,7 +51,7 @@ describe.skipIf(!browserAvailable)('a candidacy’s page in Chromium', () => {
   let base: string;
   let candidacyId: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
     // The demo training organisation's CQP-APS candidacy in positioning (C1.3 not decided yet).
     const row = await served.t.db

@@ -39,7 +39,7 @@ describe.skipIf(!browserAvailable)('the candidate’s space in Chromium', () => 
   let base: string;
   let sessionDate: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
     const session = await served.t.db
       .selectFrom('assessments as a')

@@ -12,7 +12,7 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
   let base: string;
 
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ t, browser, base } = served);
   }, 120_000);
 

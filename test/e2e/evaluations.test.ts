@@ -17,7 +17,7 @@ describe.skipIf(!browserAvailable)('the assessment grid in Chromium', () => {
   let base: string;
   let sessionId: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
     // A demo session of the demo evaluator without any result yet.
     const row = await served.t.db

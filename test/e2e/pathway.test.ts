@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)('individual pathway in Chromium at 390 px', (
   let candidacyId: string;
 
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
     const f = factories(served.t.services);
     const branch = await f.newBranch();

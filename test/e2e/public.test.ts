@@ -17,7 +17,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
   }, 120_000);
 

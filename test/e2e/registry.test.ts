@@ -21,7 +21,7 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
   let base: string;
   let dir: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ t, browser, base } = served);
     dir = await mkdtemp(path.join(tmpdir(), 'qualif-e2e-registry-'));
   }, 120_000);

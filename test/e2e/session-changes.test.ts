@@ -35,7 +35,7 @@ describe.skipIf(!browserAvailable)('moving and cancelling a session in Chromium'
   let moved: string;
   let cancelled: string;
   beforeAll(async () => {
-    served = await serveAppInBrowser('candidacies-only');
+    served = await serveAppInBrowser();
     ({ browser, base } = served);
     const db = served.t.db;
     // The demo training organisation's candidacy at the assessment step with a session to come
