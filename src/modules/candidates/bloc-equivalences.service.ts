@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import { authorize, enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
-import { fieldError, problems } from '../../platform/problem.js';
+import { fieldError, Problem, problems } from '../../platform/problem.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
 import type { BlocEquivalenceBody } from './bloc-equivalences.schemas.js';
@@ -92,7 +92,10 @@ export function blocEquivalencesServiceFactory({ db, certifications, frameworks 
       );
     }
     // Another certification the actor may not read is as unknown (422 naming the field).
-    const from = await certifications.get(body.fromCertificationId, actor).catch(() => undefined);
+    const from = await certifications.get(body.fromCertificationId, actor).catch((error: unknown) => {
+      if (error instanceof Problem && error.status === 404) return undefined;
+      throw error;
+    });
     if (!from) {
       throw problems.unprocessable(
         [fieldError(['fromCertificationId'], NOT_FOUND)],
