@@ -65,6 +65,8 @@ it('the only public routes are the ones meant to be', () => {
       'GET /api/v1/certifications/:id/versions/:number',
       'GET /api/v1/certifications/:id/versions/:number/export',
       'GET /api/v1/certifications/:id/registry-links',
+      // Equivalences between blocs are public as the certification they concern (issue 13).
+      'GET /api/v1/certifications/:id/bloc-equivalences',
       'GET /api/v1/eligibility/rules',
       'POST /api/v1/eligibility',
       'GET /api/v1/registry/fiches',
