@@ -20,6 +20,7 @@ import {
   type DecisionBloc,
   sequencesUpTo,
 } from './domain/awards.js';
+import { juryTransition } from './domain/jury-lifecycle.js';
 import { blocValidUntil, type JuryRules } from './domain/jury-rules.js';
 import { transition } from './domain/lifecycle.js';
 
@@ -221,6 +222,9 @@ export function awardsServiceFactory(deps: Deps) {
         [fieldError(['signatures'], 'Le procès-verbal n’a pas encore toutes les signatures requises.')],
         'La session ne peut être close qu’une fois son procès-verbal signé et scellé.',
       );
+    // The session's transition table decides (sealed → closed); the checks above say why not.
+    const moved = juryTransition(jury.status, 'close');
+    if (!moved.ok) throw problems.conflict(moved.detail);
     const rules = await trx
       .selectFrom('jury_rules')
       .select('content')
@@ -333,7 +337,7 @@ export function awardsServiceFactory(deps: Deps) {
     );
     await trx
       .updateTable('juries')
-      .set({ status: 'closed', closed_at: new Date(), closed_by: actor.userId, updated_at: new Date() })
+      .set({ status: moved.status, closed_at: new Date(), closed_by: actor.userId, updated_at: new Date() })
       .where('id', '=', juryId)
       .execute();
     await recordAudit(trx, {
@@ -343,7 +347,7 @@ export function awardsServiceFactory(deps: Deps) {
       entityId: juryId,
       before: { status: jury.status },
       after: {
-        status: 'closed',
+        status: moved.status,
         awardIds: created.map((a) => a.id),
         candidacies: Object.fromEntries(
           [...new Set(moves.map((m) => m.to))].map((to) => [
