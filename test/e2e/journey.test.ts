@@ -396,7 +396,7 @@ describe.skipIf(!browserAvailable)('the whole path of a candidacy in Chromium', 
       await chooseMany(page, 'Blocs évalués', ['BC01', 'BC02']);
       await chooseMany(page, evaluators, [evaluator.displayName]);
       await page.getByRole('button', { name: 'Programmer' }).click();
-      await page.getByText('Évaluation programmée.').waitFor(WAIT);
+      await page.getByText('Évaluation programmée.', { exact: true }).waitFor(WAIT);
       await page.getByRole('cell', { name: evaluator.displayName, exact: true }).waitFor(WAIT);
       await expectAxeClean(page);
       const stored = await served.t.db
