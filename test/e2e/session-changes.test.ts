@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysFromToday } from '../../src/app/demo-candidacies.js';
 import { signIn } from '../support.js';
 import {
   browserAvailable,
@@ -13,7 +14,8 @@ import {
 
 const WAIT = { timeout: 30_000 };
 const PHONE = { width: 390, height: 844 };
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** The date `n` days from today in Paris (the legal date the server checks: not the UTC date). */
+const inDays = daysFromToday;
 
 async function noSidewaysScroll(page: Page) {
   const widths = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]');
