@@ -8,8 +8,8 @@ import {
   PRESENCE_LABELS,
   type Presence,
 } from '../../contracts/juries.js';
+import { dayOf, frenchDate, pdfLayout } from '../../platform/pdf-layout.js';
 import type { JuryRules } from './domain/jury-rules.js';
-import { dayOf, frenchDate, pdfLayout } from './pdf-layout.js';
 
 /** One decision as the minutes show it (names already resolved: the PDF is drawn from data only). */
 export type MinutesDecision = {

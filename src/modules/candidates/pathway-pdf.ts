@@ -11,9 +11,9 @@ import {
   type PathwayParty,
 } from '../../contracts/pathway.js';
 import { POSITIONING_LEVEL_LABELS, type PositioningLevel } from '../../contracts/positioning.js';
-import { dayOf, frenchDate, pdfLayout } from './pdf-layout.js';
+import { dayOf, frenchDate, pdfLayout } from '../../platform/pdf-layout.js';
 
-export { dayOf, frenchDate, winAnsiText } from './pdf-layout.js';
+export { dayOf, frenchDate, winAnsiText } from '../../platform/pdf-layout.js';
 
 /** What the PDF summary shows: the candidacy, its blocs, its pathway (null: not established). */
 export type PathwayPdfInput = {

@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { today } from '../../contracts/dates.js';
+import { today } from '../contracts/dates.js';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
@@ -43,7 +43,7 @@ export const dayOf = (timestamp: string) => frenchDate(today(new Date(timestamp)
 export type WriteOptions = { size?: number; bold?: boolean; indent?: number; muted?: boolean; gap?: number };
 
 /**
- * The house layout of Qualif's PDFs (pathway summary, jury minutes): A4, Helvetica, text flowing
+ * The house layout of Qualif's PDFs (pathway summary, jury minutes, certificates): A4, Helvetica, text flowing
  * from page to page, words wrapped to the width, every string made drawable by WinAnsi
  * (`winAnsiText`), a footer on every page once the text is laid out.
  */
