@@ -771,6 +771,14 @@ describe('a decision corrected after the close', () => {
     expect(successor).toMatchObject({ kind: 'full', revoked_at: null });
     expect(successor.sequence).toBeGreaterThan(revoked.sequence);
     expect(await statuses([s.candidacyIds[0] as string])).toEqual(['awarded']);
+    // The candidate is told of the revoked award as by a branch's revocation: one email, once.
+    const revokedMails = await t.db
+      .selectFrom('jobs')
+      .select(['kind', 'payload'])
+      .where('idempotency_key', '=', `award.revoked:${old.id}`)
+      .execute();
+    expect(revokedMails).toHaveLength(1);
+    expect(JSON.stringify(revokedMails[0]?.payload)).toContain('award.revoked');
     // A plain decision (no correction) after the close stays refused.
     const again = await t.app.inject({
       method: 'POST',

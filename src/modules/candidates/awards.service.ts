@@ -566,12 +566,14 @@ export function awardsServiceFactory(deps: Deps) {
     await loadFor(id, actor, 'revoke');
     await db.transaction().execute(async (trx) => {
       await revokeIn(trx, id, body.reason, actor, requestId);
-      await deps.onRevoked?.(trx, id);
     });
     return get(id, actor);
   }
 
-  /** Revokes inside the caller's transaction (revocation, or a correction after the close). */
+  /**
+   * Revokes inside the caller's transaction (revocation, or a correction after the close), and
+   * enqueues the candidate's `award.revoked` email there (once per award: its idempotency key).
+   */
   async function revokeIn(
     trx: Transaction<Database>,
     id: string,
@@ -614,6 +616,7 @@ export function awardsServiceFactory(deps: Deps) {
       },
       requestId,
     });
+    await deps.onRevoked?.(trx, id);
   }
 
   /**
