@@ -75,6 +75,16 @@ export const AWARD_KIND_LABELS: Readonly<Record<AwardKind, string>> = {
   partial: 'Blocs de compétences',
 };
 
+/** An award's status (issue 14): derived from its revocation and suspension. */
+export const AWARD_STATUSES = ['valid', 'revoked', 'suspended'] as const;
+export type AwardStatus = (typeof AWARD_STATUSES)[number];
+
+export const AWARD_STATUS_LABELS: Readonly<Record<AwardStatus, string>> = {
+  valid: 'Valide',
+  revoked: 'Révoquée',
+  suspended: 'Suspendue',
+};
+
 /**
  * A branch's jury rules as data (issue 13, point 1; checked by
  * src/modules/candidates/domain/jury-rules.ts, edited on « Règles de jury »).

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { CandidacyStatus } from '../../contracts/candidacies.js';
 import { today } from '../../contracts/dates.js';
@@ -19,6 +20,8 @@ import {
   correctionEffect,
   type DecisionBloc,
   sequencesUpTo,
+  VERIFICATION_CODE_BYTES,
+  verificationCodeOf,
 } from './domain/awards.js';
 import { juryTransition } from './domain/jury-lifecycle.js';
 import { blocValidUntil, type JuryRules } from './domain/jury-rules.js';
@@ -104,6 +107,7 @@ export async function insertAwards(
         kind: a.plan.kind,
         awarded_on: a.awardedOn,
         blocs: JSON.stringify(a.plan.blocs),
+        verification_code: verificationCodeOf(randomBytes(VERIFICATION_CODE_BYTES)),
       });
     });
   }

@@ -15,6 +15,7 @@ export const TABLE_OWNERS = [
   'registry',
   'eligibility',
   'candidates',
+  'credentials',
 ] as const;
 export type TableOwner = (typeof TABLE_OWNERS)[number];
 
@@ -83,6 +84,11 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   awards: 'candidates',
   bloc_equivalences: 'candidates',
   jury_reminders: 'candidates',
+  award_status_events: 'candidates',
+
+  // credentials: the issuer's keys and the awards' signed verifiable credentials (ADR 0007).
+  issuer_keys: 'credentials',
+  award_credentials: 'credentials',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

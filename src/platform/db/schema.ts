@@ -690,6 +690,43 @@ export interface AwardsTable {
   revoke_reason: string | null;
   successor_id: string | null;
   created_at: Timestamp;
+  /** `XXXX-XXXX-XXXX`, Crockford base32 (migration 0020). */
+  verification_code: string;
+  /** The award's bit in the Bitstring Status Lists (from a sequence). */
+  status_list_index: Generated<number>;
+  suspended_at: NullableTimestamp;
+  suspended_by: string | null;
+  suspend_reason: string | null;
+}
+
+/** Append-only history of an award's status (migration 0020). */
+export interface AwardStatusEventsTable {
+  id: Generated<string>;
+  award_id: string;
+  event: 'revoke' | 'suspend' | 'reinstate';
+  reason: string | null;
+  actor: string | null;
+  at: Timestamp;
+}
+
+/** An Ed25519 key of the did:web issuer (migration 0020; module credentials). */
+export interface IssuerKeysTable {
+  id: Generated<string>;
+  /** The fragment of the verification method in the DID document (after `#`). */
+  verification_method_id: string;
+  public_key_multibase: string;
+  /** Encrypted at rest (platform/crypto/encryption.ts, context `issuer_keys.private_key:<id>`). */
+  private_key_encrypted: string;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+}
+
+/** An award's signed credential, the exact text served (migration 0020; module credentials). */
+export interface AwardCredentialsTable {
+  award_id: string;
+  credential: string;
+  issuer_key_id: string;
+  created_at: Timestamp;
 }
 
 /** A reminder sent to a branch for a candidacy waiting for a jury (migration 0019). */
@@ -769,6 +806,9 @@ export interface Database {
   awards: AwardsTable;
   bloc_equivalences: BlocEquivalencesTable;
   jury_reminders: JuryRemindersTable;
+  award_status_events: AwardStatusEventsTable;
+  issuer_keys: IssuerKeysTable;
+  award_credentials: AwardCredentialsTable;
 }
 
 export type User = Selectable<UsersTable>;

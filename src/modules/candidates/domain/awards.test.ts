@@ -1,16 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { JURY_OUTCOMES, type JuryOutcome } from '../../../contracts/juries.js';
 import {
   type AwardPlan,
   awardNumber,
   awardOf,
+  awardStatus,
   closingEvent,
   correctionEffect,
   type DecisionBloc,
   MAX_AWARD_SEQUENCE,
+  normaliseVerificationCode,
   sameAward,
   sequencesUpTo,
   statusAfter,
+  statusChangeRefusal,
+  VERIFICATION_CODE_PATTERN,
+  verificationCodeOf,
 } from './awards.js';
 import { transition } from './lifecycle.js';
 
@@ -259,5 +265,75 @@ describe('correctionEffect (a decision corrected after the close)', () => {
             state: { status: statusAfter(outcome), heldFrom: null },
           });
         }
+  });
+});
+
+describe('verificationCodeOf', () => {
+  it('writes the first 60 bits of its bytes as XXXX-XXXX-XXXX in Crockford base32', () => {
+    expect(verificationCodeOf(new Uint8Array(8))).toBe('0000-0000-0000');
+    expect(verificationCodeOf(new Uint8Array(8).fill(0xff))).toBe('ZZZZ-ZZZZ-ZZZZ');
+    // 0x0123456789abcdef >> 4 = 0x0123456789abcde: 60 bits, 5 at a time from the right.
+    const bytes = Uint8Array.from([0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]);
+    let value = 0x0123456789abcdefn >> 4n;
+    let expected = '';
+    for (let i = 0; i < 12; i++) {
+      expected = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Number(value & 31n)] + expected;
+      value >>= 5n;
+    }
+    expect(verificationCodeOf(bytes)).toBe(
+      `${expected.slice(0, 4)}-${expected.slice(4, 8)}-${expected.slice(8)}`,
+    );
+  });
+
+  it('never uses I, L, O nor U and always matches the pattern', () => {
+    for (let i = 0; i < 500; i++) {
+      const code = verificationCodeOf(randomBytes(8));
+      expect(code).toMatch(VERIFICATION_CODE_PATTERN);
+      expect(code).not.toMatch(/[ILOU]/);
+    }
+  });
+
+  it('refuses fewer than 8 bytes', () => {
+    expect(() => verificationCodeOf(new Uint8Array(7))).toThrow(RangeError);
+  });
+});
+
+describe('normaliseVerificationCode', () => {
+  it('reads a code typed loosely', () => {
+    expect(normaliseVerificationCode(' q7k2 m9xd-4tpa ')).toBe('Q7K2-M9XD-4TPA');
+    expect(normaliseVerificationCode('Q7K2M9XD4TPA')).toBe('Q7K2-M9XD-4TPA');
+    expect(normaliseVerificationCode('o1l2-i3ab-cdef')).toBe('0112-13AB-CDEF');
+  });
+
+  it('refuses what cannot be a code', () => {
+    expect(normaliseVerificationCode('Q7K2-M9XD')).toBeNull();
+    expect(normaliseVerificationCode('Q7K2-M9XD-4TPU')).toBeNull();
+    expect(normaliseVerificationCode('Q7K2-M9XD-4TP!')).toBeNull();
+  });
+});
+
+describe('awardStatus', () => {
+  const at = new Date('2026-06-01T10:00:00Z');
+  it('is revoked when revoked, even if suspended; suspended when only suspended; valid otherwise', () => {
+    expect(awardStatus({ revokedAt: null, suspendedAt: null })).toBe('valid');
+    expect(awardStatus({ revokedAt: null, suspendedAt: at })).toBe('suspended');
+    expect(awardStatus({ revokedAt: at, suspendedAt: null })).toBe('revoked');
+    expect(awardStatus({ revokedAt: at, suspendedAt: at })).toBe('revoked');
+  });
+});
+
+describe('statusChangeRefusal', () => {
+  it('suspends a valid award, reinstates a suspended one, revokes any award not revoked', () => {
+    expect(statusChangeRefusal('valid', 'suspend')).toBeNull();
+    expect(statusChangeRefusal('suspended', 'reinstate')).toBeNull();
+    expect(statusChangeRefusal('valid', 'revoke')).toBeNull();
+    expect(statusChangeRefusal('suspended', 'revoke')).toBeNull();
+  });
+
+  it('refuses every change of a revoked award and the changes that do not apply', () => {
+    for (const action of ['suspend', 'reinstate', 'revoke'] as const)
+      expect(statusChangeRefusal('revoked', action)).toMatch(/révoquée/);
+    expect(statusChangeRefusal('suspended', 'suspend')).toMatch(/déjà suspendue/);
+    expect(statusChangeRefusal('valid', 'reinstate')).toMatch(/n’est pas suspendue/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { CandidacyStatus, JuryEvent } from '../../../contracts/candidacies.js';
 import type { IsoDate } from '../../../contracts/dates.js';
-import type { AwardKind, JuryOutcome } from '../../../contracts/juries.js';
+import type { AwardKind, AwardStatus, JuryOutcome } from '../../../contracts/juries.js';
 
 /** One bloc of a decision: validated or not by the jury; `carried`: acquired before (not re-awarded). */
 /** `validated` null: not decided (counts as not validated). */
@@ -145,4 +145,61 @@ export function correctionEffect(
           ? 'reopen_for_jury'
           : closingEvent(decision.outcome),
   };
+}
+
+/** Crockford base32 without I, L, O, U: readable, no letter mistaken for a digit. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Random bytes a verification code takes (60 of their 64 bits are used). */
+export const VERIFICATION_CODE_BYTES = 8;
+export const VERIFICATION_CODE_PATTERN =
+  /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/**
+ * An award's verification code from 8 random bytes (`crypto.randomBytes`): their first 60 bits
+ * as 12 Crockford base32 characters, `XXXX-XXXX-XXXX` — printed on the certificate, typed on the
+ * public verification page; 2^60 codes make guessing one hopeless under the rate limit.
+ */
+export function verificationCodeOf(bytes: Uint8Array): string {
+  if (bytes.length < VERIFICATION_CODE_BYTES)
+    throw new RangeError(`a verification code takes ${VERIFICATION_CODE_BYTES} bytes`);
+  let value = Buffer.from(bytes).readBigUInt64BE(0) >> 4n;
+  let out = '';
+  for (let i = 0; i < 12; i++) {
+    out = CODE_ALPHABET[Number(value & 31n)] + out;
+    value >>= 5n;
+  }
+  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+}
+
+/**
+ * A code as typed by someone: upper case, spaces and dashes ignored, the letters Crockford
+ * reads as digits (O → 0, I and L → 1) taken as those; null when it cannot be a code.
+ */
+export function normaliseVerificationCode(typed: string): string | null {
+  const chars = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (chars.length !== 12) return null;
+  const code = `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+  return VERIFICATION_CODE_PATTERN.test(code) ? code : null;
+}
+
+/** An award's status: revoked wins over suspended (a revocation is final). */
+export function awardStatus(award: { revokedAt: unknown; suspendedAt: unknown }): AwardStatus {
+  if (award.revokedAt !== null && award.revokedAt !== undefined) return 'revoked';
+  if (award.suspendedAt !== null && award.suspendedAt !== undefined) return 'suspended';
+  return 'valid';
+}
+
+/** A change of an award's status by branch staff. */
+export type AwardStatusAction = 'suspend' | 'reinstate' | 'revoke';
+
+/**
+ * Whether `action` applies to an award in `status`: suspend a valid award, reinstate a
+ * suspended one, revoke one not revoked yet (a suspended award may be revoked). Null when it
+ * applies, else why not (in French, for a 409 problem).
+ */
+export function statusChangeRefusal(status: AwardStatus, action: AwardStatusAction): string | null {
+  if (status === 'revoked') return 'Cette attestation est révoquée : son statut ne change plus.';
+  if (action === 'suspend' && status === 'suspended') return 'Cette attestation est déjà suspendue.';
+  if (action === 'reinstate' && status !== 'suspended') return 'Cette attestation n’est pas suspendue.';
+  return null;
 }
