@@ -40,7 +40,17 @@ export function frenchDate(isoDate: string): string {
 /** The Paris day of a timestamp, in French (« 2 décembre 2026 » for 2026-12-01T23:30Z). */
 export const dayOf = (timestamp: string) => frenchDate(today(new Date(timestamp)));
 
-export type WriteOptions = { size?: number; bold?: boolean; indent?: number; muted?: boolean; gap?: number };
+export type WriteOptions = {
+  size?: number;
+  bold?: boolean;
+  indent?: number;
+  muted?: boolean;
+  gap?: number;
+  /** Centred lines (title pages: the certificate); left by default. */
+  center?: boolean;
+  /** Width left free at the right of the text (e.g. beside a QR code), in points. */
+  right?: number;
+};
 
 /**
  * The house layout of Qualif's PDFs (pathway summary, jury minutes, certificates): A4, Helvetica, text flowing
@@ -62,13 +72,13 @@ export async function pdfLayout(meta: { title: string }) {
   let y = A4[1] - MARGIN;
   const width = A4[0] - 2 * MARGIN;
 
-  function lines(text: string, font: PDFFont, size: number, indent: number): string[] {
+  function lines(text: string, font: PDFFont, size: number, indent: number, right = 0): string[] {
     const out: string[] = [];
     for (const paragraph of safe(text).split('\n')) {
       let line = '';
       for (const word of paragraph.split(' ')) {
         const next = line ? `${line} ${word}` : word;
-        if (!line || font.widthOfTextAtSize(next, size) <= width - indent) line = next;
+        if (!line || font.widthOfTextAtSize(next, size) <= width - indent - right) line = next;
         else {
           out.push(line);
           line = word;
@@ -90,10 +100,14 @@ export async function pdfLayout(meta: { title: string }) {
     const size = opts.size ?? 10;
     const font = opts.bold ? bold : regular;
     const indent = opts.indent ?? 0;
-    for (const line of lines(text, font, size, indent)) {
+    const right = opts.right ?? 0;
+    for (const line of lines(text, font, size, indent, right)) {
       keep(size);
       y -= size * 1.35;
-      page.drawText(line, { x: MARGIN + indent, y, size, font, color: opts.muted ? MUTED : INK });
+      const x = opts.center
+        ? MARGIN + indent + (width - indent - right - font.widthOfTextAtSize(line, size)) / 2
+        : MARGIN + indent;
+      page.drawText(line, { x, y, size, font, color: opts.muted ? MUTED : INK });
     }
     y -= opts.gap ?? 2;
   }
@@ -106,6 +120,11 @@ export async function pdfLayout(meta: { title: string }) {
   return {
     doc,
     safe,
+    fonts: { regular, bold },
+    /** The page being written, the cursor's height on it, and the text box's left edge and width. */
+    page: () => page,
+    y: () => y,
+    box: { left: MARGIN, width, top: A4[1] - MARGIN },
     keep,
     write,
     heading,
