@@ -285,6 +285,17 @@ describe('carrying partial awards', () => {
     expect(await carried(inOther.id)).toEqual([
       { bloc_code: 'BC02', source: 'earlier_partial_award', reference: award.number },
     ]);
+    // Recorded with its route, as staff see it: through the equivalence the branch declared.
+    const route = await t.db
+      .selectFrom('carried_blocs')
+      .select('carried_through')
+      .where('candidacy_id', '=', inOther.id)
+      .executeTakeFirstOrThrow();
+    expect(route.carried_through).toEqual({
+      kind: 'declared_equivalence',
+      certificationId: cert.id,
+      blocCodes: ['BC01'],
+    });
     // A later candidacy for the same certification starts with BC01 carried.
     const again = await f.newCandidacy({
       certificationId: cert.id,

@@ -146,6 +146,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   const invitations = invitationsServiceFactory({ db, jobs, mail, users });
   mail.provideValues('candidate.invitation', passwordReset.invitationMailValues);
   const encryption = createEncryption({ current: config.dataEncryptionKey });
+  const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
   const candidacies = candidaciesServiceFactory({
     db,
     encryption,
@@ -158,6 +159,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     users,
     mail,
     invitations,
+    linkedCorrespondences: registryService.linkedCorrespondences,
   });
   mail.provideAddresses('candidate', candidacies.mailAddressOfCandidate);
   const personalData = personalDataServiceFactory({
@@ -175,12 +177,13 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     candidacies,
     certifications: catalogue.certifications,
     organisations: catalogue.organisations,
+    linkedCorrespondences: registryService.linkedCorrespondences,
   });
-  const registryService = registryServiceFactory({ db, certifications: catalogue.certifications });
   const positioning = positioningServiceFactory({
     db,
     candidacies,
     frameworks: catalogue.frameworks,
+    certifications: catalogue.certifications,
     registry: registryService,
     files,
     users,
@@ -243,6 +246,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     db,
     certifications: catalogue.certifications,
     onRevoked: juryNotifications.awardRevoked,
+    linkedCorrespondences: registryService.linkedCorrespondences,
   });
   // Jury sessions: members habilitated on the date (catalogue), composition against the
   // convening branch's rules in force (jury-rules.service.ts), convocations with an ICS.
@@ -259,7 +263,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     // Corrections after the close (awards: called only once a request runs).
     awards: {
       correctIn: (...args) => awards.correctIn(...args),
-      codesOf: (id) => awards.codesOf(id),
+      prepare: (id) => awards.prepare(id),
     },
   });
   // The platform's seal: the configured key (checked now: a wrong password stops the start), or

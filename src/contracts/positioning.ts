@@ -26,6 +26,18 @@ export const CARRIED_BLOC_SOURCE_LABELS: Readonly<Record<CarriedBlocSource, stri
 };
 
 /**
+ * How a bloc of another certification's partial award was carried (issue 13, point 5): an
+ * equivalence declared by a branch, or a CORRESPONDANCES entry of the registry's fiches.
+ */
+export const CARRIED_THROUGH_KINDS = ['declared_equivalence', 'registry_correspondence'] as const;
+export type CarriedThroughKind = (typeof CARRIED_THROUGH_KINDS)[number];
+
+export const CARRIED_THROUGH_LABELS: Readonly<Record<CarriedThroughKind, string>> = {
+  declared_equivalence: 'équivalence déclarée par la branche',
+  registry_correspondence: 'correspondance du répertoire',
+};
+
+/**
  * A bloc's state after positioning: `carried` (acquired earlier, counts as acquired),
  * `acquired` (every competency held, as decided), `to_acquire` (decided, with gaps),
  * `pending` (a competency not decided yet).

@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
+import { carryPartialAwards, ENDED, type LinkedCorrespondences, registryEdges } from './award-carry.js';
 import type { AwardListQuery, RevokeBody } from './awards.schemas.js';
 import {
   type AwardedBloc,
@@ -23,6 +24,7 @@ import {
   VERIFICATION_CODE_BYTES,
   verificationCodeOf,
 } from './domain/awards.js';
+import type { CarryEdge } from './domain/carrying.js';
 import { juryTransition } from './domain/jury-lifecycle.js';
 import { blocValidUntil, type JuryRules } from './domain/jury-rules.js';
 import { transition } from './domain/lifecycle.js';
@@ -30,14 +32,14 @@ import { transition } from './domain/lifecycle.js';
 type Deps = {
   db: Db;
   certifications: Pick<CertificationsService, 'summaries' | 'branchIdsOf' | 'idsOfBranches'>;
+  /** The registry's correspondences (registry module), read before a closing transaction. */
+  linkedCorrespondences: LinkedCorrespondences;
   /** In the revoking transaction: the candidate's email (jury-notifications.ts). */
   onRevoked?: (trx: Transaction<Database>, awardId: string) => Promise<unknown>;
 };
 
 const NOT_FOUND = 'Attestation introuvable.';
 const JURY_NOT_FOUND = 'Session de jury introuvable.';
-/** States that end a candidacy (carrying goes only into candidacies still in progress). */
-const ENDED = ['withdrawn', 'transferred', 'awarded', 'partially_awarded', 'refused'] as const;
 /** Rows per multi-row insert (PostgreSQL takes at most 65,535 parameters per statement). */
 const CHUNK = 1000;
 
@@ -53,6 +55,12 @@ export type NewAward = {
   decisionId: string;
   awardedOn: string;
 };
+
+/**
+ * What a close or a correction needs read before its transaction (PGlite has one connection): the
+ * session's certification codes (award numbers) and the registry's carrying edges.
+ */
+export type Prepared = { codes: ReadonlyMap<string, string>; edges: readonly CarryEdge[] };
 
 /** An award created, as the close answers it. */
 export type CreatedAward = { id: string; number: string; candidacyId: string; kind: AwardKind };
@@ -125,55 +133,6 @@ export async function insertAwards(
   return created;
 }
 
-/**
- * Carries the blocs of partial awards, not revoked and still valid on `on`, into the candidate's
- * candidacies in progress that target them: for the same certification, and through the
- * equivalences branches declared (`bloc_equivalences`) for other certifications. Source
- * `earlier_partial_award`, reference the award's number; a bloc already carried stays as it is.
- * Either the awards just created (`awardIds`) into any of their candidate's candidacies, or every
- * award of their candidates into new candidacies (`candidacyIds`, at enrolment, single or bulk). Answers how many
- * blocs were carried.
- */
-export async function carryPartialAwards(
-  trx: Trx,
-  target: { awardIds: readonly string[] } | { candidacyIds: readonly string[] },
-  actorUserId: string | null,
-  /** The date blocs must still be valid on; new candidacies: each one's enrolment date. */
-  on: string | null,
-): Promise<number> {
-  const byAward = 'awardIds' in target;
-  if ((byAward ? target.awardIds : target.candidacyIds).length === 0) return 0;
-  const result = await sql<{ n: number }>`
-    with carried as (
-      insert into carried_blocs (candidacy_id, bloc_code, source, reference, recorded_by)
-      select distinct on (c.id, t.bloc) c.id, t.bloc, 'earlier_partial_award', a.number, ${actorUserId}::uuid
-        from awards a
-        cross join lateral jsonb_to_recordset(a.blocs) as b(code text, "validUntil" date)
-        cross join lateral (
-          select a.certification_id as cert, b.code as bloc
-          union all
-          select e.to_certification_id, e.to_bloc_code
-            from bloc_equivalences e
-           where e.from_certification_id = a.certification_id and e.from_bloc_code = b.code
-        ) t
-        join candidacies c on c.candidate_id = a.candidate_id and c.certification_id = t.cert
-          and c.id <> a.candidacy_id and t.bloc = any(c.bloc_codes)
-          and c.status not in (${sql.join(ENDED.map((s) => sql.lit(s)))})
-       where a.kind = 'partial' and a.revoked_at is null
-         and (b."validUntil" is null or b."validUntil" >= ${byAward ? sql`${on}::date` : sql`c.enrolled_on`})
-         and ${
-           byAward
-             ? sql`a.id = any(${sql.val(target.awardIds)}::uuid[])`
-             : sql`c.id = any(${sql.val(target.candidacyIds)}::uuid[])`
-         }
-       order by c.id, t.bloc, a.awarded_on desc
-      on conflict (candidacy_id, bloc_code) do nothing
-      returning 1
-    )
-    select count(*)::int as n from carried`.execute(trx);
-  return result.rows[0]?.n ?? 0;
-}
-
 type CurrentDecision = {
   id: string;
   candidacy_id: string;
@@ -204,7 +163,7 @@ export function awardsServiceFactory(deps: Deps) {
     trx: Transaction<Database>,
     juryId: string,
     actor: Actor,
-    codes: ReadonlyMap<string, string>,
+    prepared: Prepared,
     requestId?: string,
   ): Promise<CreatedAward[]> {
     const jury = await trx
@@ -303,7 +262,7 @@ export function awardsServiceFactory(deps: Deps) {
         conflicts.map((id) => fieldError(['candidacies', id], 'Ce parcours n’est plus prêt pour le jury.')),
       );
 
-    const created = await insertAwards(trx, toAward, codes);
+    const created = await insertAwards(trx, toAward, prepared.codes);
     const awardOfCandidacy = new Map(created.map((a) => [a.candidacyId, a]));
 
     // Candidacies moved in ONE statement: its trigger updates the groups' counts (candidacy_counts)
@@ -338,6 +297,7 @@ export function awardsServiceFactory(deps: Deps) {
       { awardIds: created.filter((a) => a.kind === 'partial').map((a) => a.id) },
       actor.userId,
       awardedOn,
+      prepared.edges,
     );
     await trx
       .updateTable('juries')
@@ -367,7 +327,13 @@ export function awardsServiceFactory(deps: Deps) {
     return created;
   }
 
-  /** The certification codes of a session (read before the transaction: PGlite has one connection). */
+  /** What a close or correction of the session reads before its transaction (Prepared). */
+  async function prepare(juryId: string): Promise<Prepared> {
+    const [codes, edges] = await Promise.all([codesOf(juryId), registryEdges(deps.linkedCorrespondences)]);
+    return { codes, edges };
+  }
+
+  /** The certification codes of a session. */
   async function codesOf(juryId: string): Promise<Map<string, string>> {
     const certs = await db
       .selectFrom('jury_certifications')
@@ -406,8 +372,8 @@ export function awardsServiceFactory(deps: Deps) {
       },
       JURY_NOT_FOUND,
     );
-    const codes = await codesOf(juryId);
-    const awards = await db.transaction().execute((trx) => closeIn(trx, juryId, actor, codes, requestId));
+    const prepared = await prepare(juryId);
+    const awards = await db.transaction().execute((trx) => closeIn(trx, juryId, actor, prepared, requestId));
     return { awards };
   }
 
@@ -628,7 +594,7 @@ export function awardsServiceFactory(deps: Deps) {
    * `trx`, naming the one it replaces): the award it changes is revoked, naming its successor
    * when the new outcome awards (a new number); the candidacy moves between outcomes, or back
    * before a jury (`reopen_for_jury`, with the correction's reason); partial blocs carried.
-   * `codes`: the session's certification codes, read before the transaction (codesOf).
+   * `prepared`: the session's certification codes and the registry's edges, read before the transaction (prepare).
    */
   async function correctIn(
     trx: Transaction<Database>,
@@ -641,7 +607,7 @@ export function awardsServiceFactory(deps: Deps) {
       reason: string;
     },
     actor: Actor,
-    codes: ReadonlyMap<string, string>,
+    prepared: Prepared,
     requestId?: string,
   ) {
     const jury = await trx
@@ -698,7 +664,7 @@ export function awardsServiceFactory(deps: Deps) {
               awardedOn,
             },
           ],
-          codes,
+          prepared.codes,
         )
       : [];
     if (effect.revoke && inForce) {
@@ -737,7 +703,7 @@ export function awardsServiceFactory(deps: Deps) {
         .execute();
     }
     if (created?.kind === 'partial')
-      await carryPartialAwards(trx, { awardIds: [created.id] }, actor.userId, awardedOn);
+      await carryPartialAwards(trx, { awardIds: [created.id] }, actor.userId, awardedOn, prepared.edges);
     return { award: created ?? null, revokedId: effect.revoke ? (inForce?.id ?? null) : null, status: moved };
   }
 
@@ -745,7 +711,7 @@ export function awardsServiceFactory(deps: Deps) {
     close,
     closeIn,
     correctIn,
-    codesOf,
+    prepare,
     list,
     get,
     revoke,

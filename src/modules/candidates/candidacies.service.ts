@@ -23,7 +23,7 @@ import type { OrganisationsService } from '../catalogue/organisations.service.js
 import type { FunderId } from '../eligibility/domain/model.js';
 import type { EligibilityService } from '../eligibility/eligibility.service.js';
 import type { UsersService } from '../identity/users.service.js';
-import { carryPartialAwards } from './awards.service.js';
+import { carryPartialAwards, type LinkedCorrespondences, registryEdges } from './award-carry.js';
 import {
   activeCandidacyOf,
   type CandidacyListRow,
@@ -68,6 +68,8 @@ type Deps = {
   invitations: Pick<InvitationsService, 'invite' | 'enqueueInvitations'>;
   /** Emails through the job runner, enqueued in the enrolment's transaction. */
   mail: Pick<MailJobs, 'enqueue'>;
+  /** The registry's correspondences (registry module): earlier partial awards carried through them. */
+  linkedCorrespondences: LinkedCorrespondences;
 };
 
 /** The columns a candidacy and its group's count (candidacy_counts) share, for the list's scope. */
@@ -484,6 +486,8 @@ export function candidaciesServiceFactory(deps: Deps) {
 
     const candidacyId = randomUUID();
     const candidateId = existing?.id ?? randomUUID();
+    // Read before the transaction (PGlite has one connection); an existing candidate's only.
+    const edges = existing ? await registryEdges(deps.linkedCorrespondences) : [];
     await db.transaction().execute(async (trx) => {
       if (person) {
         await trx
@@ -517,8 +521,14 @@ export function candidaciesServiceFactory(deps: Deps) {
           actor_user_id: actor.userId,
         })
         .execute();
-      // The candidate's earlier partial awards still valid carry their blocs in (awards.service.ts).
-      const carriedBlocs = await carryPartialAwards(trx, { candidacyIds: [candidacyId] }, actor.userId, null);
+      // The candidate's earlier partial awards still valid carry their blocs in (award-carry.ts).
+      const carriedBlocs = await carryPartialAwards(
+        trx,
+        { candidacyIds: [candidacyId] },
+        actor.userId,
+        null,
+        edges,
+      );
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'candidacy.create',

@@ -8,7 +8,7 @@ import { type FieldError, fieldError, problems } from '../../platform/problem.js
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import { normaliseSiret, siretProblem } from '../catalogue/domain/siret.js';
 import type { OrganisationsService } from '../catalogue/organisations.service.js';
-import { carryPartialAwards } from './awards.service.js';
+import { carryPartialAwards, type LinkedCorrespondences, registryEdges } from './award-carry.js';
 import type { CandidaciesService } from './candidacies.service.js';
 import { emailKey, identityKey } from './domain/identity.js';
 import type { EnrolmentPlan } from './enrolment-check.js';
@@ -139,6 +139,8 @@ type Deps = {
   candidacies: Pick<CandidaciesService, 'checks' | 'enqueueInvitations'>;
   certifications: Pick<CertificationsService, 'idsByCode'>;
   organisations: Pick<OrganisationsService, 'bySiret'>;
+  /** The registry's correspondences (registry module): earlier partial awards carried through them. */
+  linkedCorrespondences: LinkedCorrespondences;
 };
 
 type Parsed = { row: number; body: unknown; errors: ImportError[] };
@@ -430,6 +432,8 @@ export function candidacyImportsFactory(deps: Deps) {
       candidacyId: randomUUID(),
       candidateId: plan.existing?.id ?? randomUUID(),
     }));
+    // Read before the transaction (PGlite has one connection): for candidates already known only.
+    const edges = ids.some((i) => i.plan.existing) ? await registryEdges(deps.linkedCorrespondences) : [];
     await deps.db.transaction().execute(async (trx) => {
       const newCandidates = ids.filter((i) => i.plan.person);
       for (const chunk of chunks(newCandidates, 500))
@@ -461,6 +465,7 @@ export function candidacyImportsFactory(deps: Deps) {
         { candidacyIds: ids.filter((i) => i.plan.existing).map((i) => i.candidacyId) },
         actor.userId,
         null,
+        edges,
       );
       // One audit entry for the file: the ids created, no personal value.
       await recordAudit(trx, {

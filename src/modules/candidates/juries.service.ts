@@ -65,7 +65,7 @@ type Deps = {
   mail: Pick<MailJobs, 'enqueue'>;
   invalidateMinutes: InvalidateMinutes;
   /** A correction after the close: the awards it changes (awards.service.ts). */
-  awards?: Pick<AwardsService, 'correctIn' | 'codesOf'>;
+  awards?: Pick<AwardsService, 'correctIn' | 'prepare'>;
 };
 
 export const JURY_NOT_FOUND = 'Session de jury introuvable.';
@@ -746,8 +746,8 @@ export function juriesServiceFactory(deps: Deps) {
 
     const postedAs = facts.presidentId === actor.userId ? 'president' : 'secretary';
     const decisionId = randomUUID();
-    // After the close, the certification codes of the new award's number (read before the transaction).
-    const codes = afterClose ? await deps.awards?.codesOf(id) : undefined;
+    // After the close, what the correction's awards need (codes, registry edges), read before the transaction.
+    const prepared = afterClose ? await deps.awards?.prepare(id) : undefined;
     await db.transaction().execute(async (trx) => {
       const locked = await trx
         .selectFrom('juries')
@@ -755,7 +755,7 @@ export function juriesServiceFactory(deps: Deps) {
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      if (!acceptsDecisions(locked.status) && !(locked.status === 'closed' && codes))
+      if (!acceptsDecisions(locked.status) && !(locked.status === 'closed' && prepared))
         throw problems.conflict('La session vient de changer d’état : rechargez.');
       const latest = await trx
         .selectFrom('jury_decisions')
@@ -795,7 +795,7 @@ export function juriesServiceFactory(deps: Deps) {
         })
         .execute();
       // After the close: the award it changes revoked, a new one if it awards, the candidacy moved.
-      if (locked.status === 'closed' && codes)
+      if (locked.status === 'closed' && prepared)
         await deps.awards?.correctIn(
           trx,
           {
@@ -807,7 +807,7 @@ export function juriesServiceFactory(deps: Deps) {
             reason: body.correctionReason?.trim() ?? '',
           },
           actor,
-          codes,
+          prepared,
           requestId,
         );
       let status: JuryStatus = locked.status;

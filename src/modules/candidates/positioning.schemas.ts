@@ -3,6 +3,7 @@ import { CANDIDACY_STATUSES } from '../../contracts/candidacies.js';
 import {
   BLOC_POSITIONING_STATES,
   CARRIED_BLOC_SOURCES,
+  CARRIED_THROUGH_KINDS,
   POSITIONING_LEVELS,
 } from '../../contracts/positioning.js';
 
@@ -100,6 +101,22 @@ export const positioningSchema = z
             source: z.enum(CARRIED_BLOC_SOURCES),
             reference: z.string().nullable(),
             correspondence: correspondenceSchema.nullable(),
+            through: z
+              .object({
+                kind: z.enum(CARRIED_THROUGH_KINDS),
+                certification: z.object({ id: z.uuid(), code: z.string(), title: z.string() }),
+                blocCodes: z
+                  .array(z.string())
+                  .meta({ description: 'Les blocs de l’attestation qui valent celui-ci' }),
+                correspondence: correspondenceSchema
+                  .nullable()
+                  .meta({ description: 'L’entrée du répertoire (correspondance du répertoire)' }),
+              })
+              .nullable()
+              .meta({
+                description:
+                  'Reporté automatiquement d’une validation partielle d’une autre certification : par quelle équivalence',
+              }),
             recordedBy: z.uuid().nullable(),
             recordedByName: z.string().nullable(),
             recordedAt: z.string(),

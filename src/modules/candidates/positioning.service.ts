@@ -8,9 +8,11 @@ import type { Db } from '../../platform/db/connect.js';
 import { FileNotFoundError, FileRejectedError, type FileStore } from '../../platform/files/file-store.js';
 import type { FileKind } from '../../platform/files/file-types.js';
 import { fieldError, Problem, problems } from '../../platform/problem.js';
+import type { CertificationsService } from '../catalogue/certifications.service.js';
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
 import type { UsersService } from '../identity/users.service.js';
 import type { RegistryService } from '../registry/registry.service.js';
+import type { CarriedThrough } from './award-carry.js';
 import type { CandidaciesService } from './candidacies.service.js';
 import {
   blocSummary,
@@ -26,6 +28,8 @@ type Deps = {
   db: Db;
   candidacies: Pick<CandidaciesService, 'loadFor'>;
   frameworks: Pick<FrameworksService, 'get'>;
+  /** The code and title of the certification a carried bloc came from. */
+  certifications: Pick<CertificationsService, 'summaries'>;
   registry: Pick<RegistryService, 'links' | 'getFiche'>;
   files: FileStore;
   /** The names of who decided, uploaded, recorded (shown beside the date). */
@@ -100,6 +104,12 @@ export function positioningServiceFactory(deps: Deps) {
       db.selectFrom('carried_blocs').selectAll().where('candidacy_id', '=', candidacyId).execute(),
       correspondencesOf(row.certification_id),
     ]);
+    const throughOf = new Map(
+      carried.flatMap((c) => (c.carried_through ? [[c.bloc_code, c.carried_through as CarriedThrough]] : [])),
+    );
+    const fromCertifications = await deps.certifications.summaries([
+      ...new Set([...throughOf.values()].map((c) => c.certificationId)),
+    ]);
     const names = await deps.users.displayNames([
       ...new Set(
         [
@@ -151,6 +161,7 @@ export function positioningServiceFactory(deps: Deps) {
               source: carry.source,
               reference: carry.reference,
               correspondence: (carry.correspondence ?? null) as (Correspondence & { fiche: string }) | null,
+              through: throughView(throughOf.get(bloc.code), fromCertifications),
               recordedBy: carry.recorded_by,
               recordedByName: nameOf(carry.recorded_by),
               recordedAt: new Date(carry.recorded_at).toISOString(),
@@ -178,6 +189,21 @@ export function positioningServiceFactory(deps: Deps) {
         position: inState && authorize(actor, 'position', 'candidacy', facts),
         selfPosition: inState && authorize(actor, 'selfPosition', 'candidacy', facts),
       },
+    };
+  }
+
+  /** How a bloc came from another certification's award, with that certification's code and title. */
+  function throughView(
+    through: CarriedThrough | undefined,
+    certifications: ReadonlyMap<string, { code: string; title: string }>,
+  ) {
+    if (!through) return null;
+    const cert = certifications.get(through.certificationId);
+    return {
+      kind: through.kind,
+      certification: { id: through.certificationId, code: cert?.code ?? '', title: cert?.title ?? '' },
+      blocCodes: through.blocCodes,
+      correspondence: through.kind === 'registry_correspondence' ? through.correspondence : null,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf, SYSTEM_ADMIN } from '../../platform/auth/actor.js';
@@ -20,7 +20,7 @@ import {
   nextAlertStatus,
   registryDifferences,
 } from './domain/alerts.js';
-import type { Registry, RegistryFiche } from './domain/fiche.js';
+import type { Correspondence, Registry, RegistryFiche } from './domain/fiche.js';
 import { type FicheSearch, findFiche, findFiches, searchFiches } from './registry.repo.js';
 
 const REGISTRIES: readonly Registry[] = ['RNCP', 'RS'];
@@ -154,6 +154,34 @@ export function registryServiceFactory({
       .orderBy('l.numero')
       .execute();
     return rows;
+  }
+
+  /**
+   * The fiches present in the exports and linked to a Qualif certification, with their
+   * CORRESPONDANCES entries (none: an empty list) and the certification linked (one row per
+   * link; a fiche linked to two certifications comes twice). The links are few: what the carrying
+   * of partial awards through the registry's equivalences rests on (issue 13, point 5).
+   */
+  async function linkedCorrespondences(): Promise<
+    { certificationId: string; fiche: string; correspondences: Correspondence[] }[]
+  > {
+    const rows = await db
+      .selectFrom('certification_registry_links as l')
+      .innerJoin('registry_fiches as f', 'f.numero', 'l.numero')
+      .select([
+        'l.certification_id',
+        'l.numero',
+        sql<unknown>`f.fiche->'correspondences'`.as('correspondences'),
+      ])
+      .where('f.present', '=', true)
+      .orderBy('l.numero')
+      .orderBy('l.certification_id')
+      .execute();
+    return rows.map((r) => ({
+      certificationId: r.certification_id,
+      fiche: r.numero,
+      correspondences: (Array.isArray(r.correspondences) ? r.correspondences : []) as Correspondence[],
+    }));
   }
 
   async function link(certificationId: string, numero: string, actor: Actor, requestId: string) {
@@ -565,6 +593,7 @@ export function registryServiceFactory({
     search,
     status,
     links,
+    linkedCorrespondences,
     link,
     unlink,
     syncCertification,

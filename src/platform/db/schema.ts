@@ -449,6 +449,8 @@ export interface CarriedBlocsTable {
   correspondence: ColumnType<unknown, string | null | undefined, string | null>;
   recorded_by: string | null;
   recorded_at: Timestamp;
+  /** Carried from another certification's award: through which equivalence (migration 0022). */
+  carried_through: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export type CandidacyLinkKindColumn = 'trainer' | 'tutor' | 'employer' | 'other';

@@ -9843,6 +9843,21 @@ export interface components {
                     source: "earlier_partial_award" | "equivalence";
                     reference: string | null;
                     correspondence: components["schemas"]["RegistryCorrespondence"] | null;
+                    /** @description Reporté automatiquement d’une validation partielle d’une autre certification : par quelle équivalence */
+                    through: {
+                        /** @enum {string} */
+                        kind: "declared_equivalence" | "registry_correspondence";
+                        certification: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                        };
+                        /** @description Les blocs de l’attestation qui valent celui-ci */
+                        blocCodes: string[];
+                        /** @description L’entrée du répertoire (correspondance du répertoire) */
+                        correspondence: components["schemas"]["RegistryCorrespondence"] | null;
+                    } | null;
                     recordedBy: string | null;
                     recordedByName: string | null;
                     recordedAt: string;

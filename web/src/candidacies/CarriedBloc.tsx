@@ -1,7 +1,11 @@
 import { Button, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CARRIED_BLOC_SOURCE_LABELS, type CarriedBlocSource } from '../../../src/contracts/positioning';
+import {
+  CARRIED_BLOC_SOURCE_LABELS,
+  CARRIED_THROUGH_LABELS,
+  type CarriedBlocSource,
+} from '../../../src/contracts/positioning';
 import { api } from '../api/client';
 import type { RequestBody } from '../api/types';
 import { formatDayOf } from '../format/dateTime';
@@ -31,8 +35,11 @@ export function CarriedSource({ carried }: { carried: NonNullable<PositioningBlo
     <Text size="sm">
       Acquis antérieurement — {CARRIED_BLOC_SOURCE_LABELS[carried.source]}
       {carried.reference ? ` : ${carried.reference}` : ''}
-      {carried.correspondence ? ` : ${correspondenceLabel(carried.correspondence)}` : ''} (enregistré le{' '}
-      {formatDayOf(carried.recordedAt)}
+      {carried.correspondence ? ` : ${correspondenceLabel(carried.correspondence)}` : ''}
+      {carried.through
+        ? ` — ${carried.through.certification.code} ${carried.through.blocCodes.join(', ')}, par ${CARRIED_THROUGH_LABELS[carried.through.kind]}${carried.through.correspondence ? ` (${correspondenceLabel(carried.through.correspondence)})` : ''}`
+        : ''}{' '}
+      (enregistré le {formatDayOf(carried.recordedAt)}
       {carried.recordedByName ? `, par ${carried.recordedByName}` : ''})
     </Text>
   );
