@@ -1,0 +1,165 @@
+/**
+ * Certificates and verifiable credentials (issue 14, acceptance: « bench/credentials, per
+ * process »). One Node process, its figures one after the other:
+ *
+ * - **Complete certificates per second** (target ≥ 20/s): the parchemin of a full award drawn
+ *   from its view model (certificate-pdf.ts: house layout, vector QR code, the signed credential
+ *   attached) then sealed with the platform's key (platform/seal, PAdES-style detached CMS),
+ *   one after the other for BENCH_CERTIFICATE_SECONDS (default 10) after a warm-up. Then what
+ *   limits it: the same time spent drawing only, sealing only, and inside the seal the two
+ *   pure-JavaScript steps of @signpdf's P12Signer (node-forge) — opening the PKCS#12 (done on
+ *   every signature) and the RSA-2048 signature —, and for comparison the same signature by
+ *   Node's crypto (OpenSSL).
+ *
+ * (Signed credentials, credential verifications and the CDC flux: their own sections.)
+ *
+ * Prints figures, the targets and whether they are met, and the machine's load average; never
+ * fails on timing. Fails (exit 1) when a sealed certificate does not verify or lost its
+ * attachment.
+ *
+ * Env: BENCH_CERTIFICATE_SECONDS.
+ */
+import { createPrivateKey, sign } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import forge from 'node-forge';
+import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
+import {
+  type CertificateInput,
+  certificatePdf,
+  sealCertificate,
+} from '../src/modules/credentials/certificate-pdf.js';
+import { developmentSealKey } from '../src/platform/seal/development-key.js';
+import { createSealer } from '../src/platform/seal/seal.js';
+import { verifySealedPdf } from '../src/platform/seal/verify.js';
+import { load, loadAtStart, loadAtStart1 } from './support/load.js';
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const CERTIFICATE_TARGET = 20;
+const SECONDS = Number(process.env.BENCH_CERTIFICATE_SECONDS ?? 10);
+
+/** Calls `step` one after the other for `seconds`: how many per second, and ms each. */
+async function rate(seconds: number, step: () => Promise<unknown> | unknown) {
+  let n = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    await step();
+    n++;
+  }
+  const ms = performance.now() - start;
+  return { perSecond: (n * 1000) / ms, ms: ms / n, n };
+}
+
+/** A full award of a CQPI of two branches, five blocs, RNCP level 4; a credential of ~6 kB. */
+function sampleCertificate(i: number): CertificateInput {
+  const number = `CQP-BENCH-2026-${String(i).padStart(6, '0')}`;
+  const code = `Q7K2-M9XD-${String(i % 10_000).padStart(4, '0')}`;
+  const blocs = Array.from({ length: 5 }, (_, b) => ({
+    code: `BC0${b + 1}`,
+    title: `Bloc ${b + 1} — conduire les opérations de maintenance préventive et corrective des équipements`,
+  }));
+  return {
+    awardKind: 'full',
+    holder: { name: 'Élodie Marchand-Benali' },
+    certification: { code: 'CQP-BENCH', title: 'Technicien de maintenance industrielle', kind: 'CQPI' },
+    branches: ['Métallurgie', 'Plasturgie et composites'],
+    registration: { registry: 'RNCP', number: 'RNCP34567', level: 4 },
+    blocs,
+    award: { number, awardedOn: '2026-11-30', juryDate: '2026-11-27' },
+    verification: { code, url: `https://qualif.example.fr/verifier/${code}` },
+    status: { status: 'valid' },
+    credentialJson: JSON.stringify({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: `urn:uuid:${crypto.randomUUID()}`,
+      credentialSubject: { achievement: { resultDescription: blocs }, padding: 'x'.repeat(5000) },
+    }),
+    generatedAt: new Date(),
+  };
+}
+
+async function certificates(dataDir: string): Promise<boolean> {
+  const key = await developmentSealKey(dataDir);
+  const sealer = createSealer(async () => key);
+  let i = 0;
+  const complete = async () =>
+    sealCertificate(sealer, await certificatePdf(sampleCertificate(++i)), `N-${i}`, new Date());
+
+  // Warm-up (JIT, fonts, the key loaded once by the sealer), and a check of what is measured.
+  let last: Uint8Array = new Uint8Array();
+  for (let w = 0; w < 5; w++) last = await complete();
+  const check = verifySealedPdf(last);
+  const af = (await PDFDocument.load(last)).catalog.lookupMaybe(PDFName.of('AF'), PDFArray);
+  const hasCredential = af?.size() === 1;
+  const valid = check.valid && hasCredential;
+
+  const all = await rate(SECONDS, complete);
+  const unsealed = await certificatePdf(sampleCertificate(0));
+  const draw = await rate(SECONDS / 2, () => certificatePdf(sampleCertificate(++i)));
+  const seal = await rate(SECONDS / 2, () => sealer.seal(unsealed, { reason: 'bench' }));
+  const p12 = await rate(SECONDS / 4, () =>
+    forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(key.p12.toString('binary')), false, key.password),
+  );
+  const bags = forge.pkcs12
+    .pkcs12FromAsn1(forge.asn1.fromDer(key.p12.toString('binary')), false, key.password)
+    .getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag as string });
+  const privateKey = bags[forge.pki.oids.pkcs8ShroudedKeyBag as string]?.[0]?.key as forge.pki.rsa.PrivateKey;
+  const rsa = await rate(SECONDS / 4, () => {
+    const md = forge.md.sha256.create();
+    md.update('signed attributes');
+    return privateKey.sign(md);
+  });
+
+  // For comparison: the same signature by Node's crypto (OpenSSL), the key opened once.
+  const nodeKey = createPrivateKey(forge.pki.privateKeyToPem(privateKey));
+  const native = await rate(SECONDS / 4, () => sign('sha256', Buffer.from('signed attributes'), nodeKey));
+
+  out('measure                                        per second   ms each   target    met');
+  out(
+    `complete certificate (draw, QR, attach, seal) ${all.perSecond.toFixed(1).padStart(10)} ${all.ms.toFixed(1).padStart(9)}   ≥ ${CERTIFICATE_TARGET}/s    ${all.perSecond >= CERTIFICATE_TARGET ? 'yes' : 'NO'}`,
+  );
+  out(
+    `  draw only (pdf-lib, QR path, attachment)    ${draw.perSecond.toFixed(1).padStart(10)} ${draw.ms.toFixed(1).padStart(9)}`,
+  );
+  out(
+    `  seal only (load, placeholder, save, CMS)    ${seal.perSecond.toFixed(1).padStart(10)} ${seal.ms.toFixed(1).padStart(9)}`,
+  );
+  out(
+    `    of which: open the PKCS#12 (forge)        ${p12.perSecond.toFixed(1).padStart(10)} ${p12.ms.toFixed(1).padStart(9)}`,
+  );
+  out(
+    `    of which: RSA-2048 signature (forge)      ${rsa.perSecond.toFixed(1).padStart(10)} ${rsa.ms.toFixed(1).padStart(9)}`,
+  );
+  out(
+    `  for comparison: RSA-2048 by Node's crypto  ${native.perSecond.toFixed(1).padStart(10)} ${native.ms.toFixed(1).padStart(9)}`,
+  );
+  out(
+    `  a certificate: ${(last.length / 1024).toFixed(0)} kB sealed; seal ${check.valid ? 'verifies' : 'DOES NOT verify'}; credential ${hasCredential ? 'attached' : 'MISSING'}`,
+  );
+  return valid;
+}
+
+async function main(): Promise<number> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'qualif-bench-credentials-'));
+  try {
+    out(`credentials.bench — ${loadAtStart} at the start`);
+    out();
+    const certificatesValid = await certificates(dataDir);
+    out();
+    out(`Machine: ${load()} at the end; at the start: ${loadAtStart}`);
+    if (Math.max(loadAtStart1, loadavg()[0] ?? 0) > cpus().length)
+      out(
+        '  The machine was busy (load average above its number of cores): the rates include waits for a core.',
+      );
+    if (!certificatesValid) {
+      out('INVALID: a sealed certificate does not verify or lost its attached credential.');
+      return 1;
+    }
+    return 0;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
