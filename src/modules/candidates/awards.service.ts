@@ -28,6 +28,8 @@ import type { CarryEdge } from './domain/carrying.js';
 import { juryTransition } from './domain/jury-lifecycle.js';
 import { blocValidUntil, type JuryRules } from './domain/jury-rules.js';
 import { transition } from './domain/lifecycle.js';
+import { recordJuryChange } from './juries.repo.js';
+import { JURY_NOT_FOUND, loadJury } from './juries.service.js';
 
 type Deps = {
   db: Db;
@@ -39,7 +41,6 @@ type Deps = {
 };
 
 const NOT_FOUND = 'Attestation introuvable.';
-const JURY_NOT_FOUND = 'Session de jury introuvable.';
 /** Rows per multi-row insert (PostgreSQL takes at most 65,535 parameters per statement). */
 const CHUNK = 1000;
 
@@ -299,19 +300,14 @@ export function awardsServiceFactory(deps: Deps) {
       awardedOn,
       prepared.edges,
     );
-    await trx
-      .updateTable('juries')
-      .set({ status: moved.status, closed_at: new Date(), closed_by: actor.userId, updated_at: new Date() })
-      .where('id', '=', juryId)
-      .execute();
-    await recordAudit(trx, {
-      actor: auditActorOf(actor),
+    await recordJuryChange(trx, {
+      juryId,
+      actor,
       action: 'jury.close',
-      entityType: 'jury',
-      entityId: juryId,
+      to: moved.status,
+      set: { closed_at: new Date(), closed_by: actor.userId },
       before: { status: jury.status },
       after: {
-        status: moved.status,
         awardIds: created.map((a) => a.id),
         candidacies: Object.fromEntries(
           [...new Set(moves.map((m) => m.to))].map((to) => [
@@ -349,29 +345,10 @@ export function awardsServiceFactory(deps: Deps) {
    * session. Answers the awards created.
    */
   async function close(juryId: string, actor: Actor, requestId: string) {
-    const jury = await db
-      .selectFrom('juries')
-      .select(['id', 'convening_branch_id'])
-      .where('id', '=', juryId)
-      .executeTakeFirst();
-    if (!jury) throw problems.notFound(JURY_NOT_FOUND);
-    const [members, certs] = await Promise.all([
-      db.selectFrom('jury_members').select(['user_id', 'role']).where('jury_id', '=', juryId).execute(),
-      db.selectFrom('jury_certifications').select('certification_id').where('jury_id', '=', juryId).execute(),
-    ]);
-    const owners = await deps.certifications.branchIdsOf(certs.map((c) => c.certification_id));
-    enforce(
-      actor,
-      'manage',
-      'jury',
-      {
-        conveningBranchId: jury.convening_branch_id,
-        certificationBranchIds: [...new Set([...owners.values()].flat())],
-        memberIds: members.map((m) => m.user_id),
-        presidentId: members.find((m) => m.role === 'president')?.user_id ?? null,
-      },
-      JURY_NOT_FOUND,
-    );
+    // The session's policy facts from the loader every jury operation uses (juries.service.ts).
+    const loaded = await loadJury(db, deps.certifications, juryId);
+    if (!loaded) throw problems.notFound(JURY_NOT_FOUND);
+    enforce(actor, 'manage', 'jury', loaded.facts, JURY_NOT_FOUND);
     const prepared = await prepare(juryId);
     const awards = await db.transaction().execute((trx) => closeIn(trx, juryId, actor, prepared, requestId));
     return { awards };

@@ -1,4 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { AuditAction } from '../../contracts/audit.js';
+import type { JuryStatus } from '../../contracts/juries.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 
 type Q = Kysely<Database>;
@@ -39,6 +43,46 @@ export async function findJury(db: Q, id: string) {
 }
 export type JuryRow = NonNullable<Awaited<ReturnType<typeof findJury>>>;
 export type JuryMemberRow = JuryRow['members'][number];
+
+/** The session's status, its row locked until the caller's transaction ends (a concurrent change waits). */
+export async function lockJury(trx: Transaction<Database>, id: string): Promise<{ status: JuryStatus }> {
+  return trx.selectFrom('juries').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}
+
+/**
+ * A change of a session in the caller's transaction, as every jury operation records it: the
+ * session moved to `to` (with the other columns of `set`) when given, and its audit row (entity
+ * `jury`), whose `after` then names the new status.
+ */
+export async function recordJuryChange(
+  trx: Transaction<Database>,
+  change: {
+    juryId: string;
+    actor: Actor;
+    action: AuditAction;
+    to?: JuryStatus;
+    set?: Omit<Updateable<Database['juries']>, 'id' | 'status' | 'updated_at'>;
+    before?: Record<string, unknown>;
+    after: Record<string, unknown>;
+    requestId?: string;
+  },
+): Promise<void> {
+  if (change.to !== undefined)
+    await trx
+      .updateTable('juries')
+      .set({ ...change.set, status: change.to, updated_at: new Date() })
+      .where('id', '=', change.juryId)
+      .execute();
+  await recordAudit(trx, {
+    actor: auditActorOf(change.actor),
+    action: change.action,
+    entityType: 'jury',
+    entityId: change.juryId,
+    ...(change.before ? { before: change.before } : {}),
+    after: change.to === undefined ? change.after : { ...change.after, status: change.to },
+    requestId: change.requestId,
+  });
+}
 
 /** The content of a rules version (pinned by a session). */
 export async function rulesContent(db: Q, rulesId: string) {

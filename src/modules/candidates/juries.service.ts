@@ -37,7 +37,9 @@ import {
   findJury,
   type JuryRow,
   linksByCandidacy,
+  lockJury,
   proposalsOf,
+  recordJuryChange,
   rulesContent,
 } from './juries.repo.js';
 import type { AttendanceBody, DecisionBody, JuryBody, JuryListQuery } from './juries.schemas.js';
@@ -610,12 +612,7 @@ export function juriesServiceFactory(deps: Deps) {
     if (errors.length > 0) throw problems.unprocessable(errors, 'La présence ne peut pas être enregistrée.');
 
     await db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('juries')
-        .select('status')
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const locked = await lockJury(trx, id);
       if (!acceptsAttendance(locked.status))
         throw problems.conflict('La session vient de changer d’état : rechargez.');
       const now = new Date();
@@ -632,23 +629,17 @@ export function juriesServiceFactory(deps: Deps) {
         .where('jury_id', '=', id)
         .execute();
       const quorum = quorumFor(rules.content, after);
-      let status: JuryStatus = locked.status;
-      if (quorum.reached && locked.status === 'planned') {
-        const next = juryTransition(locked.status, 'open_deliberation');
-        if (next.ok) {
-          status = next.status;
-          await trx
-            .updateTable('juries')
-            .set({ status, deliberation_opened_at: now, updated_at: now })
-            .where('id', '=', id)
-            .execute();
-        }
-      }
-      await recordAudit(trx, {
-        actor: auditActorOf(actor),
+      // Reaching the quorum opens the deliberation.
+      const next =
+        quorum.reached && locked.status === 'planned'
+          ? juryTransition(locked.status, 'open_deliberation')
+          : null;
+      const status: JuryStatus = next?.ok ? next.status : locked.status;
+      await recordJuryChange(trx, {
+        juryId: id,
+        actor,
         action: 'jury.attendance',
-        entityType: 'jury',
-        entityId: id,
+        ...(status !== locked.status ? { to: status, set: { deliberation_opened_at: now } } : {}),
         before: {
           status: locked.status,
           members: body.members.map((m) => ({
@@ -749,12 +740,7 @@ export function juriesServiceFactory(deps: Deps) {
     // After the close, what the correction's awards need (codes, registry edges), read before the transaction.
     const prepared = afterClose ? await deps.awards?.prepare(id) : undefined;
     await db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('juries')
-        .select('status')
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const locked = await lockJury(trx, id);
       if (!acceptsDecisions(locked.status) && !(locked.status === 'closed' && prepared))
         throw problems.conflict('La session vient de changer d’état : rechargez.');
       const latest = await trx
@@ -810,28 +796,15 @@ export function juriesServiceFactory(deps: Deps) {
           prepared,
           requestId,
         );
-      let status: JuryStatus = locked.status;
-      if (locked.status === 'minutes') {
-        const next = juryTransition(locked.status, 'change_decision');
-        if (next.ok) {
-          status = next.status;
-          await deps.invalidateMinutes(
-            trx,
-            id,
-            'Une décision a changé après la génération du procès-verbal.',
-          );
-          await trx
-            .updateTable('juries')
-            .set({ status, updated_at: new Date() })
-            .where('id', '=', id)
-            .execute();
-        }
-      }
-      await recordAudit(trx, {
-        actor: auditActorOf(actor),
+      // A decision after the minutes were generated invalidates them: back to deliberation.
+      const next = locked.status === 'minutes' ? juryTransition(locked.status, 'change_decision') : null;
+      if (next?.ok)
+        await deps.invalidateMinutes(trx, id, 'Une décision a changé après la génération du procès-verbal.');
+      await recordJuryChange(trx, {
+        juryId: id,
+        actor,
         action: body.replaces ? 'jury.decision_correct' : 'jury.decision',
-        entityType: 'jury',
-        entityId: id,
+        ...(next?.ok ? { to: next.status } : {}),
         after: {
           decisionId,
           candidacyId: row.id,
@@ -844,7 +817,6 @@ export function juriesServiceFactory(deps: Deps) {
           replacesId: body.replaces ?? null,
           postedAs,
           excludedMembers: excluded,
-          ...(status !== locked.status ? { status } : {}),
         },
         requestId,
       });

@@ -15,7 +15,13 @@ import { candidacyQuery } from './candidates.repo.js';
 import { decisionChains } from './domain/jury-decisions.js';
 import { juryTransition } from './domain/jury-lifecycle.js';
 import { type JuryRules, quorumOf, signersRequired } from './domain/jury-rules.js';
-import { decisionsOf, invalidateCurrentMinutes, rulesContent } from './juries.repo.js';
+import {
+  decisionsOf,
+  invalidateCurrentMinutes,
+  lockJury,
+  recordJuryChange,
+  rulesContent,
+} from './juries.repo.js';
 import { JURY_NOT_FOUND, loadJury } from './juries.service.js';
 import { type JuryMinutesInput, renderJuryMinutesPdf } from './jury-minutes.js';
 import { currentMinutes, signaturesOf } from './jury-minutes.repo.js';
@@ -179,12 +185,7 @@ export function juryMinutesServiceFactory(deps: Deps) {
     const pdf = await renderJuryMinutesPdf(input);
     const hash = sha256(pdf);
     const saved = await db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('juries')
-        .select('status')
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const locked = await lockJury(trx, id);
       // Nothing may have changed since the data was read: same state, same current decisions.
       const now = await decisionsOf(trx, id);
       const current = [
@@ -209,17 +210,12 @@ export function juryMinutesServiceFactory(deps: Deps) {
         })
         .returning(['id', 'generated_at'])
         .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('juries')
-        .set({ status: moved.status, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
-      await recordAudit(trx, {
-        actor: auditActorOf(actor),
+      await recordJuryChange(trx, {
+        juryId: id,
+        actor,
         action: 'jury.minutes_generate',
-        entityType: 'jury',
-        entityId: id,
-        after: { minutesId: row.id, version, sha256: hash, decisionIds, status: moved.status },
+        to: moved.status,
+        after: { minutesId: row.id, version, sha256: hash, decisionIds },
         requestId,
       });
       return row;
@@ -273,12 +269,7 @@ export function juryMinutesServiceFactory(deps: Deps) {
     );
     const signedAt = new Date();
     return db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('juries')
-        .select('status')
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const locked = await lockJury(trx, id);
       const minutes = await currentMinutes(trx, id);
       if (locked.status !== 'minutes' || !minutes)
         throw problems.conflict('Le procès-verbal vient de changer : rechargez la session.');
@@ -330,22 +321,16 @@ export function juryMinutesServiceFactory(deps: Deps) {
           .set({ sealed_pdf: sealedPdf, sealed_sha256: sealedHash, sealed_at: signedAt })
           .where('id', '=', minutes.id)
           .execute();
-        await trx
-          .updateTable('juries')
-          .set({ status: moved.status, updated_at: new Date() })
-          .where('id', '=', id)
-          .execute();
-        await recordAudit(trx, {
-          actor: auditActorOf(actor),
+        await recordJuryChange(trx, {
+          juryId: id,
+          actor,
           action: 'jury.minutes_seal',
-          entityType: 'jury',
-          entityId: id,
+          to: moved.status,
           after: {
             minutesId: minutes.id,
             version: minutes.version,
             sha256: minutes.sha256,
             sealedSha256: sealedHash,
-            status: moved.status,
           },
           requestId,
         });
