@@ -5,14 +5,18 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The files known to take longest, started first so that the two workers end together (a long
  * file started last would run alone at the end). Without a record of an earlier run (a fresh
  * clone, as in CI) vitest orders files by size, which puts the browser sweep behind a dozen
- * files. The rest keeps vitest's order.
+ * files. The first two need no demo: the browser tests wait for the demo snapshot, seeded in
+ * the background meanwhile (test/demo-snapshot.ts). The rest keeps vitest's order.
  */
 const LONGEST_FIRST = [
-  /\/test\/e2e\/sweep\.test\.ts$/,
-  /\/test\/fuzz\.test\.ts$/,
   /\/test\/cli\.test\.ts$/,
+  /\/test\/fuzz\.test\.ts$/,
+  /\/test\/e2e\/sweep-branch-journey\.test\.ts$/,
+  /\/test\/e2e\/sweep-visitor-staff\.test\.ts$/,
   /\/test\/e2e\/journey\.test\.ts$/,
+  /\/test\/e2e\/juries\.test\.ts$/,
   /\/test\/e2e\//,
+  /\/test\/matrix\.test\.ts$/,
 ];
 
 class LongestFirst extends BaseSequencer {

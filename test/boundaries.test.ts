@@ -31,6 +31,29 @@ describe('the source tree', () => {
   });
 });
 
+describe('the unit tests beside the sources', () => {
+  /**
+   * .ci/run's PostgreSQL pass runs test/ only: the tests under src/ and migrations/ must not
+   * open a database (they would then be tested on PGlite alone). One that needs a database
+   * belongs in test/.
+   */
+  it('open no database (the PostgreSQL pass runs test/ only)', () => {
+    const opening =
+      /test\/support\.js|test\/factories\.js|db\/connect\.js|from 'pg'|@electric-sql\/pglite|kysely-pglite/;
+    const walk = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? walk(path.join(dir, entry.name))
+          : entry.name.endsWith('.test.ts')
+            ? [path.join(dir, entry.name)]
+            : [],
+      );
+    const files = [...walk('src'), ...walk('migrations')];
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((file) => opening.test(readFileSync(path.join(root, file), 'utf8')))).toEqual([]);
+  });
+});
+
 /** What the checker says of one synthetic file: `line rule message` strings. */
 function check(file: string, text: string) {
   return checkSource(file, text).map((v) => `${v.line} ${v.rule} ${v.message}`);

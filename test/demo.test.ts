@@ -18,7 +18,7 @@ const certIds = new Map<string, string>();
 const SECURITY = 'Prévention et sécurité';
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: 'with-candidacies' });
+  t = await createTestApp({ demo: 'with-candidacies', freshDemo: true });
   for (const role of ROLES)
     sessions.set(role, await signIn(t.app, `${role}@demo.qualif.test`, 'qualif-demo'));
   for (const c of (await get('/api/v1/certifications?pageSize=50')).items) certIds.set(c.code, c.id);

@@ -6,8 +6,11 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
+import { openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import type { Database } from '../src/platform/db/schema.js';
+import { adminQuery } from './admin-query.js';
+import { startDemoSnapshot } from './demo-snapshot.js';
 
 /**
  * The tests' PGlite databases start from one template: a database migrated to the latest
@@ -16,15 +19,17 @@ import type { Database } from '../src/platform/db/schema.js';
  * plus every migration, for each of the suite's many databases; loading the dump costs about
  * one second. createTestDatabase still runs the migrator on it (nothing left to apply), and the
  * migrations themselves are still run from an empty database here, by the CLI tests and by the
- * tests that open a PGlite folder. Without the template (a test run outside vitest, or on
- * PostgreSQL with TEST_DATABASE_URL) a database is made from scratch as before. In watch mode,
- * restart vitest after changing a migration.
+ * tests that open a PGlite folder. On PostgreSQL (TEST_DATABASE_URL) the same idea takes the
+ * server's own form: a migrated template database that `create database … template` copies.
+ * Without a template (a test run outside vitest) a database is made from scratch. In watch
+ * mode, restart vitest after changing a migration.
  */
 const TEMPLATE_ENV = 'QUALIF_TEST_PGLITE_TEMPLATE';
+const SERVER_TEMPLATE_ENV = 'QUALIF_TEST_SERVER_TEMPLATE';
 
-/** vitest globalSetup: makes the template (not for PostgreSQL runs) before any test file starts. */
+/** vitest globalSetup: makes the template before any test file starts; on a server, its template database. */
 export async function setup() {
-  if (process.env.TEST_DATABASE_URL) return;
+  if (process.env.TEST_DATABASE_URL) return setupServerTemplate(process.env.TEST_DATABASE_URL);
   const file = path.join(tmpdir(), `qualif-pglite-template-${process.pid}-${Date.now()}.tar`);
   const client = new PGlite({ extensions: { unaccent, pg_trgm } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
@@ -37,7 +42,43 @@ export async function setup() {
   }
   // The test files run in child processes started afterwards: they inherit it.
   process.env[TEMPLATE_ENV] = file;
-  return () => rmSync(file, { force: true });
+  // The demo with its candidacies, seeded once for the browser tests (test/demo-snapshot.ts),
+  // in the background: the first test files started need no demo.
+  const snapshot = startDemoSnapshot(file);
+  return async () => {
+    await snapshot.done;
+    rmSync(file, { force: true });
+    rmSync(snapshot.dir, { recursive: true, force: true });
+  };
+}
+
+/**
+ * On a PostgreSQL server: one database migrated here, which each test database copies
+ * (`create database … template …`, a file copy on the server) instead of running every
+ * migration again.
+ */
+async function setupServerTemplate(serverUrl: string) {
+  const name = `qualif_template_${process.pid}`;
+  await adminQuery(serverUrl, `drop database if exists ${name}`);
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ engine: 'postgres', url: url.href, poolSize: 1 });
+  try {
+    await migrateToLatest(handle.db);
+  } finally {
+    // A template must have no open connection while it is copied.
+    await handle.close();
+  }
+  process.env[SERVER_TEMPLATE_ENV] = name;
+  return async () => {
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  };
+}
+
+/** The server template database's name, when this run made one. */
+export function serverTemplate(): string | undefined {
+  return process.env[SERVER_TEMPLATE_ENV];
 }
 
 let loaded: Blob | undefined;

@@ -1,35 +1,44 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createApp, type Services } from '../src/app/app.js';
-import { type Config, loadConfig } from '../src/app/config.js';
+import type { Config } from '../src/app/config.js';
 import { seedDemo } from '../src/app/demo.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createHttpServer, type HttpServer } from '../src/platform/http/server.js';
-import { pgliteTemplate } from './pglite-template.js';
+import { adminQuery } from './admin-query.js';
+import { demoSnapshot } from './demo-snapshot.js';
+import { pgliteTemplate, serverTemplate } from './pglite-template.js';
+import { testConfig } from './test-config.js';
+
+export { testConfig };
 
 /**
  * Test databases: an in-memory PGlite by default; with TEST_DATABASE_URL, a fresh database
  * created on that server for each caller and dropped at the end.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { url: string | undefined }> {
+export async function createTestDatabase(
+  /** PGlite only: start from this dump instead of the run's migrated template. */
+  from?: Blob,
+): Promise<DatabaseHandle & { url: string | undefined }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     // From the run's migrated template when there is one (test/pglite-template.ts).
     const handle = await openDatabase({
       engine: 'pglite',
       dataDir: undefined,
-      loadDataDir: pgliteTemplate(),
+      loadDataDir: from ?? pgliteTemplate(),
     });
     await migrateToLatest(handle.db);
     return { ...handle, url: undefined };
   }
   const name = `qualif_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
+  // From the run's migrated template database when there is one (test/pglite-template.ts).
+  const template = serverTemplate();
+  await adminQuery(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ engine: 'postgres', url: url.href, poolSize: 5 });
@@ -42,25 +51,6 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url: stri
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
-}
-
-async function adminQuery(serverUrl: string, text: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-    ...overrides,
-  });
 }
 
 export type TestApp = {
@@ -77,19 +67,23 @@ export type TestApp = {
  * candidacies take seconds to seed (every step, through the services): only with
  * `demo: 'with-candidacies'` (test/demo.test.ts, the browser tests), as `npm start` does;
  * their evidence files then go to a temporary DATA_DIR (unless one is given), removed at close.
+ * On PGlite that demo comes from the run's snapshot (test/demo-snapshot.ts), seeded once;
+ * `freshDemo: true` seeds it here instead (test/demo.test.ts).
  */
 export async function createTestApp(
-  opts: { env?: Record<string, string>; demo?: boolean | 'with-candidacies' } = {},
+  opts: { env?: Record<string, string>; demo?: boolean | 'with-candidacies'; freshDemo?: boolean } = {},
 ): Promise<TestApp> {
-  const handle = await createTestDatabase();
+  const withCandidacies = opts.demo === 'with-candidacies';
+  const snapshot =
+    withCandidacies && !opts.freshDemo && !opts.env?.DATA_DIR ? await demoSnapshot() : undefined;
+  const handle = await createTestDatabase(snapshot?.database);
   const dataDir =
-    opts.demo === 'with-candidacies' && !opts.env?.DATA_DIR
-      ? await mkdtemp(path.join(tmpdir(), 'qualif-demo-'))
-      : undefined;
+    withCandidacies && !opts.env?.DATA_DIR ? await mkdtemp(path.join(tmpdir(), 'qualif-demo-')) : undefined;
+  if (snapshot && dataDir) await cp(snapshot.dataDir, dataDir, { recursive: true });
   const config = testConfig({ ...opts.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   const { app, services } = await createApp(config, handle);
-  if (opts.demo !== false)
-    await seedDemo(services, config.env, { candidacies: opts.demo === 'with-candidacies' });
+  if (opts.demo !== false && !snapshot)
+    await seedDemo(services, config.env, { candidacies: withCandidacies });
   return {
     app,
     services,

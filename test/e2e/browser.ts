@@ -82,18 +82,26 @@ export async function signedIn(page: Page, base: string, email: string) {
   await page.getByText(`Connecté·e en tant que ${email}`).waitFor({ timeout: 15_000 });
 }
 
+/**
+ * No transition or animation is running, but endless ones (a loader). Run in the page;
+ * `globalThis` typed by hand, the test project has no DOM types.
+ */
+function settled(): boolean {
+  type Running = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null };
+  const { document } = globalThis as unknown as { document: { getAnimations(): Running[] } };
+  return document
+    .getAnimations()
+    .every(
+      (a) =>
+        a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+    );
+}
+
 /** axe (WCAG 2 A and AA) finds nothing on the page as it is now; the failure lists each violation. */
 export async function expectAxeClean(page: Page) {
   // A dialog fading in is half transparent: its contrast would be measured mid-way. Let every
   // running transition and animation finish first (infinite ones, a loader, are left alone).
-  await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-    undefined,
-    { timeout: 15_000 },
-  );
+  await page.waitForFunction(settled, undefined, { timeout: 15_000 });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
     [],

@@ -16,6 +16,8 @@ export type DatabaseHandle = {
   /** `pglite` for the embedded engine, `postgres` for a real server. */
   engine: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole database as one archive, which `loadDataDir` opens again. */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export type DatabaseTarget =
@@ -83,6 +85,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     engine: 'pglite',
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       try {
         await db.destroy();

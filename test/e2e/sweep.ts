@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../src/contracts/roles.js';
+import { ROLES, type Role } from '../../src/contracts/roles.js';
 import { projectRoot } from '../../src/platform/paths.js';
 import { browserAvailable, type ServedApp, screenshotDir, serveAppInBrowser, signedIn } from './browser.js';
 
@@ -139,28 +139,6 @@ async function webRefusedArea(): Promise<RefusedArea> {
   return ((await import(file)) as { refusedArea: RefusedArea }).refusedArea;
 }
 
-describe('the sweep’s route list', () => {
-  it('is the route table of App.tsx, no more, no less', () => {
-    const declared = appRoutePaths();
-    expect(declared.length).toBeGreaterThan(10);
-    expect(Object.keys(ROUTES).sort()).toEqual(declared);
-    expect(declared).toEqual(expect.arrayContaining([...MAIN_ROUTES]));
-  });
-
-  it('knows which routes need signing in, and which areas are refused to whom', async () => {
-    const guarded = signInRequiredPaths();
-    expect([...guarded]).toEqual(
-      expect.arrayContaining(['/sessions', '/admin/utilisateurs', '/candidatures/:id']),
-    );
-    for (const open of ['/', '/connexion', '/catalogue', '/catalogue/:id', '*'])
-      expect(guarded.has(open)).toBe(false);
-    const refusedArea = await webRefusedArea();
-    expect(refusedArea('/admin/audit', ['branch_manager'])?.reservedTo).toBeTruthy();
-    expect(refusedArea('/admin/audit', ['admin'])).toBeUndefined();
-    expect(refusedArea('/catalogue', ['candidate'])).toBeUndefined();
-  });
-});
-
 /**
  * The page is there: a level-1 heading, nothing loading any more (spinner, skeleton, busy
  * list). Run in the page; `globalThis` typed by hand, the test project has no DOM types.
@@ -273,185 +251,228 @@ const FINGERPRINT = `(() => {
  * Every address of the app, for a visitor and for each demo role, at 390 px (a phone) and at
  * 1280 px: the page never scrolls sideways, no text is cut short, and axe (WCAG 2 A and AA)
  * finds nothing — axe once per distinct page structure and width, refusal pages included.
+ *
+ * Each test file sweeps some of the people (test/e2e/sweep-*.test.ts), so that two workers
+ * share the work.
  */
-describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 1280 px', () => {
-  let served: ServedApp;
-  let ids: DemoIds;
-  const axeChecked = new Set<string>();
-  let axeRuns = 0;
-  let visits = 0;
-  /** Addresses not loaded: the same login or refusal page as one already checked (see sweep). */
-  let skippedAsSeen = 0;
-  const signInRequired = signInRequiredPaths();
-  let refusedArea: RefusedArea;
+export function defineSweep(who: readonly ('anonymous' | Role)[]) {
+  describe.skipIf(!browserAvailable)('every page for every role, at 390 px and 1280 px', () => {
+    let served: ServedApp;
+    let ids: DemoIds;
+    const axeChecked = new Set<string>();
+    let axeRuns = 0;
+    let visits = 0;
+    /** Addresses not loaded: the same login or refusal page as one already checked (see sweep). */
+    let skippedAsSeen = 0;
+    const signInRequired = signInRequiredPaths();
+    let refusedArea: RefusedArea;
 
-  beforeAll(async () => {
-    refusedArea = await webRefusedArea();
-    served = await serveAppInBrowser();
-    const aps = await served.t.db
-      .selectFrom('certifications')
-      .select('id')
-      .where('code', '=', 'CQP-APS')
-      .executeTakeFirstOrThrow();
-    // The demo's CQP-APS candidacy in positioning (the demo training organisation's, with evidence).
-    const positioning = await served.t.db
-      .selectFrom('candidacies')
-      .select('id')
-      .where('certification_id', '=', aps.id)
-      .where('status', '=', 'positioning')
-      .executeTakeFirstOrThrow();
-    // A demo session with a signed bloc and one to come (the demo evaluator's).
-    const assessment = await served.t.db
-      .selectFrom('assessments')
-      .select('id')
-      .orderBy('scheduled_at')
-      .executeTakeFirstOrThrow();
-    // The demo's open jury session (the first by date); until the demo has one, an unknown id:
-    // the page then shows its « Session indisponible » state.
-    const jury = await served.t.db.selectFrom('juries').select('id').orderBy('date').executeTakeFirst();
-    ids = {
-      certification: aps.id,
-      candidacy: positioning.id,
-      assessment: assessment.id,
-      jury: jury?.id ?? '00000000-0000-4000-8000-000000000000',
-    };
-  }, 120_000);
+    beforeAll(async () => {
+      refusedArea = await webRefusedArea();
+      served = await serveAppInBrowser();
+      const aps = await served.t.db
+        .selectFrom('certifications')
+        .select('id')
+        .where('code', '=', 'CQP-APS')
+        .executeTakeFirstOrThrow();
+      // The demo's CQP-APS candidacy in positioning (the demo training organisation's, with evidence).
+      const positioning = await served.t.db
+        .selectFrom('candidacies')
+        .select('id')
+        .where('certification_id', '=', aps.id)
+        .where('status', '=', 'positioning')
+        .executeTakeFirstOrThrow();
+      // A demo session with a signed bloc and one to come (the demo evaluator's).
+      const assessment = await served.t.db
+        .selectFrom('assessments')
+        .select('id')
+        .orderBy('scheduled_at')
+        .executeTakeFirstOrThrow();
+      // The demo's open jury session (the first by date); until the demo has one, an unknown id:
+      // the page then shows its « Session indisponible » state.
+      const jury = await served.t.db.selectFrom('juries').select('id').orderBy('date').executeTakeFirst();
+      ids = {
+        certification: aps.id,
+        candidacy: positioning.id,
+        assessment: assessment.id,
+        jury: jury?.id ?? '00000000-0000-4000-8000-000000000000',
+      };
+    }, 120_000);
 
-  afterAll(async () => {
-    console.info(
-      `sweep: ${visits} addresses loaded (${skippedAsSeen} skipped: a login or refusal page already checked), axe ran on ${axeRuns} distinct pages`,
-    );
-    await served?.close();
-  });
-
-  async function axe(page: Page): Promise<string[]> {
-    axeRuns++;
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa'])
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    return result.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-  }
-
-  /** One address, loaded and measured; what is wrong is added to `problems`. Returns where it landed. */
-  async function check(page: Page, at: string, address: string, withAxe: boolean, problems: string[]) {
-    visits++;
-    await page.goto(`${served.base}${address}`);
-    try {
-      await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
-    } catch {
-      problems.push(`${at}: never ready (no h1, or still loading after 30 s)`);
-      return undefined;
-    }
-    const layout = await page.evaluate<Layout>(MEASURE);
-    if (layout.scrollWidth > layout.innerWidth) {
-      problems.push(
-        `${at}: the page scrolls sideways (${layout.scrollWidth} > ${layout.innerWidth} px): ${layout.offenders.join('; ')}`,
+    afterAll(async () => {
+      console.info(
+        `sweep: ${visits} addresses loaded (${skippedAsSeen} skipped: a login or refusal page already checked), axe ran on ${axeRuns} distinct pages`,
       );
-      await page.screenshot({
-        path: `${screenshotDir}/sweep-${at.replace(/[^a-z0-9]+/gi, '-')}.png`,
-        fullPage: true,
-      });
-    }
-    for (const text of layout.clipped) problems.push(`${at}: text cut short: ${text}`);
-    // SWEEP_SCREENSHOTS=1 keeps a picture of every page, to look at them.
-    if (process.env.SWEEP_SCREENSHOTS) {
-      await page.screenshot({
-        path: `${screenshotDir}/sweep-${at.replace(/[^a-z0-9]+/gi, '-')}.png`,
-        fullPage: true,
-      });
-    }
-    const key = `${layout.innerWidth}|${await page.evaluate<string>(FINGERPRINT)}`;
-    if (withAxe && !axeChecked.has(key)) {
-      axeChecked.add(key);
-      for (const violation of await axe(page)) problems.push(`${at}: axe ${violation}`);
-    }
-    const heading = await page.evaluate<string>(`document.querySelector('h1')?.textContent ?? ''`);
-    return { pathname: new URL(page.url()).pathname, heading };
-  }
+      await served?.close();
+    });
 
-  /**
-   * Every route at this width. A route's further addresses (tabs, a search's results…) are
-   * states of its page: skipped when its first address sent this person to the login page or
-   * to the refusal page. Where the person lands is predicted from the app's own rules — a
-   * visitor opening a route inside RequireAuth goes to the login page, a signed-in person
-   * opening an area their roles may not open gets the refusal page for that area — and checked
-   * on the first such address; the others would show that same page (the route's own page never
-   * renders), so it is laid out and checked once per person, width and refusal.
-   */
-  async function sweep(page: Page, who: string, roles: readonly string[] | undefined, width: number) {
-    const problems: string[] = [];
-    const phone = width === PHONE.width;
-    const seen = new Set<string>();
-    for (const [route, fill] of Object.entries(ROUTES)) {
-      if (!phone && !MAIN_ROUTES.has(route)) continue;
-      for (const [index, address] of fill(ids).entries()) {
-        const at = `${who} ${address} @${width}px`;
-        const area = roles && refusedArea(new URL(address, served.base).pathname, roles);
-        const expected =
-          !roles && signInRequired.has(route) ? 'login' : area ? `refused ${area.reservedTo}` : 'page';
-        if (expected !== 'page' && seen.has(expected)) {
-          skippedAsSeen++;
-          break;
-        }
-        seen.add(expected);
-        // At 1280 px axe reads the home page, for the layout with its navigation beside.
-        const withAxe = phone || route === '/';
-        const landed = await check(page, at, address, withAxe, problems);
-        if (!landed) break;
-        const toLogin = landed.pathname === '/connexion' && route !== '/connexion';
-        const refused = landed.heading === 'Accès refusé';
-        const outcome = toLogin ? 'login' : refused ? 'refused' : 'page';
-        if (outcome !== expected.split(' ')[0])
-          problems.push(`${at}: expected ${expected}, but landed on ${outcome} (${landed.pathname})`);
-        if (index === 0 && outcome !== 'page') break;
-      }
+    async function axe(page: Page): Promise<string[]> {
+      axeRuns++;
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa'])
+        .options({ resultTypes: ['violations'] })
+        .analyze();
+      return result.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
     }
-    return problems;
-  }
 
-  /** The links of the navigation a person sees (public or signed in). */
-  const navigation = (page: Page) =>
-    page.evaluate<string>(
-      `[...document.querySelectorAll('nav a[href]')].map((a) => a.getAttribute('href')).sort().join(' ')`,
-    );
-  const desktopSwept = new Set<string>();
-
-  const people: { who: string; email?: string }[] = [
-    { who: 'anonymous' },
-    ...ROLES.map((role) => ({ who: role, email: `${role}@demo.qualif.test` })),
-  ];
-
-  for (const { who, email } of people) {
-    it(`${who}: no page scrolls sideways or cuts text short at 390 px (and 1280 px); axe finds nothing`, async () => {
-      const context = await served.browser.newContext({ viewport: PHONE });
+    /** One address, loaded and measured; what is wrong is added to `problems`. Returns where it landed. */
+    async function check(page: Page, at: string, address: string, withAxe: boolean, problems: string[]) {
+      visits++;
+      await page.goto(`${served.base}${address}`);
       try {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(`${who} ${page.url()}: ${error.message}`));
-        if (email) await signedIn(page, served.base, email);
-        const roles = email ? [who] : undefined;
-        const problems = await sweep(page, who, roles, PHONE.width);
-        // At 1280 px, once per navigation: the six roles without screens of their own share one.
-        await page.goto(`${served.base}/`);
         await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
-        const links = await navigation(page);
-        if (!desktopSwept.has(links)) {
-          desktopSwept.add(links);
-          await page.setViewportSize(DESKTOP);
-          problems.push(...(await sweep(page, who, roles, DESKTOP.width)));
-        }
-        const found = [...problems, ...errors];
-        expect(found, `${found.length} problems:\n${found.join('\n')}`).toEqual([]);
-      } finally {
-        await context.close();
+      } catch {
+        problems.push(`${at}: never ready (no h1, or still loading after 30 s)`);
+        return undefined;
       }
-    }, 240_000);
-  }
-});
+      const layout = await page.evaluate<Layout>(MEASURE);
+      if (layout.scrollWidth > layout.innerWidth) {
+        problems.push(
+          `${at}: the page scrolls sideways (${layout.scrollWidth} > ${layout.innerWidth} px): ${layout.offenders.join('; ')}`,
+        );
+        await page.screenshot({
+          path: `${screenshotDir}/sweep-${at.replace(/[^a-z0-9]+/gi, '-')}.png`,
+          fullPage: true,
+        });
+      }
+      for (const text of layout.clipped) problems.push(`${at}: text cut short: ${text}`);
+      // SWEEP_SCREENSHOTS=1 keeps a picture of every page, to look at them.
+      if (process.env.SWEEP_SCREENSHOTS) {
+        await page.screenshot({
+          path: `${screenshotDir}/sweep-${at.replace(/[^a-z0-9]+/gi, '-')}.png`,
+          fullPage: true,
+        });
+      }
+      const key = `${layout.innerWidth}|${await page.evaluate<string>(FINGERPRINT)}`;
+      if (withAxe && !axeChecked.has(key)) {
+        axeChecked.add(key);
+        for (const violation of await axe(page)) problems.push(`${at}: axe ${violation}`);
+      }
+      const heading = await page.evaluate<string>(`document.querySelector('h1')?.textContent ?? ''`);
+      return { pathname: new URL(page.url()).pathname, heading };
+    }
+
+    /**
+     * Every route at this width. A route's further addresses (tabs, a search's results…) are
+     * states of its page: skipped when its first address sent this person to the login page or
+     * to the refusal page. Where the person lands is predicted from the app's own rules — a
+     * visitor opening a route inside RequireAuth goes to the login page, a signed-in person
+     * opening an area their roles may not open gets the refusal page for that area — and checked
+     * on the first such address; the others would show that same page (the route's own page never
+     * renders), so it is laid out and checked once per person, width and refusal.
+     */
+    async function sweep(page: Page, who: string, roles: readonly string[] | undefined, width: number) {
+      const problems: string[] = [];
+      const phone = width === PHONE.width;
+      const seen = new Set<string>();
+      for (const [route, fill] of Object.entries(ROUTES)) {
+        if (!phone && !MAIN_ROUTES.has(route)) continue;
+        for (const [index, address] of fill(ids).entries()) {
+          const at = `${who} ${address} @${width}px`;
+          const area = roles && refusedArea(new URL(address, served.base).pathname, roles);
+          const expected =
+            !roles && signInRequired.has(route) ? 'login' : area ? `refused ${area.reservedTo}` : 'page';
+          if (expected !== 'page' && seen.has(expected)) {
+            skippedAsSeen++;
+            break;
+          }
+          seen.add(expected);
+          // At 1280 px axe reads the home page, for the layout with its navigation beside.
+          const withAxe = phone || route === '/';
+          const landed = await check(page, at, address, withAxe, problems);
+          if (!landed) break;
+          const toLogin = landed.pathname === '/connexion' && route !== '/connexion';
+          const refused = landed.heading === 'Accès refusé';
+          const outcome = toLogin ? 'login' : refused ? 'refused' : 'page';
+          if (outcome !== expected.split(' ')[0])
+            problems.push(`${at}: expected ${expected}, but landed on ${outcome} (${landed.pathname})`);
+          if (index === 0 && outcome !== 'page') break;
+        }
+      }
+      return problems;
+    }
+
+    /** The links of the navigation a person sees (public or signed in). */
+    const navigation = (page: Page) =>
+      page.evaluate<string>(
+        `[...document.querySelectorAll('nav a[href]')].map((a) => a.getAttribute('href')).sort().join(' ')`,
+      );
+    const desktopSwept = new Set<string>();
+
+    const people = who.map((person) =>
+      person === 'anonymous' ? { who: person } : { who: person, email: `${person}@demo.qualif.test` },
+    );
+
+    for (const { who, email } of people) {
+      it(`${who}: no page scrolls sideways or cuts text short at 390 px (and 1280 px); axe finds nothing`, async () => {
+        const context = await served.browser.newContext({ viewport: PHONE });
+        try {
+          const page = await context.newPage();
+          const errors: string[] = [];
+          page.on('pageerror', (error) => errors.push(`${who} ${page.url()}: ${error.message}`));
+          if (email) await signedIn(page, served.base, email);
+          const roles = email ? [who] : undefined;
+          const problems = await sweep(page, who, roles, PHONE.width);
+          // At 1280 px, once per navigation: the six roles without screens of their own share one.
+          await page.goto(`${served.base}/`);
+          await page.waitForFunction(ready, undefined, { timeout: 30_000, polling: 100 });
+          const links = await navigation(page);
+          if (!desktopSwept.has(links)) {
+            desktopSwept.add(links);
+            await page.setViewportSize(DESKTOP);
+            problems.push(...(await sweep(page, who, roles, DESKTOP.width)));
+          }
+          const found = [...problems, ...errors];
+          expect(found, `${found.length} problems:\n${found.join('\n')}`).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }, 240_000);
+    }
+  });
+}
+
+/**
+ * Who each sweep file sweeps (two files: two workers share the work, each starting its own
+ * app). Together: a visitor and every role, each once.
+ */
+export const SWEEP_GROUPS = {
+  visitorStaff: ['anonymous', 'admin', 'employer', 'advisor'],
+  branchJourney: ['branch_manager', 'training_org', 'evaluator', 'jury_member', 'candidate'],
+} as const satisfies Record<string, readonly ('anonymous' | Role)[]>;
+
+/** The sweep's own checks: its route list is App.tsx's, it knows App.tsx's guards, it sweeps everyone. */
+export function defineRouteListChecks() {
+  describe('the sweep’s route list', () => {
+    it('sweeps a visitor and every role, each once', () => {
+      const swept = Object.values(SWEEP_GROUPS).flat();
+      expect([...swept].sort()).toEqual(['anonymous', ...ROLES].sort());
+    });
+
+    it('is the route table of App.tsx, no more, no less', () => {
+      const declared = appRoutePaths();
+      expect(declared.length).toBeGreaterThan(10);
+      expect(Object.keys(ROUTES).sort()).toEqual(declared);
+      expect(declared).toEqual(expect.arrayContaining([...MAIN_ROUTES]));
+    });
+
+    it('knows which routes need signing in, and which areas are refused to whom', async () => {
+      const guarded = signInRequiredPaths();
+      expect([...guarded]).toEqual(
+        expect.arrayContaining(['/sessions', '/admin/utilisateurs', '/candidatures/:id']),
+      );
+      for (const open of ['/', '/connexion', '/catalogue', '/catalogue/:id', '*'])
+        expect(guarded.has(open)).toBe(false);
+      const refusedArea = await webRefusedArea();
+      expect(refusedArea('/admin/audit', ['branch_manager'])?.reservedTo).toBeTruthy();
+      expect(refusedArea('/admin/audit', ['admin'])).toBeUndefined();
+      expect(refusedArea('/catalogue', ['candidate'])).toBeUndefined();
+    });
+  });
+}

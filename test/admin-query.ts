@@ -1,0 +1,12 @@
+import pg from 'pg';
+
+/** One statement on a PostgreSQL server outside any test database (create / drop database). */
+export async function adminQuery(serverUrl: string, text: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
