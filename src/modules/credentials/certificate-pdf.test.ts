@@ -56,7 +56,7 @@ const PARTIAL: CertificateInput = {
   certification: { ...FULL.certification, kind: 'CQP' },
   branches: ['Prévention et sécurité'],
   registration: { registry: 'RS', number: 'RS5012', level: null },
-  blocs: [FULL.blocs[1] as CertificateInput['blocs'][number]],
+  blocs: [{ ...(FULL.blocs[1] as CertificateInput['blocs'][number]), validUntil: '2031-11-30' }],
   award: { ...FULL.award, number: 'CQP-APS-2026-000124' },
 };
 
@@ -173,7 +173,7 @@ describe('the bloc attestation of a partial award', () => {
     const text = await textOf(partial);
     expect(text).toContain('Attestation de blocs de compétences');
     expect(text).toContain('Blocs de compétences validés');
-    expect(text).toContain('BC02 — Gérer les situations conflictuelles');
+    expect(text).toContain('BC02 — Gérer les situations conflictuelles (acquis jusqu’au 30 novembre 2031)');
     expect(text).not.toContain('BC01');
     expect(text).not.toContain('BC03');
     expect(text).not.toContain('Certificat de qualification professionnelle');

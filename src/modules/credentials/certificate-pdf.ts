@@ -18,8 +18,11 @@ export type CertificateInput = {
   branches: readonly string[];
   /** Its RNCP or RS registration in force on the award date; null: not registered then. */
   registration: { registry: 'RNCP' | 'RS'; number: string; level: number | null } | null;
-  /** Full award: the certification's blocs; partial award: only the blocs validated. */
-  blocs: readonly { code: string; title: string }[];
+  /**
+   * Full award: the certification's blocs; partial award: only the blocs validated. `validUntil`:
+   * the end of the bloc's validity under the jury's rules (absent or null: for life).
+   */
+  blocs: readonly { code: string; title: string; validUntil?: IsoDate | null }[];
   award: { number: string; awardedOn: IsoDate; juryDate: IsoDate };
   /** The short code and the public page it opens (`<PUBLIC_URL>/verifier/<code>`). */
   verification: { code: string; url: string };
@@ -139,7 +142,11 @@ export async function certificatePdf(input: CertificateInput): Promise<Uint8Arra
   }
 
   layout.heading(input.awardKind === 'partial' ? 'Blocs de compétences validés' : 'Blocs de compétences');
-  for (const bloc of input.blocs) write(`${bloc.code} — ${bloc.title}`, { indent: 12, gap: 4 });
+  for (const bloc of input.blocs)
+    write(
+      `${bloc.code} — ${bloc.title}${bloc.validUntil ? ` (acquis jusqu’au ${frenchDate(bloc.validUntil)})` : ''}`,
+      { indent: 12, gap: 4 },
+    );
 
   space(12);
   write(`Numéro : ${input.award.number}`, { bold: true });
