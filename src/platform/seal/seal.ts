@@ -1,8 +1,7 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
+import { SealSigner } from './signer.js';
 
 /** The platform's key: a PKCS#12 file (certificate and private key) and its password. */
 export type SealKey = { p12: Buffer; password: string };
@@ -19,40 +18,29 @@ const SIGNATURE_LENGTH = 16_384;
 
 /** The certificate whose key is in the PKCS#12, or a clear error (wrong password, no key). */
 export function readSealKey(key: SealKey): { subject: string } {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  return { subject: openSealKey(key).subject };
+}
+
+function openSealKey(key: SealKey): SealSigner {
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(key.p12.toString('binary')), false, key.password);
+    return new SealSigner(key.p12, key.password);
   } catch (e) {
-    throw new Error(
-      `The seal key (SEAL_P12_BASE64) cannot be read with SEAL_P12_PASSWORD: ${(e as Error).message}`,
-    );
+    const message = (e as Error).message;
+    if (message.startsWith('The seal key')) throw e;
+    throw new Error(`The seal key (SEAL_P12_BASE64) cannot be read with SEAL_P12_PASSWORD: ${message}`);
   }
-  const keyBag = forge.pki.oids.pkcs8ShroudedKeyBag as string;
-  const certBag = forge.pki.oids.certBag as string;
-  const keys = p12.getBags({ bagType: keyBag })[keyBag];
-  const certs = p12.getBags({ bagType: certBag })[certBag];
-  const cert = certs?.[0]?.cert;
-  if (!keys?.[0]?.key || !cert)
-    throw new Error('The seal key (SEAL_P12_BASE64) must hold a private key and its certificate');
-  const cn = cert.subject.getField('CN') as { value: string } | null;
-  return {
-    subject:
-      cn?.value ??
-      cert.subject.attributes
-        .map((a: forge.pki.CertificateField) => `${a.shortName ?? a.name}=${String(a.value)}`)
-        .join(', '),
-  };
 }
 
 /**
  * Seals PDFs with the platform's key, PAdES-style (ISO 32000-1 § 12.8): a signature field whose
  * /ByteRange covers the whole file but the /Contents hole, where the detached CMS signature of
- * those bytes goes (@signpdf). The key is loaded on first use (`load`), then kept.
+ * those bytes goes (@signpdf; the CMS by ./signer.ts). The key is loaded and opened on first use
+ * (`load`), then kept.
  */
 export function createSealer(load: () => Promise<SealKey>): Sealer {
-  let loaded: Promise<{ key: SealKey; subject: string }> | undefined;
+  let loaded: Promise<SealSigner> | undefined;
   const key = () => {
-    loaded ??= load().then((k) => ({ key: k, subject: readSealKey(k).subject }));
+    loaded ??= load().then(openSealKey);
     loaded.catch(() => {
       loaded = undefined;
     });
@@ -63,13 +51,13 @@ export function createSealer(load: () => Promise<SealKey>): Sealer {
       return (await key()).subject;
     },
     async seal(pdf, what) {
-      const { key: k, subject } = await key();
+      const signer = await key();
       const doc = await PDFDocument.load(pdf);
       pdflibAddPlaceholder({
         pdfDoc: doc,
         reason: what.reason,
         contactInfo: '',
-        name: subject,
+        name: signer.subject,
         location: what.location ?? '',
         signingTime: what.signingTime,
         signatureLength: SIGNATURE_LENGTH,
@@ -78,7 +66,6 @@ export function createSealer(load: () => Promise<SealKey>): Sealer {
       });
       // No object streams: the placeholder's /ByteRange must stay plain text in the file.
       const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
-      const signer = new P12Signer(k.p12, { passphrase: k.password });
       return new Uint8Array(await new SignPdf().sign(withPlaceholder, signer, what.signingTime));
     },
   };
