@@ -19,6 +19,7 @@ import * as m0017 from './0017_candidacy_list_perf.js';
 import * as m0018 from './0018_mail_attachments.js';
 import * as m0019 from './0019_jury_reminders.js';
 import * as m0020 from './0020_award_status.js';
+import * as m0021 from './0021_cdc.js';
 import * as m0022 from './0022_carried_bloc_route.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0018_mail_attachments': m0018,
   '0019_jury_reminders': m0019,
   '0020_award_status': m0020,
+  '0021_cdc': m0021,
   '0022_carried_bloc_route': m0022,
 };

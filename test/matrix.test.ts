@@ -582,6 +582,81 @@ const READS_AWARD_1: Expectations = only({
   candidate2: 404,
 });
 
+/**
+ * CDC deposits (issue 14): a certification of A registered in the RNCP whose legal owner (the
+ * certifier) has its CDC settings, and awards of it closed by the system; a deposit of one.
+ */
+let cdcA: Promise<{ siret: string; certId: string }> | undefined;
+function cdcCertifierOfA() {
+  cdcA ??= (async () => {
+    const cert = await f.newEnrollableCertification([fx.branchA.id], [fx.trainingOrg1]);
+    await f.addEvents(cert.id, [
+      {
+        type: 'rncp_registered',
+        date: '2020-03-01',
+        number: 'RNCP39999',
+        level: 4,
+        from: '2020-03-01',
+        to: '2035-02-28',
+      },
+    ]);
+    const owner = await t.db
+      .selectFrom('certifications')
+      .select('legal_owner_siret')
+      .where('id', '=', cert.id)
+      .executeTakeFirstOrThrow();
+    await t.services.cdc.configure(
+      owner.legal_owner_siret,
+      { clientId: 'ABC12345', contractId: 'MCFCER000001', xsdVersion: '1.1.2' },
+      SYSTEM_ADMIN,
+      'test',
+    );
+    return { siret: owner.legal_owner_siret, certId: cert.id };
+  })();
+  return cdcA;
+}
+/** A new award due for the CDC (its certification registered, its holder's identity complete). */
+async function newCdcAwardOfA() {
+  const { certId } = await cdcCertifierOfA();
+  const { id } = await f.newCandidacy({ certificationId: certId, trainingOrganisationId: fx.trainingOrg1 });
+  await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
+  const juryId = await seedSealedSession(t.db, {
+    branchId: fx.branchA.id,
+    certificationIds: [certId],
+    candidacyIds: [id],
+    postedBy: (accounts.get('managerA') as { id: string }).id,
+    date: today(),
+  });
+  const { awards } = await t.services.awards.close(juryId, SYSTEM_ADMIN, 'test');
+  return (awards[0] as { id: string }).id;
+}
+/** A new deposit of one award of A, and the report that says it is OK. */
+async function newCdcDepositOfA() {
+  const { siret } = await cdcCertifierOfA();
+  const awardId = await newCdcAwardOfA();
+  const { id } = await t.services.cdc.createDeposit(
+    { certifierId: siret, awardIds: [awardId] },
+    SYSTEM_ADMIN,
+    'test',
+  );
+  const deposit = await t.services.cdc.getDeposit(id, SYSTEM_ADMIN);
+  const report = `<rapport><idFlux>${deposit.idFlux}</idFlux><PassagesOK><idTechnique>${deposit.passages[0]?.idTechnique}</idTechnique></PassagesOK></rapport>`;
+  return { id, report };
+}
+let cdcDepositA: ReturnType<typeof newCdcDepositOfA> | undefined;
+const cdcDepositOfA = () => {
+  cdcDepositA ??= newCdcDepositOfA();
+  return cdcDepositA;
+};
+/** What a CDC certifier of A shows: A's staff and admins; B's staff do not see it. */
+const READS_CDC_A: Expectations = only({
+  admin: 'ok',
+  managerA: 'ok',
+  advisorA: 'ok',
+  managerB: 404,
+  advisorB: 404,
+});
+
 // ---- the matrix -----------------------------------------------------------------------------
 
 const MATRIX: Record<string, Entry> = {
@@ -1500,6 +1575,89 @@ const MATRIX: Record<string, Entry> = {
       payload: { reason: 'Erreur de saisie' },
     }),
     expect: HIDDEN_FROM_B,
+  },
+  // Awards' status and verifiable credentials (issue 14)
+  'POST /api/v1/awards/:id/suspend': {
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/awards/${await newAwardOfA()}/suspend`,
+      payload: { reason: 'Vérification en cours' },
+    }),
+    expect: HIDDEN_FROM_B,
+  },
+  'POST /api/v1/awards/:id/reinstate': {
+    request: async () => {
+      const id = await newAwardOfA();
+      await t.services.awards.suspend(id, { reason: 'Vérification en cours' }, SYSTEM_ADMIN, 'test');
+      return { method: 'POST', url: `/api/v1/awards/${id}/reinstate` };
+    },
+    expect: HIDDEN_FROM_B,
+  },
+  'GET /api/v1/awards/:id/credential': {
+    request: async () => ({ url: `/api/v1/awards/${await awardOfCandidate1()}/credential` }),
+    expect: READS_AWARD_1,
+  },
+  'GET /.well-known/did.json': { request: () => ({ url: '/.well-known/did.json' }), expect: all('ok') },
+  'GET /api/v1/credentials/status/:list': {
+    request: () => ({ url: '/api/v1/credentials/status/1' }),
+    expect: all('ok'),
+  },
+  // CDC deposits (issue 14): the staff of the branches owning the certifier's certifications.
+  'GET /api/v1/cdc/certifiers': {
+    request: () => ({ url: '/api/v1/cdc/certifiers' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok', advisorA: 'ok', advisorB: 'ok' }),
+  },
+  'GET /api/v1/cdc/certifiers/:siret': {
+    request: async () => ({ url: `/api/v1/cdc/certifiers/${(await cdcCertifierOfA()).siret}` }),
+    expect: READS_CDC_A,
+  },
+  'PUT /api/v1/cdc/certifiers/:siret': {
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/cdc/certifiers/${(await cdcCertifierOfA()).siret}`,
+      payload: { clientId: 'ABC12345', contractId: 'MCFCER000001' },
+    }),
+    expect: HIDDEN_FROM_B,
+  },
+  'POST /api/v1/cdc/deposits': {
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/cdc/deposits',
+      payload: {
+        branchId: fx.branchA.id,
+        certifierId: (await cdcCertifierOfA()).siret,
+        ...(who === 'admin' || who === 'managerA' ? { awardIds: [await newCdcAwardOfA()] } : {}),
+      },
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 422 }),
+  },
+  'GET /api/v1/cdc/deposits': {
+    request: () => ({ url: '/api/v1/cdc/deposits' }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 'ok', advisorA: 'ok', advisorB: 'ok' }),
+  },
+  'GET /api/v1/cdc/deposits/:id': {
+    request: async () => ({ url: `/api/v1/cdc/deposits/${(await cdcDepositOfA()).id}` }),
+    expect: READS_CDC_A,
+  },
+  'GET /api/v1/cdc/deposits/:id/flux.xml': {
+    request: async () => ({ url: `/api/v1/cdc/deposits/${(await cdcDepositOfA()).id}/flux.xml` }),
+    expect: READS_CDC_A,
+  },
+  'POST /api/v1/cdc/deposits/:id/report': {
+    request: async () => {
+      const d = await cdcDepositOfA();
+      return {
+        method: 'POST',
+        url: `/api/v1/cdc/deposits/${d.id}/report`,
+        payload: d.report,
+        headers: { 'content-type': 'application/xml' },
+      };
+    },
+    expect: HIDDEN_FROM_B,
+  },
+  'GET /api/v1/cdc/branches/:id/deadlines': {
+    request: () => ({ url: `/api/v1/cdc/branches/${fx.branchA.id}/deadlines` }),
+    expect: READS_CDC_A,
   },
 };
 

@@ -10,6 +10,7 @@ import { registerCandidacyRoutes } from '../modules/candidates/candidacies.route
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
 import { registerCandidateAdminRoutes } from '../modules/candidates/candidate-admin.routes.js';
+import { cdcHoldersServiceFactory } from '../modules/candidates/cdc-holders.service.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
 import { registerGridRoutes } from '../modules/candidates/grid.routes.js';
 import { gridServiceFactory } from '../modules/candidates/grid.service.js';
@@ -38,6 +39,9 @@ import { frameworksServiceFactory } from '../modules/catalogue/frameworks.servic
 import { habilitationsServiceFactory } from '../modules/catalogue/habilitations.service.js';
 import { organisationsServiceFactory } from '../modules/catalogue/organisations.service.js';
 import { searchServiceFactory } from '../modules/catalogue/search.service.js';
+import { registerCdcRoutes } from '../modules/cdc/cdc.routes.js';
+import { cdcServiceFactory } from '../modules/cdc/cdc.service.js';
+import { cdcRemindersFactory } from '../modules/cdc/cdc-reminders.js';
 import { registerEligibilityRoutes } from '../modules/eligibility/eligibility.routes.js';
 import { eligibilityServiceFactory } from '../modules/eligibility/eligibility.service.js';
 import { loadRulesModel } from '../modules/eligibility/rules-files.js';
@@ -282,6 +286,24 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   });
   mail.provideValues('jury.convocation', juries.convocationMailValues);
   mail.afterSent('jury.convocation', juries.convocationSent);
+  // The holders' deposits to the Caisse des Dépôts (ADR 0008): awards and holders through the
+  // candidates' service, certifications and their legal owners through the catalogue's.
+  const cdc = cdcServiceFactory({
+    db,
+    certifications: catalogue.certifications,
+    holders: cdcHoldersServiceFactory({ db }),
+    communes: communeDirectory,
+  });
+  // …and their daily reminder to the branches' managers (late, refused, due within 30 days).
+  const cdcReminders = cdcRemindersFactory({
+    db,
+    jobs,
+    mail,
+    certifications: catalogue.certifications,
+    users,
+    cdc,
+  });
+  mail.provideValues('cdc.reminder', cdcReminders.reminderMailValues);
   const registry = {
     service: registryService,
     imports: registryImportServiceFactory({
@@ -319,6 +341,8 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     pathway,
     awards,
     blocEquivalences,
+    cdc,
+    cdcReminders,
   };
 }
 
@@ -364,6 +388,7 @@ export async function createApp(
   registerBlocEquivalencesRoutes(app, services.blocEquivalences);
   registerJuryRoutes(app, services.juries);
   registerJuryMinutesRoutes(app, services.juryMinutes);
+  registerCdcRoutes(app, services.cdc);
   registerEligibilityRoutes(app, {
     eligibility: services.eligibility,
     ratePerMinute: config.eligibilityRateLimit,
@@ -396,6 +421,10 @@ export async function createApp(
   services.juryNotifications
     .scheduleReminders()
     .catch((error: unknown) => app.log.warn({ err: error }, 'jury reminders not scheduled'));
+  // The daily reminders of deposits to the Caisse des Dépôts: today's run, which schedules the next.
+  services.cdcReminders
+    .scheduleReminders()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'CDC reminders not scheduled'));
   // Temporary files of uploads a dead process left behind.
   services.files
     .removeLeftovers()

@@ -75,6 +75,9 @@ export const AUDIT_ACTION_LABELS = {
   'award.revoke': 'Attestation retirée',
   'bloc_equivalence.create': 'Équivalence de blocs déclarée',
   'bloc_equivalence.delete': 'Équivalence de blocs retirée',
+  'cdc_certifier.configure': 'Paramètres CDC d’un certificateur enregistrés',
+  'cdc_deposit.create': 'Lot de dépôt à la Caisse des Dépôts créé (flux validé)',
+  'cdc_deposit.report': 'Rapport de traitement de la Caisse des Dépôts importé',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -97,6 +100,8 @@ export const AUDIT_ENTITY_LABELS = {
   award: 'Attestation',
   jury: 'Session de jury',
   bloc_equivalence: 'Équivalence de blocs',
+  cdc_certifier: 'Certificateur (CDC)',
+  cdc_deposit: 'Dépôt à la Caisse des Dépôts',
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -19,6 +19,7 @@ export const MAIL_TEMPLATE_REFS = {
   'jury.outcome_available': z.object({ juryId: uuid, candidacyId: uuid }).strict(),
   'award.revoked': z.object({ awardId: uuid }).strict(),
   'jury.reminder': z.object({ branchId: uuid, on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+  'cdc.reminder': z.object({ branchId: uuid, on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
 } as const;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATE_REFS;
@@ -48,6 +49,8 @@ export type MailValues = {
   'award.revoked': { certificationTitle: string; number: string };
   /** To a branch's staff: candidacies waiting for a jury longer than the branch's rules allow. */
   'jury.reminder': { count: number; afterDays: number };
+  /** To a branch's managers: deposits to the Caisse des Dépôts late, refused, or due within 30 days (counts only). */
+  'cdc.reminder': { late: number; rejected: number; dueSoon: number };
 };
 
 /** A file sent with an email (text content, e.g. an iCalendar event). */
@@ -131,6 +134,25 @@ const TEMPLATES: { [T in MailTemplateName]: (v: MailValues[T], publicUrl: string
       `une session de jury depuis plus de ${v.afterDays} jours, le délai fixé par les règles de jury de votre branche.\n` +
       `Convoquez une session : ${publicUrl}/jurys/nouveau\n` +
       `Les parcours en attente : ${publicUrl}/candidatures?status=ready_for_jury\n\n` +
+      'Ce message est envoyé automatiquement par Qualif ; merci de ne pas y répondre.\n',
+  }),
+  'cdc.reminder': (v, publicUrl) => ({
+    subject:
+      v.late > 0
+        ? `Dépôts à la Caisse des Dépôts : ${v.late} en retard`
+        : 'Dépôts à la Caisse des Dépôts à faire',
+    text:
+      'Bonjour,\n\n' +
+      'Les titulaires de certifications enregistrées au RNCP ou au RS se déclarent à la Caisse des Dépôts ' +
+      'dans les trois mois qui suivent l’attestation.\n' +
+      (v.late > 0
+        ? `  - ${v.late} dépôt${v.late > 1 ? 's' : ''} en retard (délai de trois mois dépassé)\n`
+        : '') +
+      (v.rejected > 0
+        ? `  - ${v.rejected} dépôt${v.rejected > 1 ? 's' : ''} refusé${v.rejected > 1 ? 's' : ''} par la Caisse des Dépôts, identité à vérifier\n`
+        : '') +
+      (v.dueSoon > 0 ? `  - ${v.dueSoon} dépôt${v.dueSoon > 1 ? 's' : ''} à faire dans les 30 jours\n` : '') +
+      `\nPréparez un lot : ${publicUrl}/depots-cdc\n\n` +
       'Ce message est envoyé automatiquement par Qualif ; merci de ne pas y répondre.\n',
   }),
 };

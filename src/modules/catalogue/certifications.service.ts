@@ -373,6 +373,23 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     return owners;
   }
 
+  /**
+   * The legal owner (the « certificateur », SIRET and name) of each certification among `ids`,
+   * or of every certification of the legal owner `siret`, or of all (neither given): for the
+   * CDC deposits, whose flux go one per certifier.
+   */
+  async function legalOwners(filter: { ids?: readonly string[]; siret?: string } = {}) {
+    if (filter.ids?.length === 0) return [];
+    const rows = await db
+      .selectFrom('certifications')
+      .select(['id', 'legal_owner_siret', 'legal_owner_name'])
+      .$if(filter.ids !== undefined, (q) => q.where('id', 'in', filter.ids as readonly string[]))
+      .$if(filter.siret !== undefined, (q) => q.where('legal_owner_siret', '=', filter.siret as string))
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, siret: r.legal_owner_siret, name: r.legal_owner_name }));
+  }
+
   /** The ids of the certifications owned by any of `branchIds`. */
   async function idsOfBranches(branchIds: readonly string[]): Promise<string[]> {
     if (branchIds.length === 0) return [];
@@ -564,6 +581,7 @@ export function certificationsServiceFactory({ db }: { db: Db }) {
     idsByCode,
     idsOfBranches,
     branchIdsOf,
+    legalOwners,
     addEvent,
     replaceRegistration,
     deleteEvent,

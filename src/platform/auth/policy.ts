@@ -96,6 +96,11 @@ export type Resources = {
    * (`branchIds`: its co-owning branches, any of which may set them; the others accept them).
    */
   juryRules: { branchIds: readonly string[] };
+  /**
+   * A certifier as the CDC knows it (a legal owner of certifications), its settings and its
+   * deposits: `branchIds`, the branches owning its certifications (those in play).
+   */
+  cdcCertifier: { branchIds: readonly string[] };
 };
 
 export type CandidacyFacts = {
@@ -361,6 +366,14 @@ const POLICIES = {
     read: (actor, r) => staffOfAny(actor, r.branchIds),
     /** A new version, or accepting a CQPI's: the branch's managers, admins. */
     write: (actor, r) => managesAny(actor, r.branchIds),
+  },
+  cdcCertifier: {
+    /** Its settings, deposits, reports and deadlines: the staff of a branch owning its certifications, admins. */
+    read: (actor, c) => staffOfAny(actor, c.branchIds),
+    /** Making a deposit batch, importing the CDC's report: those branches' managers, admins. */
+    deposit: (actor, c) => managesAny(actor, c.branchIds),
+    /** Its CDC client id, contract id and XSD version: those branches' managers, admins. */
+    configure: (actor, c) => managesAny(actor, c.branchIds),
   },
 } satisfies { [T in ResourceType]: PolicyOf<Resources[T]> };
 

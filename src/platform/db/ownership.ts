@@ -15,6 +15,7 @@ export const TABLE_OWNERS = [
   'registry',
   'eligibility',
   'candidates',
+  'cdc',
   'credentials',
 ] as const;
 export type TableOwner = (typeof TABLE_OWNERS)[number];
@@ -89,6 +90,11 @@ export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
   // credentials: the issuer's keys and the awards' signed verifiable credentials (ADR 0007).
   issuer_keys: 'credentials',
   award_credentials: 'credentials',
+
+  // cdc: the holders' deposits to the Caisse des Dépôts, per certifier (ADR 0008).
+  cdc_certifiers: 'cdc',
+  cdc_deposits: 'cdc',
+  cdc_passages: 'cdc',
 };
 
 export function ownerOfTable(table: string): TableOwner | undefined {

@@ -754,6 +754,50 @@ export interface BlocEquivalencesTable {
   created_at: Timestamp;
 }
 
+/** What the CDC gave a certifier (a legal owner of certifications; migration 0021). */
+export interface CdcCertifiersTable {
+  siret: string;
+  name: string;
+  client_id: string;
+  contract_id: string;
+  xsd_version: ColumnType<'1.1.2' | '1.1.5', '1.1.2' | '1.1.5' | undefined, '1.1.2' | '1.1.5'>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** One flux to the CDC, as offered (validated against the XSD before it was stored). */
+export interface CdcDepositsTable {
+  id: Generated<string>;
+  certifier_siret: string;
+  branch_id: string | null;
+  id_flux: string;
+  file_name: string;
+  xsd_version: string;
+  flux: string;
+  flux_sha256: string;
+  passages: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  report_imported_at: NullableTimestamp;
+  report_id_traitement: string | null;
+  report_error: string | null;
+}
+
+/** One award in a flux, keyed by its idTechnique, and the CDC's answer. */
+export interface CdcPassagesTable {
+  id_technique: string;
+  deposit_id: string;
+  award_id: string;
+  attempt: number;
+  result: ColumnType<
+    'pending' | 'ok' | 'ko' | 'already',
+    'pending' | 'ok' | 'ko' | 'already' | undefined,
+    'pending' | 'ok' | 'ko' | 'already'
+  >;
+  message: string | null;
+  reported_at: NullableTimestamp;
+}
+
 export interface Database {
   catalogue_generation: CatalogueGenerationTable;
   users: UsersTable;
@@ -811,6 +855,9 @@ export interface Database {
   award_status_events: AwardStatusEventsTable;
   issuer_keys: IssuerKeysTable;
   award_credentials: AwardCredentialsTable;
+  cdc_certifiers: CdcCertifiersTable;
+  cdc_deposits: CdcDepositsTable;
+  cdc_passages: CdcPassagesTable;
 }
 
 export type User = Selectable<UsersTable>;

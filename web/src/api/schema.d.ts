@@ -6639,6 +6639,416 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cdc/certifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les certificateurs (propriétaires légaux des certifications des branches de la personne connectée) et leurs paramètres CDC */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcCertifierList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdc/certifiers/{siret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un certificateur, ses certifications et ses paramètres CDC */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                    siret: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcCertifier"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Enregistrer l’identifiant client, le numéro de contrat CDC et la version du schéma d’un certificateur */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                    siret: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Identifiant client attribué par la Caisse des Dépôts (8 caractères) */
+                        clientId: string;
+                        /** @description Numéro du contrat certificateur (ex. MCFCER000999) */
+                        contractId: string;
+                        /** @description Nom affiché (par défaut, celui du catalogue) */
+                        name?: string;
+                        /**
+                         * @description Version du schéma des flux : 1.1.2 (par défaut) ; 1.1.5, qui porte le NIR, plus tard
+                         * @default 1.1.2
+                         * @enum {string}
+                         */
+                        xsdVersion?: "1.1.2" | "1.1.5";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcCertifier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdc/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les lots de dépôt lisibles par la personne connectée, du plus récent au plus ancien */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                    certifierId?: string;
+                    branchId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcDepositList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Créer un lot de dépôt : un flux par certificateur, contrôlé contre le schéma XSD avant d’être proposé
+         * @description Les attestations dues de la branche (ou celles nommées dans awardIds) : non retirées, certification au RNCP ou au RS à la date de l’attestation, pas encore déposées (ou refusées puis corrigées). Les identités qui échoueraient aux contrôles de la Caisse des Dépôts sont listées dans excluded, avec leurs motifs, et laissées hors du lot. 422 nommant certifierId quand les attestations relèvent de plusieurs certificateurs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        branchId?: string;
+                        /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                        certifierId?: string;
+                        awardIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcDepositCreated"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdc/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un lot de dépôt et le résultat de chaque passage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcDeposit"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdc/deposits/{id}/flux.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le flux XML du lot, tel qu’il a été validé contre le schéma de la Caisse des Dépôts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Le flux */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdc/branches/{id}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dépôts à faire (dans les trois mois), en retard et refusés des certifications d’une branche */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcDeadlines"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eligibility/rules": {
         parameters: {
             query?: never;
@@ -7531,12 +7941,12 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke" | "bloc_equivalence.create" | "bloc_equivalence.delete";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke" | "bloc_equivalence.create" | "bloc_equivalence.delete" | "cdc_certifier.configure" | "cdc_deposit.create" | "cdc_deposit.report";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
                     to?: string;
-                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy" | "jury_rules" | "award" | "jury" | "bloc_equivalence";
+                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy" | "jury_rules" | "award" | "jury" | "bloc_equivalence" | "cdc_certifier" | "cdc_deposit";
                     entityId?: string;
                 };
                 header?: never;
@@ -7922,6 +8332,101 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdc/deposits/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Importer le rapport de traitement (accusé de traitement) de la Caisse des Dépôts
+         * @description Corps : le fichier XML du rapport (application/xml). Rapproché du lot par idFlux (ou nomFichier pour un rejet du fichier entier) et des passages par idTechnique ; chaque passage OK ou KO avec le motif de la CDC ; un rejet du fichier entier met tous les passages KO avec son motif ; « déjà en base » compte comme déposé.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdcDeposit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9931,6 +10436,211 @@ export interface components {
             can: {
                 answer: boolean;
             };
+        };
+        CdcCertifier: {
+            /** @description SIRET du certificateur (propriétaire légal des certifications) */
+            certifierId: string;
+            name: string;
+            certifications: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            /** @description Ce que la Caisse des Dépôts a attribué (null : pas encore renseigné) */
+            settings: {
+                clientId: string;
+                contractId: string;
+                /** @enum {string} */
+                xsdVersion: "1.1.2" | "1.1.5";
+                updatedAt: string;
+            } | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                deposit: boolean;
+                configure: boolean;
+            };
+        };
+        CdcCertifierList: {
+            items: components["schemas"]["CdcCertifier"][];
+        };
+        CdcDepositCreated: {
+            /** Format: uuid */
+            id: string;
+            /** @description Nombre de passages du flux */
+            passages: number;
+            excluded: {
+                /** Format: uuid */
+                awardId: string;
+                /** @description Pourquoi l’attestation reste hors du lot (en français) */
+                reasons: string[];
+            }[];
+        };
+        CdcDeposit: {
+            /** Format: uuid */
+            id: string;
+            /** @description SIRET du certificateur (propriétaire légal des certifications) */
+            certifierId: string;
+            certifierName: string;
+            branchId: string | null;
+            idFlux: string;
+            fileName: string;
+            xsdVersion: string;
+            createdAt: string;
+            report: {
+                importedAt: string;
+                idTraitement: string | null;
+                fileError: string | null;
+            } | null;
+            counts: {
+                passages: number;
+                pending: number;
+                ok: number;
+                ko: number;
+                already: number;
+            };
+            passages: {
+                idTechnique: string;
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                /** Format: uuid */
+                candidacyId: string;
+                attempt: number;
+                /**
+                 * @description pending : rapport non importé ; ok ; ko (motif de la CDC) ; already : « déjà en base », compté déposé
+                 * @enum {string}
+                 */
+                result: "pending" | "ok" | "ko" | "already";
+                message: string | null;
+                reportedAt: string | null;
+            }[];
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                deposit: boolean;
+                configure: boolean;
+            };
+        };
+        CdcDepositSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description SIRET du certificateur (propriétaire légal des certifications) */
+            certifierId: string;
+            certifierName: string;
+            branchId: string | null;
+            idFlux: string;
+            fileName: string;
+            xsdVersion: string;
+            createdAt: string;
+            report: {
+                importedAt: string;
+                idTraitement: string | null;
+                fileError: string | null;
+            } | null;
+            counts: {
+                passages: number;
+                pending: number;
+                ok: number;
+                ko: number;
+                already: number;
+            };
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                deposit: boolean;
+                configure: boolean;
+            };
+        };
+        CdcDepositList: {
+            items: components["schemas"]["CdcDepositSummary"][];
+        };
+        CdcDeadlines: {
+            /** Format: uuid */
+            branchId: string;
+            today: string;
+            due: {
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                awardedOn: string;
+                /** @description Date limite de dépôt : trois mois après l’attestation */
+                deadline: string;
+                /** @enum {string} */
+                state: "due" | "late" | "rejected";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                certifierId: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @description Nom de naissance et premier prénom du ou de la titulaire */
+                holderName: string;
+                lastPassage: {
+                    idTechnique: string;
+                    /** Format: uuid */
+                    depositId: string;
+                    message: string | null;
+                } | null;
+            }[];
+            late: {
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                awardedOn: string;
+                /** @description Date limite de dépôt : trois mois après l’attestation */
+                deadline: string;
+                /** @enum {string} */
+                state: "due" | "late" | "rejected";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                certifierId: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @description Nom de naissance et premier prénom du ou de la titulaire */
+                holderName: string;
+                lastPassage: {
+                    idTechnique: string;
+                    /** Format: uuid */
+                    depositId: string;
+                    message: string | null;
+                } | null;
+            }[];
+            rejected: {
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                awardedOn: string;
+                /** @description Date limite de dépôt : trois mois après l’attestation */
+                deadline: string;
+                /** @enum {string} */
+                state: "due" | "late" | "rejected";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                certifierId: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @description Nom de naissance et premier prénom du ou de la titulaire */
+                holderName: string;
+                lastPassage: {
+                    idTechnique: string;
+                    /** Format: uuid */
+                    depositId: string;
+                    message: string | null;
+                } | null;
+            }[];
         };
         Me: {
             user: {
