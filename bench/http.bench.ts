@@ -20,7 +20,7 @@ import { type Config, loadConfig } from '../src/app/config.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-import { adminQuery } from './support/admin-query.js';
+import { adminQuery } from '../test/admin-query.js';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { adminQuery } from './support/admin-query.js';
+import { adminQuery } from '../test/admin-query.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const self = fileURLToPath(import.meta.url);

@@ -21,7 +21,7 @@ import { searchCertifications } from '../src/modules/catalogue/search.repo.js';
 import { searchServiceFactory } from '../src/modules/catalogue/search.service.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
-import { adminQuery } from './support/admin-query.js';
+import { adminQuery } from '../test/admin-query.js';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
