@@ -42,6 +42,8 @@ import { searchServiceFactory } from '../modules/catalogue/search.service.js';
 import { registerCdcRoutes } from '../modules/cdc/cdc.routes.js';
 import { cdcServiceFactory } from '../modules/cdc/cdc.service.js';
 import { cdcRemindersFactory } from '../modules/cdc/cdc-reminders.js';
+import { registerCredentialRoutes } from '../modules/credentials/credentials.routes.js';
+import { credentialsServiceFactory } from '../modules/credentials/credentials.service.js';
 import { registerEligibilityRoutes } from '../modules/eligibility/eligibility.routes.js';
 import { eligibilityServiceFactory } from '../modules/eligibility/eligibility.service.js';
 import { loadRulesModel } from '../modules/eligibility/rules-files.js';
@@ -250,6 +252,8 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     db,
     certifications: catalogue.certifications,
     onRevoked: juryNotifications.awardRevoked,
+    // Each award created: one job signing its credential and emailing its holder (credentials).
+    onCreated: (trx, awardIds) => credentials.enqueueIssue(trx, awardIds),
     linkedCorrespondences: registryService.linkedCorrespondences,
   });
   // Jury sessions: members habilitated on the date (catalogue), composition against the
@@ -286,6 +290,20 @@ export function createServices(config: Config, handle: DatabaseHandle) {
   });
   mail.provideValues('jury.convocation', juries.convocationMailValues);
   mail.afterSent('jury.convocation', juries.convocationSent);
+  // Verifiable credentials of awards (ADR 0007): awards through the candidates' service,
+  // certifications and frameworks through the catalogue's; keys encrypted with the same
+  // encryption at rest as the NIR.
+  const credentials = credentialsServiceFactory({
+    db,
+    encryption,
+    publicUrl: config.publicUrl,
+    awards,
+    certifications: catalogue.certifications,
+    frameworks: catalogue.frameworks,
+    jobs,
+    mail,
+  });
+  mail.provideValues('award.issued', credentials.issuedMailValues);
   // The holders' deposits to the Caisse des Dépôts (ADR 0008): awards and holders through the
   // candidates' service, certifications and their legal owners through the catalogue's.
   const cdc = cdcServiceFactory({
@@ -340,6 +358,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     juryNotifications,
     pathway,
     awards,
+    credentials,
     blocEquivalences,
     cdc,
     cdcReminders,
@@ -382,6 +401,7 @@ export async function createApp(
   registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);
   registerAwardRoutes(app, services.awards);
+  registerCredentialRoutes(app, services.credentials);
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerJuryRulesRoutes(app, services.juryRules);

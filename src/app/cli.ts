@@ -322,6 +322,23 @@ candidates
     process.stdout.write(`${result.updated} NIR haché${result.updated > 1 ? 's' : ''}.\n`);
   });
 
+const credentials = program.command('credentials').description('verifiable credentials of awards (ADR 0007)');
+credentials
+  .command('rotate-key')
+  .description(
+    'make a new Ed25519 signing key; the previous one is retired but stays in /.well-known/did.json, so that what it signed still verifies',
+  )
+  .action(async () => {
+    const c = config();
+    const handle = await openMigratedDatabase(c);
+    const result = await createServices(c, handle)
+      .credentials.rotateKey()
+      .finally(() => handle.close());
+    process.stdout.write(
+      `Nouvelle clé de signature : ${result.verificationMethod} (${result.retired} clé${result.retired > 1 ? 's' : ''} retirée${result.retired > 1 ? 's' : ''}, toujours publiée${result.retired > 1 ? 's' : ''}).\n`,
+    );
+  });
+
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} Mio`;
 
 function progressLine(p: { bytes: number; fiches: number; bytesTotal: number }) {

@@ -44,6 +44,14 @@ describe('mail templates', () => {
     }
   });
 
+  it('the award’s « issued » email says where it is, never the result', () => {
+    const mail = renderMail('award.issued', { certificationTitle: 'CQP Opérateur' }, 'https://qualif.example.org');
+    expect(mail.subject).toBe('Votre certification est disponible dans votre espace');
+    expect(mail.text).toContain('Votre certification est disponible dans votre espace');
+    expect(mail.text).toContain('https://qualif.example.org/mon-parcours');
+    expect(mail.text).not.toMatch(/bloc|valid|refus|partiel/i);
+  });
+
   it('a jury convocation names the session and carries its calendar event (.ics)', () => {
     const values = {
       juryId: '0b7e6f4e-3c1a-4f0e-9d55-2a8f1c1d2e3f',
@@ -84,6 +92,7 @@ describe('mail templates', () => {
       'jury.convocation',
       'jury.outcome_available',
       'award.revoked',
+      'award.issued',
       'jury.reminder',
     ]);
     // The invitation's job names the account only: its link is issued when the email is sent.

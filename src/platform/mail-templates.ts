@@ -18,6 +18,7 @@ export const MAIL_TEMPLATE_REFS = {
   'jury.convocation': z.object({ juryId: uuid, userId: uuid }).strict(),
   'jury.outcome_available': z.object({ juryId: uuid, candidacyId: uuid }).strict(),
   'award.revoked': z.object({ awardId: uuid }).strict(),
+  'award.issued': z.object({ awardId: uuid }).strict(),
   'jury.reminder': z.object({ branchId: uuid, on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
   'cdc.reminder': z.object({ branchId: uuid, on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
 } as const;
@@ -47,6 +48,8 @@ export type MailValues = {
   /** To the candidate once the session's minutes are sealed: that a result is there, not what it is. */
   'jury.outcome_available': { certificationTitle: string };
   'award.revoked': { certificationTitle: string; number: string };
+  /** To the holder once the award's credential is signed: where it is, never the result. */
+  'award.issued': { certificationTitle: string };
   /** To a branch's staff: candidacies waiting for a jury longer than the branch's rules allow. */
   'jury.reminder': { count: number; afterDays: number };
   /** To a branch's managers: deposits to the Caisse des Dépôts late, refused, or due within 30 days (counts only). */
@@ -124,6 +127,14 @@ const TEMPLATES: { [T in MailTemplateName]: (v: MailValues[T], publicUrl: string
       'Bonjour,\n\n' +
       `L’attestation n° ${v.number} (${v.certificationTitle}) a été retirée par la branche. ` +
       `Le motif est indiqué dans votre espace :\n${publicUrl}/mon-parcours\n` +
+      signature(publicUrl),
+  }),
+  'award.issued': (v, publicUrl) => ({
+    subject: 'Votre certification est disponible dans votre espace',
+    text:
+      'Bonjour,\n\n' +
+      `Votre certification est disponible dans votre espace (${v.certificationTitle}) : ` +
+      `attestation vérifiable et certificat à télécharger.\n${publicUrl}/mon-parcours\n` +
       signature(publicUrl),
   }),
   'jury.reminder': (v, publicUrl) => ({

@@ -1,6 +1,13 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { type Http, problemResponses, uuidParam } from '../../platform/http/schemas.js';
-import { awardListQuery, awardPage, awardSchema, closeAnswer, revokeBody } from './awards.schemas.js';
+import {
+  awardListQuery,
+  awardPage,
+  awardSchema,
+  closeAnswer,
+  revokeBody,
+  suspendBody,
+} from './awards.schemas.js';
 import type { AwardsService } from './awards.service.js';
 
 const READERS = ['admin', 'branch_manager', 'advisor', 'training_org', 'candidate'] as const;
@@ -66,5 +73,37 @@ export function registerAwardRoutes(root: Http, awards: AwardsService) {
       },
     },
     async (request) => awards.revoke(request.params.id, request.body, request.actor as Actor, request.id),
+  );
+
+  root.post(
+    '/api/v1/awards/:id/suspend',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['juries'],
+        summary: 'Suspendre une attestation (vérification en cours…), avec sa raison ; réversible',
+        description:
+          'Raison obligatoire (422). 409 sur une attestation retirée ou déjà suspendue. La liste de statut « suspension » publiée change aussitôt.',
+        params: uuidParam,
+        body: suspendBody,
+        response: { 200: awardSchema, ...problemResponses(400, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => awards.suspend(request.params.id, request.body, request.actor as Actor, request.id),
+  );
+
+  root.post(
+    '/api/v1/awards/:id/reinstate',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['juries'],
+        summary: 'Rétablir une attestation suspendue',
+        description: '409 sur une attestation retirée ou non suspendue.',
+        params: uuidParam,
+        response: { 200: awardSchema, ...problemResponses(403, 404, 409) },
+      },
+    },
+    async (request) => awards.reinstate(request.params.id, request.actor as Actor, request.id),
   );
 }

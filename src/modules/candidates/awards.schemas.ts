@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AWARD_KINDS } from '../../contracts/juries.js';
+import { AWARD_KINDS, AWARD_STATUSES } from '../../contracts/juries.js';
 import { capabilitiesSchema, pageQuery } from '../../platform/http/schemas.js';
 import { isoDate, pageOf } from '../catalogue/schemas.js';
 
@@ -45,6 +45,17 @@ export const awardSchema = z
       .nullable()
       .meta({ description: 'L’attestation qui la remplace après une correction' }),
     predecessorId: z.uuid().nullable().meta({ description: 'L’attestation retirée qu’elle remplace' }),
+    verificationCode: z.string().meta({
+      description:
+        'Code de vérification (XXXX-XXXX-XXXX), imprimé sur le certificat, saisi sur la page publique',
+    }),
+    status: z
+      .enum(AWARD_STATUSES)
+      .meta({ description: 'valid ; revoked (retrait, définitif) ; suspended (suspension, réversible)' }),
+    suspension: z
+      .object({ at: z.string(), byId: z.uuid().nullable(), reason: z.string() })
+      .nullable()
+      .meta({ description: 'Suspension en cours, avec sa raison' }),
     createdAt: z.string(),
     can: capabilitiesSchema('award'),
   })
@@ -62,3 +73,9 @@ export const revokeBody = z.object({
   reason: z.string().trim().min(3).max(2000).meta({ description: 'La raison du retrait (fraude, erreur…)' }),
 });
 export type RevokeBody = z.infer<typeof revokeBody>;
+
+/** `reason` is checked by the service (422 naming it when missing). */
+export const suspendBody = z.object({
+  reason: z.string().max(2000).optional().meta({ description: 'La raison de la suspension (obligatoire)' }),
+});
+export type SuspendBody = z.infer<typeof suspendBody>;

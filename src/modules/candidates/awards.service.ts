@@ -11,12 +11,22 @@ import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import type { CertificationsService } from '../catalogue/certifications.service.js';
 import { carryPartialAwards, ENDED, type LinkedCorrespondences, registryEdges } from './award-carry.js';
-import type { AwardListQuery, RevokeBody } from './awards.schemas.js';
+import {
+  awardForCredential,
+  awardIdByCode,
+  changeSuspension,
+  lastStatusListIndex,
+  recordStatusEvent,
+  statusListEntries,
+  suspensionReason,
+} from './award-status.js';
+import type { AwardListQuery, RevokeBody, SuspendBody } from './awards.schemas.js';
 import {
   type AwardedBloc,
   type AwardPlan,
   awardNumber,
   awardOf,
+  awardStatus,
   closingEvent,
   correctionEffect,
   type DecisionBloc,
@@ -38,6 +48,11 @@ type Deps = {
   linkedCorrespondences: LinkedCorrespondences;
   /** In the revoking transaction: the candidate's email (jury-notifications.ts). */
   onRevoked?: (trx: Transaction<Database>, awardId: string) => Promise<unknown>;
+  /**
+   * In the transaction creating awards (close, correction): what follows an award, e.g. the job
+   * signing its credential (credentials module, handed in by the composition root).
+   */
+  onCreated?: (trx: Transaction<Database>, awardIds: readonly string[]) => Promise<unknown>;
 };
 
 const NOT_FOUND = 'Attestation introuvable.';
@@ -264,6 +279,11 @@ export function awardsServiceFactory(deps: Deps) {
       );
 
     const created = await insertAwards(trx, toAward, prepared.codes);
+    if (created.length > 0)
+      await deps.onCreated?.(
+        trx,
+        created.map((a) => a.id),
+      );
     const awardOfCandidacy = new Map(created.map((a) => [a.candidacyId, a]));
 
     // Candidacies moved in ONE statement: its trigger updates the groups' counts (candidacy_counts)
@@ -380,6 +400,10 @@ export function awardsServiceFactory(deps: Deps) {
         'a.revoke_reason',
         'a.successor_id',
         'a.created_at',
+        'a.verification_code',
+        'a.suspended_at',
+        'a.suspended_by',
+        'a.suspend_reason',
         'c.training_organisation_id',
         'p.user_id as candidate_user_id',
         (eb) =>
@@ -418,6 +442,15 @@ export function awardsServiceFactory(deps: Deps) {
           ? { at: new Date(r.revoked_at).toISOString(), byId: r.revoked_by, reason: r.revoke_reason ?? '' }
           : null,
         successorId: r.successor_id,
+        verificationCode: r.verification_code,
+        status: awardStatus({ revokedAt: r.revoked_at, suspendedAt: r.suspended_at }),
+        suspension: r.suspended_at
+          ? {
+              at: new Date(r.suspended_at).toISOString(),
+              byId: r.suspended_by,
+              reason: r.suspend_reason ?? '',
+            }
+          : null,
         predecessorId: r.predecessor_id,
         createdAt: new Date(r.created_at).toISOString(),
         can: capabilities(actor, 'award', factsOf(r, owners)),
@@ -434,7 +467,7 @@ export function awardsServiceFactory(deps: Deps) {
   }
 
   /** One award and its policy facts; 404 when unknown or out of the actor's reading scope. */
-  async function loadFor(id: string, actor: Actor, action: 'read' | 'revoke') {
+  async function loadFor(id: string, actor: Actor, action: 'read' | 'revoke' | 'suspend') {
     const [row] = await loadRows({ ids: [id] });
     if (!row) throw problems.notFound(NOT_FOUND);
     const owners = await deps.certifications.branchIdsOf([row.certification_id]);
@@ -537,6 +570,7 @@ export function awardsServiceFactory(deps: Deps) {
       .returning(['number'])
       .executeTakeFirst();
     if (!revoked) throw problems.conflict('Cette attestation a déjà été retirée.');
+    await recordStatusEvent(trx, id, 'revoke', reason, actor);
     const uncarried = await trx
       .deleteFrom('carried_blocs')
       .where('source', '=', 'earlier_partial_award')
@@ -644,6 +678,7 @@ export function awardsServiceFactory(deps: Deps) {
           prepared.codes,
         )
       : [];
+    if (created) await deps.onCreated?.(trx, [created.id]);
     if (effect.revoke && inForce) {
       await revokeIn(trx, inForce.id, input.reason, actor, requestId, {
         correctionDecisionId: input.decisionId,
@@ -684,7 +719,41 @@ export function awardsServiceFactory(deps: Deps) {
     return { award: created ?? null, revokedId: effect.revoke ? (inForce?.id ?? null) : null, status: moved };
   }
 
+  // ---- suspension, and what the credentials module reads -------------------------------------
+
+  /**
+   * `POST /api/v1/awards/{id}/suspend` (`reason` required: 422) and `…/reinstate`: the
+   * certification's branch managers and admins (404 / 403 as for revoking); 409 on a revoked
+   * award, on suspending a suspended one, on reinstating one not suspended. The status lists
+   * follow (they are built from the awards' statuses).
+   */
+  async function suspend(id: string, body: SuspendBody, actor: Actor, requestId: string) {
+    await loadFor(id, actor, 'suspend');
+    const reason = suspensionReason(body);
+    await db.transaction().execute((trx) => changeSuspension(trx, id, 'suspend', reason, actor, requestId));
+    return get(id, actor);
+  }
+
+  async function reinstate(id: string, actor: Actor, requestId: string) {
+    await loadFor(id, actor, 'suspend');
+    await db.transaction().execute((trx) => changeSuspension(trx, id, 'reinstate', null, actor, requestId));
+    return get(id, actor);
+  }
+
+  /** 404 unless the actor may read the award (its holder, its branches' staff, its training organisation, admins). */
+  async function assertReadable(id: string, actor: Actor): Promise<{ number: string }> {
+    const row = await loadFor(id, actor, 'read');
+    return { number: row.number };
+  }
+
   return {
+    suspend,
+    reinstate,
+    assertReadable,
+    forCredential: (id: string) => awardForCredential(db, id),
+    idByCode: (code: string) => awardIdByCode(db, code),
+    statusListEntries: () => statusListEntries(db),
+    lastStatusListIndex: () => lastStatusListIndex(db),
     close,
     closeIn,
     correctIn,

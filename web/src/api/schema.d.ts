@@ -4935,6 +4935,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/awards/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspendre une attestation (vérification en cours…), avec sa raison ; réversible
+         * @description Raison obligatoire (422). 409 sur une attestation retirée ou déjà suspendue. La liste de statut « suspension » publiée change aussitôt.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description La raison de la suspension (obligatoire) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Award"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/awards/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rétablir une attestation suspendue
+         * @description 409 sur une attestation retirée ou non suspendue.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Award"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/did.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Le document DID (did:web) de l’émetteur : toutes ses clés, anciennes comprises
+         * @description Chaque clé Ed25519 est une méthode de vérification « Multikey » ; une clé remplacée reste publiée pour que les attestations qu’elle a signées se vérifient encore.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Le document DID */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/did+json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/awards/{id}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * L’attestation vérifiable (Open Badges 3.0) d’une attestation, signée, à télécharger
+         * @description Le titulaire, la branche de la certification, l’organisme de formation, l’administration. Toujours les mêmes octets : signée une fois, conservée.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description L’attestation vérifiable (JSON-LD) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/status/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liste de statut (Bitstring Status List) signée : 1 = révocations, 2 = suspensions
+         * @description Un bit par attestation, à l’index nommé dans son « credentialStatus ». Mise en cache courte (une minute).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list: "1" | "2";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description La liste de statut */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vc+ld+json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments": {
         parameters: {
             query?: never;
@@ -7941,12 +8241,12 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke" | "bloc_equivalence.create" | "bloc_equivalence.delete" | "cdc_certifier.configure" | "cdc_deposit.create" | "cdc_deposit.report";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke" | "award.suspend" | "award.reinstate" | "credentials.rotate_key" | "bloc_equivalence.create" | "bloc_equivalence.delete" | "cdc_certifier.configure" | "cdc_deposit.create" | "cdc_deposit.report";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
                     to?: string;
-                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy" | "jury_rules" | "award" | "jury" | "bloc_equivalence" | "cdc_certifier" | "cdc_deposit";
+                    entityType?: "user" | "session" | "branch" | "organisation" | "certification" | "framework_version" | "habilitation" | "registry_import_run" | "registry_alert" | "candidate" | "candidacy" | "jury_rules" | "award" | "issuer_key" | "jury" | "bloc_equivalence" | "cdc_certifier" | "cdc_deposit";
                     entityId?: string;
                 };
                 header?: never;
@@ -9366,10 +9666,24 @@ export interface components {
             successorId: string | null;
             /** @description L’attestation retirée qu’elle remplace */
             predecessorId: string | null;
+            /** @description Code de vérification (XXXX-XXXX-XXXX), imprimé sur le certificat, saisi sur la page publique */
+            verificationCode: string;
+            /**
+             * @description valid ; revoked (retrait, définitif) ; suspended (suspension, réversible)
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "suspended";
+            /** @description Suspension en cours, avec sa raison */
+            suspension: {
+                at: string;
+                byId: string | null;
+                reason: string;
+            } | null;
             createdAt: string;
             /** @description Ce que la personne connectée peut faire de cette ressource */
             can: {
                 revoke: boolean;
+                suspend: boolean;
             };
         };
         AwardPage: {
