@@ -63,6 +63,7 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
   '/jurys': () => ['/jurys', '/jurys?status=closed'],
   '/jurys/nouveau': () => ['/jurys/nouveau'],
   '/jurys/:id': ({ jury }) => [`/jurys/${jury}`],
+  '/depots-cdc': () => ['/depots-cdc'],
   '/gestion/jurys/regles': () => ['/gestion/jurys/regles'],
 };
 

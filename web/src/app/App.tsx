@@ -50,6 +50,7 @@ const EvaluationsPage = lazy(() =>
 );
 const GridPage = lazy(() => import('../evaluations/GridPage').then((m) => ({ default: m.GridPage })));
 const JuriesPage = lazy(() => import('../juries/JuriesPage').then((m) => ({ default: m.JuriesPage })));
+const CdcPage = lazy(() => import('../cdc/CdcPage').then((m) => ({ default: m.CdcPage })));
 const NewJuryPage = lazy(() => import('../juries/NewJuryPage').then((m) => ({ default: m.NewJuryPage })));
 const JuryPage = lazy(() => import('../juries/JuryPage').then((m) => ({ default: m.JuryPage })));
 const JuryRulesPage = lazy(() =>
@@ -168,6 +169,14 @@ export function App() {
             element={
               <Deferred>
                 <JuryPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/depots-cdc"
+            element={
+              <Deferred>
+                <CdcPage />
               </Deferred>
             }
           />

@@ -35,6 +35,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/candidatures', label: 'Candidatures' },
     { to: '/jurys', label: 'Jurys' },
     { to: '/gestion/jurys/regles', label: 'Règles de jury' },
+    { to: '/depots-cdc', label: 'Dépôts CDC' },
   ],
   branch_manager: [
     { to: '/gestion/certifications', label: 'Mes certifications' },
@@ -42,12 +43,16 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/candidatures', label: 'Candidatures' },
     { to: '/jurys', label: 'Jurys' },
     { to: '/gestion/jurys/regles', label: 'Règles de jury' },
+    { to: '/depots-cdc', label: 'Dépôts CDC' },
   ],
   training_org: [{ to: '/candidatures', label: 'Candidatures' }],
   evaluator: [{ to: '/evaluations', label: 'Mes évaluations' }],
   jury_member: [{ to: '/jurys', label: 'Mes jurys' }],
   employer: [{ to: '/candidatures', label: 'Mes salariés en parcours' }],
-  advisor: [{ to: '/candidatures', label: 'Parcours des branches' }],
+  advisor: [
+    { to: '/candidatures', label: 'Parcours des branches' },
+    { to: '/depots-cdc', label: 'Dépôts CDC' },
+  ],
   candidate: [{ to: '/mon-parcours', label: 'Mon parcours' }],
 };
 
@@ -87,6 +92,11 @@ export const RESTRICTED_AREAS: readonly RestrictedArea[] = [
     prefix: '/jurys/nouveau/',
     roles: ['admin', 'branch_manager'],
     reservedTo: 'aux gestionnaires de branche et à l’administration de Qualif',
+  },
+  {
+    prefix: '/depots-cdc/',
+    roles: ['admin', 'branch_manager', 'advisor'],
+    reservedTo: 'aux gestionnaires et conseillers des branches et à l’administration de Qualif',
   },
   {
     prefix: '/jurys/',
