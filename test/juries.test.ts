@@ -238,6 +238,24 @@ describe('reading', () => {
     expect((await call(sal1.signed, 'GET', `/api/v1/candidacies/${c.c1}`)).statusCode).toBe(200);
     expect((await call(outsider.signed, 'GET', `/api/v1/candidacies/${c.c1}`)).statusCode).toBe(404);
     expect((await call(sal1.signed, 'GET', `/api/v1/candidacies/${c.notReady}`)).statusCode).toBe(404);
+    // Their list too: the candidacies of their sessions, none other; another jury member's is empty.
+    const listed = async (who: Signed) => {
+      const res = await call(who, 'GET', '/api/v1/candidacies?pageSize=100');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string }[]; total: number; counts: Record<string, number> };
+    };
+    const mine = await listed(sal1.signed);
+    expect(mine.items.map((i) => i.id).sort()).toEqual(
+      Object.entries(c)
+        .filter(([k]) => k !== 'notReady')
+        .map(([, id]) => id)
+        .sort(),
+    );
+    expect(mine.total).toBe(mine.items.length);
+    expect(mine.counts.ready_for_jury).toBe(mine.items.length);
+    const theirs = await listed(outsider.signed);
+    expect(theirs.items).toEqual([]);
+    expect(theirs.total).toBe(0);
   });
 });
 

@@ -1115,8 +1115,11 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/candidacies': { request: () => ({ url: '/api/v1/candidacies' }), expect: signedIn('ok') },
   'GET /api/v1/candidacies/:id': {
-    request: () => ({ url: `/api/v1/candidacies/${fx.candidacy1}` }),
-    expect: READS_CANDIDACY_1,
+    // Jury members ask for a candidacy of jury 1's session: jury 1 sits on it, jury 2 does not.
+    request: async (who) => ({
+      url: `/api/v1/candidacies/${who === 'jury1' || who === 'jury2' ? (await jurySession()).candidacyId : fx.candidacy1}`,
+    }),
+    expect: { ...READS_CANDIDACY_1, jury1: 'ok' },
   },
   'POST /api/v1/candidacies/:id/transitions': {
     request: async () => {

@@ -288,12 +288,30 @@ export function candidaciesServiceFactory(deps: Deps) {
                   .where('ae.evaluator_user_id', '=', scope.evaluatorUserId),
               ),
             ]),
+        // Jury members: the candidacies of the sessions they sit on (not cancelled), as candidacy.read.
+        ...(scope.all || !scope.juryMemberUserId
+          ? []
+          : [
+              eb(
+                'c.id',
+                'in',
+                eb
+                  .selectFrom('jury_candidacies as jc')
+                  .innerJoin('juries as j', 'j.id', 'jc.jury_id')
+                  .innerJoin('jury_members as m', 'm.jury_id', 'jc.jury_id')
+                  .select('jc.candidacy_id')
+                  .where('m.user_id', '=', scope.juryMemberUserId)
+                  .where('j.status', '<>', 'cancelled'),
+              ),
+            ]),
       ]),
     );
     // The counts by step cover the same scope and filters but the status itself: read from the
     // groups' counts (a few rows, whatever the number of candidacies) unless the scope names
-    // candidacies one by one (a candidate's own, an evaluator's sessions: few, counted).
-    const byGroups = scope.all || (!scope.candidateUserId && !scope.evaluatorUserId);
+    // candidacies one by one (a candidate's own, an evaluator's or jury member's sessions: few, counted).
+    const oneByOne =
+      !scope.all && Boolean(scope.candidateUserId || scope.evaluatorUserId || scope.juryMemberUserId);
+    const byGroups = !oneByOne;
     const countsQuery = byGroups
       ? db
           .selectFrom('candidacy_counts as c')
@@ -320,7 +338,7 @@ export function candidaciesServiceFactory(deps: Deps) {
     // scan of them all would read every candidacy of the scope and sort it, even for page 1.
     // The values are disjoint, so no row comes twice; each range stays within `scoped`.
     const mergeable = (() => {
-      if (scope.all || scope.candidateUserId || scope.evaluatorUserId) return null;
+      if (scope.all || oneByOne) return null;
       const columns = [
         { column: 'c.certification_id', values: certificationIds, fixed: query.certificationId },
         {

@@ -334,8 +334,6 @@ const POLICIES = {
       (a.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === a.candidateUserId),
     /** Revoking it (fraud, error), with a reason: its certification's branch managers, admins. */
     revoke: (actor, a) => managesAny(actor, a.certificationBranchIds),
-    /** Suspending it, reinstating it: the same managers. */
-    suspend: (actor, a) => managesAny(actor, a.certificationBranchIds),
   },
   candidate: {
     read: (actor, p) =>
@@ -455,6 +453,8 @@ export function candidacyReadScope(actor: Actor | null):
       employerIds: string[];
       candidateUserId: string | null;
       evaluatorUserId: string | null;
+      /** A jury member: the candidacies attached to the sessions (not cancelled) they sit on. */
+      juryMemberUserId: string | null;
     } {
   if (isAdmin(actor)) return { all: true };
   return {
@@ -464,6 +464,7 @@ export function candidacyReadScope(actor: Actor | null):
     employerIds: organisationsAs(actor, ['employer']),
     candidateUserId: hasRole(actor, 'candidate') ? (actor?.userId ?? null) : null,
     evaluatorUserId: hasRole(actor, 'evaluator') ? (actor?.userId ?? null) : null,
+    juryMemberUserId: hasRole(actor, 'jury_member') ? (actor?.userId ?? null) : null,
   };
 }
 
