@@ -1571,6 +1571,10 @@ const MATRIX: Record<string, Entry> = {
     request: async () => ({ url: `/api/v1/awards/${await awardOfCandidate1()}` }),
     expect: READS_AWARD_1,
   },
+  'GET /api/v1/awards/:id/certificate.pdf': {
+    request: async () => ({ url: `/api/v1/awards/${await awardOfCandidate1()}/certificate.pdf` }),
+    expect: READS_AWARD_1,
+  },
   'POST /api/v1/awards/:id/revoke': {
     request: async () => ({
       method: 'POST',

@@ -42,6 +42,8 @@ import { searchServiceFactory } from '../modules/catalogue/search.service.js';
 import { registerCdcRoutes } from '../modules/cdc/cdc.routes.js';
 import { cdcServiceFactory } from '../modules/cdc/cdc.service.js';
 import { cdcRemindersFactory } from '../modules/cdc/cdc-reminders.js';
+import { registerCertificateRoutes } from '../modules/credentials/certificate.routes.js';
+import { certificateServiceFactory } from '../modules/credentials/certificate.service.js';
 import { registerCredentialRoutes } from '../modules/credentials/credentials.routes.js';
 import { credentialsServiceFactory } from '../modules/credentials/credentials.service.js';
 import { registerEligibilityRoutes } from '../modules/eligibility/eligibility.routes.js';
@@ -304,6 +306,16 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     mail,
   });
   mail.provideValues('award.issued', credentials.issuedMailValues);
+  // Certificates and bloc attestations: drawn from the award, the catalogue and the signed
+  // credential (attached inside), sealed with the platform's seal as the jury minutes are.
+  const certificates = certificateServiceFactory({
+    publicUrl: config.publicUrl,
+    awards,
+    certifications: catalogue.certifications,
+    frameworks: catalogue.frameworks,
+    credentials,
+    sealer,
+  });
   // The holders' deposits to the Caisse des Dépôts (ADR 0008): awards and holders through the
   // candidates' service, certifications and their legal owners through the catalogue's.
   const cdc = cdcServiceFactory({
@@ -359,6 +371,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     pathway,
     awards,
     credentials,
+    certificates,
     blocEquivalences,
     cdc,
     cdcReminders,
@@ -402,6 +415,7 @@ export async function createApp(
   registerAssessmentRoutes(app, services.assessments);
   registerAwardRoutes(app, services.awards);
   registerCredentialRoutes(app, services.credentials);
+  registerCertificateRoutes(app, services.certificates);
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerJuryRulesRoutes(app, services.juryRules);

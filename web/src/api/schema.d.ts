@@ -5235,6 +5235,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/awards/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Le parchemin (certification complète) ou l’attestation de blocs de compétences (partielle), en PDF scellé
+         * @description Pour le titulaire, le personnel des branches de la certification, l’organisme de formation du parcours et l’administration (404 sinon). Porte un QR code et le code de vérification, l’attestation numérique signée en pièce jointe (<numéro>.credential.json) et le cachet de la plateforme ; une attestation révoquée ou suspendue reste téléchargeable, marquée « RÉVOQUÉ » ou « SUSPENDU ».
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Le certificat scellé */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments": {
         parameters: {
             query?: never;
