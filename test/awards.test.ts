@@ -368,8 +368,14 @@ describe('reading and revoking awards', () => {
         revocation: null,
       });
     }
-    expect((await get(manager, `/api/v1/awards/${award.id}`)).json().can).toEqual({ revoke: true });
-    expect((await get(trainingOrg, `/api/v1/awards/${award.id}`)).json().can).toEqual({ revoke: false });
+    expect((await get(manager, `/api/v1/awards/${award.id}`)).json().can).toEqual({
+      revoke: true,
+      suspend: true,
+    });
+    expect((await get(trainingOrg, `/api/v1/awards/${award.id}`)).json().can).toEqual({
+      revoke: false,
+      suspend: false,
+    });
     expect((await get(otherManager, `/api/v1/awards/${award.id}`)).statusCode).toBe(404);
     expect((await get(otherTrainingOrg, `/api/v1/awards/${award.id}`)).statusCode).toBe(404);
   });
