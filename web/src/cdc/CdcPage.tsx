@@ -420,7 +420,7 @@ function CreatedNotice({ created, onClose }: { created: DepositCreated; onClose:
           </>
         )}
         <Group justify="flex-end">
-          <Button onClick={onClose}>Fermer</Button>
+          <Button onClick={onClose}>Compris</Button>
         </Group>
       </Stack>
     </Dialog>
