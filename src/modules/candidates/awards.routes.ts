@@ -37,7 +37,7 @@ export function registerAwardRoutes(root: Http, awards: AwardsService) {
       schema: {
         tags: ['juries'],
         summary:
-          'Les attestations lisibles par la personne connectée (branche de la certification, organisme de formation, le candidat ou la candidate), par certification et année',
+          'Les attestations lisibles par la personne connectée (branche de la certification, organisme de formation, le candidat ou la candidate), par certification, année et statut',
         querystring: awardListQuery,
         response: { 200: awardPage, ...problemResponses(400) },
       },

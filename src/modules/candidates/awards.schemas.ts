@@ -64,6 +64,10 @@ export const awardSchema = z
 export const awardListQuery = pageQuery.extend({
   certificationId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(9999).optional(),
+  status: z
+    .enum(AWARD_STATUSES)
+    .optional()
+    .meta({ description: 'valid, revoked (retirées) ou suspended (suspendues)' }),
 });
 export type AwardListQuery = z.infer<typeof awardListQuery>;
 

@@ -482,7 +482,7 @@ export function awardsServiceFactory(deps: Deps) {
 
   /**
    * The awards the actor may read (the same rules as `award.read`), newest first, filtered by
-   * certification and year.
+   * certification, year and status.
    */
   async function list(query: AwardListQuery, actor: Actor) {
     const scope = candidacyReadScope(actor);
@@ -515,7 +515,15 @@ export function awardsServiceFactory(deps: Deps) {
       .$if(query.certificationId !== undefined, (q) =>
         q.where('a.certification_id', '=', query.certificationId as string),
       )
-      .$if(query.year !== undefined, (q) => q.where('a.year', '=', query.year as number));
+      .$if(query.year !== undefined, (q) => q.where('a.year', '=', query.year as number))
+      // The derived status (domain/awards.ts awardStatus): revoked wins over suspended.
+      .$if(query.status === 'revoked', (q) => q.where('a.revoked_at', 'is not', null))
+      .$if(query.status === 'suspended', (q) =>
+        q.where('a.revoked_at', 'is', null).where('a.suspended_at', 'is not', null),
+      )
+      .$if(query.status === 'valid', (q) =>
+        q.where('a.revoked_at', 'is', null).where('a.suspended_at', 'is', null),
+      );
     const [{ total }, ids] = await Promise.all([
       base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       base

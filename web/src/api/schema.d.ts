@@ -4761,7 +4761,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Les attestations lisibles par la personne connectée (branche de la certification, organisme de formation, le candidat ou la candidate), par certification et année */
+        /** Les attestations lisibles par la personne connectée (branche de la certification, organisme de formation, le candidat ou la candidate), par certification, année et statut */
         get: {
             parameters: {
                 query?: {
@@ -4769,6 +4769,8 @@ export interface paths {
                     pageSize?: number;
                     certificationId?: string;
                     year?: number;
+                    /** @description valid, revoked (retirées) ou suspended (suspendues) */
+                    status?: "valid" | "revoked" | "suspended";
                 };
                 header?: never;
                 path?: never;
