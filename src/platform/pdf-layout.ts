@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, rgb, type SaveOptions, StandardFonts } from 'pdf-lib';
 import { today } from '../contracts/dates.js';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -132,7 +132,7 @@ export async function pdfLayout(meta: { title: string }) {
       y -= points;
     },
     /** Draws `footer(page, pages)` at the foot of every page and returns the file. */
-    async save(footer: (index: number, count: number) => string): Promise<Uint8Array> {
+    async save(footer: (index: number, count: number) => string, options?: SaveOptions): Promise<Uint8Array> {
       const pages = doc.getPages();
       pages.forEach((p, i) => {
         p.drawText(safe(footer(i + 1, pages.length)), {
@@ -143,7 +143,7 @@ export async function pdfLayout(meta: { title: string }) {
           color: MUTED,
         });
       });
-      return doc.save();
+      return doc.save(options);
     },
   };
 }
