@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { PDFDocument } from 'pdf-lib';
@@ -11,6 +12,8 @@ export type Sealer = {
   seal(pdf: Uint8Array, what: { reason: string; location?: string; signingTime?: Date }): Promise<Uint8Array>;
   /** Who seals: the certificate's common name (or its whole subject). */
   signer(): Promise<string>;
+  /** The seal's certificate: a sealed PDF is the platform's when its signer's is this one. */
+  certificate(): Promise<X509Certificate>;
 };
 
 /** Room for the CMS signature in the placeholder (bytes; written in hex, twice as long). */
@@ -49,6 +52,9 @@ export function createSealer(load: () => Promise<SealKey>): Sealer {
   return {
     async signer() {
       return (await key()).subject;
+    },
+    async certificate() {
+      return new X509Certificate((await key()).certificateDer());
     },
     async seal(pdf, what) {
       const signer = await key();

@@ -47,6 +47,11 @@ export class SealSigner extends Signer {
         .join(', ');
   }
 
+  /** The seal's own certificate (DER): a verifier recognises the platform's seals by it. */
+  certificateDer(): Buffer {
+    return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(this.certificate)).getBytes(), 'binary');
+  }
+
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
