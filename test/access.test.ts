@@ -72,6 +72,11 @@ it('the only public routes are the ones meant to be', () => {
       'GET /api/v1/registry/fiches',
       'GET /api/v1/registry/fiches/:numero',
       'GET /api/v1/registry/status',
+      // The issuer's status lists, read by any verifier of a credential (issue 14).
+      'GET /api/v1/credentials/status/:list',
+      // The public verification of certificates, rate-limited (issue 14).
+      'GET /api/v1/verifications/:code',
+      'POST /api/v1/verifications',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
       'POST /api/v1/auth/password-reset/confirm',

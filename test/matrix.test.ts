@@ -1609,6 +1609,27 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: '/api/v1/credentials/status/1' }),
     expect: all('ok'),
   },
+  // The public verification of certificates (issue 14): anyone, by code or with the credential.
+  'GET /api/v1/verifications/:code': {
+    request: async () => {
+      const { verification_code } = await t.db
+        .selectFrom('awards')
+        .select('verification_code')
+        .where('id', '=', await awardOfCandidate1())
+        .executeTakeFirstOrThrow();
+      return { url: `/api/v1/verifications/${verification_code}` };
+    },
+    expect: all('ok'),
+  },
+  'POST /api/v1/verifications': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { 'content-type': 'application/json' },
+      payload: await t.services.credentials.credentialForAward(await awardOfCandidate1()),
+    }),
+    expect: all('ok'),
+  },
   // CDC deposits (issue 14): the staff of the branches owning the certifier's certifications.
   'GET /api/v1/cdc/certifiers': {
     request: () => ({ url: '/api/v1/cdc/certifiers' }),

@@ -46,6 +46,8 @@ import { registerCertificateRoutes } from '../modules/credentials/certificate.ro
 import { certificateServiceFactory } from '../modules/credentials/certificate.service.js';
 import { registerCredentialRoutes } from '../modules/credentials/credentials.routes.js';
 import { credentialsServiceFactory } from '../modules/credentials/credentials.service.js';
+import { registerVerificationRoutes } from '../modules/credentials/verification.routes.js';
+import { verificationServiceFactory } from '../modules/credentials/verification.service.js';
 import { registerEligibilityRoutes } from '../modules/eligibility/eligibility.routes.js';
 import { eligibilityServiceFactory } from '../modules/eligibility/eligibility.service.js';
 import { loadRulesModel } from '../modules/eligibility/rules-files.js';
@@ -316,6 +318,8 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     credentials,
     sealer,
   });
+  // The public verification of certificates, by code or by document (credential or sealed PDF).
+  const verifications = verificationServiceFactory({ awards, credentials, certificates, sealer });
   // The holders' deposits to the Caisse des Dépôts (ADR 0008): awards and holders through the
   // candidates' service, certifications and their legal owners through the catalogue's.
   const cdc = cdcServiceFactory({
@@ -372,6 +376,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     awards,
     credentials,
     certificates,
+    verifications,
     blocEquivalences,
     cdc,
     cdcReminders,
@@ -416,6 +421,7 @@ export async function createApp(
   registerAwardRoutes(app, services.awards);
   registerCredentialRoutes(app, services.credentials);
   registerCertificateRoutes(app, services.certificates);
+  registerVerificationRoutes(app, { verifications: services.verifications });
   registerGridRoutes(app, services.grid, services.assessments);
   registerLinkablePeopleRoutes(app, services.linkablePeople);
   registerJuryRulesRoutes(app, services.juryRules);

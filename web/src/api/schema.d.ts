@@ -8726,6 +8726,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vérifier un certificat par son code (public)
+         * @description Le code imprimé sous le QR code du certificat (XXXX-XXXX-XXXX) ; casse, espaces et tirets indifférents, O lu 0, I et L lus 1. Répond la signature, l’émetteur, le statut (valide, révoqué, suspendu) et l’intégrité, avec le nom du titulaire, la certification, les blocs et la date — rien d’autre. Code inconnu : 404. 30 vérifications par minute et par adresse (429 au-delà).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Le code de vérification, ex. Q7K2-M9XD-4TPA */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Verification"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vérifier un certificat par son document : l’attestation (JSON) ou le PDF (public)
+         * @description Corps : l’attestation numérique (application/json, 256 Kio au plus) ou le certificat PDF (application/pdf, 5 Mio au plus ; 413 au-delà). Pour un PDF, l’attestation jointe est vérifiée et le cachet de la plateforme doit couvrir tout le fichier : un octet changé est signalé (« intégrité »). Un PDF sans attestation jointe : 422 nommant body. valid n’est vrai que si chaque vérification réussit et que le certificat est en vigueur. 30 vérifications par minute et par adresse (429 au-delà).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Verification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cdc/deposits/{id}/report": {
         parameters: {
             query?: never;
@@ -11007,6 +11151,32 @@ export interface components {
                     message: string | null;
                 } | null;
             }[];
+        };
+        Verification: {
+            valid: boolean;
+            /** @description Statut de l’attestation ; null : le document ne désigne aucune attestation de Qualif */
+            status: ("valid" | "revoked" | "suspended") | null;
+            checks: {
+                /** @enum {string} */
+                check: "signature" | "issuer" | "status" | "integrity";
+                ok: boolean;
+                /** @description Ce qui a été constaté, en français */
+                detail: string;
+            }[];
+            holder?: {
+                name: string;
+            };
+            certification?: {
+                code: string;
+                title: string;
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+            };
+            blocs?: {
+                code: string;
+                title: string;
+            }[];
+            awardedOn?: string;
         };
         Me: {
             user: {
