@@ -334,6 +334,8 @@ const POLICIES = {
       (a.candidateUserId !== null && hasRole(actor, 'candidate') && actor?.userId === a.candidateUserId),
     /** Revoking it (fraud, error), with a reason: its certification's branch managers, admins. */
     revoke: (actor, a) => managesAny(actor, a.certificationBranchIds),
+    /** Suspending it, reinstating it: the same managers. */
+    suspend: (actor, a) => managesAny(actor, a.certificationBranchIds),
   },
   candidate: {
     read: (actor, p) =>
