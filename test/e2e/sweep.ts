@@ -11,7 +11,14 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** The demo ids the addresses with a parameter are visited with. */
-type DemoIds = { certification: string; candidacy: string; assessment: string; jury: string };
+type DemoIds = {
+  certification: string;
+  candidacy: string;
+  assessment: string;
+  jury: string;
+  /** A valid demo award's verification code (the public verification page). */
+  verificationCode: string;
+};
 
 /**
  * Every route of web/src/app/App.tsx and the addresses the sweep visits for it: each
@@ -36,6 +43,9 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
   ],
   '/regles-d-acces': () => ['/regles-d-acces'],
   '/simuler': () => ['/simuler'],
+  // A certificate's verification: the form, a valid award's answer and an unknown code's.
+  '/verifier': () => ['/verifier'],
+  '/verifier/:code': ({ verificationCode }) => [`/verifier/${verificationCode}`, '/verifier/ZZZZ-ZZZZ-ZZZZ'],
   '*': () => ['/cette-page-n-existe-pas'],
   '/sessions': () => ['/sessions'],
   '/admin/utilisateurs': () => ['/admin/utilisateurs'],
@@ -292,11 +302,20 @@ export function defineSweep(who: readonly ('anonymous' | Role)[]) {
       // The demo's open jury session (the first by date); until the demo has one, an unknown id:
       // the page then shows its « Session indisponible » state.
       const jury = await served.t.db.selectFrom('juries').select('id').orderBy('date').executeTakeFirst();
+      // A valid award of the demo's closed session; until the demo has one, an unknown code.
+      const award = await served.t.db
+        .selectFrom('awards')
+        .select('verification_code')
+        .where('revoked_at', 'is', null)
+        .where('suspended_at', 'is', null)
+        .orderBy('number')
+        .executeTakeFirst();
       ids = {
         certification: aps.id,
         candidacy: positioning.id,
         assessment: assessment.id,
         jury: jury?.id ?? '00000000-0000-4000-8000-000000000000',
+        verificationCode: award?.verification_code ?? 'ZZZZ-ZZZZ-ZZZZ',
       };
     }, 120_000);
 

@@ -22,6 +22,7 @@ import { VerifyPage } from '../registry/VerifyPage';
 import { SessionsPage } from '../sessions/SessionsPage';
 import { Loading } from '../ui/Loading';
 import { NotFoundPage } from '../ui/NotFoundPage';
+import { VerificationPage } from '../verification/VerificationPage';
 
 // The back office (framework editor…) is loaded only by those who open it.
 const ImportsPage = lazy(() => import('../registry/ImportsPage').then((m) => ({ default: m.ImportsPage })));
@@ -84,6 +85,8 @@ export function App() {
         <Route path="/catalogue/:id" element={<CertificationPage />} />
         <Route path="/verifier-une-inscription" element={<VerifyPage />} />
         <Route path="/verifier-une-inscription/:numero" element={<FichePage />} />
+        <Route path="/verifier" element={<VerificationPage />} />
+        <Route path="/verifier/:code" element={<VerificationPage />} />
         <Route path="/regles-d-acces" element={<RulesPage />} />
         <Route path="/simuler" element={<SimulatePage />} />
         <Route index element={<Home />} />

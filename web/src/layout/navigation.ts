@@ -11,6 +11,7 @@ export function isActive(to: string, pathname: string): boolean {
 export const publicNavigation: NavItem[] = [
   { to: '/catalogue', label: 'Catalogue' },
   { to: '/verifier-une-inscription', label: 'Vérifier une inscription' },
+  { to: '/verifier', label: 'Vérifier un certificat' },
   { to: '/simuler', label: 'Simuler' },
   { to: '/regles-d-acces', label: 'Règles d’accès' },
 ];
