@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/app/demo.js';
+import { DEMO_HOLDER } from '../src/app/demo-credentials.js';
 import { DEMO_JURY_MEMBERS } from '../src/app/demo-juries.js';
 import { CANDIDACY_STATUSES } from '../src/contracts/candidacies.js';
 import { today } from '../src/contracts/dates.js';
+import { VERIFICATION_CODE_PATTERN } from '../src/modules/candidates/domain/awards.js';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
@@ -92,7 +94,8 @@ describe('demo catalogue', () => {
 describe('every demo role has work to do', () => {
   it('admin: accounts to manage, a registry import done, alerts, an audit trail that verifies', async () => {
     expect((await get('/api/v1/users?pageSize=50', 'admin')).total).toBe(
-      ROLES.length + DEMO_JURY_MEMBERS.length,
+      // One per role, the extra jury members, the certificate holder (demo-credentials.ts).
+      ROLES.length + DEMO_JURY_MEMBERS.length + 1,
     );
     const imports = await get('/api/v1/registry/imports', 'admin');
     expect(imports.items[0]).toMatchObject({ status: 'succeeded', fichesRead: 12 });
@@ -439,6 +442,35 @@ describe('demo juries (issue 13): on CQP-APS, a closed session, an open one, can
     const outcome = (await get(`/api/v1/candidacies/${partial.id}`, 'training_org')).jury;
     expect(outcome).toMatchObject({ outcome: 'partial', award: { kind: 'partial', revoked: false } });
     expect(outcome.recommendations).toBeTruthy();
+  });
+
+  it('branch manager: the awards screen (/attributions) lists a valid, a suspended and a revoked award to act on', async () => {
+    type Award = { kind: string; status: string; suspension: { reason: string } | null; can: object };
+    const of = async (status: string) =>
+      (await get(`/api/v1/awards?status=${status}&certificationId=${cert('CQP-APS')}`, 'branch_manager'))
+        .items as Award[];
+    const [valid, suspended, revoked] = await Promise.all([of('valid'), of('suspended'), of('revoked')]);
+    expect(valid.map((a) => a.kind)).toEqual(['full']);
+    expect(revoked.map((a) => a.kind)).toEqual(['full']);
+    expect(suspended.map((a) => a.kind)).toEqual(['partial']);
+    expect(suspended[0]?.suspension?.reason).toBeTruthy();
+    expect(suspended[0]?.can).toMatchObject({ suspend: true, revoke: true });
+  });
+
+  it('certificate holder: her certificate in « Mes certifications », valid, with its verification code', async () => {
+    const holder = await signIn(t.app, `${DEMO_HOLDER.login}@demo.qualif.test`, 'qualif-demo');
+    const res = await t.app.inject({ url: '/api/v1/awards', headers: { cookie: holder.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json() as {
+      items: { kind: string; status: string; verificationCode: string; certification: { code: string } }[];
+    };
+    expect(items.map((a) => [a.certification.code, a.kind, a.status])).toEqual([
+      ['CQP-APS', 'full', 'valid'],
+    ]);
+    expect(items[0]?.verificationCode).toMatch(VERIFICATION_CODE_PATTERN);
+    // Her account is the candidate's own: her candidacy, awarded, in « Mon parcours ».
+    const mine = await t.app.inject({ url: '/api/v1/candidacies', headers: { cookie: holder.cookie } });
+    expect(mine.json().items.map((c: { status: string }) => c.status)).toEqual(['awarded']);
   });
 
   it('jury member: convened today to the open session, where they deliberate', async () => {

@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { Services } from './app.js';
 import { seedDemoCandidacies } from './demo-candidacies.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
+import { DEMO_HOLDER, seedDemoCredentials } from './demo-credentials.js';
 import { DEMO_JURY_MEMBERS, seedDemoJuries, seedDemoJuryMembers } from './demo-juries.js';
 
 export const DEMO_PASSWORD = 'qualif-demo';
@@ -122,6 +123,13 @@ export async function seedDemo(
       branchId: branch,
       branchManager: await user('branch_manager'),
       juryMember: await id('jury_member'),
+    });
+    // A certificate holder with her own account, and an award suspended (demo-credentials.ts).
+    await account('candidate', `${DEMO_HOLDER.login}@${DEMO_DOMAIN}`, DEMO_HOLDER.name);
+    await seedDemoCredentials(db, services, {
+      domain: DEMO_DOMAIN,
+      branchId: branch,
+      branchManager: await user('branch_manager'),
     });
   }
   return accounts;
