@@ -21,6 +21,7 @@ import * as m0019 from './0019_jury_reminders.js';
 import * as m0020 from './0020_award_status.js';
 import * as m0021 from './0021_cdc.js';
 import * as m0022 from './0022_carried_bloc_route.js';
+import * as m0023 from './0023_candidate_identity_changed.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_award_status': m0020,
   '0021_cdc': m0021,
   '0022_carried_bloc_route': m0022,
+  '0023_candidate_identity_changed': m0023,
 };

@@ -330,11 +330,29 @@ describe('a deposit batch', () => {
     expect(refused.statusCode).toBe(422);
 
     const candidate = batch.find((a) => a.id === p2?.awardId) as { candidateId: string };
+    // Any update of the record (an account linked, an email) is no fix: still rejected.
     await t.db
       .updateTable('candidates')
-      .set({ birth_month: 5, birth_day: 13, updated_at: new Date(Date.now() + 1000) })
+      .set({ updated_at: new Date(Date.now() + 1000) })
       .where('id', '=', candidate.candidateId)
       .execute();
+    expect((await deposit({ certifierId: S1, awardIds: [p2?.awardId] })).statusCode).toBe(422);
+    const email = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/candidates/${candidate.candidateId}`,
+      headers: json(manager),
+      payload: { email: 'titulaire.corrige@example.test' },
+    });
+    expect(email.statusCode, email.body).toBe(200);
+    expect((await deposit({ certifierId: S1, awardIds: [p2?.awardId] })).statusCode).toBe(422);
+    // The birth date the CDC matches, corrected: due again.
+    const fixed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/candidates/${candidate.candidateId}`,
+      headers: json(manager),
+      payload: { birthDate: { year: 1990, month: 5, day: 13 } },
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
     dl = (
       await t.app.inject({
         method: 'GET',

@@ -1385,6 +1385,16 @@ const MATRIX: Record<string, Entry> = {
     request: () => ({ url: `/api/v1/candidates/${fx.candidate1}` }),
     expect: READS_CANDIDACY_1,
   },
+  'PATCH /api/v1/candidates/:id': {
+    // A fresh candidate at training organisation 1 for those who may correct it (candidacy 1's
+    // candidate for the others: its readers who may not change it answer 403 by role).
+    request: async (who) => ({
+      method: 'PATCH',
+      url: `/api/v1/candidates/${['admin', 'managerA', 'trainingOrg1'].includes(who) ? (await candidateAtOrg1()).candidateId : fx.candidate1}`,
+      payload: { firstNames: ['Camille', 'Inès'] },
+    }),
+    expect: only({ admin: 'ok', managerA: 'ok', managerB: 404, trainingOrg1: 'ok', trainingOrg2: 404 }),
+  },
   'POST /api/v1/candidates/:id/invitation': {
     // A fresh candidate at training organisation 1 (not yet activated) for those who may resend.
     request: async (who) => ({

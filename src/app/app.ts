@@ -10,6 +10,8 @@ import { registerCandidacyRoutes } from '../modules/candidates/candidacies.route
 import { candidaciesServiceFactory } from '../modules/candidates/candidacies.service.js';
 import { candidacyImportsFactory } from '../modules/candidates/candidacy-imports.js';
 import { registerCandidateAdminRoutes } from '../modules/candidates/candidate-admin.routes.js';
+import { registerCandidateIdentityRoutes } from '../modules/candidates/candidate-identity.routes.js';
+import { candidateIdentityServiceFactory } from '../modules/candidates/candidate-identity.service.js';
 import { cdcHoldersServiceFactory } from '../modules/candidates/cdc-holders.service.js';
 import { communeDirectory } from '../modules/candidates/communes.js';
 import { registerGridRoutes } from '../modules/candidates/grid.routes.js';
@@ -182,6 +184,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     users,
   });
   mail.provideValues('candidacy.enrolled', candidacies.enrolledMailValues);
+  const candidateIdentity = candidateIdentityServiceFactory({ db, encryption, candidacies });
   const candidacyImports = candidacyImportsFactory({
     db,
     candidacies,
@@ -363,6 +366,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     eligibility,
     candidacies,
     candidacyImports,
+    candidateIdentity,
     positioning,
     assessments,
     grid,
@@ -415,6 +419,7 @@ export async function createApp(
   registerCoOwnershipRoutes(app, services.catalogue.coOwnership);
   registerCandidacyRoutes(app, services.candidacies, services.candidacyImports);
   registerCandidateAdminRoutes(app, services.personalData);
+  registerCandidateIdentityRoutes(app, services.candidateIdentity);
   registerPositioningRoutes(app, services.positioning);
   registerPathwayRoutes(app, services.pathway);
   registerAssessmentRoutes(app, services.assessments);

@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS = {
   'candidate.account_link': 'Compte du candidat ou de la candidate relié',
   'candidate.invite': 'Invitation à créer son compte envoyée au candidat ou à la candidate',
   'candidate.merge': 'Doublon fusionné dans ce dossier de candidat·e',
+  'candidate.identity_update': 'Identité du candidat ou de la candidate corrigée',
   'candidate.export': 'Données personnelles exportées',
   'candidate.anonymise': 'Identité anonymisée (fin de la durée de conservation)',
   'candidacy.create': 'Candidature enregistrée (inscription)',

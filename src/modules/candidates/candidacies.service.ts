@@ -415,7 +415,11 @@ export function candidaciesServiceFactory(deps: Deps) {
    * candidate (404 unknown or unseen, 403 read-only). A record merged into another answers
    * `mergedInto` (the record kept, followed to the end) instead, for the route to redirect to.
    */
-  async function loadCandidateFor(id: string, actor: Actor, action: 'read' | 'invite' | 'merge' | 'export') {
+  async function loadCandidateFor(
+    id: string,
+    actor: Actor,
+    action: 'read' | 'invite' | 'merge' | 'updateIdentity' | 'export',
+  ) {
     const person = await findCandidate(db, id);
     if (!person) throw problems.notFound(CANDIDATE_NOT_FOUND);
     const rows = await candidacyQuery(db)

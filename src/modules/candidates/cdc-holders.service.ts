@@ -31,7 +31,11 @@ export type CdcHolderAward = {
     birthCountryInsee: string | null;
     anonymised: boolean;
   };
-  /** When the holder's record last changed (a KO passage is due again once it changed after the report). */
+  /**
+   * When the holder's civil identity (what the CDC matches) last really changed — not any update
+   * of the record (an account linked, an email): a KO passage is due again once it changed after
+   * the report (candidate-identity.service.ts, migration 0023).
+   */
   identityUpdatedAt: Date;
 };
 
@@ -68,7 +72,7 @@ export function cdcHoldersServiceFactory(deps: { db: Db }) {
         'p.birth_commune_insee',
         'p.birth_country_insee',
         'p.anonymised_at',
-        'p.updated_at',
+        'p.identity_changed_at',
       ]);
   }
 
@@ -98,7 +102,7 @@ export function cdcHoldersServiceFactory(deps: { db: Db }) {
         birthCountryInsee: r.birth_country_insee,
         anonymised: r.anonymised_at !== null,
       },
-      identityUpdatedAt: new Date(r.updated_at),
+      identityUpdatedAt: new Date(r.identity_changed_at),
     };
   }
 

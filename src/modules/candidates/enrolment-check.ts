@@ -20,6 +20,7 @@ import {
 } from './candidates.repo.js';
 import {
   ageOn,
+  type BirthPlace,
   birthDateProblems,
   type CommuneDirectory,
   checkBirthPlace,
@@ -494,16 +495,7 @@ export function enrolmentCheckFactory(deps: Deps) {
     const place = identity.place;
     return {
       id,
-      birth_name: person.birthName,
-      usage_name: person.usageName ?? null,
-      first_names: person.firstNames,
-      sex: person.sex,
-      birth_year: person.birthDate.year,
-      birth_month: person.birthDate.month ?? null,
-      birth_day: person.birthDate.day ?? null,
-      birth_commune_insee: 'communeInsee' in place ? place.communeInsee : null,
-      birth_country_insee: 'countryInsee' in place ? place.countryInsee : null,
-      email: person.email ? emailKey(person.email) : null,
+      ...civilIdentityColumns(person, place),
       phone: person.phone ?? null,
       address: person.address ? JSON.stringify(person.address) : null,
       nir_encrypted: identity.nir ? deps.encryption.encrypt(identity.nir, nirContext(id)) : null,
@@ -600,6 +592,28 @@ export function enrolmentCheckFactory(deps: Deps) {
 }
 
 export type EnrolmentChecks = ReturnType<typeof enrolmentCheckFactory>;
+
+/**
+ * The civil identity's columns of `candidates` (names, sex, birth date and place, email), as an
+ * enrolment and a correction (candidate-identity.service.ts) store a checked identity.
+ */
+export function civilIdentityColumns(
+  person: Pick<CandidateInput, 'birthName' | 'usageName' | 'firstNames' | 'sex' | 'birthDate' | 'email'>,
+  place: BirthPlace,
+) {
+  return {
+    birth_name: person.birthName,
+    usage_name: person.usageName ?? null,
+    first_names: person.firstNames,
+    sex: person.sex,
+    birth_year: person.birthDate.year,
+    birth_month: person.birthDate.month ?? null,
+    birth_day: person.birthDate.day ?? null,
+    birth_commune_insee: 'communeInsee' in place ? place.communeInsee : null,
+    birth_country_insee: 'countryInsee' in place ? place.countryInsee : null,
+    email: person.email ? emailKey(person.email) : null,
+  };
+}
 
 /** A refused check as the problem the single form answers. */
 export function enrolmentProblem(check: Extract<EnrolmentCheck, { ok: false }>) {

@@ -288,10 +288,18 @@ export const candidateSchema = z
     candidacies: z
       .array(candidacySummarySchema)
       .meta({ description: 'Ses parcours que la personne connectée peut lire' }),
-    can: z.object({ enrol: z.boolean(), invite: z.boolean(), merge: z.boolean(), export: z.boolean() }).meta({
-      description:
-        'Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, exporter les données',
-    }),
+    can: z
+      .object({
+        enrol: z.boolean(),
+        invite: z.boolean(),
+        merge: z.boolean(),
+        updateIdentity: z.boolean(),
+        export: z.boolean(),
+      })
+      .meta({
+        description:
+          'Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, corriger l’identité (PATCH), exporter les données',
+      }),
   })
   .meta({ id: 'Candidate' });
 

@@ -357,6 +357,13 @@ const POLICIES = {
     merge: (actor, p) =>
       isAdmin(actor) || p.candidacies.some((c) => managesAny(actor, c.certificationBranchIds)),
     /**
+     * Correcting their civil identity (names, sex, birth date and place, email, NIR): those who
+     * enrol — admins, the managers of a branch owning one of their candidacies' certifications,
+     * the training organisation of one of them. Not the candidate: the identity is what the CDC
+     * matches against the national register, attested by those who enrolled them (ADR 0005).
+     */
+    updateIdentity: (actor, p) => isAdmin(actor) || p.candidacies.some((c) => candidacyManage(actor, c)),
+    /**
      * Everything held on the person (NIR in clear, files): the person themselves, and the data
      * protection officer — the admin role (docs/personal-data.md).
      */

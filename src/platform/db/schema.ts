@@ -356,6 +356,8 @@ export interface CandidatesTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the civil identity the CDC matches last really changed (migration 0023). */
+  identity_changed_at: Timestamp;
 }
 
 export type CandidacyStatusColumn =

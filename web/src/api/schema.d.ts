@@ -3454,7 +3454,81 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Corriger l’identité d’un candidat (noms, prénoms, sexe, naissance, e-mail, NIR)
+         * @description Les champs donnés remplacent les actuels (null efface le nom d’usage ou l’e-mail) ; l’identité qui en résulte passe les contrôles de l’inscription (422 avec les erreurs par champ). Pour les gestionnaires d’une branche de la certification d’un de ses parcours, l’organisme de formation d’un de ses parcours, les administrateurs ; pas le ou la candidat·e (403). Un passage refusé par la Caisse des Dépôts redevient à déposer quand un champ qu’elle compare a changé.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CandidateIdentityPatchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Candidate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/candidates/{id}/invitation": {
@@ -8293,7 +8367,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description Auteur·rice : identifiant du compte */
                     actorUserId?: string;
-                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke" | "award.suspend" | "award.reinstate" | "credentials.rotate_key" | "bloc_equivalence.create" | "bloc_equivalence.delete" | "cdc_certifier.configure" | "cdc_deposit.create" | "cdc_deposit.report";
+                    action?: "user.create" | "user.invite" | "user.grants_update" | "user.deactivate" | "user.reactivate" | "user.password_reset" | "user.demo_password_set" | "session.open" | "session.revoke" | "branch.create" | "branch.update" | "organisation.create" | "organisation.update" | "certification.create" | "certification.update" | "certification.activate" | "certification.retire" | "certification.recognition_event.add" | "certification.recognition_event.delete" | "certification.recognition_event.replace" | "certification.registry_link.add" | "certification.registry_link.remove" | "certification.co_ownership.accept" | "certification.co_ownership.decline" | "framework_version.create" | "framework_version.edit" | "framework_version.publish" | "habilitation.create" | "habilitation.delete" | "registry.import" | "registry.import.interrupted" | "registry.alert.apply" | "registry.alert.dismiss" | "candidate.create" | "candidate.account_link" | "candidate.invite" | "candidate.merge" | "candidate.identity_update" | "candidate.export" | "candidate.anonymise" | "candidacy.create" | "candidacy.transition" | "candidacy.transfer" | "candidacy.import" | "positioning.self" | "positioning.decide" | "positioning.carry_bloc" | "positioning.uncarry_bloc" | "positioning.evidence_add" | "positioning.evidence_delete" | "candidacy.links_update" | "assessment.schedule" | "assessment.edit" | "assessment.cancel" | "assessment.sign" | "assessment.correct" | "pathway.generate" | "pathway.update" | "pathway.acknowledge" | "jury.create" | "jury.attendance" | "jury.decision" | "jury.decision_correct" | "jury.minutes_generate" | "jury.minutes_sign" | "jury.minutes_seal" | "jury_rules.create" | "jury_rules.accept" | "jury.close" | "award.revoke" | "award.suspend" | "award.reinstate" | "credentials.rotate_key" | "bloc_equivalence.create" | "bloc_equivalence.delete" | "cdc_certifier.configure" | "cdc_deposit.create" | "cdc_deposit.report";
                     /** @description Depuis ce jour (heure de Paris), inclus */
                     from?: string;
                     /** @description Jusqu’à ce jour (heure de Paris), inclus */
@@ -9253,6 +9327,20 @@ export interface components {
              * @description Le dossier en double, fusionné dans celui-ci
              */
             duplicateId: string;
+        };
+        CandidateIdentityPatchInput: {
+            birthName?: string;
+            /** @description null : l’effacer */
+            usageName?: string | null;
+            firstNames?: string[];
+            /** @enum {string} */
+            sex?: "F" | "M";
+            birthDate?: components["schemas"]["PartialBirthDateInput"];
+            birthPlace?: components["schemas"]["BirthPlaceInput"];
+            /** @description null : l’effacer */
+            email?: string | null;
+            /** @description Numéro de sécurité sociale (15 caractères, clé comprise) */
+            nir?: string;
         };
         /** @description La grille du bloc telle que saisie (remplace le brouillon) */
         AssessmentResultDraftInput: {
@@ -10229,11 +10317,12 @@ export interface components {
             anonymisedAt: string | null;
             /** @description Ses parcours que la personne connectée peut lire */
             candidacies: components["schemas"]["CandidacySummary"][];
-            /** @description Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, exporter les données */
+            /** @description Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, corriger l’identité (PATCH), exporter les données */
             can: {
                 enrol: boolean;
                 invite: boolean;
                 merge: boolean;
+                updateIdentity: boolean;
                 export: boolean;
             };
         };
