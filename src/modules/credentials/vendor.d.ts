@@ -27,6 +27,10 @@ declare module '@digitalbazaar/ed25519-multikey' {
     seed?: Uint8Array;
   }): Promise<Ed25519KeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
+  export function toJwk(options: {
+    keyPair: Ed25519KeyPair;
+    secretKey?: boolean;
+  }): Promise<import('node:crypto').JsonWebKey>;
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
