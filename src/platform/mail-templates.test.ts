@@ -45,7 +45,11 @@ describe('mail templates', () => {
   });
 
   it('the award’s « issued » email says where it is, never the result', () => {
-    const mail = renderMail('award.issued', { certificationTitle: 'CQP Opérateur' }, 'https://qualif.example.org');
+    const mail = renderMail(
+      'award.issued',
+      { certificationTitle: 'CQP Opérateur' },
+      'https://qualif.example.org',
+    );
     expect(mail.subject).toBe('Votre certification est disponible dans votre espace');
     expect(mail.text).toContain('Votre certification est disponible dans votre espace');
     expect(mail.text).toContain('https://qualif.example.org/mon-parcours');

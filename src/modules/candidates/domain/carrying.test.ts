@@ -45,8 +45,16 @@ describe('registry carrying edges', () => {
 
   it('the same entry published on both fiches gives each edge once', () => {
     const edges = registryCarryEdges([
-      { certificationId: 'x', fiche: 'RNCP1', correspondences: [entry(['RNCP1BC01'], 'RNCP2', ['RNCP2BC03'])] },
-      { certificationId: 'y', fiche: 'RNCP2', correspondences: [entry(['RNCP2BC03'], 'RNCP1', ['RNCP1BC01'])] },
+      {
+        certificationId: 'x',
+        fiche: 'RNCP1',
+        correspondences: [entry(['RNCP1BC01'], 'RNCP2', ['RNCP2BC03'])],
+      },
+      {
+        certificationId: 'y',
+        fiche: 'RNCP2',
+        correspondences: [entry(['RNCP2BC03'], 'RNCP1', ['RNCP1BC01'])],
+      },
     ]);
     expect(edges).toHaveLength(2);
   });
