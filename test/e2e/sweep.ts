@@ -68,6 +68,8 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
       (tab) => `/candidatures/${candidacy}?onglet=${tab}`,
     ),
   '/mon-parcours': () => ['/mon-parcours'],
+  '/mes-certifications': () => ['/mes-certifications'],
+  '/attributions': () => ['/attributions', '/attributions?status=revoked'],
   '/evaluations': () => ['/evaluations'],
   '/evaluations/:assessmentId': ({ assessment }) => [`/evaluations/${assessment}`],
   '/jurys': () => ['/jurys', '/jurys?status=closed'],

@@ -60,6 +60,10 @@ const JuryRulesPage = lazy(() =>
 const CandidateSpacePage = lazy(() =>
   import('../candidate/CandidateSpacePage').then((m) => ({ default: m.CandidateSpacePage })),
 );
+const CertificationsPage = lazy(() =>
+  import('../candidate/CertificationsPage').then((m) => ({ default: m.CertificationsPage })),
+);
+const AwardsPage = lazy(() => import('../awards/AwardsPage').then((m) => ({ default: m.AwardsPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -100,6 +104,22 @@ export function App() {
             element={
               <Deferred>
                 <CandidateSpacePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/mes-certifications"
+            element={
+              <Deferred>
+                <CertificationsPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="/attributions"
+            element={
+              <Deferred>
+                <AwardsPage />
               </Deferred>
             }
           />

@@ -36,6 +36,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/candidatures', label: 'Candidatures' },
     { to: '/jurys', label: 'Jurys' },
     { to: '/gestion/jurys/regles', label: 'Règles de jury' },
+    { to: '/attributions', label: 'Attributions' },
     { to: '/depots-cdc', label: 'Dépôts CDC' },
   ],
   branch_manager: [
@@ -44,6 +45,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { to: '/candidatures', label: 'Candidatures' },
     { to: '/jurys', label: 'Jurys' },
     { to: '/gestion/jurys/regles', label: 'Règles de jury' },
+    { to: '/attributions', label: 'Attributions' },
     { to: '/depots-cdc', label: 'Dépôts CDC' },
   ],
   training_org: [{ to: '/candidatures', label: 'Candidatures' }],
@@ -52,9 +54,13 @@ export const navigationByRole: Record<Role, NavItem[]> = {
   employer: [{ to: '/candidatures', label: 'Mes salariés en parcours' }],
   advisor: [
     { to: '/candidatures', label: 'Parcours des branches' },
+    { to: '/attributions', label: 'Attributions' },
     { to: '/depots-cdc', label: 'Dépôts CDC' },
   ],
-  candidate: [{ to: '/mon-parcours', label: 'Mon parcours' }],
+  candidate: [
+    { to: '/mon-parcours', label: 'Mon parcours' },
+    { to: '/mes-certifications', label: 'Mes certifications' },
+  ],
 };
 
 /** The navigation of someone holding these roles, without duplicates, in a stable order. */
@@ -88,6 +94,12 @@ export const RESTRICTED_AREAS: readonly RestrictedArea[] = [
   { prefix: '/candidatures/nouvelle/', roles: ENROLMENT_ROLES, reservedTo: ENROLMENT_RESERVED },
   { prefix: '/candidatures/import/', roles: ENROLMENT_ROLES, reservedTo: ENROLMENT_RESERVED },
   { prefix: '/mon-parcours/', roles: ['candidate'], reservedTo: 'aux candidats et candidates' },
+  { prefix: '/mes-certifications/', roles: ['candidate'], reservedTo: 'aux candidats et candidates' },
+  {
+    prefix: '/attributions/',
+    roles: ['admin', 'branch_manager', 'advisor'],
+    reservedTo: 'aux gestionnaires et conseillers des branches et à l’administration de Qualif',
+  },
   // The first area an address falls in decides: convening before reading.
   {
     prefix: '/jurys/nouveau/',

@@ -1,0 +1,203 @@
+import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { AWARD_STATUSES } from '../../../src/contracts/juries';
+import { certificationOptions } from '../catalogue/queries';
+import { formatDate } from '../format/date';
+import { plural } from '../format/plural';
+import { FilteredResults } from '../ui/FilteredResults';
+import { FilterForm } from '../ui/FilterForm';
+import { ListTable } from '../ui/ListTable';
+import { Page } from '../ui/Page';
+import { PagedResult } from '../ui/PagedResult';
+import { SearchSelect } from '../ui/SearchSelect';
+import { usePagedList } from '../ui/usePagedList';
+import { AwardActions } from './AwardActions';
+import {
+  AWARD_DOCUMENT_LABELS,
+  AWARDS_PATH,
+  type Award,
+  type AwardPage,
+  awardsKey,
+  certificatePdfPath,
+  credentialPath,
+  STATUS_COLORS,
+  statusReason,
+} from './awards';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['certificationId', 'year', 'status'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+/** The list's status filter, said of awards in general (« attestations »: feminine). */
+const STATUS_FILTER_LABELS = { valid: 'Valides', suspended: 'Suspendues', revoked: 'Révoquées' } as const;
+const STATUS_LABELS = { valid: 'Valide', suspended: 'Suspendue', revoked: 'Révoquée' } as const;
+
+/** One award's status, with the reason of its revocation or suspension. */
+function StatusCell({ award }: { award: Award }) {
+  const reason = statusReason(award);
+  return (
+    <Stack gap={2}>
+      <Badge variant="light" color={STATUS_COLORS[award.status]}>
+        {STATUS_LABELS[award.status]}
+      </Badge>
+      {reason && <Text size="xs">{reason}</Text>}
+    </Stack>
+  );
+}
+
+/**
+ * `/attributions`: the certificates and bloc attestations the signed-in staff may read (the API
+ * scopes them to their branches' certifications; admins all), filtered by certification, year and
+ * status, paginated; each with its status, its documents (sealed PDF, signed credential), its
+ * candidacy, and — for the certification's branch managers — suspend, reinstate, revoke.
+ */
+export function AwardsPage() {
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = Object.fromEntries(
+    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
+  );
+  const list = usePagedList<Award, AwardPage>(AWARDS_PATH, PAGE_SIZE, filters);
+  const first = list.query.data?.items[0];
+  const certificationLabel =
+    first && filters.certificationId === first.certification.id
+      ? `${first.certification.code} — ${first.certification.title}`
+      : undefined;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: awardsKey });
+  return (
+    <Page title="Attributions">
+      <Text>
+        Les certificats et attestations de blocs délivrés par les jurys de vos branches : leur statut, leurs
+        documents, et leur suspension ou leur retrait.
+      </Text>
+      <FilteredResults
+        placement="above"
+        active={Object.keys(filters).length}
+        filters={
+          <FilterForm
+            key={params.toString()}
+            label="Filtrer les attributions"
+            value={filters}
+            onApply={(next) =>
+              setParams(
+                Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>,
+              )
+            }
+          >
+            {(draft, set) => (
+              <>
+                <SearchSelect
+                  label="Certification"
+                  placeholder="Toutes"
+                  description="Code ou intitulé"
+                  clearable
+                  queryKey={['awards', 'filter', 'certifications']}
+                  search={(q) => certificationOptions(q, 20)}
+                  value={draft.certificationId ?? null}
+                  valueLabel={certificationLabel}
+                  onChange={set('certificationId')}
+                  nothingFound="Aucune certification ne correspond."
+                  unavailable="Liste des certifications indisponible."
+                  w={280}
+                />
+                <TextInput
+                  label="Année"
+                  inputMode="numeric"
+                  placeholder="Toutes"
+                  value={draft.year ?? ''}
+                  onChange={(e) => set('year')(e.currentTarget.value.replace(/\D/g, '').slice(0, 4))}
+                  w={120}
+                />
+                <Select
+                  label="Statut"
+                  placeholder="Tous"
+                  clearable
+                  data={AWARD_STATUSES.map((s) => ({ value: s, label: STATUS_FILTER_LABELS[s] }))}
+                  value={draft.status ?? null}
+                  onChange={set('status')}
+                  w={180}
+                />
+              </>
+            )}
+          </FilterForm>
+        }
+      >
+        <PagedResult
+          list={list}
+          loadingLabel="Chargement des attributions…"
+          empty={
+            Object.keys(filters).length > 0
+              ? 'Aucune attribution ne correspond.'
+              : 'Aucune attribution pour l’instant : elles sont créées à la clôture d’une session de jury.'
+          }
+          count={(total) => plural(total, 'attribution', 'attributions')}
+        >
+          {(items) => (
+            <ListTable
+              minWidth={980}
+              label="Attributions"
+              columns={['Numéro', 'Certification', 'Nature', 'Délivrée le', 'Statut', 'Documents', 'Actions']}
+            >
+              {items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Text size="sm" ff="monospace">
+                        {a.number}
+                      </Text>
+                      <Anchor component={Link} to={`/candidatures/${a.candidacyId}`} size="xs">
+                        {`Parcours de ${a.number}`}
+                      </Anchor>
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      <Text span fw={500} size="sm">
+                        {a.certification.code}
+                      </Text>{' '}
+                      {a.certification.title}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{AWARD_DOCUMENT_LABELS[a.kind]}</Text>
+                    <Text size="xs" c="dimmed">
+                      {a.blocs.map((b) => b.code).join(', ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDate(a.awardedOn)}</Table.Td>
+                  <Table.Td>
+                    <StatusCell award={a} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={8} wrap="nowrap">
+                      <Anchor
+                        href={certificatePdfPath(a.id)}
+                        download
+                        size="sm"
+                        aria-label={`PDF de ${a.number}`}
+                      >
+                        PDF
+                      </Anchor>
+                      <Anchor
+                        href={credentialPath(a.id)}
+                        download
+                        size="sm"
+                        aria-label={`Attestation numérique (JSON) de ${a.number}`}
+                      >
+                        JSON
+                      </Anchor>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <AwardActions award={a} onDone={refresh} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
+          )}
+        </PagedResult>
+      </FilteredResults>
+    </Page>
+  );
+}
