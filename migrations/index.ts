@@ -22,6 +22,7 @@ import * as m0020 from './0020_award_status.js';
 import * as m0021 from './0021_cdc.js';
 import * as m0022 from './0022_carried_bloc_route.js';
 import * as m0023 from './0023_candidate_identity_changed.js';
+import * as m0024 from './0024_cdc_flux_erasure.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_cdc': m0021,
   '0022_carried_bloc_route': m0022,
   '0023_candidate_identity_changed': m0023,
+  '0024_cdc_flux_erasure': m0024,
 };

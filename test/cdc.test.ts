@@ -534,3 +534,80 @@ describe('daily reminder', () => {
     ).toBeUndefined();
   }, 60_000);
 });
+
+describe('retention', () => {
+  it('a holder is never purged; once their award is revoked and the retention over, the purge anonymises them and erases the fluxes holding them: 410, the passages’ results kept', async () => {
+    const deposits = await t.db
+      .selectFrom('cdc_deposits as d')
+      .innerJoin('cdc_passages as p', 'p.deposit_id', 'd.id')
+      .innerJoin('awards as a', 'a.id', 'p.award_id')
+      .select(['d.id', 'a.id as award_id', 'a.candidate_id', 'a.candidacy_id'])
+      .where('d.flux', 'is not', null)
+      .execute();
+    const target = deposits[0];
+    if (!target) throw new Error('no deposit with a flux to erase');
+    const before = await t.db
+      .selectFrom('cdc_passages')
+      .select(['id_technique', 'result'])
+      .where('deposit_id', '=', target.id)
+      .orderBy('id_technique')
+      .execute();
+    expect((await flux(target.id)).statusCode).toBe(200);
+    // The holder's last candidacy ended six years ago: past the five-year retention.
+    await t.db
+      .updateTable('candidacy_status_history')
+      .set({ at: new Date(Date.now() - 6 * 366 * 24 * 3600 * 1000) })
+      .where('candidacy_id', '=', target.candidacy_id)
+      .execute();
+    // Still a holder: out of the purge's scope (the certifier's register of holders).
+    const kept = await t.services.personalData.purge({ retentionYears: 5, dryRun: false });
+    expect(kept.candidateIds).not.toContain(target.candidate_id);
+    expect((await flux(target.id)).statusCode).toBe(200);
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/awards/${target.award_id}/revoke`,
+      headers: json(manager),
+      payload: { reason: 'Fraude établie' },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const purged = await t.services.personalData.purge({ retentionYears: 5, dryRun: false });
+    expect(purged.candidateIds).toContain(target.candidate_id);
+
+    const gone = await flux(target.id);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(gone.json().detail).toMatch(/effacé le .*anonymisé/);
+    const erased = await t.db
+      .selectFrom('cdc_deposits')
+      .select(['flux', 'flux_erased_at', 'flux_sha256'])
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow();
+    expect(erased.flux).toBeNull();
+    expect(erased.flux_erased_at).not.toBeNull();
+    expect(erased.flux_sha256).toMatch(/^[0-9a-f]{64}$/);
+    const after = await t.db
+      .selectFrom('cdc_passages')
+      .select(['id_technique', 'result'])
+      .where('deposit_id', '=', target.id)
+      .orderBy('id_technique')
+      .execute();
+    expect(after).toEqual(before);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['id'])
+      .where('action', '=', 'cdc_deposit.erase_flux')
+      .where('entity_id', '=', target.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    // Idempotent: a second purge erases nothing more, and writes no second audit row.
+    await t.services.personalData.purge({ retentionYears: 5, dryRun: false });
+    expect(
+      await t.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', 'cdc_deposit.erase_flux')
+        .where('entity_id', '=', target.id)
+        .execute(),
+    ).toHaveLength(1);
+  }, 120_000);
+});

@@ -182,6 +182,8 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     invitations,
     accounts: passwordReset,
     users,
+    // The CDC module is composed further down; the purge calls this long after.
+    forgetAwardHolders: (awardIds) => cdc.eraseFluxesOf(awardIds),
   });
   mail.provideValues('candidacy.enrolled', candidacies.enrolledMailValues);
   const candidateIdentity = candidateIdentityServiceFactory({ db, encryption, candidacies });

@@ -82,6 +82,7 @@ export const AUDIT_ACTION_LABELS = {
   'cdc_certifier.configure': 'Paramètres CDC d’un certificateur enregistrés',
   'cdc_deposit.create': 'Lot de dépôt à la Caisse des Dépôts créé (flux validé)',
   'cdc_deposit.report': 'Rapport de traitement de la Caisse des Dépôts importé',
+  'cdc_deposit.erase_flux': 'Flux d’un dépôt effacé (un titulaire anonymisé)',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -30,6 +30,11 @@ type Deps = {
   invitations: Pick<InvitationsService, 'invite'>;
   accounts: Pick<PasswordResetService, 'awaitsActivation'>;
   users: Pick<UsersService, 'eraseCandidateAccount'>;
+  /**
+   * Erases what other modules keep of these awards' holders' identity (the CDC deposits'
+   * fluxes); idempotent. Called by the purge with the awards of every anonymised candidate.
+   */
+  forgetAwardHolders: (awardIds: readonly string[]) => Promise<unknown>;
 };
 
 /** The identity an anonymised record keeps: placeholders, with its id, sex and birth year. */
@@ -344,6 +349,18 @@ export function personalDataServiceFactory(deps: Deps) {
       .select(['p.id', (eb) => eb.fn.max('h.at').as('ended_at')])
       .where('p.anonymised_at', 'is', null)
       .where('p.merged_into_id', 'is', null)
+      // Holders are out of scope (docs/personal-data.md): the certifier keeps its register of
+      // holders, deposited at the Caisse des Dépôts, and their certificates stay verifiable.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('awards as a')
+              .select('a.id')
+              .whereRef('a.candidate_id', '=', 'p.id')
+              .where('a.revoked_at', 'is', null),
+          ),
+        ),
+      )
       .groupBy('p.id')
       .having((eb) =>
         eb.and([
@@ -370,6 +387,15 @@ export function personalDataServiceFactory(deps: Deps) {
       return { dryRun: options.dryRun, candidates: ids.length, candidateIds: ids, evidenceFiles: 0 };
     let evidenceFiles = 0;
     for (const id of ids) evidenceFiles += await anonymise(id, SYSTEM_ACTOR);
+    // Every anonymised candidate's awards, not only this run's: a purge stopped before this
+    // step is caught up by the next one.
+    const awards = await db
+      .selectFrom('awards as a')
+      .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
+      .select('a.id')
+      .where('c.anonymised_at', 'is not', null)
+      .execute();
+    await deps.forgetAwardHolders(awards.map((a) => a.id));
     return { dryRun: false, candidates: ids.length, candidateIds: ids, evidenceFiles };
   }
 

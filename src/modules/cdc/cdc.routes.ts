@@ -125,7 +125,7 @@ export function registerCdcRoutes(root: Http, cdc: CdcService) {
         params: uuidParam,
         response: {
           200: mediaResponse('Le flux', { 'application/xml': binary }),
-          ...problemResponses(404),
+          ...problemResponses(404, 410),
         },
       },
     },

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type IsoDate, today } from '../../contracts/dates.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
+import { type Actor, auditActorOf, SYSTEM_ACTOR } from '../../platform/auth/actor.js';
 import {
   authorize,
   capabilities,
@@ -608,14 +608,21 @@ export function cdcServiceFactory(deps: Deps) {
     };
   }
 
-  /** `GET /api/v1/cdc/deposits/{id}/flux.xml`: the flux exactly as validated. */
+  /** `GET /api/v1/cdc/deposits/{id}/flux.xml`: the flux exactly as validated (410 once erased). */
   async function flux(id: string, actor: Actor) {
     const { deposit } = await loadDeposit(id, actor);
     const row = await db
       .selectFrom('cdc_deposits')
-      .select(['flux'])
+      .select(['flux', 'flux_erased_at'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+    if (row.flux === null)
+      throw new Problem(
+        410,
+        'cdc-flux-erased',
+        'Flux effacé',
+        `Ce flux a été effacé le ${new Date(row.flux_erased_at ?? 0).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} : un titulaire qu’il contenait a été anonymisé au terme de la durée de conservation. Son empreinte et les résultats des passages restent.`,
+      );
     if (createHash('sha256').update(row.flux).digest('hex') !== deposit.flux_sha256)
       throw new Problem(
         500,
@@ -764,6 +771,39 @@ export function cdcServiceFactory(deps: Deps) {
     return branchDeadlines(branchId, today());
   }
 
+  /**
+   * Erases the stored flux of every deposit holding one of these awards (their holders were
+   * anonymised: `qualif candidates purge`); idempotent. The SHA-256, `idFlux` and the
+   * passages' results stay. Answers the deposits erased.
+   */
+  async function eraseFluxesOf(awardIds: readonly string[]): Promise<number> {
+    let erased = 0;
+    for (let i = 0; i < awardIds.length; i += 2000) {
+      const batch = awardIds.slice(i, i + 2000);
+      erased += await db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .updateTable('cdc_deposits')
+          .set({ flux: null, flux_erased_at: new Date() })
+          .where('flux', 'is not', null)
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('cdc_passages').select('deposit_id').where('award_id', 'in', batch),
+          )
+          .returning(['id'])
+          .execute();
+        for (const row of rows)
+          await recordAudit(trx, {
+            actor: SYSTEM_ACTOR,
+            action: 'cdc_deposit.erase_flux',
+            entityType: 'cdc_deposit',
+            entityId: row.id,
+            after: { reason: 'holder_anonymised' },
+          });
+        return rows.length;
+      });
+    }
+    return erased;
+  }
+
   return {
     listCertifiers,
     getCertifier,
@@ -775,6 +815,7 @@ export function cdcServiceFactory(deps: Deps) {
     importReport,
     deadlines,
     branchDeadlines,
+    eraseFluxesOf,
   };
 }
 

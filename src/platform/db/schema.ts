@@ -775,7 +775,9 @@ export interface CdcDepositsTable {
   id_flux: string;
   file_name: string;
   xsd_version: string;
-  flux: string;
+  /** Null once erased (a holder in it anonymised: migration 0024). */
+  flux: string | null;
+  flux_erased_at: NullableTimestamp;
   flux_sha256: string;
   passages: number;
   created_by: string | null;
