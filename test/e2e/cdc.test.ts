@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cdcReport } from '../../src/app/demo-cdc.js';
 import { today } from '../../src/contracts/dates.js';
 import { SYSTEM_ADMIN } from '../../src/platform/auth/actor.js';
 import { factories, TEST_PASSWORD } from '../factories.js';
@@ -20,7 +22,11 @@ async function noSidewaysScroll(page: Page) {
 /**
  * « Dépôts CDC » in a real Chromium at 390 px: a branch manager sees the certifier and the
  * deposit due, makes a batch (one holder left out with the reason), opens it and finds the
- * passage pending with « Télécharger le flux ». Axe clean and no sideways scroll at each step.
+ * passage pending with « Télécharger le flux ». Then the loop with the Caisse des Dépôts closed:
+ * the flux downloaded, the CDC's report for it (its idFlux and idTechnique) uploaded with the
+ * passage KO, « corriger l’identité » followed to the candidacy's « Identité » tab, the API's
+ * field error shown under the field, the birth commune fixed, and the KO passage re-deposited
+ * alone. Axe clean and no sideways scroll at each step.
  */
 describe.skipIf(!browserAvailable)('CDC deposits in Chromium', () => {
   let served: ServedApp;
@@ -111,4 +117,95 @@ describe.skipIf(!browserAvailable)('CDC deposits in Chromium', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('imports the CDC’s report, fixes the KO identity through « corriger », re-deposits it alone, at 390 px', async () => {
+    const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await signIn(page, base, email, TEST_PASSWORD);
+      await page.getByText(`Connecté·e en tant que ${email}`).waitFor(WAIT);
+      await page.goto(`${base}/depots-cdc`);
+      await page
+        .getByRole('button', { name: /^Voir le lot du/ })
+        .first()
+        .click();
+      await page.getByText('En attente de l’accusé').waitFor(WAIT);
+
+      // The flux as the CDC receives it: its idFlux and the passage's idTechnique.
+      const [download] = await Promise.all([
+        page.waitForEvent('download', WAIT),
+        page.getByRole('link', { name: 'Télécharger le flux' }).click(),
+      ]);
+      const flux = await readFile(await download.path());
+      const text = flux.toString('utf8');
+      const idFlux = /<(?:\w+:)?idFlux>([^<]+)</.exec(text)?.[1];
+      const idTechnique = /<(?:\w+:)?idTechnique>([^<]+)</.exec(text)?.[1];
+      expect(idFlux, 'idFlux in the flux').toBeTruthy();
+      expect(idTechnique, 'idTechnique in the flux').toMatch(/-1$/);
+
+      // The CDC's report: the passage KO (birth data not found in the national register).
+      const reason = 'Aucun titulaire ne correspond aux critères obligatoires';
+      const report = cdcReport(
+        idFlux as string,
+        '81234',
+        [{ idTechnique: idTechnique as string, message: reason }],
+        [],
+      );
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser', WAIT),
+        page.getByRole('button', { name: 'Importer l’accusé de traitement' }).click(),
+      ]);
+      await chooser.setFiles({
+        name: 'accuse.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(report),
+      });
+      await page.getByText('Refusé par la CDC').first().waitFor(WAIT);
+      await page.getByText(reason).first().waitFor(WAIT);
+      await expectAxeClean(page);
+      await noSidewaysScroll(page);
+
+      // « corriger l’identité » lands on the candidacy's « Identité » tab.
+      await page.getByRole('link', { name: /— corriger l’identité$/ }).click();
+      await page.waitForURL(/\/candidatures\/[^/?]+\?onglet=identite$/, WAIT);
+      const form = page.getByRole('form', { name: 'Identité du candidat' });
+      await form.waitFor(WAIT);
+      await page.getByRole('tab', { name: 'Identité', selected: true }).waitFor(WAIT);
+      await expectAxeClean(page);
+      await noSidewaysScroll(page);
+      const commune = form.getByLabel('Code INSEE de la commune de naissance');
+      // A department that does not exist: the API's error under the field.
+      await commune.fill('96001');
+      await form.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+      await form.getByText('Le département « 96 » n’existe pas.').waitFor(WAIT);
+      await form.getByText('Une erreur est indiquée sous le champ concerné.').waitFor(WAIT);
+      expect(await commune.getAttribute('aria-invalid')).toBe('true');
+      await expectAxeClean(page);
+      await commune.fill('69381');
+      await form.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+      await page.getByText('Identité enregistrée.').waitFor(WAIT);
+      await expectAxeClean(page);
+      await noSidewaysScroll(page);
+
+      // Due again: a batch with that passage alone, its second attempt.
+      await page.goto(`${base}/depots-cdc`);
+      await page.getByRole('heading', { level: 1, name: 'Dépôts CDC' }).waitFor(WAIT);
+      await page.getByText('MARTIN Camille').waitFor(WAIT);
+      await page.getByRole('button', { name: /Préparer un lot pour/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Lot préparé' });
+      await dialog.waitFor(WAIT);
+      await dialog.getByText('1 passage dans le flux').waitFor(WAIT);
+      await dialog.getByRole('button', { name: 'Compris' }).click();
+      await page
+        .getByRole('button', { name: /^Voir le lot du/ })
+        .first()
+        .click();
+      await page.getByText((idTechnique as string).replace(/-1$/, '-2')).waitFor(WAIT);
+      await page.getByText('En attente de l’accusé').waitFor(WAIT);
+      await expectAxeClean(page);
+      await noSidewaysScroll(page);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
 });

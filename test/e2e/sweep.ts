@@ -64,7 +64,7 @@ const ROUTES: Record<string, (ids: DemoIds) => string[]> = {
   '/candidatures/nouvelle': () => ['/candidatures/nouvelle'],
   '/candidatures/import': () => ['/candidatures/import'],
   '/candidatures/:id': ({ candidacy }) =>
-    ['positionnement', 'parcours', 'evaluations', 'liens', 'historique'].map(
+    ['positionnement', 'parcours', 'evaluations', 'liens', 'historique', 'identite'].map(
       (tab) => `/candidatures/${candidacy}?onglet=${tab}`,
     ),
   '/mon-parcours': () => ['/mon-parcours'],

@@ -18,6 +18,7 @@ import {
   useCandidacy,
 } from './candidacy';
 import { HistoryPanel } from './HistoryPanel';
+import { IdentityPanel } from './IdentityPanel';
 import { JuryOutcome } from './JuryOutcome';
 import { LinksPanel } from './LinksPanel';
 import { PathwayPanel } from './PathwayPanel';
@@ -36,6 +37,7 @@ export const CANDIDACY_TABS: readonly CandidacyTab[] = [
   { value: 'evaluations', label: 'Évaluations', Panel: AssessmentsPanel },
   { value: 'liens', label: 'Liens', Panel: LinksPanel },
   { value: 'historique', label: 'Historique', Panel: HistoryPanel },
+  { value: 'identite', label: 'Identité', Panel: IdentityPanel },
 ];
 
 const STATUS_COLORS: Record<CandidacyStatus, string> = {

@@ -70,5 +70,6 @@ export const DEADLINE_STATE_LABELS: Record<DeadlineItem['state'], string> = {
   rejected: 'Refusé par la CDC',
 };
 
-/** Where a holder's identity is corrected: their candidacy's page. */
-export const identityFixPath = (candidacyId: string) => `/candidatures/${encodeURIComponent(candidacyId)}`;
+/** Where a holder's identity is corrected: their candidacy's « Identité » tab (IdentityPanel). */
+export const identityFixPath = (candidacyId: string) =>
+  `/candidatures/${encodeURIComponent(candidacyId)}?onglet=identite`;
