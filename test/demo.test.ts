@@ -24,7 +24,8 @@ beforeAll(async () => {
   for (const role of ROLES)
     sessions.set(role, await signIn(t.app, `${role}@demo.qualif.test`, 'qualif-demo'));
   for (const c of (await get('/api/v1/certifications?pageSize=50')).items) certIds.set(c.code, c.id);
-}, 120_000);
+  // A fresh seed (juries sealed, credentials, a CDC flux validated against the XSD): minutes on a busy machine.
+}, 300_000);
 afterAll(() => t?.close());
 
 const as = (role: Role) => {
@@ -495,5 +496,32 @@ describe('demo juries (issue 13): on CQP-APS, a closed session, an open one, can
       for (const c of (await get(`/api/v1/juries/${j.id}`, 'branch_manager')).candidacies as { id: string }[])
         attached.add(c.id);
     expect(ready.filter((c) => !attached.has(c.id)).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('demo CDC deposit (issue 14, point 6)', () => {
+  it('branch manager: a deposit of the closed session’s awards, its report imported, one passage KO to fix', async () => {
+    const branches = (await get('/api/v1/branches?pageSize=50', 'branch_manager')).items as {
+      id: string;
+      name: string;
+    }[];
+    const branch = branches.find((b) => b.name === SECURITY) as { id: string };
+    const deposits = (await get(`/api/v1/cdc/deposits?branchId=${branch.id}`, 'branch_manager')).items as {
+      id: string;
+    }[];
+    expect(deposits).toHaveLength(1);
+    const deposit = await get(`/api/v1/cdc/deposits/${deposits[0]?.id}`, 'branch_manager');
+    const ko = (deposit.passages as { result: string; message: string | null; candidacyId: string }[]).filter(
+      (p) => p.result === 'ko',
+    );
+    expect(ko).toHaveLength(1);
+    expect(ko[0]?.message).toBe('Aucun titulaire ne correspond aux critères obligatoires');
+    // Refused until the identity is fixed; the branch manager may fix it.
+    const deadlines = await get(`/api/v1/cdc/branches/${branch.id}/deadlines`, 'branch_manager');
+    const rejected = deadlines.rejected as { candidacyId: string }[];
+    expect(rejected.map((r) => r.candidacyId)).toEqual([ko[0]?.candidacyId]);
+    const candidacy = await get(`/api/v1/candidacies/${ko[0]?.candidacyId}`, 'branch_manager');
+    const holder = await get(`/api/v1/candidates/${candidacy.candidateId}`, 'branch_manager');
+    expect(holder.can.updateIdentity).toBe(true);
   });
 });

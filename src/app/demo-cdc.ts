@@ -51,7 +51,7 @@ export function cdcReport(
 }
 
 /**
- * After the juries and the credentials (issue 14, point 6): the closed session's awards on CQP-APS
+ * After the juries (issue 14, point 6): the closed session's awards on CQP-APS
  * (registered in the RNCP on the award date: RNCP37312, 2023–2028) deposited to the Caisse des
  * Dépôts — the certifier's settings, one deposit batch made by the branch manager, and the CDC's
  * report imported with the first passage KO (Rose Exemplaire's birth data do not match the

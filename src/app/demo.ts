@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/connect.js';
 import type { Services } from './app.js';
 import { seedDemoCandidacies } from './demo-candidacies.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
+import { seedDemoCdc } from './demo-cdc.js';
 import { DEMO_HOLDER, seedDemoCredentials } from './demo-credentials.js';
 import { DEMO_JURY_MEMBERS, seedDemoJuries, seedDemoJuryMembers } from './demo-juries.js';
 
@@ -124,6 +125,8 @@ export async function seedDemo(
       branchManager: await user('branch_manager'),
       juryMember: await id('jury_member'),
     });
+    // The closed session's awards deposited to the CDC, its report imported, one passage KO (demo-cdc.ts).
+    await seedDemoCdc(db, services, { branchId: branch, branchManager: await user('branch_manager') });
     // A certificate holder with her own account, and an award suspended (demo-credentials.ts).
     await account('candidate', `${DEMO_HOLDER.login}@${DEMO_DOMAIN}`, DEMO_HOLDER.name);
     await seedDemoCredentials(db, services, {
