@@ -7,8 +7,6 @@ import {
   Group,
   List,
   MultiSelect,
-  NumberInput,
-  Radio,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -48,30 +46,17 @@ import {
   type EnrolmentRequest,
   refreshCandidacies,
 } from './enrolment';
+import { type CivilIdentityDraft, CivilIdentityFields } from './IdentityFields';
 
-/** « janvier » … « décembre », as the browser's French names them. */
-const MONTHS = Array.from({ length: 12 }, (_, i) =>
-  new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))),
-);
 const BENEFITS = ['RSA', 'ASS', 'AAH'] as const;
 type Benefit = (typeof BENEFITS)[number];
 type Route = EnrolmentRequest['route'];
 type Funder = NonNullable<EnrolmentRequest['funders']>[number];
 
 /** The form as typed: strings where the person types, null where nothing is chosen yet. */
-type Draft = {
+type Draft = CivilIdentityDraft & {
   who: 'new' | 'existing';
   candidateId: string | null;
-  birthName: string;
-  usageName: string;
-  firstNames: [string, string, string];
-  sex: 'F' | 'M' | null;
-  birthYear: number | null;
-  birthMonth: string | null;
-  birthDay: string | null;
-  bornIn: 'france' | 'abroad';
-  communeInsee: string;
-  countryInsee: string;
   email: string;
   phone: string;
   nir: string;
@@ -384,118 +369,11 @@ export function EnrolPage() {
                 )}
               {draft.who === 'new' && (
                 <>
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <TextInput
-                      label="Nom de naissance"
-                      required
-                      {...text('birthName', 'candidate.birthName')}
-                    />
-                    <TextInput label="Nom d’usage" {...text('usageName', 'candidate.usageName')} />
-                  </SimpleGrid>
-                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                    {(['Premier prénom', 'Deuxième prénom', 'Troisième prénom'] as const).map((label, i) => (
-                      <TextInput
-                        key={label}
-                        label={label}
-                        required={i === 0}
-                        value={draft.firstNames[i]}
-                        onChange={(e) => {
-                          const next = [...draft.firstNames] as Draft['firstNames'];
-                          next[i] = e.currentTarget.value;
-                          set('firstNames', next);
-                        }}
-                        error={
-                          fieldError(error, `candidate.firstNames.${i}`) ??
-                          (i === 0 ? fieldError(error, 'candidate.firstNames') : undefined)
-                        }
-                      />
-                    ))}
-                  </SimpleGrid>
-                  <Radio.Group
-                    label="Sexe"
-                    required
-                    value={draft.sex}
-                    onChange={(v) => set('sex', v as 'F' | 'M')}
-                    error={fieldError(error, 'candidate.sex')}
-                  >
-                    <Group mt={4}>
-                      <Radio value="F" label="Féminin" />
-                      <Radio value="M" label="Masculin" />
-                    </Group>
-                  </Radio.Group>
-                  <Fieldset legend="Date de naissance" variant="unstyled">
-                    <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                      <Select
-                        label="Jour"
-                        placeholder="Inconnu"
-                        clearable
-                        disabled={!draft.birthMonth}
-                        data={Array.from({ length: 31 }, (_, i) => String(i + 1))}
-                        value={draft.birthDay}
-                        onChange={(v) => set('birthDay', v)}
-                        error={fieldError(error, 'candidate.birthDate.day')}
-                      />
-                      <Select
-                        label="Mois"
-                        placeholder="Inconnu"
-                        clearable
-                        data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))}
-                        value={draft.birthMonth}
-                        onChange={(v) =>
-                          setDraft((d) => ({ ...d, birthMonth: v, birthDay: v ? d.birthDay : null }))
-                        }
-                        error={fieldError(error, 'candidate.birthDate.month')}
-                      />
-                      <NumberInput
-                        label="Année"
-                        required
-                        min={1900}
-                        max={2100}
-                        allowDecimal={false}
-                        value={draft.birthYear ?? ''}
-                        onChange={(v) => set('birthYear', typeof v === 'number' ? v : null)}
-                        error={
-                          fieldError(error, 'candidate.birthDate.year') ??
-                          fieldError(error, 'candidate.birthDate')
-                        }
-                      />
-                    </SimpleGrid>
-                  </Fieldset>
-                  <Radio.Group
-                    label="Lieu de naissance"
-                    value={draft.bornIn}
-                    onChange={(v) => set('bornIn', v as Draft['bornIn'])}
-                  >
-                    <Group mt={4}>
-                      <Radio value="france" label="En France" />
-                      <Radio value="abroad" label="À l’étranger" />
-                    </Group>
-                  </Radio.Group>
-                  {draft.bornIn === 'france' ? (
-                    <TextInput
-                      label="Code INSEE de la commune de naissance"
-                      description="5 caractères (2A/2B pour la Corse) ; l’arrondissement à Paris, Lyon et Marseille"
-                      required
-                      maxLength={5}
-                      {...text('communeInsee', 'candidate.birthPlace.communeInsee')}
-                      error={
-                        fieldError(error, 'candidate.birthPlace.communeInsee') ??
-                        fieldError(error, 'candidate.birthPlace')
-                      }
-                    />
-                  ) : (
-                    <TextInput
-                      label="Code INSEE du pays de naissance"
-                      description="99 suivi de 3 chiffres (par exemple 99134 pour l’Espagne)"
-                      required
-                      maxLength={5}
-                      {...text('countryInsee', 'candidate.birthPlace.countryInsee')}
-                      error={
-                        fieldError(error, 'candidate.birthPlace.countryInsee') ??
-                        fieldError(error, 'candidate.birthPlace')
-                      }
-                    />
-                  )}
+                  <CivilIdentityFields
+                    draft={draft}
+                    setDraft={setDraft}
+                    errorOf={(field) => fieldError(error, `candidate.${field}`)}
+                  />
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     <TextInput
                       label="Adresse e-mail"

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  NumberInput,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
@@ -22,6 +10,7 @@ import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard';
 import { type Candidate, candidaciesKey, useCandidacy, useCandidate } from './candidacy';
+import { type CivilIdentityDraft, CivilIdentityFields } from './IdentityFields';
 
 type IdentityPatch = RequestBody<'/api/v1/candidates/{id}', 'patch'>;
 
@@ -37,25 +26,8 @@ const INLINE_FIELDS = [
   'nir',
 ];
 
-const MONTHS = Array.from({ length: 12 }, (_, i) =>
-  new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))),
-);
-
 /** The identity as typed: strings where the person types, null where nothing is chosen. */
-type Draft = {
-  birthName: string;
-  usageName: string;
-  firstNames: [string, string, string];
-  sex: 'F' | 'M';
-  birthYear: number | null;
-  birthMonth: string | null;
-  birthDay: string | null;
-  bornIn: 'france' | 'abroad';
-  communeInsee: string;
-  countryInsee: string;
-  email: string;
-  nir: string;
-};
+type Draft = CivilIdentityDraft & { email: string; nir: string };
 
 function draftOf(c: Candidate): Draft {
   return {
@@ -81,7 +53,7 @@ function requestOf(d: Draft): IdentityPatch {
     birthName: d.birthName.trim(),
     usageName: d.usageName.trim() === '' ? null : d.usageName.trim(),
     firstNames: d.firstNames.map((n) => n.trim()).filter((n) => n !== ''),
-    sex: d.sex,
+    sex: d.sex ?? 'F',
     birthDate: {
       year: d.birthYear ?? 0,
       ...(d.birthMonth ? { month: Number(d.birthMonth) } : {}),
@@ -143,10 +115,7 @@ function IdentityForm({ candidate }: { candidate: Candidate }) {
     },
   });
   const error = save.error;
-  const text = (
-    key: 'birthName' | 'usageName' | 'communeInsee' | 'countryInsee' | 'email' | 'nir',
-    field: string,
-  ) => ({
+  const text = (key: 'email' | 'nir', field: string) => ({
     value: draft[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key, e.currentTarget.value),
     error: fieldError(error, field),
@@ -169,103 +138,11 @@ function IdentityForm({ candidate }: { candidate: Candidate }) {
           </Alert>
         )}
         {error && <ProblemAlert error={error} shownFields={INLINE_FIELDS} />}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Nom de naissance" required {...text('birthName', 'birthName')} />
-          <TextInput label="Nom d’usage" {...text('usageName', 'usageName')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {(['Premier prénom', 'Deuxième prénom', 'Troisième prénom'] as const).map((label, i) => (
-            <TextInput
-              key={label}
-              label={label}
-              required={i === 0}
-              value={draft.firstNames[i]}
-              onChange={(e) => {
-                const next = [...draft.firstNames] as Draft['firstNames'];
-                next[i] = e.currentTarget.value;
-                set('firstNames', next);
-              }}
-              error={
-                fieldError(error, `firstNames.${i}`) ??
-                (i === 0 ? fieldError(error, 'firstNames') : undefined)
-              }
-            />
-          ))}
-        </SimpleGrid>
-        <Radio.Group
-          label="Sexe"
-          required
-          value={draft.sex}
-          onChange={(v) => set('sex', v as 'F' | 'M')}
-          error={fieldError(error, 'sex')}
-        >
-          <Group mt={4}>
-            <Radio value="F" label="Féminin" />
-            <Radio value="M" label="Masculin" />
-          </Group>
-        </Radio.Group>
-        <Fieldset legend="Date de naissance" variant="unstyled">
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label="Jour"
-              placeholder="Inconnu"
-              clearable
-              disabled={!draft.birthMonth}
-              data={Array.from({ length: 31 }, (_, i) => String(i + 1))}
-              value={draft.birthDay}
-              onChange={(v) => set('birthDay', v)}
-              error={fieldError(error, 'birthDate.day')}
-            />
-            <Select
-              label="Mois"
-              placeholder="Inconnu"
-              clearable
-              data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))}
-              value={draft.birthMonth}
-              onChange={(v) => setDraft((d) => ({ ...d, birthMonth: v, birthDay: v ? d.birthDay : null }))}
-              error={fieldError(error, 'birthDate.month')}
-            />
-            <NumberInput
-              label="Année"
-              required
-              min={1900}
-              max={2100}
-              allowDecimal={false}
-              value={draft.birthYear ?? ''}
-              onChange={(v) => set('birthYear', typeof v === 'number' ? v : null)}
-              error={fieldError(error, 'birthDate.year') ?? fieldError(error, 'birthDate')}
-            />
-          </SimpleGrid>
-        </Fieldset>
-        <Radio.Group
-          label="Lieu de naissance"
-          value={draft.bornIn}
-          onChange={(v) => set('bornIn', v as Draft['bornIn'])}
-        >
-          <Group mt={4}>
-            <Radio value="france" label="En France" />
-            <Radio value="abroad" label="À l’étranger" />
-          </Group>
-        </Radio.Group>
-        {draft.bornIn === 'france' ? (
-          <TextInput
-            label="Code INSEE de la commune de naissance"
-            description="5 caractères (2A/2B pour la Corse) ; l’arrondissement à Paris, Lyon et Marseille"
-            required
-            maxLength={5}
-            {...text('communeInsee', 'birthPlace.communeInsee')}
-            error={fieldError(error, 'birthPlace.communeInsee') ?? fieldError(error, 'birthPlace')}
-          />
-        ) : (
-          <TextInput
-            label="Code INSEE du pays de naissance"
-            description="99 suivi de 3 chiffres (par exemple 99134 pour l’Espagne)"
-            required
-            maxLength={5}
-            {...text('countryInsee', 'birthPlace.countryInsee')}
-            error={fieldError(error, 'birthPlace.countryInsee') ?? fieldError(error, 'birthPlace')}
-          />
-        )}
+        <CivilIdentityFields
+          draft={draft}
+          setDraft={setDraft}
+          errorOf={(field) => fieldError(error, field)}
+        />
         <TextInput label="Adresse e-mail" type="email" {...text('email', 'email')} />
         <TextInput
           label="Nouveau numéro de sécurité sociale (NIR)"
