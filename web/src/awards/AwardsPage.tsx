@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { AWARD_STATUSES } from '../../../src/contracts/juries';
@@ -13,6 +13,7 @@ import { PagedResult } from '../ui/PagedResult';
 import { SearchSelect } from '../ui/SearchSelect';
 import { usePagedList } from '../ui/usePagedList';
 import { AwardActions } from './AwardActions';
+import { AwardStatus } from './AwardStatus';
 import {
   AWARD_DOCUMENT_LABELS,
   AWARDS_PATH,
@@ -21,8 +22,6 @@ import {
   awardsKey,
   certificatePdfPath,
   credentialPath,
-  STATUS_COLORS,
-  statusReason,
 } from './awards';
 
 const PAGE_SIZE = 20;
@@ -31,20 +30,6 @@ type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** The list's status filter, said of awards in general (« attestations »: feminine). */
 const STATUS_FILTER_LABELS = { valid: 'Valides', suspended: 'Suspendues', revoked: 'Révoquées' } as const;
-const STATUS_LABELS = { valid: 'Valide', suspended: 'Suspendue', revoked: 'Révoquée' } as const;
-
-/** One award's status, with the reason of its revocation or suspension. */
-function StatusCell({ award }: { award: Award }) {
-  const reason = statusReason(award);
-  return (
-    <Stack gap={2}>
-      <Badge variant="light" color={STATUS_COLORS[award.status]}>
-        {STATUS_LABELS[award.status]}
-      </Badge>
-      {reason && <Text size="xs">{reason}</Text>}
-    </Stack>
-  );
-}
 
 /**
  * `/attributions`: the certificates and bloc attestations the signed-in staff may read (the API
@@ -167,7 +152,7 @@ export function AwardsPage() {
                   </Table.Td>
                   <Table.Td>{formatDate(a.awardedOn)}</Table.Td>
                   <Table.Td>
-                    <StatusCell award={a} />
+                    <AwardStatus award={a} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={8} wrap="nowrap">
