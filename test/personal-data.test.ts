@@ -251,16 +251,19 @@ describe('invitation', () => {
       enrol: true,
       invite: true,
       merge: false,
+      updateIdentity: true,
       export: false,
     });
     expect((await call(manager, 'GET', read)).json().can).toMatchObject({
       invite: true,
       merge: true,
+      updateIdentity: true,
       export: false,
     });
     expect((await call(admin, 'GET', read)).json().can).toMatchObject({
       invite: true,
       merge: true,
+      updateIdentity: true,
       export: true,
     });
     expect((await call(otherTo, 'POST', url)).statusCode).toBe(404);
