@@ -98,6 +98,7 @@ describe('mail templates', () => {
       'award.revoked',
       'award.issued',
       'jury.reminder',
+      'cdc.reminder',
     ]);
     // The invitation's job names the account only: its link is issued when the email is sent.
     expect(MAIL_TEMPLATE_REFS['candidate.invitation'].safeParse({ userId: id }).success).toBe(true);
@@ -112,5 +113,9 @@ describe('mail templates', () => {
       MAIL_TEMPLATE_REFS['candidacy.enrolled'].safeParse({ candidacyId: id, email: 'x@y.z' }).success,
     ).toBe(false);
     expect(MAIL_TEMPLATE_REFS['assessment.scheduled'].safeParse({ candidacyId: id }).success).toBe(false);
-  });
+    // The CDC reminder names a branch and a day: counts are computed when it is sent.
+    expect(MAIL_TEMPLATE_REFS['cdc.reminder'].safeParse({ branchId: id, on: '2026-12-02' }).success).toBe(true);
+    expect(
+      MAIL_TEMPLATE_REFS['cdc.reminder'].safeParse({ branchId: id, on: '2026-12-02', late: 3 }).success,
+    ).toBe(false);
 });
