@@ -114,8 +114,11 @@ describe('mail templates', () => {
     ).toBe(false);
     expect(MAIL_TEMPLATE_REFS['assessment.scheduled'].safeParse({ candidacyId: id }).success).toBe(false);
     // The CDC reminder names a branch and a day: counts are computed when it is sent.
-    expect(MAIL_TEMPLATE_REFS['cdc.reminder'].safeParse({ branchId: id, on: '2026-12-02' }).success).toBe(true);
+    expect(MAIL_TEMPLATE_REFS['cdc.reminder'].safeParse({ branchId: id, on: '2026-12-02' }).success).toBe(
+      true,
+    );
     expect(
       MAIL_TEMPLATE_REFS['cdc.reminder'].safeParse({ branchId: id, on: '2026-12-02', late: 3 }).success,
     ).toBe(false);
+  });
 });
