@@ -8,6 +8,8 @@ import { Page } from '../ui/Page';
 const DOOR_TEXT: Record<string, string> = {
   '/verifier-une-inscription':
     'Une certification est-elle inscrite au RNCP ou au Répertoire spécifique ? Par numéro de fiche ou par intitulé.',
+  '/verifier':
+    'Un certificat ou une attestation de blocs délivrés par Qualif est-il authentique et valide ? Par son code, ou en déposant le PDF.',
   '/simuler':
     'Pour une certification, une situation et une date : les voies d’accès ouvertes et qui peut les financer.',
   '/regles-d-acces':
@@ -34,7 +36,7 @@ export function PublicHomePage() {
       <Anchor component={Link} to="/catalogue">
         Parcourir tout le catalogue
       </Anchor>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {DOORS.map((door) => (
           <Card withBorder key={door.to} component="section" aria-labelledby={`porte-${door.to.slice(1)}`}>
             <Stack gap="xs">

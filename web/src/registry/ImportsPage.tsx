@@ -57,6 +57,7 @@ export function ImportsPage() {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
             style={{ flex: 1, minWidth: 260 }}
           />
           <Button type="submit" disabled={!file} loading={upload.isPending}>
