@@ -17,6 +17,8 @@ let advisor: Signed;
 let otherManager: Signed;
 let managerId: string;
 let awardIds: string[];
+/** The enrolled candidacy the seeded ones were copied from (its candidate is another record). */
+let templateId: string;
 
 const headers = (s: Signed) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 const post = (url: string, who: Signed, payload?: object) =>
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const org = await f.newOrganisation('training_org');
   const cert = await f.newEnrollableCertification([branch.id], [org.id]);
   const template = (await f.newCandidacy({ certificationId: cert.id, trainingOrganisationId: org.id })).id;
+  templateId = template;
   const m = await f.newUser('branch_manager', { branchId: branch.id });
   managerId = m.id;
   manager = await signIn(t.app, m.email, TEST_PASSWORD);
@@ -168,4 +171,41 @@ describe('award status', () => {
     ).toBe(404);
     expect((await post(`/api/v1/awards/${id}/reinstate`, otherManager)).statusCode).toBe(404);
   });
+});
+
+describe('a holder’s duplicate record merged', () => {
+  it('the award follows the holder into the record kept, and may move nowhere else', async () => {
+    const awardId = awardIds[0] as string;
+    const award = await t.db
+      .selectFrom('awards')
+      .select(['candidate_id'])
+      .where('id', '=', awardId)
+      .executeTakeFirstOrThrow();
+    const kept = await t.db
+      .selectFrom('candidacies')
+      .select('candidate_id')
+      .where('id', '=', templateId)
+      .executeTakeFirstOrThrow();
+    // Moving an award to any other record is refused by the database itself.
+    await expect(
+      t.db.updateTable('awards').set({ candidate_id: kept.candidate_id }).where('id', '=', awardId).execute(),
+    ).rejects.toThrow(/merged into/);
+    const merged = await post(`/api/v1/candidates/${kept.candidate_id}/merge`, manager, {
+      duplicateId: award.candidate_id,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const after = await t.db
+      .selectFrom('awards')
+      .select(['candidate_id', 'number'])
+      .where('id', '=', awardId)
+      .executeTakeFirstOrThrow();
+    expect(after.candidate_id).toBe(kept.candidate_id);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['diff'])
+      .where('action', '=', 'candidate.merge')
+      .where('entity_id', '=', kept.candidate_id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.diff)).toContain(awardId);
+  }, 60_000);
 });

@@ -77,8 +77,8 @@ export function personalDataServiceFactory(deps: Deps) {
 
   /**
    * Merges the duplicate record into `id` (the one kept): its candidacies — with their
-   * positioning, evidence, links, assessments and pathway, which hang on the candidacy — move
-   * to the kept record; its account moves too when the kept one has none; contact fields and
+   * positioning, evidence, links, assessments and pathway, which hang on the candidacy — and its
+   * awards move to the kept record; its account moves too when the kept one has none; contact fields and
    * NIR the kept record lacks are taken from the duplicate; the duplicate keeps its identity
    * and names the kept record (`merged_into_id`), so reading it redirects there. Refused (409)
    * when both have a candidacy in progress for the same certification. Audited with ids only.
@@ -164,6 +164,13 @@ export function personalDataServiceFactory(deps: Deps) {
         .set({ ...filled, ...(moveAccount ? { user_id: d.user_id } : {}), updated_at: new Date() })
         .where('id', '=', k.id)
         .execute();
+      // The awards follow (migration 0025 lets them move to the record merged into, only).
+      const awards = await trx
+        .updateTable('awards')
+        .set({ candidate_id: k.id })
+        .where('candidate_id', '=', d.id)
+        .returning('id')
+        .execute();
       await recordAudit(trx, {
         actor: auditActorOf(actor),
         action: 'candidate.merge',
@@ -172,6 +179,7 @@ export function personalDataServiceFactory(deps: Deps) {
         after: {
           duplicateId: d.id,
           candidacyIds: moved.map((m) => m.id),
+          awardIds: awards.map((a) => a.id),
           accountMoved: moveAccount,
           // Which fields were taken from the duplicate, never their values.
           completedFields: Object.keys(filled).filter((f) => !f.endsWith('_key') && f !== 'nir_hash'),
