@@ -1,5 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerRateLimit } from '../../platform/http/rate-limit.js';
 import type { Http } from '../../platform/http/schemas.js';
 import { problemResponses } from '../../platform/http/schemas.js';
 import { problems } from '../../platform/problem.js';
@@ -32,14 +32,7 @@ export function registerVerificationRoutes(
   const limit = { max: deps.ratePerMinute ?? VERIFICATIONS_PER_MINUTE, timeWindow: 60_000 };
 
   root.register(async (scoped) => {
-    await scoped.register(rateLimit, {
-      global: false,
-      errorResponseBuilder: (_request, context) =>
-        problems.tooManyRequests(
-          Math.ceil(context.ttl / 1000),
-          `Trop de vérifications : ${context.max} par minute au plus. Réessayez dans ${Math.ceil(context.ttl / 1000)} s.`,
-        ),
-    });
+    await registerRateLimit(scoped, 'vérifications');
     const app = scoped.withTypeProvider<ZodTypeProvider>();
     app.removeAllContentTypeParsers();
     app.addContentTypeParser(

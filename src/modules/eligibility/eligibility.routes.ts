@@ -1,7 +1,6 @@
-import rateLimit from '@fastify/rate-limit';
+import { registerRateLimit } from '../../platform/http/rate-limit.js';
 import type { Http } from '../../platform/http/schemas.js';
 import { problemResponses } from '../../platform/http/schemas.js';
-import { problems } from '../../platform/problem.js';
 import type { EligibilityService } from './eligibility.service.js';
 import { eligibilityRequest, eligibilityResponse, rulesResponse } from './schemas.js';
 
@@ -32,14 +31,7 @@ export function registerEligibilityRoutes(
   );
 
   app.register(async (scope) => {
-    await scope.register(rateLimit, {
-      global: false,
-      errorResponseBuilder: (_request, context) =>
-        problems.tooManyRequests(
-          Math.ceil(context.ttl / 1000),
-          `Trop de simulations : ${context.max} par minute au plus. Réessayez dans ${Math.ceil(context.ttl / 1000)} s.`,
-        ),
-    });
+    await registerRateLimit(scope, 'simulations');
     (scope as Http).post(
       '/api/v1/eligibility',
       {
