@@ -14,11 +14,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/contracts/dates.js';
 import type { JuryOutcome } from '../src/contracts/juries.js';
-import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { frenchDate } from '../src/platform/pdf-layout.js';
 import { verifySealedPdf } from '../src/platform/seal/verify.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
-import { seedSealedSession } from './jury-seed.js';
+import { closedAward } from './jury-seed.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
@@ -51,22 +50,14 @@ const download = (id: string, who: Signed) =>
 
 /** An award of a sealed session of `branch`, closed by the system, for a new candidacy. */
 async function awardFor(outcome: JuryOutcome, candidate: ReturnType<Factories['newCandidate']>) {
-  const { id } = await f.newCandidacy({
+  return closedAward(t, f, {
     certificationId: cert.id,
     trainingOrganisationId: org.id,
-    candidate,
-  });
-  await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
-  const juryId = await seedSealedSession(t.db, {
     branchId: branch.id,
-    certificationIds: [cert.id],
-    candidacyIds: [id],
-    postedBy: (await f.newUser('branch_manager', { branchId: branch.id })).id,
-    outcomeOf: () => outcome,
+    outcome,
+    candidate,
     date: '2026-06-12',
   });
-  const { awards } = await t.services.awards.close(juryId, SYSTEM_ADMIN, 'test');
-  return (awards[0] as { id: string }).id;
 }
 
 /** The files attached to a PDF (catalogue's /AF), name → text, read with pdf-lib. */

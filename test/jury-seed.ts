@@ -1,7 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { JuryOutcome } from '../src/contracts/juries.js';
 import { DEFAULT_JURY_RULES, type JuryRules } from '../src/modules/candidates/domain/jury-rules.js';
+import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import type { Database } from '../src/platform/db/schema.js';
+import type { Factories } from './factories.js';
+import type { TestApp } from './support.js';
 
 /**
  * Sealed jury sessions written straight in SQL, for the close's tests and bench: 1,000
@@ -127,4 +130,38 @@ export async function seedSealedSession(
       .execute();
   }
   return jury.id;
+}
+
+/**
+ * One new candidacy of `candidate` set ready for the jury, decided `outcome` in a sealed session
+ * of `branchId` on `date`, closed by the system through the service: the award's id.
+ */
+export async function closedAward(
+  t: Pick<TestApp, 'db' | 'services'>,
+  f: Factories,
+  opts: {
+    certificationId: string;
+    trainingOrganisationId: string;
+    branchId: string;
+    outcome: JuryOutcome;
+    candidate: ReturnType<Factories['newCandidate']>;
+    date: string;
+  },
+): Promise<string> {
+  const { id } = await f.newCandidacy({
+    certificationId: opts.certificationId,
+    trainingOrganisationId: opts.trainingOrganisationId,
+    candidate: opts.candidate,
+  });
+  await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
+  const juryId = await seedSealedSession(t.db, {
+    branchId: opts.branchId,
+    certificationIds: [opts.certificationId],
+    candidacyIds: [id],
+    postedBy: (await f.newUser('branch_manager', { branchId: opts.branchId })).id,
+    outcomeOf: () => opts.outcome,
+    date: opts.date,
+  });
+  const { awards } = await t.services.awards.close(juryId, SYSTEM_ADMIN, 'test');
+  return (awards[0] as { id: string }).id;
 }

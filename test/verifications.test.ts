@@ -1,11 +1,10 @@
 import { AFRelationship, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JuryOutcome } from '../src/contracts/juries.js';
-import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { developmentSealKey, selfSignedP12 } from '../src/platform/seal/development-key.js';
 import { createSealer } from '../src/platform/seal/seal.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
-import { seedSealedSession } from './jury-seed.js';
+import { closedAward } from './jury-seed.js';
 import { createTestApp, type Signed, signIn, type TestApp } from './support.js';
 
 /**
@@ -59,22 +58,14 @@ const check = (answer: Verification, name: string) => answer.checks.find((c) => 
 
 /** An award of a sealed session of `branch`, closed by the system, for a new candidacy. */
 async function awardFor(outcome: JuryOutcome, candidate: ReturnType<Factories['newCandidate']>) {
-  const { id } = await f.newCandidacy({
+  const awardId = await closedAward(t, f, {
     certificationId: cert.id,
     trainingOrganisationId: org.id,
-    candidate,
-  });
-  await t.db.updateTable('candidacies').set({ status: 'ready_for_jury' }).where('id', '=', id).execute();
-  const juryId = await seedSealedSession(t.db, {
     branchId: branch.id,
-    certificationIds: [cert.id],
-    candidacyIds: [id],
-    postedBy: (await f.newUser('branch_manager', { branchId: branch.id })).id,
-    outcomeOf: () => outcome,
+    outcome,
+    candidate,
     date: '2026-06-12',
   });
-  const { awards } = await t.services.awards.close(juryId, SYSTEM_ADMIN, 'test');
-  const awardId = (awards[0] as { id: string }).id;
   const res = await t.app.inject({ url: `/api/v1/awards/${awardId}`, headers: as(manager) });
   expect(res.statusCode, res.body).toBe(200);
   const { number, verificationCode } = res.json() as { number: string; verificationCode: string };
