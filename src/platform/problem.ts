@@ -100,8 +100,16 @@ export const problems = {
     new Problem(429, 'too-many-requests', 'Trop de tentatives', detail, {
       headers: { 'retry-after': String(retryAfterSeconds) },
     }),
-  payloadTooLarge: (limit: number) =>
-    new Problem(413, 'payload-too-large', 'Requête trop volumineuse', `Le corps dépasse ${limit} octets.`),
+  /** `limit` when the refusing code knows it (Fastify's parsers do not say theirs). */
+  payloadTooLarge: (limit?: number) =>
+    new Problem(
+      413,
+      'payload-too-large',
+      'Requête trop volumineuse',
+      limit === undefined
+        ? 'Le corps de la requête est trop volumineux pour cette adresse.'
+        : `Le corps dépasse ${limit} octets.`,
+    ),
   internal: () =>
     new Problem(
       500,
