@@ -81,17 +81,28 @@ function post(who: Signed, body: Buffer, query = '', type = 'text/csv') {
   });
 }
 
+async function countOf(table: 'candidacies' | 'candidates' | 'organisations' | 'jobs') {
+  return Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
 async function counts() {
-  const n = async (table: 'candidacies' | 'candidates') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { candidacies: await n('candidacies'), candidates: await n('candidates') };
+  return { candidacies: await countOf('candidacies'), candidates: await countOf('candidates') };
+}
+
+/** The cells of a row enrolling a candidate already known (with a candidacy for another certification). */
+async function existingCandidateRow(): Promise<Row & { candidat_id: string }> {
+  const { candidateId } = await f.newCandidacy({
+    certificationId: (await f.newEnrollableCertification([(await f.newBranch()).id], [org1.id])).id,
+    trainingOrganisationId: org1.id,
+  });
+  return { candidat_id: candidateId, nom_naissance: '', prenom1: '', sexe: '', date_naissance: '' };
 }
 
 type Problem = { errors: { row: number; column: string; pointer: string; detail: string }[] };
@@ -294,17 +305,7 @@ describe('bulk enrolment', () => {
       }),
     ]);
 
-    const { candidateId } = await f.newCandidacy({
-      certificationId: (await f.newEnrollableCertification([(await f.newBranch()).id], [org1.id])).id,
-      trainingOrganisationId: org1.id,
-    });
-    const existing = {
-      candidat_id: candidateId,
-      nom_naissance: '',
-      prenom1: '',
-      sexe: '',
-      date_naissance: '',
-    };
+    const existing = await existingCandidateRow();
     const twice = await post(to1, csv([row(existing), row(existing)]));
     expect(twice.statusCode).toBe(422);
     expect((twice.json() as Problem).errors.map((e) => [e.row, e.column])).toEqual([[3, 'candidat_id']]);
@@ -341,5 +342,164 @@ describe('bulk enrolment', () => {
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(ws.rowCount).toBe(2);
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(IMPORT_COLUMNS.map((c) => c.name));
+  });
+});
+
+describe('bulk enrolment: employers unknown to Qualif', () => {
+  const organisationsWith = (siret: string) =>
+    t.db.selectFrom('organisations').select(['id', 'name', 'kind']).where('siret', '=', siret).execute();
+  const organisationCount = () => countOf('organisations');
+  /** A valid SIRET whose last digit is changed: its key no longer holds. */
+  const badKey = (siret: string) => `${siret.slice(0, 13)}${(Number(siret[13]) + 1) % 10}`;
+
+  it('a new SIRET with its name is registered once for two rows, audited; the dry run creates nothing', async () => {
+    const siret = newSiret();
+    const file = csv([
+      row({ employeur_siret: siret, employeur_raison_sociale: 'Boulangerie  du Port' }),
+      row(),
+      row({ employeur_siret: siret, employeur_raison_sociale: 'BOULANGERIE DU PORT' }),
+    ]);
+    const before = { ...(await counts()), organisations: await organisationCount() };
+
+    const dry = await post(to1, file, '?dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, created: 3 });
+    expect(dry.json().warnings).toEqual([
+      { row: 2, column: 'employeur_siret', detail: expect.stringMatching(/sera enregistré/) },
+    ]);
+    expect({ ...(await counts()), organisations: await organisationCount() }).toEqual(before);
+    expect(await organisationsWith(siret)).toEqual([]);
+
+    const res = await post(to1, file);
+    expect(res.statusCode, res.body).toBe(201);
+    const registered = await organisationsWith(siret);
+    expect(registered).toEqual([{ id: expect.any(String), name: 'Boulangerie du Port', kind: 'employer' }]);
+    const employerId = registered[0]?.id as string;
+    const ids = res.json().candidacies as string[];
+    const employers = await t.db
+      .selectFrom('candidacies')
+      .select(['id', 'employer_id'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(new Map(employers.map((c) => [c.id, c.employer_id]))).toEqual(
+      new Map([
+        [ids[0], employerId],
+        [ids[1], employer.id],
+        [ids[2], employerId],
+      ]),
+    );
+    // Audited as the form audits it, and named in the file's own entry.
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'diff', 'request_id'])
+      .where('entity_id', '=', employerId)
+      .execute();
+    expect(audit).toEqual([expect.objectContaining({ action: 'organisation.create' })]);
+    expect(JSON.stringify(audit[0]?.diff)).toContain(siret);
+    const importAudit = await t.db
+      .selectFrom('audit_events')
+      .select(['diff', 'request_id'])
+      .where('action', '=', 'candidacy.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(importAudit.diff)).toContain(employerId);
+    expect(importAudit.request_id).toBe(audit[0]?.request_id);
+
+    // Now known: a later file names it without its name.
+    const again = await post(to1, csv([row({ employeur_siret: siret })]));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().warnings).toEqual([]);
+    expect(await organisationsWith(siret)).toHaveLength(1);
+  });
+
+  it('a bad key, a missing name, two names for one SIRET: each named on its row and column', async () => {
+    const siret = newSiret();
+    const unnamed = newSiret();
+    const before = await organisationCount();
+    const res = await post(
+      manager,
+      csv([
+        row({ employeur_siret: badKey(newSiret()), employeur_raison_sociale: 'Clé Fausse' }),
+        row({ employeur_siret: unnamed }),
+        row({ employeur_siret: siret, employeur_raison_sociale: 'Garage Central' }),
+        row({ employeur_siret: siret, employeur_raison_sociale: 'Garage du Centre' }),
+        row({ employeur_raison_sociale: 'Sans Siret', employeur_siret: '' }),
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    const errors = (res.json() as Problem).errors;
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'employeur_siret'],
+      [3, 'employeur_siret'],
+      [5, 'employeur_raison_sociale'],
+      [6, 'employeur_raison_sociale'],
+    ]);
+    expect(errors[0]?.detail).toMatch(/clé de contrôle/i);
+    expect(errors[1]?.detail).toMatch(/employeur_raison_sociale/);
+    expect(errors[2]?.detail).toMatch(/ligne 4/);
+    expect(errors[2]?.pointer).toBe('#/rows/5/employeur_raison_sociale');
+    expect(await organisationCount()).toBe(before);
+  });
+
+  it('a failing row elsewhere in the file: nothing created, the new employer neither', async () => {
+    const siret = newSiret();
+    const before = { ...(await counts()), organisations: await organisationCount() };
+    const res = await post(
+      to1,
+      csv([
+        row({ employeur_siret: siret, employeur_raison_sociale: 'Menuiserie Neuve' }),
+        row(),
+        row({ date_entree: '2026-02-30' }),
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    expect((res.json() as Problem).errors.map((e) => [e.row, e.column])).toEqual([[4, 'date_entree']]);
+    expect({ ...(await counts()), organisations: await organisationCount() }).toEqual(before);
+    expect(await organisationsWith(siret)).toEqual([]);
+  });
+});
+
+describe('bulk enrolment: the enrolment email', () => {
+  it('one candidacy.enrolled job per imported candidacy whose candidate has an email, in the import', async () => {
+    const existing = await existingCandidateRow();
+    const candidateId = existing.candidat_id;
+    const res = await post(to1, csv([row(), row({ email: '' }), row(existing), row()]));
+    expect(res.statusCode, res.body).toBe(201);
+    const ids = res.json().candidacies as string[];
+    const jobs = await t.db
+      .selectFrom('jobs')
+      .select(['kind', 'payload', 'idempotency_key', 'state'])
+      .where(
+        'idempotency_key',
+        'in',
+        ids.map((id) => `candidacy.enrolled:${id}`),
+      )
+      .execute();
+    // The row without an email (row 3, the second candidacy) has none; the existing candidate has one.
+    const byKey = new Map(jobs.map((j) => [j.idempotency_key, j]));
+    expect([...byKey.keys()].sort()).toEqual(
+      [ids[0], ids[2], ids[3]].map((id) => `candidacy.enrolled:${id}`).sort(),
+    );
+    const candidates = new Map(
+      (
+        await t.db.selectFrom('candidacies').select(['id', 'candidate_id']).where('id', 'in', ids).execute()
+      ).map((c) => [c.id, c.candidate_id]),
+    );
+    for (const id of [ids[0], ids[2], ids[3]] as string[]) {
+      const job = byKey.get(`candidacy.enrolled:${id}`);
+      expect(job).toMatchObject({ kind: 'mail.send', state: 'pending' });
+      expect(job?.payload).toEqual({
+        template: 'candidacy.enrolled',
+        to: { kind: 'candidate', id: candidates.get(id) },
+        refs: { candidacyId: id },
+      });
+    }
+    expect(candidates.get(ids[2] as string)).toBe(candidateId);
+
+    // A refused file enqueues nothing.
+    const before = await countOf('jobs');
+    const refused = await post(to1, csv([row(), row({ sexe: 'X' })]));
+    expect(refused.statusCode).toBe(422);
+    expect(await countOf('jobs')).toBe(before);
   });
 });

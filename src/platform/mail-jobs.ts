@@ -93,6 +93,22 @@ export function createMailJobs(deps: { jobs: Jobs; mailer: Mailer; publicUrl: st
     ): Promise<Enqueued> {
       return kind.enqueue(db, { template: mail.template, to: mail.to, refs: mail.refs }, options);
     },
+    /**
+     * Enqueues many emails in `db` (the caller's transaction) with multi-row inserts — a bulk
+     * enrolment's — and answers how many were added (an idempotency key already queued adds none).
+     */
+    enqueueMany<T extends MailTemplateName>(
+      db: Db,
+      mails: readonly { template: T; to: Recipient; refs: MailRefs<T>; idempotencyKey?: string }[],
+    ): Promise<number> {
+      return kind.enqueueMany(
+        db,
+        mails.map((m) => ({
+          payload: { template: m.template, to: m.to, refs: m.refs },
+          ...(m.idempotencyKey ? { idempotencyKey: m.idempotencyKey } : {}),
+        })),
+      );
+    },
     /** Where the addresses of a kind of recipient come from (one book per kind). */
     provideAddresses(recipientKind: RecipientKind, book: AddressBook) {
       if (addressBooks.has(recipientKind)) throw new Error(`addresses of ${recipientKind} already provided`);

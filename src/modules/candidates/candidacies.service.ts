@@ -67,7 +67,7 @@ type Deps = {
   /** The candidate's account and its invitation (invitations.service.ts). */
   invitations: Pick<InvitationsService, 'invite' | 'enqueueInvitations'>;
   /** Emails through the job runner, enqueued in the enrolment's transaction. */
-  mail: Pick<MailJobs, 'enqueue'>;
+  mail: Pick<MailJobs, 'enqueueMany'>;
   /** The registry's correspondences (registry module): earlier partial awards carried through them. */
   linkedCorrespondences: LinkedCorrespondences;
 };
@@ -574,16 +574,7 @@ export function candidaciesServiceFactory(deps: Deps) {
         requestId,
       });
       // The candidate is told once the enrolment commits (nothing if it rolls back).
-      if (person?.email ?? existing?.email)
-        await deps.mail.enqueue(
-          trx,
-          {
-            template: 'candidacy.enrolled',
-            to: { kind: 'candidate', id: candidateId },
-            refs: { candidacyId },
-          },
-          { idempotencyKey: `candidacy.enrolled:${candidacyId}` },
-        );
+      if (person?.email ?? existing?.email) await enqueueEnrolledMails(trx, [{ candidacyId, candidateId }]);
     });
 
     const account = person?.email ? await inviteCandidate(candidateId, actor, requestId) : 'none';
@@ -595,6 +586,22 @@ export function candidaciesServiceFactory(deps: Deps) {
       warnings: identity?.warnings ?? [],
       account,
     };
+  }
+
+  /**
+   * The `candidacy.enrolled` email of each candidacy, in the enrolment's transaction (sent once
+   * it commits, never twice: keyed by the candidacy) — the single form's and a bulk enrolment's.
+   */
+  function enqueueEnrolledMails(trx: Db, enrolled: readonly { candidacyId: string; candidateId: string }[]) {
+    return deps.mail.enqueueMany(
+      trx,
+      enrolled.map(({ candidacyId, candidateId }) => ({
+        template: 'candidacy.enrolled' as const,
+        to: { kind: 'candidate' as const, id: candidateId },
+        refs: { candidacyId },
+        idempotencyKey: `candidacy.enrolled:${candidacyId}`,
+      })),
+    );
   }
 
   /**
@@ -825,6 +832,8 @@ export function candidaciesServiceFactory(deps: Deps) {
     identityOf,
     /** One invitation job per new candidate of a bulk enrolment, in its transaction. */
     enqueueInvitations: deps.invitations.enqueueInvitations,
+    /** The enrolment email of each candidacy of a bulk enrolment, in its transaction. */
+    enqueueEnrolledMails,
     transition,
     mailAddressOfCandidate,
     enrolledMailValues,

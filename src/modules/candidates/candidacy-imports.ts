@@ -40,6 +40,7 @@ export const IMPORT_COLUMNS = [
   { name: 'blocs', required: false, example: '' },
   { name: 'organisme_siret', required: true, example: '12345678900011' },
   { name: 'employeur_siret', required: false, example: '' },
+  { name: 'employeur_raison_sociale', required: false, example: '' },
   { name: 'date_entree', required: true, example: '2026-09-01' },
   { name: 'statut', required: false, example: 'salarie' },
   { name: 'type_contrat', required: false, example: 'cdi' },
@@ -136,14 +137,24 @@ const split = (text: string) =>
 
 type Deps = {
   db: Kysely<Database>;
-  candidacies: Pick<CandidaciesService, 'checks' | 'enqueueInvitations'>;
+  candidacies: Pick<CandidaciesService, 'checks' | 'enqueueInvitations' | 'enqueueEnrolledMails'>;
   certifications: Pick<CertificationsService, 'idsByCode'>;
-  organisations: Pick<OrganisationsService, 'bySiret'>;
+  /** Organisations by SIRET; employers the file names but Qualif does not know, registered with it. */
+  organisations: Pick<
+    OrganisationsService,
+    'bySiret' | 'mayRegisterEmployer' | 'employerNameProblem' | 'registerEmployersIn'
+  >;
   /** The registry's correspondences (registry module): earlier partial awards carried through them. */
   linkedCorrespondences: LinkedCorrespondences;
 };
 
 type Parsed = { row: number; body: unknown; errors: ImportError[] };
+
+/** An employer the file names by a SIRET Qualif does not know: registered with the enrolments. */
+type NewEmployer = { id: string; name: string; siret: string; row: number };
+
+/** A company name as compared between rows: spaces collapsed, case ignored. */
+const sameName = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'accent' }) === 0;
 
 export function candidacyImportsFactory(deps: Deps) {
   const { checks } = deps.candidacies;
@@ -175,8 +186,14 @@ export function candidacyImportsFactory(deps: Deps) {
   /**
    * The rows as enrolment bodies: each cell read (dates, sex, statut, lists), certification
    * codes and SIRETs resolved in one query each; the problems of reading named by column.
+   * An `employeur_siret` unknown to Qualif, with its `employeur_raison_sociale`, is a new
+   * employer (one per SIRET, given an id now) when the actor may register employers.
    */
-  async function parseRows(header: readonly string[], rows: readonly SheetRow[]): Promise<Parsed[]> {
+  async function parseRows(
+    header: readonly string[],
+    rows: readonly SheetRow[],
+    actor: Actor,
+  ): Promise<{ parsed: Parsed[]; newEmployers: Map<string, NewEmployer> }> {
     const index = new Map(header.map((h, i) => [h.replace(/^\uFEFF/, '').trim(), i]));
     const cellOf = (r: SheetRow, c: Column) => {
       const i = index.get(c);
@@ -196,8 +213,10 @@ export function candidacyImportsFactory(deps: Deps) {
       deps.certifications.idsByCode([...codes]),
       deps.organisations.bySiret([...sirets]),
     ]);
+    const mayRegister = deps.organisations.mayRegisterEmployer(actor);
+    const newEmployers = new Map<string, NewEmployer>();
 
-    return rows.map((r) => {
+    const parsed = rows.map((r) => {
       const errors: ImportError[] = [];
       const cell = (c: Column) => cellOf(r, c);
       const fail = (c: Column, detail: string) => errors.push(importError(r.row, c, detail));
@@ -212,17 +231,46 @@ export function candidacyImportsFactory(deps: Deps) {
         const problem = siretProblem(siret);
         if (problem) return void fail(c, problem);
         const org = orgs.get(siret);
-        if (!org)
+        if (org) return org.id;
+        if (c === 'organisme_siret')
+          return void fail(c, 'Aucun organisme de formation enregistré dans Qualif avec ce SIRET.');
+        if (!mayRegister)
           return void fail(
             c,
-            c === 'organisme_siret'
-              ? 'Aucun organisme de formation enregistré dans Qualif avec ce SIRET.'
-              : 'Aucun employeur enregistré dans Qualif avec ce SIRET : enregistrez-le d’abord (organisations), puis importez.',
+            'Aucun employeur enregistré dans Qualif avec ce SIRET : enregistrez-le d’abord (organisations), puis importez.',
           );
-        return org.id;
+        return newEmployer(siret);
+      };
+      /** An employer unknown to Qualif: its name is needed, the same on every row of its SIRET. */
+      const newEmployer = (siret: string) => {
+        const name = cell('employeur_raison_sociale').replace(/\s+/g, ' ');
+        if (!name)
+          return void fail(
+            'employeur_siret',
+            'Aucun employeur enregistré dans Qualif avec ce SIRET : indiquez sa raison sociale (colonne employeur_raison_sociale) pour l’enregistrer avec l’import.',
+          );
+        const problem = deps.organisations.employerNameProblem(name);
+        if (problem) return void fail('employeur_raison_sociale', problem);
+        const known = newEmployers.get(siret);
+        if (!known) {
+          const added = { id: randomUUID(), name, siret, row: r.row };
+          newEmployers.set(siret, added);
+          return added.id;
+        }
+        if (!sameName(known.name, name))
+          return void fail(
+            'employeur_raison_sociale',
+            `Raison sociale différente de celle de la ligne ${known.row} pour le même SIRET d’employeur : une seule par employeur.`,
+          );
+        return known.id;
       };
       const trainingOrganisationId = organisation('organisme_siret');
       const employerId = organisation('employeur_siret');
+      if (cell('employeur_raison_sociale') && !cell('employeur_siret'))
+        fail(
+          'employeur_raison_sociale',
+          'Raison sociale sans SIRET d’employeur : indiquez employeur_siret, ou videz cette cellule.',
+        );
 
       const code = cell('certification');
       const certificationId = code ? certIds.get(code.toLowerCase()) : undefined;
@@ -300,6 +348,7 @@ export function candidacyImportsFactory(deps: Deps) {
       };
       return { row: r.row, body, errors };
     });
+    return { parsed, newEmployers };
   }
 
   /** Errors of one row, one per column (details of the same column joined). */
@@ -340,7 +389,8 @@ export function candidacyImportsFactory(deps: Deps) {
     // Only the format is kept to the end (the audit entry): the file's rows and their first
     // reading can be collected once checked, before the inserts.
     const { format } = sheet;
-    const parsed = await parseRows(sheet.header, sheet.rows);
+    const { parsed, newEmployers } = await parseRows(sheet.header, sheet.rows, actor);
+    const newEmployerIds = new Set([...newEmployers.values()].map((e) => e.id));
     const errors: ImportError[] = [];
     const ready: { row: number; body: EnrolmentBody }[] = [];
     for (const p of parsed) {
@@ -362,7 +412,11 @@ export function candidacyImportsFactory(deps: Deps) {
     // What the rows will ask, in one query per kind; then each row through the single form's checks.
     const look = checks.lookupsFor(actor);
     await look.prefetch({
-      organisationIds: ready.flatMap((r) => [r.body.trainingOrganisationId, r.body.employerId ?? []].flat()),
+      organisationIds: ready.flatMap((r) =>
+        [r.body.trainingOrganisationId, r.body.employerId ?? []]
+          .flat()
+          .filter((id) => !newEmployerIds.has(id)),
+      ),
       candidateIds: ready.flatMap((r) => (r.body.candidateId ? [r.body.candidateId] : [])),
       keys: ready.flatMap((r) =>
         r.body.candidate
@@ -375,6 +429,8 @@ export function candidacyImportsFactory(deps: Deps) {
           : [],
       ),
     });
+    // The employers to register are employers to the checks.
+    for (const e of newEmployers.values()) look.organisation.seed([e.id], { name: e.name, kind: 'employer' });
     const plans: { row: number; plan: EnrolmentPlan }[] = [];
     const firstRowOf = new Map<string, number>();
     for (const { row, body } of ready) {
@@ -422,9 +478,19 @@ export function candidacyImportsFactory(deps: Deps) {
         `${errors.length} problème${errors.length > 1 ? 's' : ''} dans le fichier : rien n’a été inscrit.`,
       );
     }
-    const warnings = plans.flatMap(({ row, plan }) =>
-      (plan.identity?.warnings ?? []).map((w) => ({ row, column: columnOf(w.field), detail: w.detail })),
-    );
+    const warnings = [
+      ...plans.flatMap(({ row, plan }) =>
+        (plan.identity?.warnings ?? []).map((w) => ({ row, column: columnOf(w.field), detail: w.detail })),
+      ),
+      // A SIRET typed wrong may still have a valid key: the employers to be registered are said.
+      ...[...newEmployers.values()].map((e) => ({
+        row: e.row,
+        column: 'employeur_siret',
+        detail: dryRun
+          ? 'Employeur absent de Qualif : il sera enregistré avec la raison sociale de cette ligne.'
+          : 'Employeur absent de Qualif : enregistré avec la raison sociale de cette ligne.',
+      })),
+    ].sort((a, b) => a.row - b.row);
     if (dryRun) return { dryRun: true, created: plans.length, candidacies: [] as string[], warnings };
 
     const ids = plans.map(({ plan }) => ({
@@ -435,6 +501,26 @@ export function candidacyImportsFactory(deps: Deps) {
     // Read before the transaction (PGlite has one connection): for candidates already known only.
     const edges = ids.some((i) => i.plan.existing) ? await registryEdges(deps.linkedCorrespondences) : [];
     await deps.db.transaction().execute(async (trx) => {
+      // The new employers first (the candidacies point to them), through their owner, the catalogue.
+      const { taken } = await deps.organisations.registerEmployersIn(
+        trx,
+        [...newEmployers.values()],
+        actor,
+        requestId,
+      );
+      if (taken.length > 0)
+        throw problems.unprocessable(
+          [...newEmployers.values()]
+            .filter((e) => taken.includes(e.siret))
+            .map((e) =>
+              importError(
+                e.row,
+                'employeur_siret',
+                'Employeur enregistré dans Qualif pendant l’import : importez de nouveau le fichier.',
+              ),
+            ),
+          'Un employeur du fichier vient d’être enregistré : rien n’a été inscrit.',
+        );
       const newCandidates = ids.filter((i) => i.plan.person);
       for (const chunk of chunks(newCandidates, 500))
         await trx
@@ -478,6 +564,7 @@ export function candidacyImportsFactory(deps: Deps) {
           format,
           candidacyIds: ids.map((i) => i.candidacyId),
           newCandidateIds: newCandidates.map((i) => i.candidateId),
+          ...(newEmployers.size > 0 ? { newEmployerIds: [...newEmployerIds] } : {}),
         },
         requestId,
       });
@@ -485,6 +572,11 @@ export function candidacyImportsFactory(deps: Deps) {
       await deps.candidacies.enqueueInvitations(
         trx,
         newCandidates.flatMap((i) => (i.plan.person?.email ? [i.candidateId] : [])),
+      );
+      // Each candidate with an email is told of their enrolment, as by the single form.
+      await deps.candidacies.enqueueEnrolledMails(
+        trx,
+        ids.filter((i) => i.plan.person?.email ?? i.plan.existing?.email),
       );
     });
     return { dryRun: false, created: ids.length, candidacies: ids.map((i) => i.candidacyId), warnings };

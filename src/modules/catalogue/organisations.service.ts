@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../contracts/catalogue.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { enforce } from '../../platform/auth/policy.js';
+import { authorize, enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
 import { normaliseQuery } from '../../platform/db/search-text.js';
 import { type FieldError, fieldError, problems } from '../../platform/problem.js';
 import { normaliseSiret, siretProblem } from './domain/siret.js';
@@ -43,6 +44,12 @@ function organisationProblems(input: OrganisationInput): FieldError[] {
     errors.push(fieldError(['kind'], 'NDA et Qualiopi ne concernent que les organismes de formation.'));
   }
   return errors;
+}
+
+/** An organisation's name, as the form takes it (trimmed): null when acceptable. */
+function employerNameProblem(name: string): string | null {
+  const length = name.trim().length;
+  return length >= 2 && length <= 300 ? null : 'La raison sociale compte de 2 à 300 caractères.';
 }
 
 /** What an organisation is, as listed and as audited before a change. */
@@ -137,6 +144,71 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     return save(undefined, { ...input, kind: 'employer' }, actor, requestId, true);
   }
 
+  /** Whether the actor may register an employer they did not find (the import's rows too). */
+  function mayRegisterEmployer(actor: Actor): boolean {
+    return authorize(actor, 'registerEmployer', 'organisations', {});
+  }
+
+  /**
+   * Employers a bulk enrolment names by a SIRET Qualif does not know, registered in the
+   * caller's transaction (`trx`: the import's, so that a refused file registers nothing), each
+   * audited as `registerEmployer` audits one. `id` is chosen by the caller, whose rows already
+   * point to it. SIRET keys and names are checked (422). Answers the SIRETs registered since the
+   * caller looked (e.g. by the form meanwhile): when there are any, nothing is registered and the
+   * caller, whose transaction must not commit then, names them.
+   */
+  async function registerEmployersIn(
+    trx: Transaction<Database>,
+    employers: readonly { id: string; name: string; siret: string }[],
+    actor: Actor,
+    requestId: string,
+  ): Promise<{ taken: string[] }> {
+    if (employers.length === 0) return { taken: [] };
+    enforce(actor, 'registerEmployer', 'organisations', {});
+    const values = employers.map((e) => ({
+      id: e.id,
+      kind: 'employer' as const,
+      name: e.name.trim(),
+      siret: normaliseSiret(e.siret),
+    }));
+    const errors = values.flatMap((v, i) => {
+      const siret = siretProblem(v.siret);
+      const name = employerNameProblem(v.name);
+      return [
+        ...(siret ? [fieldError(['employers', i, 'siret'], siret)] : []),
+        ...(name ? [fieldError(['employers', i, 'name'], name)] : []),
+      ];
+    });
+    if (errors.length > 0)
+      throw problems.unprocessable(errors, 'L’employeur ne peut pas être enregistré ainsi.');
+    const taken = await trx
+      .selectFrom('organisations')
+      .select('siret')
+      .where(
+        'siret',
+        'in',
+        values.map((v) => v.siret),
+      )
+      .execute();
+    if (taken.length > 0) return { taken: taken.map((t) => t.siret as string) };
+    for (let i = 0; i < values.length; i += 500)
+      await trx
+        .insertInto('organisations')
+        .values(values.slice(i, i + 500))
+        .execute();
+    for (const v of values)
+      await recordAudit(trx, {
+        actor: auditActorOf(actor),
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: v.id,
+        before: null,
+        after: { name: v.name, siret: v.siret, kind: v.kind },
+        requestId,
+      });
+    return { taken: [] };
+  }
+
   async function update(id: string, input: OrganisationInput, actor: Actor, requestId: string) {
     await save(id, input, actor, requestId);
   }
@@ -221,7 +293,18 @@ export function organisationsServiceFactory({ db }: { db: Db }) {
     });
   }
 
-  return { list, namesOf, describe, bySiret, create, registerEmployer, update };
+  return {
+    list,
+    namesOf,
+    describe,
+    bySiret,
+    create,
+    registerEmployer,
+    mayRegisterEmployer,
+    employerNameProblem,
+    registerEmployersIn,
+    update,
+  };
 }
 
 export type OrganisationsService = ReturnType<typeof organisationsServiceFactory>;

@@ -122,7 +122,9 @@ export function ImportPage() {
             <Anchor href={TEMPLATE_PATH} download>
               modèle (xlsx)
             </Anchor>{' '}
-            et remplissez une ligne par candidat (CSV accepté aussi, séparé par « ; » ou « , ») ;
+            et remplissez une ligne par candidat (CSV accepté aussi, séparé par « ; » ou « , ») ; un employeur
+            absent de Qualif est enregistré avec l’import si vous indiquez sa raison sociale (colonne
+            employeur_raison_sociale) à côté de son SIRET ;
           </List.Item>
           <List.Item>« Vérifier » contrôle tout le fichier sans rien inscrire ;</List.Item>
           <List.Item>« Importer » inscrit toutes les lignes, ou aucune s’il y a une erreur.</List.Item>
