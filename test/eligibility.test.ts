@@ -1,10 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
+import { factories } from './factories.js';
 import { createTestApp, type TestApp } from './support.js';
 
 let t: TestApp;
+/** A branch whose IDCC and OPCO the catalogue knows, and a certification of it on the RNCP. */
+const fx = {
+  branchId: '',
+  branchName: 'Branche des tests d’éligibilité',
+  idcc: '1486',
+  opco: 'OPCO Test',
+  certId: '',
+};
 beforeAll(async () => {
-  t = await createTestApp({ env: { ELIGIBILITY_RATE_LIMIT: '40' } });
-});
+  t = await createTestApp({ env: { ELIGIBILITY_RATE_LIMIT: '40' }, demo: false });
+  const f = factories(t.services);
+  fx.branchId = await t.services.catalogue.branches.save(
+    undefined,
+    { name: fx.branchName, idcc: [fx.idcc], opco: fx.opco, cpneMembers: [] },
+    SYSTEM_ADMIN,
+    'test',
+  );
+  fx.certId = (await f.newCertification([fx.branchId])).id;
+  await f.addEvents(fx.certId, [
+    { type: 'created', date: '2020-03-01', reference: 'CPNE 2020-03' },
+    { type: 'transmitted', date: '2020-06-01' },
+    {
+      type: 'rncp_registered',
+      date: '2021-01-01',
+      number: 'RNCP11111',
+      level: 3,
+      from: '2021-01-01',
+      to: '2025-12-31',
+    },
+  ]);
+}, 120_000);
 afterAll(() => t?.close());
 
 const rs = {
@@ -61,36 +91,24 @@ describe('POST /api/v1/eligibility', () => {
   });
 
   it('certificationId: events, kind and branches from the catalogue; OPCO named from the IDCC', async () => {
-    const list = await t.app.inject({ url: '/api/v1/certifications?pageSize=50' });
-    const items = list.json().items as { id: string }[];
-    expect(items.length).toBeGreaterThan(0);
-    const cert = items[0] as { id: string };
-    const fiche = (await t.app.inject({ url: `/api/v1/certifications/${cert.id}` })).json();
-    const branchesRes = (await t.app.inject({ url: '/api/v1/branches' })).json();
-    const branches = (Array.isArray(branchesRes) ? branchesRes : branchesRes.items) as {
-      id: string;
-      idcc: string[];
-      opco: string | null;
-    }[];
-    const withOpco = branches.find((b) => b.opco && b.idcc.length > 0);
     const res = await post({
       date: '2024-03-01',
       route: 'plan_developpement',
-      certificationId: cert.id,
-      candidate: { status: 'employee', employer: { idcc: withOpco?.idcc[0], headcount: 12 } },
+      certificationId: fx.certId,
+      candidate: { status: 'employee', employer: { idcc: fx.idcc, headcount: 12 } },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.certification.id).toBe(cert.id);
-    expect(body.certification.kind).toBe(fiche.kind);
-    expect(body.certification.branches.map((b: { id: string }) => b.id).sort()).toEqual(
-      fiche.branches.map((b: { id: string }) => b.id).sort(),
-    );
+    expect(body.certification).toMatchObject({
+      id: fx.certId,
+      kind: 'CQP',
+      recognition: { status: 'rncp', number: 'RNCP11111' },
+    });
+    expect(body.certification.branches.map((b: { id: string }) => b.id)).toEqual([fx.branchId]);
     const [plan] = body.results;
-    if (plan.eligible && withOpco) {
-      const opco = plan.funders.find((f: { funder: string }) => f.funder === 'opco');
-      expect(opco.body).toContain(withOpco.opco);
-    }
+    expect(plan.eligible).toBe(true);
+    const opco = plan.funders.find((f: { funder: string }) => f.funder === 'opco');
+    expect(opco.body).toBe(`${fx.opco} (${fx.branchName})`);
   });
 
   it('unknown certificationId: 404 problem', async () => {
