@@ -107,6 +107,25 @@ describe('a 600 MiB text body leaves the server answering', () => {
       () => ({ 'content-type': XLSX_MEDIA_TYPE, ...asAdmin() }),
       { length: false },
     ],
+    // The routes with parsers of their own (issues 12–14), each under its own limit.
+    [
+      'the public certificate verification, anonymous, chunked, as a PDF',
+      '/api/v1/verifications',
+      () => ({ 'content-type': 'application/pdf' }),
+      { length: false },
+    ],
+    [
+      'the bulk enrolment, as admin, chunked, as CSV',
+      '/api/v1/candidacies/imports',
+      () => ({ 'content-type': 'text/csv', ...asAdmin() }),
+      { length: false },
+    ],
+    [
+      'the CDC report, as admin, chunked, as XML',
+      '/api/v1/cdc/deposits/00000000-0000-4000-8000-000000000000/report',
+      () => ({ 'content-type': 'application/xml', ...asAdmin() }),
+      { length: false },
+    ],
   ];
   for (const [label, path, headers, opts] of cases) {
     it(label, async () => {
