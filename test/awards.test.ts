@@ -393,6 +393,32 @@ describe('reading and revoking awards', () => {
     expect(numbers).toEqual([`${cert.code}-2027-000001`]);
   });
 
+  it('GET /awards names the holder to those who read the candidacy (birth, usage and first names) — every reader of an award does', async () => {
+    const person = await t.db
+      .selectFrom('candidates as p')
+      .innerJoin('candidacies as c', 'c.candidate_id', 'p.id')
+      .select(['p.birth_name', 'p.usage_name', 'p.first_names'])
+      .where('c.id', '=', candidacyId)
+      .executeTakeFirstOrThrow();
+    const expected = {
+      birthName: person.birth_name,
+      usageName: person.usage_name,
+      firstNames: person.first_names,
+    };
+    // The candidacy list's rule (candidacy.read): the branch's managers and advisors, the
+    // training organisation, the candidate. Nobody reads an award without reading its candidacy
+    // (evaluators and jury members read candidacies, not awards), so no reader gets it without.
+    for (const who of [manager, advisor, trainingOrg, candidate]) {
+      const items = (await get(who, '/api/v1/awards?pageSize=200')).json().items as {
+        id: string;
+        candidate?: unknown;
+      }[];
+      expect(items.find((a) => a.id === award.id)?.candidate).toEqual(expected);
+      expect(items.every((a) => a.candidate !== undefined)).toBe(true);
+    }
+    expect((await get(manager, `/api/v1/awards/${award.id}`)).json().candidate).toEqual(expected);
+  });
+
   it('revoke: the training organisation 403, another branch 404, the branch 200 with the reason kept; twice 409; audited without the reason', async () => {
     const revoke = (who: Signed) =>
       t.app.inject({

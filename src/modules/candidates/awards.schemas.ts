@@ -35,6 +35,13 @@ export const awardSchema = z
     blocs: z.array(awardBlocSchema),
     candidacyId: z.uuid(),
     candidateId: z.uuid(),
+    candidate: z
+      .object({ birthName: z.string(), usageName: z.string().nullable(), firstNames: z.array(z.string()) })
+      .optional()
+      .meta({
+        description:
+          'Le nom du ou de la titulaire (nom de naissance, nom d’usage, prénoms) : seulement pour qui peut lire son parcours, comme la liste des candidatures',
+      }),
     juryId: z.uuid(),
     decisionId: z.uuid(),
     revocation: z.object({ at: z.string(), byId: z.uuid().nullable(), reason: z.string() }).nullable().meta({

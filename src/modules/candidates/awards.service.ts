@@ -5,7 +5,7 @@ import { today } from '../../contracts/dates.js';
 import type { AwardKind, JuryOutcome } from '../../contracts/juries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.js';
-import { candidacyReadScope, capabilities, enforce } from '../../platform/auth/policy.js';
+import { authorize, candidacyReadScope, capabilities, enforce } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { fieldError, problems } from '../../platform/problem.js';
@@ -405,7 +405,11 @@ export function awardsServiceFactory(deps: Deps) {
         'a.suspended_by',
         'a.suspend_reason',
         'c.training_organisation_id',
+        'c.employer_id',
         'p.user_id as candidate_user_id',
+        'p.birth_name',
+        'p.usage_name',
+        'p.first_names',
         (eb) =>
           eb
             .selectFrom('awards as o')
@@ -426,6 +430,9 @@ export function awardsServiceFactory(deps: Deps) {
     ]);
     return rows.map((r) => {
       const cert = summaries.get(r.certification_id);
+      const holder = mayReadHolder(actor, r, owners)
+        ? { candidate: { birthName: r.birth_name, usageName: r.usage_name, firstNames: r.first_names } }
+        : {};
       return {
         id: r.id,
         number: r.number,
@@ -436,6 +443,7 @@ export function awardsServiceFactory(deps: Deps) {
         blocs: r.blocs as AwardedBloc[],
         candidacyId: r.candidacy_id,
         candidateId: r.candidate_id,
+        ...holder,
         juryId: r.jury_id,
         decisionId: r.decision_id,
         revocation: r.revoked_at
@@ -464,6 +472,21 @@ export function awardsServiceFactory(deps: Deps) {
       trainingOrganisationId: r.training_organisation_id,
       candidateUserId: r.candidate_user_id,
     };
+  }
+
+  /**
+   * The holder's name goes with the award to those who may read its candidacy — the rule by which
+   * the candidacy list shows names (`candidacy.read`, on the candidacy's facts). Evaluators and
+   * jury members, who read some candidacies, do not read awards: none are named here.
+   */
+  function mayReadHolder(actor: Actor, r: AwardRow, owners: ReadonlyMap<string, string[]>) {
+    return authorize(actor, 'read', 'candidacy', {
+      certificationBranchIds: owners.get(r.certification_id) ?? [],
+      trainingOrganisationId: r.training_organisation_id,
+      employerId: r.employer_id,
+      candidateUserId: r.candidate_user_id,
+      evaluatorIds: [],
+    });
   }
 
   /** One award and its policy facts; 404 when unknown or out of the actor's reading scope. */

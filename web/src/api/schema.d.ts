@@ -9945,6 +9945,12 @@ export interface components {
             candidacyId: string;
             /** Format: uuid */
             candidateId: string;
+            /** @description Le nom du ou de la titulaire (nom de naissance, nom d’usage, prénoms) : seulement pour qui peut lire son parcours, comme la liste des candidatures */
+            candidate?: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
             /** Format: uuid */
             juryId: string;
             /** Format: uuid */
