@@ -21,6 +21,7 @@
  *
  * Env: BENCH_CERTIFICATE_SECONDS (each measure's seconds; default 10).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,11 @@ import {
   certificatePdf,
   sealCertificate,
 } from '../src/modules/credentials/certificate-pdf.js';
+import { credentialsServiceFactory } from '../src/modules/credentials/credentials.service.js';
 import { signCredential, verifySignature } from '../src/modules/credentials/signing.js';
+import { createEncryption } from '../src/platform/crypto/encryption.js';
+import { openDatabase } from '../src/platform/db/connect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { developmentSealKey } from '../src/platform/seal/development-key.js';
 import { createSealer } from '../src/platform/seal/seal.js';
 import { verifySealedPdf } from '../src/platform/seal/verify.js';
@@ -187,6 +192,42 @@ async function signedCredentials(): Promise<boolean> {
   return ok && caught;
 }
 
+/**
+ * The signature check of Qualif's own verification (`credentials.verifyCredential`): the same
+ * credential verified with the credentials service's loader, which resolves Qualif's DID
+ * document from its keys (`issuer_keys`, PGlite in memory) — what the public verification pays
+ * per request on top of the library's work (compare with the row above).
+ */
+async function ownLoaderVerifications(): Promise<boolean> {
+  const handle = await openDatabase({ engine: 'pglite', dataDir: undefined });
+  try {
+    await migrateToLatest(handle.db);
+    const service = credentialsServiceFactory({
+      db: handle.db,
+      encryption: createEncryption({ current: randomBytes(32) }),
+      publicUrl: 'https://qualif.example.fr',
+      // Only keys, the DID document and signatures are used here.
+      awards: {} as never,
+      certifications: {} as never,
+      frameworks: {} as never,
+      jobs: { define: () => ({ enqueueMany: async () => [] }) } as never,
+      mail: {} as never,
+    });
+    const { unsigned } = await credentialSample();
+    const signed = await signCredential(unsigned(), await service.signingKey(), service.documentLoader());
+    for (let w = 0; w < 20; w++) await verifySignature(signed, service.documentLoader());
+    const ok = (await verifySignature(signed, service.documentLoader())).verified;
+    const verify = await rate(SECONDS, async () => {
+      if (!(await verifySignature(signed, service.documentLoader())).verified)
+        throw new Error('a signed credential did not verify');
+    });
+    out(row('  … the DID document from the database (own)', verify, VERIFY_TARGET));
+    return ok;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function main(): Promise<number> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'qualif-bench-credentials-'));
   try {
@@ -194,7 +235,7 @@ async function main(): Promise<number> {
     out();
     const certificatesValid = await certificates(dataDir);
     out();
-    const credentialsValid = await signedCredentials();
+    const credentialsValid = (await signedCredentials()) && (await ownLoaderVerifications());
     out();
     out(`Machine: ${load()} at the end; at the start: ${loadAtStart}`);
     if (Math.max(loadAtStart1, loadavg()[0] ?? 0) > cpus().length)

@@ -8,9 +8,11 @@ import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 import * as vc from '@digitalbazaar/vc';
 import { contexts as didContexts } from 'did-context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsServiceFactory } from '../src/modules/credentials/credentials.service.js';
 import { offlineDocumentLoader } from '../src/modules/credentials/document-loader.js';
-import { signCredential } from '../src/modules/credentials/signing.js';
+import { signCredential, verifySignature } from '../src/modules/credentials/signing.js';
 import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
+import { createEncryption } from '../src/platform/crypto/encryption.js';
 import { projectRoot } from '../src/platform/paths.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
 import { seedReadyCandidacies, seedSealedSession } from './jury-seed.js';
@@ -340,6 +342,8 @@ describe('independent verification (Digital Bazaar vc + eddsa-rdfc-2022, offline
 
   it('after a key rotation, a credential signed with the old key still verifies; new ones use the new key', async () => {
     const old = JSON.parse((await download(awardIds[0] as string)).body);
+    // Qualif's own verification has read (and cached) the DID document before the rotation.
+    expect((await t.services.credentials.verifyCredential(old)).signature.ok).toBe(true);
     const before = await servedDidDocument();
     const rotated = await t.services.credentials.rotateKey(SYSTEM_ADMIN);
     expect(rotated.retired).toBe(1);
@@ -360,6 +364,57 @@ describe('independent verification (Digital Bazaar vc + eddsa-rdfc-2022, offline
     expect(fresh.proof.verificationMethod).toBe(rotated.verificationMethod);
     expect(fresh.proof.verificationMethod).not.toBe(old.proof.verificationMethod);
     expect((await independentlyVerify(fresh)).verified).toBe(true);
+    // The same process's verification: the rotation dropped its cached DID document.
+    expect((await verifySignature(fresh, t.services.credentials.documentLoader())).verified).toBe(true);
+    expect((await t.services.credentials.verifyCredential(old)).signature.ok).toBe(true);
+  });
+
+  it('the DID document is kept 30 s per process; a rotation by another process (the CLI) shows after that, and a proof naming its new key verifies at once', async () => {
+    let clock = 1_000_000;
+    /** Another credentials service on the same database: another process's, with its own cache. */
+    const processOf = (now?: () => number) =>
+      credentialsServiceFactory({
+        db: t.db,
+        encryption: createEncryption({ current: t.config.dataEncryptionKey }),
+        publicUrl: t.config.publicUrl,
+        awards: t.services.awards,
+        certifications: t.services.catalogue.certifications,
+        frameworks: t.services.catalogue.frameworks,
+        jobs: { define: () => ({ enqueueMany: async () => [] }) } as never,
+        mail: { enqueue: async () => undefined } as never,
+        ...(now ? { now } : {}),
+      });
+    const server = processOf(() => clock);
+    const cli = processOf();
+    const methods = async () =>
+      ((await server.didDocument()).verificationMethod as { id: string }[]).map((m) => m.id);
+    const before = await methods();
+
+    const rotated = await cli.rotateKey(SYSTEM_ADMIN);
+    clock += 29_000;
+    expect(await methods()).toEqual(before); // cached: no read of the keys
+    clock += 1_000;
+    expect(await methods()).toEqual([...before, rotated.verificationMethod]);
+
+    // Another rotation, then at once a credential signed with the new key: the proof names a
+    // key the cached document lacks, so the keys are read again and it verifies.
+    const again = await cli.rotateKey(SYSTEM_ADMIN);
+    expect(await methods()).not.toContain(again.verificationMethod);
+    const signed = await signCredential(
+      (await server.unsignedCredential(awardIds[3] as string)).credential,
+      await cli.signingKey(),
+      offlineDocumentLoader(),
+    );
+    expect((await verifySignature(signed, server.documentLoader())).verified).toBe(true);
+    expect(await methods()).toContain(again.verificationMethod);
+    // A key that is nobody's still fails (read again, still absent).
+    const forged = JSON.parse(JSON.stringify(signed));
+    forged.proof.verificationMethod = `${server.did}#z6MkNotAKeyOfQualif`;
+    expect((await verifySignature(forged, server.documentLoader())).verified).toBe(false);
+    // The server process signs with the newest key: it sees the change and lists it at once.
+    const t2 = await cli.rotateKey(SYSTEM_ADMIN);
+    expect((await server.signingKey()).verificationMethod).toBe(t2.verificationMethod);
+    expect(await methods()).toContain(t2.verificationMethod);
   });
 });
 

@@ -33,7 +33,17 @@ type Deps = {
   frameworks: Pick<FrameworksService, 'get'>;
   jobs: Pick<Jobs, 'define'>;
   mail: Pick<MailJobs, 'enqueue'>;
+  /**
+   * How long this process keeps Qualif's DID document (default 30 s): a key rotated by another
+   * process (`qualif credentials rotate-key`) shows in `/.well-known/did.json` within it. A
+   * verification naming a key not in the cached document reads the keys again at once.
+   */
+  didDocumentTtlMs?: number;
+  /** The clock of that cache (tests). */
+  now?: () => number;
 };
+
+const DID_DOCUMENT_TTL_MS = 30_000;
 
 export const CREDENTIALS_ISSUE_JOB = 'credentials.issue';
 
@@ -105,13 +115,18 @@ export function credentialsServiceFactory(deps: Deps) {
       }
       return signingKey();
     }
-    if (current?.id !== row.id)
+    if (current?.id !== row.id) {
+      // Another key than the one this process signed with (rotated by another process): the
+      // DID document lists it now. (Not at the first key this process reads: the document being
+      // read may be what asked for it.)
+      if (current !== undefined) didCache = undefined;
       current = {
         id: row.id,
         verificationMethod: `${did}#${row.verification_method_id}`,
         publicKeyMultibase: row.public_key_multibase,
         secretKeyMultibase: encryption.decryptText(row.private_key_encrypted, context(row.id)),
       };
+    }
     return current;
   }
 
@@ -136,6 +151,7 @@ export function credentialsServiceFactory(deps: Deps) {
       return old.length;
     });
     current = undefined;
+    didCache = undefined;
     const key = await signingKey();
     return { verificationMethod: key.verificationMethod, retired };
   }
@@ -148,20 +164,61 @@ export function credentialsServiceFactory(deps: Deps) {
       .execute();
   }
 
-  /** `GET /.well-known/did.json`: every key, retired ones included. */
-  async function didDoc() {
-    if ((await publishedKeys()).length === 0) await signingKey();
-    const keys = await publishedKeys();
+  /** Every key, retired ones included, as a DID document (read from `issuer_keys`). */
+  async function readDidDoc() {
+    let keys = await publishedKeys();
+    if (keys.length === 0) {
+      await signingKey();
+      keys = await publishedKeys();
+    }
     return didDocument(
       did,
       keys.map((k) => ({ fragment: k.verification_method_id, publicKeyMultibase: k.public_key_multibase })),
     );
   }
 
-  /** The offline loader resolving Qualif's own DID from its keys (verification inside Qualif). */
-  function ownLoader(): DocumentLoader {
-    return offlineDocumentLoader({ resolveDid: async (id) => (id === did ? didDoc() : undefined) });
+  const ttl = deps.didDocumentTtlMs ?? DID_DOCUMENT_TTL_MS;
+  const now = deps.now ?? Date.now;
+  /** The DID document, kept `ttl` ms (a promise: concurrent verifications read the keys once). */
+  let didCache: { at: number; doc: Promise<ReturnType<typeof didDocument>> } | undefined;
+
+  /**
+   * `GET /.well-known/did.json` and every verification: the DID document this process read less
+   * than `ttl` ago, else read again (`fresh`: read again now). Dropped when this process rotates
+   * or sees a new signing key; keys are only ever added, so a stale copy can only lack a key
+   * made by another process — `ownLoader` reads again when a proof names one it lacks.
+   */
+  function didDoc(options: { fresh?: boolean } = {}) {
+    const at = now();
+    if (options.fresh || !didCache || at - didCache.at >= ttl) {
+      const entry = { at, doc: readDidDoc() };
+      didCache = entry;
+      entry.doc.catch(() => {
+        if (didCache === entry) didCache = undefined;
+      });
+    }
+    return didCache.doc;
   }
+
+  const cachedLoader = offlineDocumentLoader({
+    resolveDid: async (id) => (id === did ? didDoc() : undefined),
+  });
+  const freshLoader = offlineDocumentLoader({
+    resolveDid: async (id) => (id === did ? didDoc({ fresh: true }) : undefined),
+  });
+  /**
+   * The offline loader resolving Qualif's own DID from its keys (verification inside Qualif):
+   * from the cached DID document; a key of Qualif's DID it lacks → the keys read again once.
+   */
+  const loader: DocumentLoader = async (url) => {
+    try {
+      return await cachedLoader(url);
+    } catch (error) {
+      if (url.startsWith(`${did}#`)) return freshLoader(url);
+      throw error;
+    }
+  };
+  const ownLoader = (): DocumentLoader => loader;
 
   // ---- an award's credential -------------------------------------------------------------------
 
@@ -399,6 +456,8 @@ export function credentialsServiceFactory(deps: Deps) {
   return {
     did,
     didDocument: didDoc,
+    /** The offline loader resolving Qualif's own DID (what verifyCredential checks signatures with). */
+    documentLoader: ownLoader,
     signingKey,
     rotateKey,
     credentialForAward,
