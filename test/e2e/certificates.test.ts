@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable)(
     let served: ServedApp;
     let browser: Browser;
     let base: string;
-    let award: { id: string; number: string; code: string };
+    let award: { id: string; number: string; code: string; holder: string };
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
 
@@ -63,10 +63,15 @@ describe.skipIf(!browserAvailable)(
         .selectFrom('awards as a')
         .innerJoin('candidates as p', 'p.id', 'a.candidate_id')
         .innerJoin('users as u', 'u.id', 'p.user_id')
-        .select(['a.id', 'a.number', 'a.verification_code'])
+        .select(['a.id', 'a.number', 'a.verification_code', 'p.first_names', 'p.usage_name', 'p.birth_name'])
         .where('u.email', '=', HOLDER)
         .executeTakeFirstOrThrow();
-      award = { id: row.id, number: row.number, code: row.verification_code };
+      award = {
+        id: row.id,
+        number: row.number,
+        code: row.verification_code,
+        holder: `${row.first_names.join(' ')} ${row.usage_name ?? row.birth_name}`,
+      };
     }, 600_000);
 
     afterAll(async () => {
@@ -138,6 +143,8 @@ describe.skipIf(!browserAvailable)(
       await staff.getByRole('heading', { name: 'Attributions', level: 1 }).waitFor(WAIT);
       const row = staff.getByRole('row').filter({ hasText: award.number });
       await row.getByText('Valide', { exact: true }).waitFor(WAIT);
+      // Whose award it is: the holder's name, as the candidacy list shows it.
+      await row.getByRole('cell', { name: award.holder, exact: true }).waitFor(WAIT);
       await expectNoSidewaysScroll(staff);
       await expectAxeClean(staff);
 

@@ -1,12 +1,12 @@
 import { Anchor, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AWARD_STATUSES } from '../../../src/contracts/juries';
+import { candidateName } from '../candidacies/candidacy';
 import { certificationOptions } from '../catalogue/queries';
 import { formatDate } from '../format/date';
 import { plural } from '../format/plural';
-import { FilteredResults } from '../ui/FilteredResults';
-import { FilterForm } from '../ui/FilterForm';
+import { FilteredList, useAddressFilters } from '../ui/AddressFilters';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
@@ -26,7 +26,6 @@ import {
 
 const PAGE_SIZE = 20;
 const FILTERS = ['certificationId', 'year', 'status'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** The list's status filter, said of awards in general (« attestations »: feminine). */
 const STATUS_FILTER_LABELS = { valid: 'Valides', suspended: 'Suspendues', revoked: 'Révoquées' } as const;
@@ -39,10 +38,8 @@ const STATUS_FILTER_LABELS = { valid: 'Valides', suspended: 'Suspendues', revoke
  */
 export function AwardsPage() {
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const filters: Filters = Object.fromEntries(
-    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
-  );
+  const address = useAddressFilters(FILTERS);
+  const { filters } = address;
   const list = usePagedList<Award, AwardPage>(AWARDS_PATH, PAGE_SIZE, filters);
   const first = list.query.data?.items[0];
   const certificationLabel =
@@ -56,63 +53,50 @@ export function AwardsPage() {
         Les certificats et attestations de blocs délivrés par les jurys de vos branches : leur statut, leurs
         documents, et leur suspension ou leur retrait.
       </Text>
-      <FilteredResults
-        placement="above"
-        active={Object.keys(filters).length}
-        filters={
-          <FilterForm
-            key={params.toString()}
-            label="Filtrer les attributions"
-            value={filters}
-            onApply={(next) =>
-              setParams(
-                Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>,
-              )
-            }
-          >
-            {(draft, set) => (
-              <>
-                <SearchSelect
-                  label="Certification"
-                  placeholder="Toutes"
-                  description="Code ou intitulé"
-                  clearable
-                  queryKey={['awards', 'filter', 'certifications']}
-                  search={(q) => certificationOptions(q, 20)}
-                  value={draft.certificationId ?? null}
-                  valueLabel={certificationLabel}
-                  onChange={set('certificationId')}
-                  nothingFound="Aucune certification ne correspond."
-                  unavailable="Liste des certifications indisponible."
-                  w={280}
-                />
-                <TextInput
-                  label="Année"
-                  inputMode="numeric"
-                  placeholder="Toutes"
-                  value={draft.year ?? ''}
-                  onChange={(e) => set('year')(e.currentTarget.value.replace(/\D/g, '').slice(0, 4))}
-                  w={120}
-                />
-                <Select
-                  label="Statut"
-                  placeholder="Tous"
-                  clearable
-                  data={AWARD_STATUSES.map((s) => ({ value: s, label: STATUS_FILTER_LABELS[s] }))}
-                  value={draft.status ?? null}
-                  onChange={set('status')}
-                  w={180}
-                />
-              </>
-            )}
-          </FilterForm>
-        }
+      <FilteredList
+        label="Filtrer les attributions"
+        address={address}
+        fields={(draft, set) => (
+          <>
+            <SearchSelect
+              label="Certification"
+              placeholder="Toutes"
+              description="Code ou intitulé"
+              clearable
+              queryKey={['awards', 'filter', 'certifications']}
+              search={(q) => certificationOptions(q, 20)}
+              value={draft.certificationId ?? null}
+              valueLabel={certificationLabel}
+              onChange={set('certificationId')}
+              nothingFound="Aucune certification ne correspond."
+              unavailable="Liste des certifications indisponible."
+              w={280}
+            />
+            <TextInput
+              label="Année"
+              inputMode="numeric"
+              placeholder="Toutes"
+              value={draft.year ?? ''}
+              onChange={(e) => set('year')(e.currentTarget.value.replace(/\D/g, '').slice(0, 4))}
+              w={120}
+            />
+            <Select
+              label="Statut"
+              placeholder="Tous"
+              clearable
+              data={AWARD_STATUSES.map((s) => ({ value: s, label: STATUS_FILTER_LABELS[s] }))}
+              value={draft.status ?? null}
+              onChange={set('status')}
+              w={180}
+            />
+          </>
+        )}
       >
         <PagedResult
           list={list}
           loadingLabel="Chargement des attributions…"
           empty={
-            Object.keys(filters).length > 0
+            address.active > 0
               ? 'Aucune attribution ne correspond.'
               : 'Aucune attribution pour l’instant : elles sont créées à la clôture d’une session de jury.'
           }
@@ -120,9 +104,18 @@ export function AwardsPage() {
         >
           {(items) => (
             <ListTable
-              minWidth={980}
+              minWidth={1120}
               label="Attributions"
-              columns={['Numéro', 'Certification', 'Nature', 'Délivrée le', 'Statut', 'Documents', 'Actions']}
+              columns={[
+                'Numéro',
+                'Titulaire',
+                'Certification',
+                'Nature',
+                'Délivrée le',
+                'Statut',
+                'Documents',
+                'Actions',
+              ]}
             >
               {items.map((a) => (
                 <Table.Tr key={a.id}>
@@ -135,6 +128,9 @@ export function AwardsPage() {
                         {`Parcours de ${a.number}`}
                       </Anchor>
                     </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{a.candidate ? candidateName(a.candidate) : '—'}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
@@ -182,7 +178,7 @@ export function AwardsPage() {
             </ListTable>
           )}
         </PagedResult>
-      </FilteredResults>
+      </FilteredList>
     </Page>
   );
 }

@@ -1,12 +1,11 @@
 import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { JURY_MEMBER_ROLE_LABELS, JURY_STATUS_LABELS, JURY_STATUSES } from '../../../src/contracts/juries';
 import { useCurrentUser } from '../auth/currentUser';
 import { formatDate } from '../format/date';
 import { plural } from '../format/plural';
+import { FilteredList, useAddressFilters } from '../ui/AddressFilters';
 import { DateRangeFields } from '../ui/DateRangeFields';
-import { FilteredResults } from '../ui/FilteredResults';
-import { FilterForm } from '../ui/FilterForm';
 import { ListTable } from '../ui/ListTable';
 import { Page } from '../ui/Page';
 import { PagedResult } from '../ui/PagedResult';
@@ -16,7 +15,6 @@ import { JURIES_PATH, type JuryList, type JurySummary } from './juries';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['status', 'from', 'to'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** Those who convene sessions (the API decides for which branches). */
 export function useConvenes(): boolean {
@@ -31,11 +29,8 @@ export function useConvenes(): boolean {
  */
 export function JuriesPage() {
   const convenes = useConvenes();
-  const [params, setParams] = useSearchParams();
-  const filters: Filters = Object.fromEntries(
-    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])),
-  );
-  const list = usePagedList<JurySummary, JuryList>(JURIES_PATH, PAGE_SIZE, filters);
+  const address = useAddressFilters(FILTERS);
+  const list = usePagedList<JurySummary, JuryList>(JURIES_PATH, PAGE_SIZE, address.filters);
   const showRole = !convenes || list.query.data?.items.some((j) => j.myRole !== null);
   const columns = ['Date', 'Certifications', 'Lieu', 'État', 'Parcours', ...(showRole ? ['Mon rôle'] : [])];
   return (
@@ -47,50 +42,37 @@ export function JuriesPage() {
           </Button>
         </Group>
       )}
-      <FilteredResults
-        placement="above"
-        active={Object.keys(filters).length}
-        filters={
-          <FilterForm
-            key={params.toString()}
-            label="Filtrer les sessions"
-            value={filters}
-            onApply={(next) =>
-              setParams(
-                Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>,
-              )
-            }
-          >
-            {(draft, set) => (
-              <>
-                <Select
-                  label="État"
-                  placeholder="Tous"
-                  clearable
-                  data={JURY_STATUSES.map((s) => ({ value: s, label: JURY_STATUS_LABELS[s] }))}
-                  value={draft.status ?? null}
-                  onChange={set('status')}
-                  w={220}
-                />
-                <DateRangeFields
-                  labels={['Du', 'Au']}
-                  fields={['from', 'to']}
-                  values={{ from: draft.from ?? '', to: draft.to ?? '' }}
-                  onChange={(field, value) => set(field)(value)}
-                  error={list.query.error}
-                  required={false}
-                  w={170}
-                />
-              </>
-            )}
-          </FilterForm>
-        }
+      <FilteredList
+        label="Filtrer les sessions"
+        address={address}
+        fields={(draft, set) => (
+          <>
+            <Select
+              label="État"
+              placeholder="Tous"
+              clearable
+              data={JURY_STATUSES.map((s) => ({ value: s, label: JURY_STATUS_LABELS[s] }))}
+              value={draft.status ?? null}
+              onChange={set('status')}
+              w={220}
+            />
+            <DateRangeFields
+              labels={['Du', 'Au']}
+              fields={['from', 'to']}
+              values={{ from: draft.from ?? '', to: draft.to ?? '' }}
+              onChange={(field, value) => set(field)(value)}
+              error={list.query.error}
+              required={false}
+              w={170}
+            />
+          </>
+        )}
       >
         <PagedResult
           list={list}
           loadingLabel="Chargement des sessions…"
           empty={
-            Object.keys(filters).length > 0
+            address.active > 0
               ? 'Aucune session ne correspond.'
               : convenes
                 ? 'Aucune session de jury pour l’instant : convoquez-en une avec « Nouveau jury ».'
@@ -128,7 +110,7 @@ export function JuriesPage() {
             </ListTable>
           )}
         </PagedResult>
-      </FilteredResults>
+      </FilteredList>
     </Page>
   );
 }
