@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_OWNERSHIP } from '../src/platform/db/ownership.js';
 import { checkSource, checkTree, tablesInSql } from './boundaries.js';
+import { ISOLATED_TEST_FILES } from './isolated-files.js';
 
 /**
  * Module boundaries (docs/architecture.md): each table is named only by its owner's code, a
@@ -40,17 +41,43 @@ describe('the unit tests beside the sources', () => {
   it('open no database (the PostgreSQL pass runs test/ only)', () => {
     const opening =
       /test\/support\.js|test\/factories\.js|db\/connect\.js|from 'pg'|@electric-sql\/pglite|kysely-pglite/;
-    const walk = (dir: string): string[] =>
-      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory()
-          ? walk(path.join(dir, entry.name))
-          : entry.name.endsWith('.test.ts')
-            ? [path.join(dir, entry.name)]
-            : [],
-      );
-    const files = [...walk('src'), ...walk('migrations')];
+    const files = testFiles('src', 'migrations');
     expect(files.length).toBeGreaterThan(20);
     expect(files.filter((file) => opening.test(readFileSync(path.join(root, file), 'utf8')))).toEqual([]);
+  });
+});
+
+/** Every `*.test.ts` file under these folders, relative to the root. */
+function testFiles(...dirs: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? walk(path.join(dir, entry.name))
+        : entry.name.endsWith('.test.ts')
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
+  return dirs.flatMap(walk);
+}
+
+describe('the test files sharing a worker’s modules', () => {
+  /**
+   * vitest.config.ts runs test files one after the other in each worker, in one module graph;
+   * a module replaced with vi.mock (or the environment or globals stubbed) would be the one
+   * already loaded, or would leak into the next file. Such files are listed in
+   * test/isolated-files.ts and get a module graph of their own.
+   */
+  it('do not mock modules, nor stub the environment or globals, unless listed as isolated', () => {
+    const files = testFiles('src', 'migrations', 'test');
+    expect(files.length).toBeGreaterThan(100);
+    const mocking = files.filter((file) =>
+      /\bvi\.(mock|doMock|unmock|stubEnv|stubGlobal|resetModules)\(/.test(
+        readFileSync(path.join(root, file), 'utf8'),
+      ),
+    );
+    expect(mocking.filter((file) => !Object.hasOwn(ISOLATED_TEST_FILES, file))).toEqual([]);
+    // And the list names test files that exist.
+    expect(Object.keys(ISOLATED_TEST_FILES).filter((file) => !files.includes(file))).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { adminQuery } from './admin-query.js';
-import { startDemoSnapshot } from './demo-snapshot.js';
+import { prepareDemoSnapshot, wholeSuiteRun } from './demo-snapshot.js';
 
 /**
  * The tests' PGlite databases start from one template: a database migrated to the latest
@@ -29,6 +29,8 @@ const SERVER_TEMPLATE_ENV = 'QUALIF_TEST_SERVER_TEMPLATE';
 
 /** vitest globalSetup: makes the template before any test file starts; on a server, its template database. */
 export async function setup() {
+  // Each vitest project calls its global setup, in the same process: the first one made it.
+  if (process.env[TEMPLATE_ENV] || process.env[SERVER_TEMPLATE_ENV]) return;
   if (process.env.TEST_DATABASE_URL) return setupServerTemplate(process.env.TEST_DATABASE_URL);
   const file = path.join(tmpdir(), `qualif-pglite-template-${process.pid}-${Date.now()}.tar`);
   const client = new PGlite({ extensions: { unaccent, pg_trgm } });
@@ -42,13 +44,13 @@ export async function setup() {
   }
   // The test files run in child processes started afterwards: they inherit it.
   process.env[TEMPLATE_ENV] = file;
-  // The demo with its candidacies, seeded once for the browser tests (test/demo-snapshot.ts),
-  // in the background: the first test files started need no demo.
-  const snapshot = startDemoSnapshot(file);
+  // The demo with its candidacies, seeded once for the browser tests (test/demo-snapshot.ts):
+  // for the whole suite, at once in the background (the first test files started need no demo);
+  // otherwise when a test file first asks for it.
+  const removeSnapshot = prepareDemoSnapshot(file, wholeSuiteRun());
   return async () => {
-    await snapshot.done;
+    await removeSnapshot();
     rmSync(file, { force: true });
-    rmSync(snapshot.dir, { recursive: true, force: true });
   };
 }
 

@@ -25,7 +25,7 @@ describe.skipIf(!browserAvailable)('administration in Chromium', () => {
   beforeAll(async () => {
     served = await serveAppInBrowser();
     ({ browser, base } = served);
-  }, 120_000);
+  });
   afterAll(() => served?.close());
 
   it('creates a branch, an organisation and a scoped account, then finds them in the audit journal', async () => {

@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable)('catalogue in Chromium', () => {
   beforeAll(async () => {
     served = await serveAppInBrowser();
     ({ browser, base } = served);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await served?.close();

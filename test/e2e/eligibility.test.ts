@@ -14,7 +14,7 @@ describe.skipIf(!browserAvailable)('eligibility in the browser', () => {
   beforeAll(async () => {
     served = await serveAppInBrowser();
     ({ t, browser, base } = served);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await served?.close();

@@ -19,7 +19,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium', () => {
   beforeAll(async () => {
     served = await serveAppInBrowser();
     ({ browser, base } = served);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await served?.close();

@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable)('registry in Chromium', () => {
     served = await serveAppInBrowser();
     ({ t, browser, base } = served);
     dir = await mkdtemp(path.join(tmpdir(), 'qualif-e2e-registry-'));
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await served?.close();

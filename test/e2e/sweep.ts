@@ -319,7 +319,7 @@ export function defineSweep(who: readonly ('anonymous' | Role)[]) {
         jury: jury?.id ?? '00000000-0000-4000-8000-000000000000',
         verificationCode: award?.verification_code ?? 'ZZZZ-ZZZZ-ZZZZ',
       };
-    }, 120_000);
+    });
 
     afterAll(async () => {
       console.info(
@@ -455,7 +455,7 @@ export function defineSweep(who: readonly ('anonymous' | Role)[]) {
         } finally {
           await context.close();
         }
-      }, 240_000);
+      }, 600_000);
     }
   });
 }
