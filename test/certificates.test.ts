@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/contracts/dates.js';
 import type { JuryOutcome } from '../src/contracts/juries.js';
+import { SYSTEM_ADMIN } from '../src/platform/auth/actor.js';
 import { frenchDate } from '../src/platform/pdf-layout.js';
 import { verifySealedPdf } from '../src/platform/seal/verify.js';
 import { type Factories, factories, TEST_PASSWORD } from './factories.js';
@@ -195,6 +196,37 @@ describe('GET /api/v1/awards/{id}/certificate.pdf', () => {
     const again = await download(fullId, holder);
     expect(Buffer.from(again.rawPayload).equals(Buffer.from(pdf))).toBe(true);
   });
+
+  withPoppler(
+    'a certification retitled after the award: the PDF keeps the title signed in its credential',
+    async () => {
+      const before = await t.services.catalogue.certifications.get(cert.id, SYSTEM_ADMIN);
+      const shown = async () => textOf((await download(partialId, manager)).rawPayload);
+      expect(await shown()).toContain(before.title);
+      const retitled = 'Intitulé modifié après la délivrance';
+      await t.services.catalogue.certifications.update(
+        cert.id,
+        {
+          kind: before.kind,
+          code: before.code,
+          title: retitled,
+          branchIds: before.branches.map((b) => b.id),
+          legalOwner: { name: before.legal_owner_name, siret: before.legal_owner_siret },
+          romeCodes: before.rome_codes,
+          nsfCodes: before.nsf_codes,
+          formacodeCodes: before.formacode_codes,
+          description: before.description,
+          jobsTargeted: before.jobs_targeted,
+        },
+        SYSTEM_ADMIN,
+        'test',
+      );
+      expect((await t.services.catalogue.certifications.get(cert.id, SYSTEM_ADMIN)).title).toBe(retitled);
+      const text = await shown();
+      expect(text).toContain(before.title);
+      expect(text).not.toContain(retitled);
+    },
+  );
 
   withPoppler('once revoked, still served to its readers, marked « RÉVOQUÉ » with the date', async () => {
     const revoke = await t.app.inject({

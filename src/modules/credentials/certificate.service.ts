@@ -7,6 +7,7 @@ import type { CertificationsService } from '../catalogue/certifications.service.
 import type { FrameworksService } from '../catalogue/frameworks.service.js';
 import { type CertificateInput, certificatePdf, sealCertificate } from './certificate-pdf.js';
 import type { CredentialsService } from './credentials.service.js';
+import { signedTitles } from './domain/credential.js';
 
 type Deps = {
   /** PUBLIC_URL: the verification page the QR code opens. */
@@ -56,12 +57,16 @@ export function certificateServiceFactory(deps: Deps) {
       deps.certifications.recognition(facts.certificationId, facts.awardedOn, SYSTEM_ADMIN),
       deps.frameworks.get(facts.certificationId, facts.frameworkVersionNumber, SYSTEM_ADMIN),
     ]);
-    const titles = new Map(framework.content.competencies.blocs.map((b) => [b.code, b.title]));
+    // Titles as signed in the award's credential (attached to the PDF): a certification or a
+    // bloc retitled since does not make the document and its credential disagree. The
+    // catalogue's (the award's pinned framework version for blocs) only for what it lacks.
+    const signed = signedTitles(credentialJson);
+    const frameworkTitles = new Map(framework.content.competencies.blocs.map((b) => [b.code, b.title]));
     const since = (at: string | undefined) => today(at ? new Date(at) : new Date());
     return {
       awardKind: facts.kind,
       holder: { name: facts.holderName },
-      certification: { code: cert.code, title: cert.title, kind: cert.kind },
+      certification: { code: signed.code ?? cert.code, title: signed.title ?? cert.title, kind: cert.kind },
       branches: cert.branches.map((b) => b.name),
       registration:
         recognition.status === 'rncp'
@@ -71,7 +76,7 @@ export function certificateServiceFactory(deps: Deps) {
             : null,
       blocs: facts.blocs.map((b) => ({
         code: b.code,
-        title: titles.get(b.code) ?? '',
+        title: signed.blocs.get(b.code) ?? frameworkTitles.get(b.code) ?? '',
         validUntil: b.validUntil,
       })),
       award: { number: facts.number, awardedOn: facts.awardedOn, juryDate: facts.juryDate },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCredential, type CredentialInput, ficheUrl, registrationCode } from './credential.js';
+import {
+  buildCredential,
+  type CredentialInput,
+  ficheUrl,
+  registrationCode,
+  signedTitles,
+} from './credential.js';
 
 const input = (
   over: Partial<CredentialInput['certification']> = {},
@@ -109,5 +115,44 @@ describe('the Open Badges 3.0 credential of an award', () => {
         statusListCredential: 'https://q.example/api/v1/credentials/status/2',
       },
     ]);
+  });
+});
+
+describe('signedTitles: what a signed credential says of the certification', () => {
+  it('reads back the code, the title and every bloc title buildCredential wrote (a code with a space too)', () => {
+    const built = buildCredential(
+      input({
+        blocs: [
+          { code: 'B1', title: 'Préparer — et ranger', competencies: [] },
+          { code: 'BC 2', title: 'Réaliser', competencies: [] },
+        ],
+      }),
+    );
+    const read = signedTitles(JSON.stringify(built));
+    expect(read.code).toBe('CQP-X');
+    expect(read.title).toBe('Opérateur');
+    expect([...read.blocs]).toEqual([
+      ['B1', 'Préparer — et ranger'],
+      ['BC 2', 'Réaliser'],
+    ]);
+  });
+
+  it('leaves out what is missing or malformed', () => {
+    expect(signedTitles('not json')).toEqual({ blocs: new Map() });
+    expect(signedTitles('null')).toEqual({ code: undefined, title: undefined, blocs: new Map() });
+    const odd = {
+      credentialSubject: {
+        achievement: {
+          name: '',
+          humanCode: 7,
+          resultDescription: [{ id: 'x#bloc-B1', name: 'B2 — Autre' }, { id: 'x#bloc-%E0', name: 'x' }, null],
+        },
+      },
+    };
+    expect(signedTitles(JSON.stringify(odd))).toEqual({
+      code: undefined,
+      title: undefined,
+      blocs: new Map(),
+    });
   });
 });

@@ -155,3 +155,41 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
     })),
   };
 }
+
+/** What a signed credential says of the certification: its code, title and bloc titles, as signed. */
+export type SignedTitles = { code?: string; title?: string; blocs: ReadonlyMap<string, string> };
+
+/**
+ * The certification's code and title and the blocs' titles a credential built by
+ * `buildCredential` carries (`achievement.humanCode`, `achievement.name`, each
+ * `resultDescription` named `<code> — <title>`), so that documents drawn later say what was
+ * signed on the award date, not what the catalogue says since. What is missing or malformed is
+ * left out (the caller falls back on the catalogue).
+ */
+export function signedTitles(credentialJson: string): SignedTitles {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(credentialJson);
+  } catch {
+    return { blocs: new Map() };
+  }
+  const achievement = (doc as { credentialSubject?: { achievement?: Record<string, unknown> } } | null)
+    ?.credentialSubject?.achievement;
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const blocs = new Map<string, string>();
+  const descriptions = Array.isArray(achievement?.resultDescription) ? achievement.resultDescription : [];
+  for (const d of descriptions as { id?: unknown; name?: unknown }[]) {
+    const id = text(d?.id);
+    const name = text(d?.name);
+    const at = id?.lastIndexOf('#bloc-') ?? -1;
+    if (!id || !name || at < 0) continue;
+    let code: string;
+    try {
+      code = decodeURIComponent(id.slice(at + '#bloc-'.length));
+    } catch {
+      continue;
+    }
+    if (name.startsWith(`${code} — `)) blocs.set(code, name.slice(`${code} — `.length));
+  }
+  return { code: text(achievement?.humanCode), title: text(achievement?.name), blocs };
+}
