@@ -24,6 +24,7 @@ import * as m0022 from './0022_carried_bloc_route.js';
 import * as m0023 from './0023_candidate_identity_changed.js';
 import * as m0024 from './0024_cdc_flux_erasure.js';
 import * as m0025 from './0025_award_holder_merge.js';
+import * as m0026 from './0026_seal_certificates.js';
 
 /** Every migration, in order. Forward-only: never edit one that has shipped; add the next. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0023_candidate_identity_changed': m0023,
   '0024_cdc_flux_erasure': m0024,
   '0025_award_holder_merge': m0025,
+  '0026_seal_certificates': m0026,
 };

@@ -82,6 +82,7 @@ import { registerOutboxRoutes } from '../platform/mail-outbox.routes.js';
 import { projectRoot } from '../platform/paths.js';
 import { developmentSealKey } from '../platform/seal/development-key.js';
 import { createSealer, readSealKey } from '../platform/seal/seal.js';
+import { sealCertificatesStore } from '../platform/seal/seal-certificates.js';
 import type { Config } from './config.js';
 
 export const version: string = JSON.parse(
@@ -284,10 +285,15 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     },
   });
   // The platform's seal: the configured key (checked now: a wrong password stops the start), or
-  // in development and tests a self-signed one made on first use under DATA_DIR/seal.
+  // in development and tests a self-signed one made on first use under DATA_DIR/seal. Every
+  // certificate it uses is recorded when the key is opened (createApp does it at start): a PDF
+  // sealed before the seal's renewal still verifies as the platform's (ADR 0007).
   const seal = config.seal;
   if (seal) readSealKey(seal);
-  const sealer = createSealer(async () => seal ?? developmentSealKey(config.dataDir));
+  const sealCertificates = sealCertificatesStore(db);
+  const sealer = createSealer(async () => seal ?? developmentSealKey(config.dataDir), {
+    onCertificate: sealCertificates.record,
+  });
   const juryMinutes = juryMinutesServiceFactory({
     db,
     certifications: catalogue.certifications,
@@ -324,7 +330,13 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     sealer,
   });
   // The public verification of certificates, by code or by document (credential or sealed PDF).
-  const verifications = verificationServiceFactory({ awards, credentials, certificates, sealer });
+  const verifications = verificationServiceFactory({
+    awards,
+    credentials,
+    certificates,
+    sealer,
+    sealCertificates,
+  });
   // The holders' deposits to the Caisse des Dépôts (ADR 0008): awards and holders through the
   // candidates' service, certifications and their legal owners through the catalogue's.
   const cdc = cdcServiceFactory({
@@ -386,6 +398,7 @@ export function createServices(config: Config, handle: DatabaseHandle) {
     blocEquivalences,
     cdc,
     cdcReminders,
+    sealer,
   };
 }
 
@@ -396,6 +409,9 @@ export async function createApp(
   handle: DatabaseHandle,
 ): Promise<{ app: HttpServer; services: Services }> {
   const services = createServices(config, handle);
+  // The seal's key opened and its certificate recorded now, before anything is sealed (in a
+  // transaction, on PGlite, the record would wait for it): a bad key or password stops the start.
+  await services.sealer.certificate();
   const app = await createHttpServer({
     logLevel: config.logLevel,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -34,7 +34,10 @@ function where(c: Config) {
 async function printDemo(c: Config) {
   const handle = await openMigratedDatabase(c);
   try {
-    const accounts = await seedDemo(createServices(c, handle), c.env);
+    const services = createServices(c, handle);
+    // The seal's certificate recorded before the demo's juries seal their minutes in a transaction.
+    await services.sealer.certificate();
+    const accounts = await seedDemo(services, c.env);
     process.stdout.write(`\nDemo accounts (password: qualif-demo):\n`);
     for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(15)} ${a.email}\n`);
     process.stdout.write('\n');

@@ -6,6 +6,11 @@ import { SYSTEM_ADMIN } from '../../platform/auth/actor.js';
 import { frenchDate } from '../../platform/pdf-layout.js';
 import { fieldError, problems } from '../../platform/problem.js';
 import type { Sealer } from '../../platform/seal/seal.js';
+import {
+  type SealCertificateRecord,
+  type SealCertificates,
+  sealFingerprint,
+} from '../../platform/seal/seal-certificates.js';
 import { verifySealedPdf } from '../../platform/seal/verify.js';
 import type { AwardsService } from '../candidates/awards.service.js';
 import { normaliseVerificationCode } from '../candidates/domain/awards.js';
@@ -23,8 +28,13 @@ type Deps = {
   awards: Pick<AwardsService, 'idByCode'>;
   credentials: Pick<CredentialsService, 'credentialForAward' | 'verifyCredential'>;
   certificates: Pick<CertificateService, 'inputOf'>;
-  /** The platform's seal: a certificate's PDF must carry this seal, on every byte. */
+  /** The platform's seal now (its certificate): said when a PDF's seal is an older one. */
   sealer: Pick<Sealer, 'certificate'>;
+  /**
+   * Every certificate the platform's seal has used: a certificate's PDF must carry the seal of
+   * one of them, on every byte — an older one too (the seal is renewed every 1 to 3 years).
+   */
+  sealCertificates: Pick<SealCertificates, 'known'>;
 };
 
 const UNKNOWN_CODE =
@@ -68,6 +78,7 @@ export function verificationServiceFactory(deps: Deps) {
     const result = await deps.credentials.verifyCredential(parseCredential(attached.text, 'PDF'));
     const facts = await factsOf(result);
     const seal = verifySealedPdf(body);
+    const platformSeal = seal.valid ? await deps.sealCertificates.known(seal.certificate) : undefined;
     let integrity: CheckResult = result.integrity;
     if (!seal.valid)
       integrity = {
@@ -76,7 +87,7 @@ export function verificationServiceFactory(deps: Deps) {
           ? 'Le document n’est pas scellé : ce n’est pas un certificat tel que Qualif le délivre.'
           : 'Le document a été modifié après son émission : son cachet électronique ne correspond plus à son contenu.',
       };
-    else if (seal.certificate.fingerprint256 !== (await deps.sealer.certificate()).fingerprint256)
+    else if (!platformSeal)
       integrity = {
         ok: false,
         detail: `Le document est scellé par « ${seal.signer} », et non par la plateforme Qualif.`,
@@ -89,9 +100,21 @@ export function verificationServiceFactory(deps: Deps) {
     else if (result.integrity.ok)
       integrity = {
         ok: true,
-        detail: `Le document est intact : scellé par la plateforme Qualif (${seal.signer}), il n’a pas été modifié depuis.`,
+        detail: `Le document est intact : scellé par la plateforme Qualif (${await sealDescription(platformSeal)}), il n’a pas été modifié depuis.`,
       };
     return answer(result, facts, { integrity });
+  }
+
+  /**
+   * The platform's seal certificate in words: its name and validity, and whether it has been
+   * renewed since. A PDF sealed while it was in use stays the platform's after it expired (ADR 0007).
+   */
+  async function sealDescription(used: SealCertificateRecord) {
+    const current = sealFingerprint(await deps.sealer.certificate());
+    const period = `du ${frenchDate(used.notBefore.toISOString())} au ${frenchDate(used.notAfter.toISOString())}`;
+    return current === used.fingerprint
+      ? `cachet « ${used.name} », certificat valide ${period}`
+      : `cachet « ${used.name} », certificat valide ${period}, remplacé depuis par le cachet renouvelé de la plateforme`;
   }
 
   /** What Qualif's records say of the credential's award, when the credential is authentic. */

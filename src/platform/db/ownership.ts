@@ -21,10 +21,12 @@ export const TABLE_OWNERS = [
 export type TableOwner = (typeof TABLE_OWNERS)[number];
 
 export const TABLE_OWNERSHIP: Record<keyof Database, TableOwner> = {
-  // platform: the audit chain, the mail outbox and the background jobs serve every module.
+  // platform: the audit chain, the mail outbox and the background jobs serve every module…
   audit_events: 'platform',
   mail_outbox: 'platform',
   jobs: 'platform',
+  // …and every certificate the platform's seal has used (platform/seal: minutes, certificates).
+  seal_certificates: 'platform',
 
   // identity: people, their roles, their sessions and how they sign in.
   users: 'identity',

@@ -327,6 +327,24 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+/**
+ * Every certificate the platform's seal has used (platform/seal, migration 0026): a PDF sealed
+ * with any of them is the platform's. Locked but `last_loaded_at`.
+ */
+export interface SealCertificatesTable {
+  /** SHA-256 of the certificate's DER, lowercase hex. */
+  fingerprint: string;
+  subject: string;
+  issuer: string;
+  serial_number: string;
+  not_before: ColumnType<Date, Date | string, never>;
+  not_after: ColumnType<Date, Date | string, never>;
+  /** The certificate, DER. */
+  certificate: ColumnType<Uint8Array, Uint8Array, never>;
+  first_used_at: ColumnType<Date, Date | string | undefined, never>;
+  last_loaded_at: Timestamp;
+}
+
 /** A candidate's identity (candidates module, migration 0007); the NIR only encrypted. */
 export interface CandidatesTable {
   id: Generated<string>;
@@ -823,6 +841,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  seal_certificates: SealCertificatesTable;
   registry_import_runs: RegistryImportRunsTable;
   registry_fiches: RegistryFichesTable;
   registry_staging: RegistryStagingTable;

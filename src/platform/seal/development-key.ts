@@ -31,8 +31,18 @@ export async function developmentSealKey(dataDir: string): Promise<SealKey> {
   return { p12, password: DEVELOPMENT_PASSWORD };
 }
 
-/** A PKCS#12 holding a fresh RSA key and its self-signed certificate (10 years). */
-export function selfSignedP12(password: string, commonName = 'Qualif - cachet de developpement'): Buffer {
+/**
+ * A PKCS#12 holding a fresh RSA key and its self-signed certificate (10 years from yesterday,
+ * unless `validity` says otherwise: tests of a renewed or expired seal).
+ */
+export function selfSignedP12(
+  password: string,
+  commonName = 'Qualif - cachet de developpement',
+  validity: { notBefore: Date; notAfter: Date } = {
+    notBefore: new Date(Date.now() - 24 * 3600 * 1000),
+    notAfter: new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000),
+  },
+): Buffer {
   // Node makes the key (native, fast); node-forge writes the certificate and the PKCS#12.
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKey = forge.pki.privateKeyFromPem(
@@ -44,8 +54,8 @@ export function selfSignedP12(password: string, commonName = 'Qualif - cachet de
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
-  cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
-  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000);
+  cert.validity.notBefore = validity.notBefore;
+  cert.validity.notAfter = validity.notAfter;
   const subject = [
     { name: 'commonName', value: commonName },
     { name: 'organizationName', value: 'Qualif (development only, no legal value)' },

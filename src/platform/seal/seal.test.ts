@@ -110,6 +110,28 @@ describe('the seal’s key', () => {
     );
   });
 
+  it('its certificate is handed to onCertificate once, before the first seal; a failure there fails the seal, then is retried', async () => {
+    const p12 = selfSignedP12('s3cret', 'Qualif - cachet enregistré');
+    const seen: string[] = [];
+    let fail = true;
+    const sealer = createSealer(async () => ({ p12, password: 's3cret' }), {
+      onCertificate: async (certificate) => {
+        seen.push(certificate.subject);
+        if (fail) throw new Error('database unavailable');
+      },
+    });
+    // Nothing sealed leaves while its certificate is not recorded.
+    await expect(sealer.seal(pdf, { reason: 'x' })).rejects.toThrow(/database unavailable/);
+    fail = false;
+    const first = await sealer.seal(pdf, { reason: 'x' });
+    await sealer.seal(pdf, { reason: 'y' });
+    await sealer.certificate();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toMatch(/CN=Qualif - cachet enregistré/);
+    const check = verifySealedPdf(first);
+    expect(check.valid && check.certificate.fingerprint256).toBe((await sealer.certificate()).fingerprint256);
+  });
+
   it('a PKCS#12 made by OpenSSL with its defaults (AES-256, PBKDF2), as an operator would, is accepted', async () => {
     const openssl = spawnSync('openssl', ['version']).error === undefined;
     if (!openssl) return;

@@ -39,11 +39,26 @@ function openSealKey(key: SealKey): SealSigner {
  * /ByteRange covers the whole file but the /Contents hole, where the detached CMS signature of
  * those bytes goes (@signpdf; the CMS by ./signer.ts). The key is loaded and opened on first use
  * (`load`), then kept.
+ *
+ * `onCertificate`: called with the key's certificate once opened, before anything is sealed with
+ * it, its failure a failure to seal — the app records there every certificate its seal has used
+ * (./seal-certificates.ts), so that no sealed PDF leaves before its certificate is known. Open
+ * the key (`certificate()`) before any transaction that seals: on PGlite, one connection, a
+ * record made while a transaction holds it would wait for that transaction (the app does it at
+ * start).
  */
-export function createSealer(load: () => Promise<SealKey>): Sealer {
+export function createSealer(
+  load: () => Promise<SealKey>,
+  options: { onCertificate?: (certificate: X509Certificate) => Promise<void> } = {},
+): Sealer {
   let loaded: Promise<SealSigner> | undefined;
   const key = () => {
-    loaded ??= load().then(openSealKey);
+    loaded ??= load()
+      .then(openSealKey)
+      .then(async (signer) => {
+        await options.onCertificate?.(new X509Certificate(signer.certificateDer()));
+        return signer;
+      });
     loaded.catch(() => {
       loaded = undefined;
     });

@@ -1,5 +1,6 @@
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import { commonNameOf } from './seal-certificates.js';
 
 export type SealCheck =
   | { valid: true; signer: string; certificate: X509Certificate; signedLength: number }
@@ -67,8 +68,7 @@ export function verifySealedPdf(pdf: Uint8Array): SealCheck {
   const signatureBytes = Buffer.from(signature.value as string, 'binary');
   if (!verifySignature('sha256', attrsDer, certificate.publicKey, signatureBytes))
     return { valid: false, problem: 'the CMS signature does not verify against the certificate' };
-  const cn = /(?:^|\n)CN=([^\n]*)/.exec(certificate.subject)?.[1];
-  return { valid: true, signer: cn ?? certificate.subject, certificate, signedLength: signed.length };
+  return { valid: true, signer: commonNameOf(certificate.subject), certificate, signedLength: signed.length };
 }
 
 function child(node: forge.asn1.Asn1 | undefined, index: number): forge.asn1.Asn1 | undefined {
