@@ -35,6 +35,7 @@ class LongestFirst extends BaseSequencer {
 }
 
 const ISOLATED = Object.keys(ISOLATED_TEST_FILES);
+const BROWSER = 'test/e2e/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -50,6 +51,8 @@ export default defineConfig({
     // alone can pass two minutes.
     hookTimeout: 600_000,
     reporters: ['default'],
+    // Three projects: `.ci/run` runs the browser tests in its first pass only (`--project`
+    // selects; a command line's `--exclude` does not reach projects).
     projects: [
       {
         // A worker runs many files one after the other in one module graph, importing the app
@@ -62,9 +65,14 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['src/**/*.test.ts', 'migrations/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ISOLATED,
+          exclude: [...ISOLATED, BROWSER],
           isolate: false,
         },
+      },
+      {
+        // In Chromium (test/e2e/browser.ts), sharing modules the same way.
+        extends: true,
+        test: { name: 'browser', include: [BROWSER], isolate: false },
       },
       {
         extends: true,
