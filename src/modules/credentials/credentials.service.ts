@@ -116,10 +116,10 @@ export function credentialsServiceFactory(deps: Deps) {
       return signingKey();
     }
     if (current?.id !== row.id) {
-      // Another key than the one this process signed with (rotated by another process): the
-      // DID document lists it now. (Not at the first key this process reads: the document being
-      // read may be what asked for it.)
-      if (current !== undefined) didCache = undefined;
+      // A key this process had not read yet (rotated by another process, or the first it reads):
+      // the DID document this process keeps may lack it — read it again. (When the document's
+      // reading is what made the first key, that costs one more reading, once.)
+      didCache = undefined;
       current = {
         id: row.id,
         verificationMethod: `${did}#${row.verification_method_id}`,
