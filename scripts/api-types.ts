@@ -41,8 +41,20 @@ export async function openapiDocument(): Promise<OpenAPI3> {
 }
 
 export async function apiTypes(document?: OpenAPI3): Promise<string> {
-  const ast = await openapiTS(document ?? (await openapiDocument()));
+  const ast = await openapiTS(inNameOrder(document ?? (await openapiDocument())));
   return HEADER + astToString(ast);
+}
+
+/**
+ * The document with its component schemas in name order: the document lists them in the order
+ * the modules registered them (zod's global registry), which depends on what the process
+ * imported first — in a test worker that runs many files, on the files before.
+ */
+function inNameOrder(document: OpenAPI3): OpenAPI3 {
+  const schemas = document.components?.schemas;
+  if (!schemas) return document;
+  const sorted = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { ...document, components: { ...document.components, schemas: sorted } };
 }
 
 /** Why the committed types are stale (the first line that differs), or null when they are current. */

@@ -9141,731 +9141,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Toutes les personnes liées au candidat dans ce parcours (remplace la liste) */
-        CandidacyLinksRequestInput: {
-            links: {
-                /** @enum {string} */
-                kind: "trainer" | "tutor" | "employer" | "other";
-                /**
-                 * Format: uuid
-                 * @description Le compte de la personne liée au candidat
-                 */
-                userId: string;
-            }[];
-        };
-        AssessmentRequestInput: {
-            date: string;
-            blocCodes: string[];
-            evaluatorIds: string[];
-            secondAssessor?: {
-                name: string;
-                /** @description Son métier */
-                trade: string;
-            };
-        };
-        EligibilityRequestInput: {
-            date: string;
-            /** @enum {string} */
-            route?: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
-            /** Format: uuid */
-            certificationId?: string;
-            certification?: {
-                /** @enum {string} */
-                kind: "CQP" | "CQPI";
-                events: {
-                    /** @enum {string} */
-                    type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
-                    date: string;
-                    number?: string;
-                    level?: number;
-                    from?: string;
-                    to?: string;
-                }[];
-            };
-            candidate: {
-                /** @enum {string} */
-                status: "employee" | "jobseeker" | "self_employed" | "student";
-                age?: number;
-                benefits?: ("RSA" | "ASS" | "AAH")[];
-                experienceMonths?: number;
-                highestLevel?: number;
-                employer?: {
-                    idcc?: string;
-                    headcount?: number;
-                    /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
-                    craft?: boolean;
-                };
-                onProAList?: boolean;
-                /**
-                 * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
-                 * @enum {string}
-                 */
-                contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
-                /** @description En activité partielle (Pro-A) */
-                shortTimeWork?: boolean;
-                /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
-                formerCui?: boolean;
-                seniority?: {
-                    /** @description Mois d’activité salariée, au total */
-                    monthsEmployee: number;
-                    /** @description Mois dans l’entreprise actuelle */
-                    monthsInFirm: number;
-                    /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
-                    monthsCddLast12?: number;
-                    /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
-                    monthsEmployeeLast5Years?: number;
-                };
-                /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
-                disabilityRecognised?: boolean;
-                /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
-                cpfLists?: ("cpne" | "copanef" | "coparef")[];
-            };
-        };
-        PartialBirthDateInput: {
-            year: number;
-            /** @description Absent s’il est inconnu */
-            month?: number;
-            /** @description Absent s’il est inconnu (le mois doit être connu) */
-            day?: number;
-        };
-        BirthPlaceInput: {
-            /** @description Code commune INSEE (arrondissement à Paris, Lyon, Marseille) */
-            communeInsee: string;
-        } | {
-            /** @description Code pays INSEE, 99xxx */
-            countryInsee: string;
-        };
-        PostalAddressInput: {
-            street: string;
-            complement?: string;
-            postalCode: string;
-            city: string;
-            country?: string;
-        };
-        NewCandidateInput: {
-            birthName: string;
-            usageName?: string;
-            firstNames: string[];
-            /** @enum {string} */
-            sex: "F" | "M";
-            birthDate: components["schemas"]["PartialBirthDateInput"];
-            birthPlace: components["schemas"]["BirthPlaceInput"];
-            /** Format: email */
-            email?: string;
-            phone?: string;
-            address?: components["schemas"]["PostalAddressInput"];
-            /** @description Numéro de sécurité sociale (15 caractères, clé comprise) */
-            nir?: string;
-        };
-        CandidacySituationInput: {
-            /** @enum {string} */
-            status: "employee" | "jobseeker" | "self_employed" | "student";
-            benefits?: ("RSA" | "ASS" | "AAH")[];
-            experienceMonths?: number;
-            highestLevel?: number;
-            employer?: {
-                idcc?: string;
-                headcount?: number;
-                /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
-                craft?: boolean;
-            };
-            onProAList?: boolean;
-            /**
-             * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
-             * @enum {string}
-             */
-            contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
-            /** @description En activité partielle (Pro-A) */
-            shortTimeWork?: boolean;
-            /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
-            formerCui?: boolean;
-            seniority?: {
-                /** @description Mois d’activité salariée, au total */
-                monthsEmployee: number;
-                /** @description Mois dans l’entreprise actuelle */
-                monthsInFirm: number;
-                /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
-                monthsCddLast12?: number;
-                /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
-                monthsEmployeeLast5Years?: number;
-            };
-            /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
-            disabilityRecognised?: boolean;
-            /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
-            cpfLists?: ("cpne" | "copanef" | "coparef")[];
-        };
-        EnrolmentRequestInput: {
-            candidate?: components["schemas"]["NewCandidateInput"];
-            /**
-             * Format: uuid
-             * @description Un candidat déjà enregistré
-             */
-            candidateId?: string;
-            /** @description Une personne différente des doublons possibles signalés (homonyme) */
-            confirmHomonym?: boolean;
-            /** Format: uuid */
-            certificationId: string;
-            /** @enum {string} */
-            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
-            situation?: components["schemas"]["CandidacySituationInput"];
-            /** @description Les blocs visés ; absent ou vide : la certification entière */
-            blocCodes?: string[];
-            /** Format: uuid */
-            trainingOrganisationId: string;
-            /** Format: uuid */
-            employerId?: string;
-            funders?: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
-            enrolledOn: string;
-            /** @enum {string} */
-            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
-        };
-        CandidacyTransitionInput: {
-            /** @enum {string} */
-            event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer";
-            /** @description Obligatoire pour un abandon */
-            reason?: string;
-            /**
-             * Format: uuid
-             * @description Transfert : l’organisme qui reprend le parcours
-             */
-            trainingOrganisationId?: string;
-        };
-        CandidateMergeBodyInput: {
-            /**
-             * Format: uuid
-             * @description Le dossier en double, fusionné dans celui-ci
-             */
-            duplicateId: string;
-        };
-        CandidateIdentityPatchInput: {
-            birthName?: string;
-            /** @description null : l’effacer */
-            usageName?: string | null;
-            firstNames?: string[];
-            /** @enum {string} */
-            sex?: "F" | "M";
-            birthDate?: components["schemas"]["PartialBirthDateInput"];
-            birthPlace?: components["schemas"]["BirthPlaceInput"];
-            /** @description null : l’effacer */
-            email?: string | null;
-            /** @description Numéro de sécurité sociale (15 caractères, clé comprise) */
-            nir?: string;
-        };
-        /** @description La grille du bloc telle que saisie (remplace le brouillon) */
-        AssessmentResultDraftInput: {
-            marks: {
-                competencyCode: string;
-                criterionCode: string;
-                /** @description Atteint, non atteint, ou null : pas encore noté */
-                met: boolean | null;
-                comment?: string | null;
-            }[];
-        };
-        AssessmentCorrectionRequestInput: {
-            reason: string;
-            marks?: {
-                competencyCode: string;
-                criterionCode: string;
-                /** @description Atteint, non atteint, ou null : pas encore noté */
-                met: boolean | null;
-                comment?: string | null;
-            }[];
-        };
-        AssessmentEditRequestInput: {
-            date?: string;
-            evaluatorIds?: string[];
-        };
-        AssessmentCancelRequestInput: {
-            reason: string;
-        };
-        JuryRulesRequestInput: {
-            /** @description En vigueur à partir de cette date */
-            effectiveFrom: string;
-            /** @description Les règles (schéma JuryRules), vérifiées par le service : 422 nommant le champ (content.quorum.minMembers…) */
-            content: unknown;
-            note?: string | null;
-        };
-        JuryRequestInput: {
-            certificationIds: string[];
-            date: string;
-            /** @description L’heure de début (Europe/Paris) ; sans elle, la convocation porte sur la journée */
-            startsAt?: string;
-            place?: string;
-            remote?: boolean;
-            members: {
-                /** Format: uuid */
-                userId: string;
-                /** @enum {string} */
-                role: "president" | "member";
-            }[];
-            candidacyIds: string[];
-        };
-        JuryAttendanceRequestInput: {
-            members: {
-                /** Format: uuid */
-                userId: string;
-                /** @enum {string} */
-                presence: "present" | "remote" | "absent";
-            }[];
-        };
-        JuryDecisionRequestInput: {
-            /** Format: uuid */
-            candidacyId: string;
-            blocs: {
-                code: string;
-                /** @description Absent ou null : non décidé */
-                validated?: boolean | null;
-            }[];
-            /** @enum {string} */
-            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
-            reasons?: string;
-            recommendations?: string;
-            votes?: {
-                for: number;
-                against: number;
-                abstain: number;
-            };
-            /**
-             * Format: uuid
-             * @description La décision que celle-ci corrige (présidence seulement)
-             */
-            replaces?: string;
-            correctionReason?: string;
-        };
-        /** @description Le tuteur ou la tutrice chez l’employeur */
-        PathwayTutorInput: {
-            /** @description Le compte du tuteur, s’il en a un */
-            userId?: string | null;
-            /** @description Sinon, son nom */
-            name?: string | null;
-        };
-        /** @description Le parcours entier : remplace la liste des modules */
-        PathwayRequestInput: {
-            /** @description Tous les modules, dans leur ordre */
-            modules: {
-                blocCode: string;
-                /** @enum {string} */
-                kind: "training" | "work_situation" | "vae";
-                title: string;
-                competencyCodes?: string[];
-                /** @description Formation : le nombre d’heures (> 0) */
-                hours?: number | null;
-                startsOn?: string | null;
-                endsOn?: string | null;
-                /** @description Formation : l’organisme de formation */
-                organisationId?: string | null;
-                description?: string | null;
-                /** @description Situation de travail : le tuteur */
-                tutor?: components["schemas"]["PathwayTutorInput"] | null;
-                /** @description VAE : la date de remise du dossier */
-                dueOn?: string | null;
-            }[];
-        };
-        PathwayGenerateRequestInput: {
-            /** @description Remplacer un parcours modifié à la main (sinon 409) */
-            replace?: boolean;
-        };
-        PathwayAcknowledgementRequestInput: {
-            /** @description La révision du parcours lue (409 si le parcours a changé depuis) */
-            revision: number;
-        };
-        PositioningDecisionRequestInput: {
-            /** @enum {string} */
-            level: "held" | "partly" | "to_acquire";
-            comment?: string;
-        };
-        /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
-        RegistryCorrespondenceInput: {
-            /** @description La fiche du répertoire qui porte l’entrée */
-            fiche: string;
-            sourceBlocs: string[];
-            destinationFiche: string;
-            destinationBlocs: string[];
-        };
-        CarriedBlocRequestInput: {
-            /** @constant */
-            source: "earlier_partial_award";
-            /** @description La référence de la validation partielle antérieure (attestation, jury…) */
-            reference: string;
-        } | {
-            /** @constant */
-            source: "equivalence";
-            correspondence: components["schemas"]["RegistryCorrespondenceInput"];
-        };
-        /** @description RFC 9457 problem details */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            instance?: string;
-            errors?: {
-                pointer: string;
-                field: string;
-                in?: string;
-                detail: string;
-                /** @description Fichier importé : le numéro de ligne du tableur (en-tête = 1) */
-                row?: number;
-                /** @description Fichier importé : l’en-tête de la colonne */
-                column?: string;
-            }[];
-        };
-        Grant: {
-            /** @enum {string} */
-            role: "admin" | "branch_manager" | "training_org" | "evaluator" | "jury_member" | "employer" | "advisor" | "candidate";
-            scope: {
-                /** @enum {string} */
-                type: "global" | "branch" | "organisation" | "self";
-                id?: string;
-                label?: string;
-            };
-        };
-        Recognition: {
-            /** @enum {string} */
-            status: "none" | "branch_only" | "rncp" | "rs";
-            /** @enum {string} */
-            registry?: "RNCP" | "RS";
-            number?: string;
-            level?: number;
-            from?: string;
-            to?: string;
-        };
-        BranchRef: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        Branch: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            idcc: string[];
-            opco: string | null;
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can?: {
-                update: boolean;
-                ownCertifications: boolean;
-            };
-        };
-        BranchDetail: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            idcc: string[];
-            opco: string | null;
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can?: {
-                update: boolean;
-                ownCertifications: boolean;
-            };
-            conventions: {
-                idcc: string;
-                label: string;
-            }[];
-            cpneMembers: {
-                /** @enum {string} */
-                college: "employers" | "employees";
-                personName: string;
-                organisationName: string;
-            }[];
-        };
-        Organisation: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "training_org" | "employer" | "assessment_centre" | "opco";
-            name: string;
-            siret: string | null;
-            ndaNumber: string | null;
-            qualiopiIssuedOn: string | null;
-            qualiopiExpiresOn: string | null;
-            idcc: string | null;
-        };
-        /**
-         * @description Cycle de vie : brouillon (visible de ses branches seulement), au catalogue (public), retirée du catalogue (publique, plus de nouvelle candidature)
-         * @enum {string}
-         */
-        CertificationStatus: "draft" | "active" | "retired";
-        SearchItem: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            title: string;
-            /** @enum {string} */
-            kind: "CQP" | "CQPI";
-            status: components["schemas"]["CertificationStatus"];
-            branches: components["schemas"]["BranchRef"][];
-            recognition: {
-                /** @enum {string} */
-                status: "none" | "branch_only" | "rncp" | "rs";
-                level?: number;
-                number?: string;
-            };
-        };
-        SearchResult: {
-            items: components["schemas"]["SearchItem"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            facets: {
-                kind: {
-                    value: string;
-                    count: number;
-                }[];
-                level: {
-                    value: number;
-                    count: number;
-                }[];
-                recognition: {
-                    value: string;
-                    count: number;
-                }[];
-                branch: {
-                    value: string;
-                    count: number;
-                    label: string;
-                }[];
-            };
-        };
-        /** @description Les trois référentiels (activités, compétences, évaluation) en un document */
-        Framework: {
-            activities: {
-                /** @default [] */
-                jobs: {
-                    title: string;
-                    romeCode?: string;
-                }[];
-                activities: {
-                    code: string;
-                    title: string;
-                    /** @default [] */
-                    workSituations: string[];
-                }[];
-            };
-            competencies: {
-                blocs: {
-                    code: string;
-                    title: string;
-                    competencies: {
-                        code: string;
-                        title: string;
-                        /** @default false */
-                        transversal: boolean;
-                        /** @default [] */
-                        knowledge: string[];
-                    }[];
-                }[];
-            };
-            assessment: {
-                competencies: {
-                    competencyCode: string;
-                    methods: ("mise_en_situation" | "observation_en_situation_de_travail" | "entretien" | "dossier" | "qcm" | "etude_de_cas")[];
-                    criteria: {
-                        code: string;
-                        text: string;
-                        /** @default [] */
-                        indicators: string[];
-                    }[];
-                }[];
-                blocRules: {
-                    blocCode: string;
-                    rule: {
-                        /** @constant */
-                        kind: "all";
-                    } | {
-                        /** @constant */
-                        kind: "n_of_m";
-                        n: number;
-                    };
-                }[];
-            };
-        };
-        RecognitionEvent: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
-            /** @description Date AAAA-MM-JJ */
-            date: string;
-            number?: string;
-            level?: number;
-            /** @description Date AAAA-MM-JJ */
-            from?: string;
-            /** @description Date AAAA-MM-JJ */
-            to?: string;
-            reference: string | null;
-            successorId: string | null;
-        };
-        RecognitionPeriod: {
-            /** @description Date AAAA-MM-JJ */
-            from: string;
-            to: string | null;
-            recognition: components["schemas"]["Recognition"];
-        };
-        TrainingOrganisation: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            habilitation: string;
-            /** @description Date AAAA-MM-JJ */
-            validTo: string;
-        };
-        /** @description Fiche publique d’une certification */
-        Certification: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "CQP" | "CQPI";
-            code: string;
-            title: string;
-            description: string;
-            jobsTargeted: string;
-            branches: components["schemas"]["BranchRef"][];
-            legalOwner: {
-                name: string;
-                siret: string;
-            };
-            romeCodes: string[];
-            nsfCodes: string[];
-            formacodeCodes: string[];
-            status: components["schemas"]["CertificationStatus"];
-            /** @description Pour un brouillon, à qui peut l’activer : ce qui manque encore aujourd’hui (vide : activable) */
-            activation?: {
-                missing: {
-                    /** @enum {string} */
-                    requirement: "published_framework" | "legal_existence";
-                    detail: string;
-                }[];
-            };
-            recognition: components["schemas"]["Recognition"];
-            timeline: components["schemas"]["RecognitionPeriod"][];
-            events: components["schemas"]["RecognitionEvent"][];
-            framework: {
-                number: number;
-                /** @description Instant ISO 8601 (UTC) */
-                publishedAt: string;
-                content: components["schemas"]["Framework"];
-            } | null;
-            trainingOrganisations: components["schemas"]["TrainingOrganisation"][];
-            invitedBranches?: components["schemas"]["BranchRef"][];
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can?: {
-                update: boolean;
-                activate: boolean;
-                retire: boolean;
-                manageEvents: boolean;
-                manageFramework: boolean;
-                readDrafts: boolean;
-                manageHabilitations: boolean;
-                readHabilitations: boolean;
-                linkRegistry: boolean;
-                readRegistryAlerts: boolean;
-            };
-        };
-        FrameworkVersionSummary: {
-            /** Format: uuid */
-            id: string;
-            number: number;
-            /** @enum {string} */
-            status: "draft" | "published";
-            basedOnId: string | null;
-            /** @description Instant ISO 8601 (UTC) */
-            createdAt: string;
-            /** @description Instant ISO 8601 (UTC) */
-            updatedAt: string;
-            publishedAt: string | null;
-        };
-        FrameworkVersion: {
-            /** Format: uuid */
-            id: string;
-            number: number;
-            /** @enum {string} */
-            status: "draft" | "published";
-            basedOnId: string | null;
-            /** @description Instant ISO 8601 (UTC) */
-            createdAt: string;
-            /** @description Instant ISO 8601 (UTC) */
-            updatedAt: string;
-            publishedAt: string | null;
-            /** Format: uuid */
-            certificationId: string;
-            content: components["schemas"]["Framework"];
-        };
-        FrameworkChange: {
-            /** @enum {string} */
-            kind: "added" | "removed" | "changed";
-            /** @description Emplacement lisible, par codes : bloc BC01 › compétence C1.2 */
-            where: string;
-            before?: unknown;
-            after?: unknown;
-        };
-        Habilitation: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "train" | "assess" | "train_and_assess" | "evaluator" | "jury_member";
-            /** @description Date AAAA-MM-JJ */
-            validFrom: string;
-            /** @description Date AAAA-MM-JJ */
-            validTo: string;
-            organisationId: string | null;
-            organisationName: string | null;
-            userId: string | null;
-            personName: string | null;
-            /** @description Membre de jury : son collège */
-            college: ("employers" | "employees") | null;
-            /** @description Membre de jury : la fédération ou le syndicat qui l’a désigné·e */
-            designatedBy: string | null;
-        };
-        Habilitated: {
-            organisations: {
-                /** Format: uuid */
-                habilitationId: string;
-                /** @enum {string} */
-                kind: "train" | "assess" | "train_and_assess";
-                /** @description Date AAAA-MM-JJ */
-                validFrom: string;
-                /** @description Date AAAA-MM-JJ */
-                validTo: string;
-                /** Format: uuid */
-                id: string;
-                name: string;
-                siret: string | null;
-                qualiopiExpiresOn: string | null;
-            }[];
-            /** @description Personnes habilitées (noms) : pour le personnel des branches de la certification seulement ; absent quand il n’y en a pas ou qu’on ne peut pas les voir */
-            persons?: {
-                /** Format: uuid */
-                habilitationId: string;
-                /** @enum {string} */
-                kind: "evaluator" | "jury_member";
-                /** @description Date AAAA-MM-JJ */
-                validFrom: string;
-                /** @description Date AAAA-MM-JJ */
-                validTo: string;
-                /** Format: uuid */
-                userId: string;
-                name: string;
-                college: ("employers" | "employees") | null;
-                designatedBy: string | null;
-            }[];
-        };
-        CandidacyLinks: {
-            /** Format: uuid */
-            candidacyId: string;
-            links: {
-                /** @enum {string} */
-                kind: "trainer" | "tutor" | "employer" | "other";
-                /** Format: uuid */
-                userId: string;
-                name: string | null;
-                recordedBy: string | null;
-                recordedAt: string;
-            }[];
-            can: {
-                edit: boolean;
-            };
-        };
         Assessment: {
             /** Format: uuid */
             id: string;
@@ -9902,466 +9177,62 @@ export interface components {
                 cancel: boolean;
             };
         };
-        Assessments: {
-            /** Format: uuid */
-            candidacyId: string;
-            items: components["schemas"]["Assessment"][];
-            can: {
-                schedule: boolean;
-            };
-        };
-        JuryCloseAnswer: {
-            awards: {
+        AssessmentAgenda: {
+            items: {
                 /** Format: uuid */
                 id: string;
-                number: string;
                 /** Format: uuid */
                 candidacyId: string;
+                date: string;
+                blocCodes: string[];
+                evaluators: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string | null;
+                }[];
                 /** @enum {string} */
-                kind: "full" | "partial";
+                status: "scheduled" | "cancelled";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                candidate: {
+                    birthName: string;
+                    usageName: string | null;
+                    firstNames: string[];
+                };
+                /** @description Blocs au résultat signé */
+                signedBlocCodes: string[];
             }[];
         };
-        Award: {
-            /** Format: uuid */
-            id: string;
-            /** @description Numéro unique : <code de la certification>-<année>-<6 chiffres> */
-            number: string;
-            certification: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                title: string;
-            };
-            year: number;
-            /** @enum {string} */
-            kind: "full" | "partial";
-            awardedOn: string;
-            blocs: {
-                code: string;
-                /** @description Fin de validité du bloc (null : sans limite) */
-                validUntil: string | null;
-            }[];
-            /** Format: uuid */
-            candidacyId: string;
-            /** Format: uuid */
-            candidateId: string;
-            /** @description Le nom du ou de la titulaire (nom de naissance, nom d’usage, prénoms) : seulement pour qui peut lire son parcours, comme la liste des candidatures */
-            candidate?: {
-                birthName: string;
-                usageName: string | null;
-                firstNames: string[];
-            };
-            /** Format: uuid */
-            juryId: string;
-            /** Format: uuid */
-            decisionId: string;
-            /** @description Retrait (fraude, erreur), avec sa raison ; l’attestation reste dans l’historique */
-            revocation: {
-                at: string;
-                byId: string | null;
-                reason: string;
-            } | null;
-            /** @description L’attestation qui la remplace après une correction */
-            successorId: string | null;
-            /** @description L’attestation retirée qu’elle remplace */
-            predecessorId: string | null;
-            /** @description Code de vérification (XXXX-XXXX-XXXX), imprimé sur le certificat, saisi sur la page publique */
-            verificationCode: string;
-            /**
-             * @description valid ; revoked (retrait, définitif) ; suspended (suspension, réversible)
-             * @enum {string}
-             */
-            status: "valid" | "revoked" | "suspended";
-            /** @description Suspension en cours, avec sa raison */
-            suspension: {
-                at: string;
-                byId: string | null;
-                reason: string;
-            } | null;
-            createdAt: string;
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can: {
-                revoke: boolean;
-                suspend: boolean;
-            };
+        AssessmentCancelRequestInput: {
+            reason: string;
         };
-        AwardPage: {
-            items: components["schemas"]["Award"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        BlocEquivalence: {
-            /** Format: uuid */
-            id: string;
-            from: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                title: string;
-                blocCode: string;
-            };
-            to: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                title: string;
-                blocCode: string;
-            };
-            note: string | null;
-            createdAt: string;
-        };
-        EligibilityResult: {
-            /** @enum {string} */
-            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
-            /** @description L’intitulé de la voie à la date (« Congé individuel de formation » avant 2019) */
-            title: string;
-            eligible: boolean;
-            /**
-             * @description open : toutes les conditions en vigueur sont remplies ; closed : une ne l’est pas ; incomplete : aucune n’échoue, mais une information manque (missing)
-             * @enum {string}
-             */
-            status: "open" | "closed" | "incomplete";
-            /**
-             * @description Une règle en vigueur à la date (condition, financeur ou plafond) est discutée : voir sa note
-             * @constant
-             */
-            disputed?: true;
-            reasons: {
-                rule: string;
-                title: string;
-                text: string;
-                source: string;
-                from: string;
-                to: string | null;
-                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
-                note?: string;
-                /**
-                 * @description Point discuté : la note dit ce que Qualif applique
-                 * @constant
-                 */
-                disputed?: true;
-                satisfied: boolean | null;
-            }[];
-            funders: {
-                rule: string;
-                title: string;
-                text: string;
-                source: string;
-                from: string;
-                to: string | null;
-                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
-                note?: string;
-                /**
-                 * @description Point discuté : la note dit ce que Qualif applique
-                 * @constant
-                 */
-                disputed?: true;
-                /** @enum {string} */
-                funder: "opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
-                certain: boolean;
-                body?: string;
-            }[];
-            limits: {
-                rule: string;
-                title: string;
-                text: string;
-                source: string;
-                from: string;
-                to: string | null;
-                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
-                note?: string;
-                /**
-                 * @description Point discuté : la note dit ce que Qualif applique
-                 * @constant
-                 */
-                disputed?: true;
-            }[];
-            missing: {
-                field: string;
-                label: string;
+        AssessmentCorrectionRequestInput: {
+            reason: string;
+            marks?: {
+                competencyCode: string;
+                criterionCode: string;
+                /** @description Atteint, non atteint, ou null : pas encore noté */
+                met: boolean | null;
+                comment?: string | null;
             }[];
         };
-        PartialBirthDate: {
-            year: number;
-            /** @description Absent s’il est inconnu */
-            month?: number;
-            /** @description Absent s’il est inconnu (le mois doit être connu) */
-            day?: number;
+        AssessmentEditRequestInput: {
+            date?: string;
+            evaluatorIds?: string[];
         };
-        BirthPlace: {
-            /** @description Code commune INSEE (arrondissement à Paris, Lyon, Marseille) */
-            communeInsee: string;
-        } | {
-            /** @description Code pays INSEE, 99xxx */
-            countryInsee: string;
-        };
-        PostalAddress: {
-            street: string;
-            complement?: string;
-            postalCode: string;
-            city: string;
-            country?: string;
-        };
-        CandidacySituation: {
-            /** @enum {string} */
-            status: "employee" | "jobseeker" | "self_employed" | "student";
-            benefits?: ("RSA" | "ASS" | "AAH")[];
-            experienceMonths?: number;
-            highestLevel?: number;
-            employer?: {
-                idcc?: string;
-                headcount?: number;
-                /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
-                craft?: boolean;
-            };
-            onProAList?: boolean;
-            /**
-             * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
-             * @enum {string}
-             */
-            contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
-            /** @description En activité partielle (Pro-A) */
-            shortTimeWork?: boolean;
-            /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
-            formerCui?: boolean;
-            seniority?: {
-                /** @description Mois d’activité salariée, au total */
-                monthsEmployee: number;
-                /** @description Mois dans l’entreprise actuelle */
-                monthsInFirm: number;
-                /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
-                monthsCddLast12?: number;
-                /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
-                monthsEmployeeLast5Years?: number;
-            };
-            /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
-            disabilityRecognised?: boolean;
-            /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
-            cpfLists?: ("cpne" | "copanef" | "coparef")[];
-        };
-        CandidacyEligibility: {
-            /** @description La date d’entrée, date à laquelle la voie a été vérifiée */
-            checkedOn: string;
-            /** @enum {string} */
-            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
-            /**
-             * @description open : la voie est ouverte ; incomplete : une information manque (missing : « à compléter »)
-             * @enum {string}
-             */
-            status: "open" | "incomplete";
-            missing: {
-                field: string;
-                label: string;
-            }[];
-            recognition: components["schemas"]["Recognition"];
-            /** @description La réponse du service d’éligibilité pour la voie (null : financement personnel) */
-            result: components["schemas"]["EligibilityResult"] | null;
-        };
-        CandidacySummary: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            candidateId: string;
-            candidate: {
-                birthName: string;
-                usageName: string | null;
-                firstNames: string[];
-            };
-            /** Format: uuid */
-            certificationId: string;
-            certification: {
-                code: string;
-                title: string;
-            };
-            frameworkVersion: number;
-            wholeCertification: boolean;
-            /** @description Les blocs visés (tous ceux de la version pour la certification entière) */
-            blocCodes: string[];
-            /** @enum {string} */
-            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
-            /** @enum {string} */
-            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
-            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
-            /** @enum {string} */
-            eligibilityStatus: "open" | "incomplete";
-            /** Format: uuid */
-            trainingOrganisationId: string;
-            trainingOrganisation: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            employerId: string | null;
-            employer: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            funders: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
-            enrolledOn: string;
-            /** @enum {string} */
-            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
-            transferredFromId: string | null;
-            transferredToId: string | null;
-        };
-        /** @description La décision en vigueur de la dernière session de jury : pour le ou la candidat·e une fois le procès-verbal scellé, pour la branche et l’organisme de formation dès qu’elle est enregistrée */
-        CandidacyJuryOutcome: {
-            /** Format: uuid */
-            juryId: string;
+        AssessmentRequestInput: {
             date: string;
-            /** @enum {string} */
-            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
-            blocs: {
-                code: string;
-                validated: boolean | null;
-                carried: boolean;
-            }[];
-            reasons: string | null;
-            recommendations: string | null;
-            award: {
-                /** Format: uuid */
-                id: string;
-                number: string;
-                /** @enum {string} */
-                kind: "full" | "partial";
-                revoked: boolean;
-            } | null;
-        };
-        Candidacy: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            candidateId: string;
-            candidate: {
-                birthName: string;
-                usageName: string | null;
-                firstNames: string[];
-            };
-            /** Format: uuid */
-            certificationId: string;
-            certification: {
-                code: string;
-                title: string;
-            };
-            frameworkVersion: number;
-            wholeCertification: boolean;
-            /** @description Les blocs visés (tous ceux de la version pour la certification entière) */
             blocCodes: string[];
-            /** @enum {string} */
-            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
-            /** @enum {string} */
-            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
-            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
-            /** @enum {string} */
-            eligibilityStatus: "open" | "incomplete";
-            /** Format: uuid */
-            trainingOrganisationId: string;
-            trainingOrganisation: {
-                /** Format: uuid */
-                id: string;
+            evaluatorIds: string[];
+            secondAssessor?: {
                 name: string;
+                /** @description Son métier */
+                trade: string;
             };
-            employerId: string | null;
-            employer: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            funders: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
-            enrolledOn: string;
-            /** @enum {string} */
-            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
-            transferredFromId: string | null;
-            transferredToId: string | null;
-            situation: components["schemas"]["CandidacySituation"] | null;
-            eligibility: components["schemas"]["CandidacyEligibility"];
-            history: {
-                /** @enum {string} */
-                event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer" | "award" | "award_partially" | "refuse" | "reopen_for_jury" | "enrol";
-                fromStatus: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
-                /** @enum {string} */
-                toStatus: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
-                reason: string | null;
-                at: string;
-                actorId: string | null;
-                actorName: string | null;
-                details: {
-                    [key: string]: unknown;
-                } | null;
-            }[];
-            jury: components["schemas"]["CandidacyJuryOutcome"] | null;
-            /** @description Les changements d’étape possibles maintenant pour la personne connectée */
-            events: ("start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer")[];
-            can: {
-                transition: boolean;
-            };
-        };
-        /** @description Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status) */
-        CandidacyCounts: {
-            [key: string]: number;
-        };
-        CandidacyPage: {
-            items: components["schemas"]["CandidacySummary"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            counts: components["schemas"]["CandidacyCounts"];
-        };
-        Candidate: {
-            /** Format: uuid */
-            id: string;
-            birthName: string;
-            usageName: string | null;
-            firstNames: string[];
-            /** @enum {string} */
-            sex: "F" | "M";
-            birthDate: components["schemas"]["PartialBirthDate"];
-            birthPlace: components["schemas"]["BirthPlace"];
-            email: string | null;
-            phone: string | null;
-            address: components["schemas"]["PostalAddress"] | null;
-            /** @description Masqué : premier caractère et clé */
-            nir: string | null;
-            warnings: {
-                field: string;
-                detail: string;
-            }[];
-            hasAccount: boolean;
-            /** @description Identité effacée à la fin de la durée de conservation (docs/personal-data.md) */
-            anonymisedAt: string | null;
-            /** @description Ses parcours que la personne connectée peut lire */
-            candidacies: components["schemas"]["CandidacySummary"][];
-            /** @description Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, corriger l’identité (PATCH), exporter les données */
-            can: {
-                enrol: boolean;
-                invite: boolean;
-                merge: boolean;
-                updateIdentity: boolean;
-                export: boolean;
-            };
-        };
-        CandidacyImportResult: {
-            dryRun: boolean;
-            /** @description Les parcours créés (à blanc : ceux que le fichier créerait) */
-            created: number;
-            /** @description Leurs identifiants (vide à blanc) */
-            candidacies: string[];
-            /** @description Ce qui est accepté mais à vérifier (commune absente de la liste…) */
-            warnings: {
-                row: number;
-                column: string;
-                detail: string;
-            }[];
-        };
-        CandidateInvitation: {
-            /** Format: uuid */
-            candidateId: string;
-            /**
-             * @description `invited` : compte créé et invitation envoyée ; `existing` : compte déjà ouvert (sans mot de passe), nouveau lien envoyé
-             * @enum {string}
-             */
-            account: "invited" | "existing";
         };
         AssessmentResult: {
             /** Format: uuid */
@@ -10397,34 +9268,14 @@ export interface components {
             signedAt: string | null;
             supersededAt: string | null;
         };
-        AssessmentAgenda: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                candidacyId: string;
-                date: string;
-                blocCodes: string[];
-                evaluators: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string | null;
-                }[];
-                /** @enum {string} */
-                status: "scheduled" | "cancelled";
-                certification: {
-                    /** Format: uuid */
-                    id: string;
-                    code: string;
-                    title: string;
-                };
-                candidate: {
-                    birthName: string;
-                    usageName: string | null;
-                    firstNames: string[];
-                };
-                /** @description Blocs au résultat signé */
-                signedBlocCodes: string[];
+        /** @description La grille du bloc telle que saisie (remplace le brouillon) */
+        AssessmentResultDraftInput: {
+            marks: {
+                competencyCode: string;
+                criterionCode: string;
+                /** @description Atteint, non atteint, ou null : pas encore noté */
+                met: boolean | null;
+                comment?: string | null;
             }[];
         };
         AssessmentSession: {
@@ -10516,111 +9367,813 @@ export interface components {
                 cancel: boolean;
             };
         };
-        HabilitatedEvaluators: {
-            on: string;
-            items: {
+        Assessments: {
+            /** Format: uuid */
+            candidacyId: string;
+            items: components["schemas"]["Assessment"][];
+            can: {
+                schedule: boolean;
+            };
+        };
+        Award: {
+            /** Format: uuid */
+            id: string;
+            /** @description Numéro unique : <code de la certification>-<année>-<6 chiffres> */
+            number: string;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            };
+            year: number;
+            /** @enum {string} */
+            kind: "full" | "partial";
+            awardedOn: string;
+            blocs: {
+                code: string;
+                /** @description Fin de validité du bloc (null : sans limite) */
+                validUntil: string | null;
+            }[];
+            /** Format: uuid */
+            candidacyId: string;
+            /** Format: uuid */
+            candidateId: string;
+            /** @description Le nom du ou de la titulaire (nom de naissance, nom d’usage, prénoms) : seulement pour qui peut lire son parcours, comme la liste des candidatures */
+            candidate?: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
+            /** Format: uuid */
+            juryId: string;
+            /** Format: uuid */
+            decisionId: string;
+            /** @description Retrait (fraude, erreur), avec sa raison ; l’attestation reste dans l’historique */
+            revocation: {
+                at: string;
+                byId: string | null;
+                reason: string;
+            } | null;
+            /** @description L’attestation qui la remplace après une correction */
+            successorId: string | null;
+            /** @description L’attestation retirée qu’elle remplace */
+            predecessorId: string | null;
+            /** @description Code de vérification (XXXX-XXXX-XXXX), imprimé sur le certificat, saisi sur la page publique */
+            verificationCode: string;
+            /**
+             * @description valid ; revoked (retrait, définitif) ; suspended (suspension, réversible)
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "suspended";
+            /** @description Suspension en cours, avec sa raison */
+            suspension: {
+                at: string;
+                byId: string | null;
+                reason: string;
+            } | null;
+            createdAt: string;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                revoke: boolean;
+                suspend: boolean;
+            };
+        };
+        AwardPage: {
+            items: components["schemas"]["Award"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        BirthPlace: {
+            /** @description Code commune INSEE (arrondissement à Paris, Lyon, Marseille) */
+            communeInsee: string;
+        } | {
+            /** @description Code pays INSEE, 99xxx */
+            countryInsee: string;
+        };
+        BirthPlaceInput: {
+            /** @description Code commune INSEE (arrondissement à Paris, Lyon, Marseille) */
+            communeInsee: string;
+        } | {
+            /** @description Code pays INSEE, 99xxx */
+            countryInsee: string;
+        };
+        BlocEquivalence: {
+            /** Format: uuid */
+            id: string;
+            from: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                blocCode: string;
+            };
+            to: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                blocCode: string;
+            };
+            note: string | null;
+            createdAt: string;
+        };
+        Branch: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idcc: string[];
+            opco: string | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                ownCertifications: boolean;
+            };
+        };
+        BranchDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idcc: string[];
+            opco: string | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                ownCertifications: boolean;
+            };
+            conventions: {
+                idcc: string;
+                label: string;
+            }[];
+            cpneMembers: {
+                /** @enum {string} */
+                college: "employers" | "employees";
+                personName: string;
+                organisationName: string;
+            }[];
+        };
+        BranchRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        Candidacy: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidateId: string;
+            candidate: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
+            /** Format: uuid */
+            certificationId: string;
+            certification: {
+                code: string;
+                title: string;
+            };
+            frameworkVersion: number;
+            wholeCertification: boolean;
+            /** @description Les blocs visés (tous ceux de la version pour la certification entière) */
+            blocCodes: string[];
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            /** @enum {string} */
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
+            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
+            /** @enum {string} */
+            eligibilityStatus: "open" | "incomplete";
+            /** Format: uuid */
+            trainingOrganisationId: string;
+            trainingOrganisation: {
                 /** Format: uuid */
                 id: string;
                 name: string;
+            };
+            employerId: string | null;
+            employer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            funders: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
+            enrolledOn: string;
+            /** @enum {string} */
+            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
+            transferredFromId: string | null;
+            transferredToId: string | null;
+            situation: components["schemas"]["CandidacySituation"] | null;
+            eligibility: components["schemas"]["CandidacyEligibility"];
+            history: {
+                /** @enum {string} */
+                event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer" | "award" | "award_partially" | "refuse" | "reopen_for_jury" | "enrol";
+                fromStatus: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
+                /** @enum {string} */
+                toStatus: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
+                reason: string | null;
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            jury: components["schemas"]["CandidacyJuryOutcome"] | null;
+            /** @description Les changements d’étape possibles maintenant pour la personne connectée */
+            events: ("start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer")[];
+            can: {
+                transition: boolean;
+            };
+        };
+        /** @description Le nombre de parcours à chaque étape, sur les mêmes filtres sauf l’étape (status) */
+        CandidacyCounts: {
+            [key: string]: number;
+        };
+        CandidacyEligibility: {
+            /** @description La date d’entrée, date à laquelle la voie a été vérifiée */
+            checkedOn: string;
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            /**
+             * @description open : la voie est ouverte ; incomplete : une information manque (missing : « à compléter »)
+             * @enum {string}
+             */
+            status: "open" | "incomplete";
+            missing: {
+                field: string;
+                label: string;
+            }[];
+            recognition: components["schemas"]["Recognition"];
+            /** @description La réponse du service d’éligibilité pour la voie (null : financement personnel) */
+            result: components["schemas"]["EligibilityResult"] | null;
+        };
+        CandidacyImportResult: {
+            dryRun: boolean;
+            /** @description Les parcours créés (à blanc : ceux que le fichier créerait) */
+            created: number;
+            /** @description Leurs identifiants (vide à blanc) */
+            candidacies: string[];
+            /** @description Ce qui est accepté mais à vérifier (commune absente de la liste…) */
+            warnings: {
+                row: number;
+                column: string;
+                detail: string;
             }[];
         };
-        JuryMinutesCreated: {
+        /** @description La décision en vigueur de la dernière session de jury : pour le ou la candidat·e une fois le procès-verbal scellé, pour la branche et l’organisme de formation dès qu’elle est enregistrée */
+        CandidacyJuryOutcome: {
+            /** Format: uuid */
+            juryId: string;
+            date: string;
+            /** @enum {string} */
+            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
+            blocs: {
+                code: string;
+                validated: boolean | null;
+                carried: boolean;
+            }[];
+            reasons: string | null;
+            recommendations: string | null;
+            award: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind: "full" | "partial";
+                revoked: boolean;
+            } | null;
+        };
+        CandidacyLinks: {
+            /** Format: uuid */
+            candidacyId: string;
+            links: {
+                /** @enum {string} */
+                kind: "trainer" | "tutor" | "employer" | "other";
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                recordedBy: string | null;
+                recordedAt: string;
+            }[];
+            can: {
+                edit: boolean;
+            };
+        };
+        /** @description Toutes les personnes liées au candidat dans ce parcours (remplace la liste) */
+        CandidacyLinksRequestInput: {
+            links: {
+                /** @enum {string} */
+                kind: "trainer" | "tutor" | "employer" | "other";
+                /**
+                 * Format: uuid
+                 * @description Le compte de la personne liée au candidat
+                 */
+                userId: string;
+            }[];
+        };
+        CandidacyPage: {
+            items: components["schemas"]["CandidacySummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            counts: components["schemas"]["CandidacyCounts"];
+        };
+        CandidacySituation: {
+            /** @enum {string} */
+            status: "employee" | "jobseeker" | "self_employed" | "student";
+            benefits?: ("RSA" | "ASS" | "AAH")[];
+            experienceMonths?: number;
+            highestLevel?: number;
+            employer?: {
+                idcc?: string;
+                headcount?: number;
+                /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
+                craft?: boolean;
+            };
+            onProAList?: boolean;
+            /**
+             * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
+             * @enum {string}
+             */
+            contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
+            /** @description En activité partielle (Pro-A) */
+            shortTimeWork?: boolean;
+            /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
+            formerCui?: boolean;
+            seniority?: {
+                /** @description Mois d’activité salariée, au total */
+                monthsEmployee: number;
+                /** @description Mois dans l’entreprise actuelle */
+                monthsInFirm: number;
+                /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
+                monthsCddLast12?: number;
+                /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
+                monthsEmployeeLast5Years?: number;
+            };
+            /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
+            disabilityRecognised?: boolean;
+            /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
+            cpfLists?: ("cpne" | "copanef" | "coparef")[];
+        };
+        CandidacySituationInput: {
+            /** @enum {string} */
+            status: "employee" | "jobseeker" | "self_employed" | "student";
+            benefits?: ("RSA" | "ASS" | "AAH")[];
+            experienceMonths?: number;
+            highestLevel?: number;
+            employer?: {
+                idcc?: string;
+                headcount?: number;
+                /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
+                craft?: boolean;
+            };
+            onProAList?: boolean;
+            /**
+             * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
+             * @enum {string}
+             */
+            contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
+            /** @description En activité partielle (Pro-A) */
+            shortTimeWork?: boolean;
+            /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
+            formerCui?: boolean;
+            seniority?: {
+                /** @description Mois d’activité salariée, au total */
+                monthsEmployee: number;
+                /** @description Mois dans l’entreprise actuelle */
+                monthsInFirm: number;
+                /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
+                monthsCddLast12?: number;
+                /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
+                monthsEmployeeLast5Years?: number;
+            };
+            /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
+            disabilityRecognised?: boolean;
+            /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
+            cpfLists?: ("cpne" | "copanef" | "coparef")[];
+        };
+        CandidacySummary: {
             /** Format: uuid */
             id: string;
-            version: number;
-            /** @description L’empreinte SHA-256 du PDF, que les membres signent */
-            sha256: string;
-            generatedAt: string;
-        };
-        JuryMinutesSignature: {
-            minutesVersion: number;
-            sha256: string;
-            signedAt: string;
-            /** @description Vrai quand cette signature était la dernière requise : le PDF est scellé */
-            sealed: boolean;
-            /** @description Les signataires requis qui n’ont pas encore signé */
-            missingSigners: string[];
-        };
-        JuryMinutesSummary: {
-            version: number;
-            sha256: string;
-            generatedAt: string;
-            sealed: boolean;
-            sealedAt: string | null;
-            /** @description L’empreinte du PDF scellé */
-            sealedSha256: string | null;
-            signatures: {
+            /** Format: uuid */
+            candidateId: string;
+            candidate: {
+                birthName: string;
+                usageName: string | null;
+                firstNames: string[];
+            };
+            /** Format: uuid */
+            certificationId: string;
+            certification: {
+                code: string;
+                title: string;
+            };
+            frameworkVersion: number;
+            wholeCertification: boolean;
+            /** @description Les blocs visés (tous ceux de la version pour la certification entière) */
+            blocCodes: string[];
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            /** @enum {string} */
+            status: "enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused";
+            heldFrom: ("enrolled" | "positioning" | "pathway" | "assessment" | "ready_for_jury" | "on_hold" | "withdrawn" | "transferred" | "awarded" | "partially_awarded" | "refused") | null;
+            /** @enum {string} */
+            eligibilityStatus: "open" | "incomplete";
+            /** Format: uuid */
+            trainingOrganisationId: string;
+            trainingOrganisation: {
                 /** Format: uuid */
-                userId: string;
-                name: string | null;
-                /** @enum {string} */
-                role: "president" | "member";
-                signedAt: string;
-            }[];
-            /** @description Ceux que les règles de la branche appellent à signer et qui ne l’ont pas fait */
-            missingSigners: {
-                /** Format: uuid */
-                userId: string;
-                name: string | null;
-            }[];
-        };
-        JuryRulesColleges: {
-            /** @description Au moins ce nombre de membres de chaque collège */
-            minPerCollege: number;
-            /** @description Autant de membres de chaque collège */
-            parity: boolean;
-        };
-        /** @description Un siège par fédération ou syndicat listé ; null : aucun */
-        JuryRulesSeats: {
-            organisations: {
+                id: string;
                 name: string;
-                /** @enum {string} */
-                college: "employers" | "employees";
+            };
+            employerId: string | null;
+            employer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            funders: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
+            enrolledOn: string;
+            /** @enum {string} */
+            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
+            transferredFromId: string | null;
+            transferredToId: string | null;
+        };
+        CandidacyTransitionInput: {
+            /** @enum {string} */
+            event: "start_positioning" | "start_pathway" | "start_assessment" | "mark_ready_for_jury" | "put_on_hold" | "resume" | "withdraw" | "transfer";
+            /** @description Obligatoire pour un abandon */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description Transfert : l’organisme qui reprend le parcours
+             */
+            trainingOrganisationId?: string;
+        };
+        Candidate: {
+            /** Format: uuid */
+            id: string;
+            birthName: string;
+            usageName: string | null;
+            firstNames: string[];
+            /** @enum {string} */
+            sex: "F" | "M";
+            birthDate: components["schemas"]["PartialBirthDate"];
+            birthPlace: components["schemas"]["BirthPlace"];
+            email: string | null;
+            phone: string | null;
+            address: components["schemas"]["PostalAddress"] | null;
+            /** @description Masqué : premier caractère et clé */
+            nir: string | null;
+            warnings: {
+                field: string;
+                detail: string;
             }[];
-        } | null;
-        /** @description Collège de la présidence : libre, ou `evenYears` les années paires et l’autre les impaires */
-        JuryRulesPresident: {
+            hasAccount: boolean;
+            /** @description Identité effacée à la fin de la durée de conservation (docs/personal-data.md) */
+            anonymisedAt: string | null;
+            /** @description Ses parcours que la personne connectée peut lire */
+            candidacies: components["schemas"]["CandidacySummary"][];
+            /** @description Ce que la personne connectée peut faire : inscrire, renvoyer l’invitation, fusionner un doublon, corriger l’identité (PATCH), exporter les données */
+            can: {
+                enrol: boolean;
+                invite: boolean;
+                merge: boolean;
+                updateIdentity: boolean;
+                export: boolean;
+            };
+        };
+        CandidateIdentityPatchInput: {
+            birthName?: string;
+            /** @description null : l’effacer */
+            usageName?: string | null;
+            firstNames?: string[];
+            /** @enum {string} */
+            sex?: "F" | "M";
+            birthDate?: components["schemas"]["PartialBirthDateInput"];
+            birthPlace?: components["schemas"]["BirthPlaceInput"];
+            /** @description null : l’effacer */
+            email?: string | null;
+            /** @description Numéro de sécurité sociale (15 caractères, clé comprise) */
+            nir?: string;
+        };
+        CandidateInvitation: {
+            /** Format: uuid */
+            candidateId: string;
+            /**
+             * @description `invited` : compte créé et invitation envoyée ; `existing` : compte déjà ouvert (sans mot de passe), nouveau lien envoyé
+             * @enum {string}
+             */
+            account: "invited" | "existing";
+        };
+        CandidateMergeBodyInput: {
+            /**
+             * Format: uuid
+             * @description Le dossier en double, fusionné dans celui-ci
+             */
+            duplicateId: string;
+        };
+        CarriedBlocRequestInput: {
             /** @constant */
-            rule: "any";
+            source: "earlier_partial_award";
+            /** @description La référence de la validation partielle antérieure (attestation, jury…) */
+            reference: string;
         } | {
             /** @constant */
-            rule: "alternate_by_year";
-            /** @enum {string} */
-            evenYears: "employers" | "employees";
+            source: "equivalence";
+            correspondence: components["schemas"]["RegistryCorrespondenceInput"];
         };
-        JuryRulesQuorum: {
-            minMembers: number;
-            minPerCollege: number;
+        CdcCertifier: {
+            /** @description SIRET du certificateur (propriétaire légal des certifications) */
+            certifierId: string;
+            name: string;
+            certifications: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            /** @description Ce que la Caisse des Dépôts a attribué (null : pas encore renseigné) */
+            settings: {
+                clientId: string;
+                contractId: string;
+                /** @enum {string} */
+                xsdVersion: "1.1.2" | "1.1.5";
+                updatedAt: string;
+            } | null;
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                deposit: boolean;
+                configure: boolean;
+            };
         };
-        /** @description Règles de composition et de fonctionnement des jurys */
-        JuryRules: {
-            colleges: components["schemas"]["JuryRulesColleges"];
-            seats: components["schemas"]["JuryRulesSeats"];
-            president: components["schemas"]["JuryRulesPresident"];
-            quorum: components["schemas"]["JuryRulesQuorum"];
-            /** @enum {string} */
-            majority: "absolute" | "two_thirds" | "unanimity";
-            votesRequired: boolean;
-            remoteAllowed: boolean;
-            /** @description Validité des blocs acquis ; null : à vie */
-            blocValidityYears: number | null;
-            /** @enum {string} */
-            signatures: "president" | "president_and_present_members";
-            reminderAfterDays: number;
+        CdcCertifierList: {
+            items: components["schemas"]["CdcCertifier"][];
         };
-        JuryRulesVersion: {
+        CdcDeadlines: {
+            /** Format: uuid */
+            branchId: string;
+            today: string;
+            due: {
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                awardedOn: string;
+                /** @description Date limite de dépôt : trois mois après l’attestation */
+                deadline: string;
+                /** @enum {string} */
+                state: "due" | "late" | "rejected";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                certifierId: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @description Nom de naissance et premier prénom du ou de la titulaire */
+                holderName: string;
+                lastPassage: {
+                    idTechnique: string;
+                    /** Format: uuid */
+                    depositId: string;
+                    message: string | null;
+                } | null;
+            }[];
+            late: {
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                awardedOn: string;
+                /** @description Date limite de dépôt : trois mois après l’attestation */
+                deadline: string;
+                /** @enum {string} */
+                state: "due" | "late" | "rejected";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                certifierId: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @description Nom de naissance et premier prénom du ou de la titulaire */
+                holderName: string;
+                lastPassage: {
+                    idTechnique: string;
+                    /** Format: uuid */
+                    depositId: string;
+                    message: string | null;
+                } | null;
+            }[];
+            rejected: {
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                awardedOn: string;
+                /** @description Date limite de dépôt : trois mois après l’attestation */
+                deadline: string;
+                /** @enum {string} */
+                state: "due" | "late" | "rejected";
+                certification: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                /** @description SIRET du certificateur (propriétaire légal des certifications) */
+                certifierId: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @description Nom de naissance et premier prénom du ou de la titulaire */
+                holderName: string;
+                lastPassage: {
+                    idTechnique: string;
+                    /** Format: uuid */
+                    depositId: string;
+                    message: string | null;
+                } | null;
+            }[];
+        };
+        CdcDeposit: {
             /** Format: uuid */
             id: string;
-            effectiveFrom: string;
-            content: components["schemas"]["JuryRules"];
-            note: string | null;
+            /** @description SIRET du certificateur (propriétaire légal des certifications) */
+            certifierId: string;
+            certifierName: string;
+            branchId: string | null;
+            idFlux: string;
+            fileName: string;
+            xsdVersion: string;
             createdAt: string;
-            /** @description Le nom de son auteur */
-            createdBy: string | null;
+            report: {
+                importedAt: string;
+                idTraitement: string | null;
+                fileError: string | null;
+            } | null;
+            counts: {
+                passages: number;
+                pending: number;
+                ok: number;
+                ko: number;
+                already: number;
+            };
+            passages: {
+                idTechnique: string;
+                /** Format: uuid */
+                awardId: string;
+                awardNumber: string;
+                /** Format: uuid */
+                candidacyId: string;
+                attempt: number;
+                /**
+                 * @description pending : rapport non importé ; ok ; ko (motif de la CDC) ; already : « déjà en base », compté déposé
+                 * @enum {string}
+                 */
+                result: "pending" | "ok" | "ko" | "already";
+                message: string | null;
+                reportedAt: string | null;
+            }[];
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                deposit: boolean;
+                configure: boolean;
+            };
         };
-        JuryRulesList: {
-            items: components["schemas"]["JuryRulesVersion"][];
-            /** @description La version en vigueur aujourd’hui */
+        CdcDepositCreated: {
+            /** Format: uuid */
+            id: string;
+            /** @description Nombre de passages du flux */
+            passages: number;
+            excluded: {
+                /** Format: uuid */
+                awardId: string;
+                /** @description Pourquoi l’attestation reste hors du lot (en français) */
+                reasons: string[];
+            }[];
+        };
+        CdcDepositList: {
+            items: components["schemas"]["CdcDepositSummary"][];
+        };
+        CdcDepositSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description SIRET du certificateur (propriétaire légal des certifications) */
+            certifierId: string;
+            certifierName: string;
+            branchId: string | null;
+            idFlux: string;
+            fileName: string;
+            xsdVersion: string;
+            createdAt: string;
+            report: {
+                importedAt: string;
+                idTraitement: string | null;
+                fileError: string | null;
+            } | null;
+            counts: {
+                passages: number;
+                pending: number;
+                ok: number;
+                ko: number;
+                already: number;
+            };
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can: {
+                deposit: boolean;
+                configure: boolean;
+            };
+        };
+        /** @description Fiche publique d’une certification */
+        Certification: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "CQP" | "CQPI";
+            code: string;
+            title: string;
+            description: string;
+            jobsTargeted: string;
+            branches: components["schemas"]["BranchRef"][];
+            legalOwner: {
+                name: string;
+                siret: string;
+            };
+            romeCodes: string[];
+            nsfCodes: string[];
+            formacodeCodes: string[];
+            status: components["schemas"]["CertificationStatus"];
+            /** @description Pour un brouillon, à qui peut l’activer : ce qui manque encore aujourd’hui (vide : activable) */
+            activation?: {
+                missing: {
+                    /** @enum {string} */
+                    requirement: "published_framework" | "legal_existence";
+                    detail: string;
+                }[];
+            };
+            recognition: components["schemas"]["Recognition"];
+            timeline: components["schemas"]["RecognitionPeriod"][];
+            events: components["schemas"]["RecognitionEvent"][];
+            framework: {
+                number: number;
+                /** @description Instant ISO 8601 (UTC) */
+                publishedAt: string;
+                content: components["schemas"]["Framework"];
+            } | null;
+            trainingOrganisations: components["schemas"]["TrainingOrganisation"][];
+            invitedBranches?: components["schemas"]["BranchRef"][];
+            /** @description Ce que la personne connectée peut faire de cette ressource */
+            can?: {
+                update: boolean;
+                activate: boolean;
+                retire: boolean;
+                manageEvents: boolean;
+                manageFramework: boolean;
+                readDrafts: boolean;
+                manageHabilitations: boolean;
+                readHabilitations: boolean;
+                linkRegistry: boolean;
+                readRegistryAlerts: boolean;
+            };
+        };
+        /**
+         * @description Cycle de vie : brouillon (visible de ses branches seulement), au catalogue (public), retirée du catalogue (publique, plus de nouvelle candidature)
+         * @enum {string}
+         */
+        CertificationStatus: "draft" | "active" | "retired";
+        CoOwnershipInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+            invitedAt: string;
+            answeredAt: string | null;
+            certification: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+            };
+            branch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            can: {
+                answer: boolean;
+            };
+        };
+        CqpiJuryRulesList: {
+            items: components["schemas"]["CqpiJuryRulesVersion"][];
+            /** @description La version acceptée en vigueur aujourd’hui */
             inForce: string | null;
         };
         CqpiJuryRulesVersion: {
@@ -10644,88 +10197,331 @@ export interface components {
             /** @description Acceptée par toutes les autres branches */
             accepted: boolean;
         };
-        CqpiJuryRulesList: {
-            items: components["schemas"]["CqpiJuryRulesVersion"][];
-            /** @description La version acceptée en vigueur aujourd’hui */
-            inForce: string | null;
-        };
-        JuryRulesCreated: {
-            /** Format: uuid */
-            id: string;
-        };
-        JuryCreated: {
-            /** Format: uuid */
-            id: string;
-        };
-        JuryQuorum: {
-            reached: boolean;
-            counted: number;
-            required: number;
-            /** @description Ce qui manque, en français (null : atteint) */
-            detail: string | null;
-        };
-        JurySummary: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            status: "planned" | "deliberating" | "minutes" | "sealed" | "closed" | "cancelled";
+        EligibilityRequestInput: {
             date: string;
-            startsAt: string | null;
-            place: string | null;
-            remote: boolean;
-            conveningBranch: {
+            /** @enum {string} */
+            route?: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            /** Format: uuid */
+            certificationId?: string;
+            certification?: {
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
+                events: {
+                    /** @enum {string} */
+                    type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+                    date: string;
+                    number?: string;
+                    level?: number;
+                    from?: string;
+                    to?: string;
+                }[];
+            };
+            candidate: {
+                /** @enum {string} */
+                status: "employee" | "jobseeker" | "self_employed" | "student";
+                age?: number;
+                benefits?: ("RSA" | "ASS" | "AAH")[];
+                experienceMonths?: number;
+                highestLevel?: number;
+                employer?: {
+                    idcc?: string;
+                    headcount?: number;
+                    /** @description Entreprise artisanale de moins de 11 salariés (CIF : 36 mois d’ancienneté) */
+                    craft?: boolean;
+                };
+                onProAList?: boolean;
+                /**
+                 * @description Contrat du salarié : cdi, cdd, cdd_iae (CDD d’insertion), cui (CUI à durée déterminée), cui_cdi (CUI à durée indéterminée), sports_cdd (sportif ou entraîneur professionnel en CDD), temporary (intérim), other
+                 * @enum {string}
+                 */
+                contractType?: "cdi" | "cdd" | "cdd_iae" | "cui" | "cui_cdi" | "sports_cdd" | "temporary" | "other";
+                /** @description En activité partielle (Pro-A) */
+                shortTimeWork?: boolean;
+                /** @description A bénéficié d’un contrat unique d’insertion (contrat de professionnalisation) */
+                formerCui?: boolean;
+                seniority?: {
+                    /** @description Mois d’activité salariée, au total */
+                    monthsEmployee: number;
+                    /** @description Mois dans l’entreprise actuelle */
+                    monthsInFirm: number;
+                    /** @description Mois en CDD au cours des 12 derniers mois (salarié en CDD) */
+                    monthsCddLast12?: number;
+                    /** @description Mois d’activité salariée au cours des 5 dernières années (salarié en CDD) */
+                    monthsEmployeeLast5Years?: number;
+                };
+                /** @description Handicap reconnu, bénéficiaire de l’obligation d’emploi (dispense d’ancienneté) */
+                disabilityRecognised?: boolean;
+                /** @description Listes CPF de 2015-2018 sur lesquelles figurait la formation : cpne (liste de la CPNE de la branche du candidat), copanef, coparef */
+                cpfLists?: ("cpne" | "copanef" | "coparef")[];
+            };
+        };
+        EligibilityResult: {
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec";
+            /** @description L’intitulé de la voie à la date (« Congé individuel de formation » avant 2019) */
+            title: string;
+            eligible: boolean;
+            /**
+             * @description open : toutes les conditions en vigueur sont remplies ; closed : une ne l’est pas ; incomplete : aucune n’échoue, mais une information manque (missing)
+             * @enum {string}
+             */
+            status: "open" | "closed" | "incomplete";
+            /**
+             * @description Une règle en vigueur à la date (condition, financeur ou plafond) est discutée : voir sa note
+             * @constant
+             */
+            disputed?: true;
+            reasons: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
+                note?: string;
+                /**
+                 * @description Point discuté : la note dit ce que Qualif applique
+                 * @constant
+                 */
+                disputed?: true;
+                satisfied: boolean | null;
+            }[];
+            funders: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
+                note?: string;
+                /**
+                 * @description Point discuté : la note dit ce que Qualif applique
+                 * @constant
+                 */
+                disputed?: true;
+                /** @enum {string} */
+                funder: "opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate";
+                certain: boolean;
+                body?: string;
+            }[];
+            limits: {
+                rule: string;
+                title: string;
+                text: string;
+                source: string;
+                from: string;
+                to: string | null;
+                /** @description Ce que Qualif retient, pour un point discuté ou à vérifier */
+                note?: string;
+                /**
+                 * @description Point discuté : la note dit ce que Qualif applique
+                 * @constant
+                 */
+                disputed?: true;
+            }[];
+            missing: {
+                field: string;
+                label: string;
+            }[];
+        };
+        EnrolmentRequestInput: {
+            candidate?: components["schemas"]["NewCandidateInput"];
+            /**
+             * Format: uuid
+             * @description Un candidat déjà enregistré
+             */
+            candidateId?: string;
+            /** @description Une personne différente des doublons possibles signalés (homonyme) */
+            confirmHomonym?: boolean;
+            /** Format: uuid */
+            certificationId: string;
+            /** @enum {string} */
+            route: "contrat_pro" | "apprentissage" | "plan_developpement" | "reconversion" | "pro_a" | "periode_pro" | "cpf" | "cpf_transition" | "vae" | "poei" | "poec" | "self_funded";
+            situation?: components["schemas"]["CandidacySituationInput"];
+            /** @description Les blocs visés ; absent ou vide : la certification entière */
+            blocCodes?: string[];
+            /** Format: uuid */
+            trainingOrganisationId: string;
+            /** Format: uuid */
+            employerId?: string;
+            funders?: ("opco" | "opca" | "transitions_pro" | "fongecif" | "faf" | "caisse_des_depots" | "france_travail" | "pole_emploi" | "employer" | "candidate")[];
+            enrolledOn: string;
+            /** @enum {string} */
+            initiative: "candidate" | "employer" | "training_organisation" | "cpne" | "france_travail" | "other";
+        };
+        /** @description Les trois référentiels (activités, compétences, évaluation) en un document */
+        Framework: {
+            activities: {
+                /** @default [] */
+                jobs: {
+                    title: string;
+                    romeCode?: string;
+                }[];
+                activities: {
+                    code: string;
+                    title: string;
+                    /** @default [] */
+                    workSituations: string[];
+                }[];
+            };
+            competencies: {
+                blocs: {
+                    code: string;
+                    title: string;
+                    competencies: {
+                        code: string;
+                        title: string;
+                        /** @default false */
+                        transversal: boolean;
+                        /** @default [] */
+                        knowledge: string[];
+                    }[];
+                }[];
+            };
+            assessment: {
+                competencies: {
+                    competencyCode: string;
+                    methods: ("mise_en_situation" | "observation_en_situation_de_travail" | "entretien" | "dossier" | "qcm" | "etude_de_cas")[];
+                    criteria: {
+                        code: string;
+                        text: string;
+                        /** @default [] */
+                        indicators: string[];
+                    }[];
+                }[];
+                blocRules: {
+                    blocCode: string;
+                    rule: {
+                        /** @constant */
+                        kind: "all";
+                    } | {
+                        /** @constant */
+                        kind: "n_of_m";
+                        n: number;
+                    };
+                }[];
+            };
+        };
+        FrameworkChange: {
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            /** @description Emplacement lisible, par codes : bloc BC01 › compétence C1.2 */
+            where: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        FrameworkVersion: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            basedOnId: string | null;
+            /** @description Instant ISO 8601 (UTC) */
+            createdAt: string;
+            /** @description Instant ISO 8601 (UTC) */
+            updatedAt: string;
+            publishedAt: string | null;
+            /** Format: uuid */
+            certificationId: string;
+            content: components["schemas"]["Framework"];
+        };
+        FrameworkVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            basedOnId: string | null;
+            /** @description Instant ISO 8601 (UTC) */
+            createdAt: string;
+            /** @description Instant ISO 8601 (UTC) */
+            updatedAt: string;
+            publishedAt: string | null;
+        };
+        Grant: {
+            /** @enum {string} */
+            role: "admin" | "branch_manager" | "training_org" | "evaluator" | "jury_member" | "employer" | "advisor" | "candidate";
+            scope: {
+                /** @enum {string} */
+                type: "global" | "branch" | "organisation" | "self";
+                id?: string;
+                label?: string;
+            };
+        };
+        Habilitated: {
+            organisations: {
+                /** Format: uuid */
+                habilitationId: string;
+                /** @enum {string} */
+                kind: "train" | "assess" | "train_and_assess";
+                /** @description Date AAAA-MM-JJ */
+                validFrom: string;
+                /** @description Date AAAA-MM-JJ */
+                validTo: string;
                 /** Format: uuid */
                 id: string;
                 name: string;
-            };
-            certifications: {
+                siret: string | null;
+                qualiopiExpiresOn: string | null;
+            }[];
+            /** @description Personnes habilitées (noms) : pour le personnel des branches de la certification seulement ; absent quand il n’y en a pas ou qu’on ne peut pas les voir */
+            persons?: {
+                /** Format: uuid */
+                habilitationId: string;
+                /** @enum {string} */
+                kind: "evaluator" | "jury_member";
+                /** @description Date AAAA-MM-JJ */
+                validFrom: string;
+                /** @description Date AAAA-MM-JJ */
+                validTo: string;
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                college: ("employers" | "employees") | null;
+                designatedBy: string | null;
+            }[];
+        };
+        HabilitatedEvaluators: {
+            on: string;
+            items: {
                 /** Format: uuid */
                 id: string;
-                code: string;
-                title: string;
+                name: string;
             }[];
-            memberCount: number;
-            candidacyCount: number;
-            /** @description Le rôle de la personne connectée */
-            myRole: ("president" | "member") | null;
         };
-        JuryList: {
-            items: components["schemas"]["JurySummary"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        JuryDecision: {
+        HabilitatedJuryMember: {
             /** Format: uuid */
             id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            college: "employers" | "employees";
+            /** @description La fédération ou le syndicat qui l’a désigné·e (habilitation) */
+            organisation: string | null;
+        };
+        HabilitatedJuryMembers: {
+            items: components["schemas"]["HabilitatedJuryMember"][];
+        };
+        Habilitation: {
             /** Format: uuid */
-            candidacyId: string;
-            blocs: {
-                code: string;
-                validated: boolean | null;
-                carried: boolean;
-            }[];
+            id: string;
             /** @enum {string} */
-            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
-            reasons: string | null;
-            recommendations: string | null;
-            votes: {
-                for: number;
-                against: number;
-                abstain: number;
-            } | null;
-            deliberatingMembers: string[];
-            excludedMembers: string[];
-            replacesId: string | null;
-            correctionReason: string | null;
-            postedBy: {
-                /** Format: uuid */
-                id: string;
-                name: string | null;
-            };
-            /** @enum {string} */
-            postedAs: "president" | "secretary";
-            postedAt: string;
+            kind: "train" | "assess" | "train_and_assess" | "evaluator" | "jury_member";
+            /** @description Date AAAA-MM-JJ */
+            validFrom: string;
+            /** @description Date AAAA-MM-JJ */
+            validTo: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            userId: string | null;
+            personName: string | null;
+            /** @description Membre de jury : son collège */
+            college: ("employers" | "employees") | null;
+            /** @description Membre de jury : la fédération ou le syndicat qui l’a désigné·e */
+            designatedBy: string | null;
         };
         Jury: {
             /** Format: uuid */
@@ -10842,12 +10638,316 @@ export interface components {
             }[];
             quorum: components["schemas"]["JuryQuorum"];
         };
+        JuryAttendanceRequestInput: {
+            members: {
+                /** Format: uuid */
+                userId: string;
+                /** @enum {string} */
+                presence: "present" | "remote" | "absent";
+            }[];
+        };
+        JuryCloseAnswer: {
+            awards: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: uuid */
+                candidacyId: string;
+                /** @enum {string} */
+                kind: "full" | "partial";
+            }[];
+        };
+        JuryCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        JuryDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidacyId: string;
+            blocs: {
+                code: string;
+                validated: boolean | null;
+                carried: boolean;
+            }[];
+            /** @enum {string} */
+            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
+            reasons: string | null;
+            recommendations: string | null;
+            votes: {
+                for: number;
+                against: number;
+                abstain: number;
+            } | null;
+            deliberatingMembers: string[];
+            excludedMembers: string[];
+            replacesId: string | null;
+            correctionReason: string | null;
+            postedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            };
+            /** @enum {string} */
+            postedAs: "president" | "secretary";
+            postedAt: string;
+        };
+        JuryDecisionRequestInput: {
+            /** Format: uuid */
+            candidacyId: string;
+            blocs: {
+                code: string;
+                /** @description Absent ou null : non décidé */
+                validated?: boolean | null;
+            }[];
+            /** @enum {string} */
+            outcome: "full" | "partial" | "refused" | "absent" | "deferred";
+            reasons?: string;
+            recommendations?: string;
+            votes?: {
+                for: number;
+                against: number;
+                abstain: number;
+            };
+            /**
+             * Format: uuid
+             * @description La décision que celle-ci corrige (présidence seulement)
+             */
+            replaces?: string;
+            correctionReason?: string;
+        };
+        JuryList: {
+            items: components["schemas"]["JurySummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JuryMinutesCreated: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** @description L’empreinte SHA-256 du PDF, que les membres signent */
+            sha256: string;
+            generatedAt: string;
+        };
+        JuryMinutesSignature: {
+            minutesVersion: number;
+            sha256: string;
+            signedAt: string;
+            /** @description Vrai quand cette signature était la dernière requise : le PDF est scellé */
+            sealed: boolean;
+            /** @description Les signataires requis qui n’ont pas encore signé */
+            missingSigners: string[];
+        };
+        JuryMinutesSummary: {
+            version: number;
+            sha256: string;
+            generatedAt: string;
+            sealed: boolean;
+            sealedAt: string | null;
+            /** @description L’empreinte du PDF scellé */
+            sealedSha256: string | null;
+            signatures: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "president" | "member";
+                signedAt: string;
+            }[];
+            /** @description Ceux que les règles de la branche appellent à signer et qui ne l’ont pas fait */
+            missingSigners: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+            }[];
+        };
+        JuryQuorum: {
+            reached: boolean;
+            counted: number;
+            required: number;
+            /** @description Ce qui manque, en français (null : atteint) */
+            detail: string | null;
+        };
+        JuryRequestInput: {
+            certificationIds: string[];
+            date: string;
+            /** @description L’heure de début (Europe/Paris) ; sans elle, la convocation porte sur la journée */
+            startsAt?: string;
+            place?: string;
+            remote?: boolean;
+            members: {
+                /** Format: uuid */
+                userId: string;
+                /** @enum {string} */
+                role: "president" | "member";
+            }[];
+            candidacyIds: string[];
+        };
+        /** @description Règles de composition et de fonctionnement des jurys */
+        JuryRules: {
+            colleges: components["schemas"]["JuryRulesColleges"];
+            seats: components["schemas"]["JuryRulesSeats"];
+            president: components["schemas"]["JuryRulesPresident"];
+            quorum: components["schemas"]["JuryRulesQuorum"];
+            /** @enum {string} */
+            majority: "absolute" | "two_thirds" | "unanimity";
+            votesRequired: boolean;
+            remoteAllowed: boolean;
+            /** @description Validité des blocs acquis ; null : à vie */
+            blocValidityYears: number | null;
+            /** @enum {string} */
+            signatures: "president" | "president_and_present_members";
+            reminderAfterDays: number;
+        };
+        JuryRulesAcceptance: {
+            /** Format: uuid */
+            id: string;
+            /** @description Acceptée désormais par toutes les autres branches */
+            accepted: boolean;
+        };
+        JuryRulesColleges: {
+            /** @description Au moins ce nombre de membres de chaque collège */
+            minPerCollege: number;
+            /** @description Autant de membres de chaque collège */
+            parity: boolean;
+        };
+        JuryRulesCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        JuryRulesList: {
+            items: components["schemas"]["JuryRulesVersion"][];
+            /** @description La version en vigueur aujourd’hui */
+            inForce: string | null;
+        };
+        /** @description Collège de la présidence : libre, ou `evenYears` les années paires et l’autre les impaires */
+        JuryRulesPresident: {
+            /** @constant */
+            rule: "any";
+        } | {
+            /** @constant */
+            rule: "alternate_by_year";
+            /** @enum {string} */
+            evenYears: "employers" | "employees";
+        };
+        JuryRulesQuorum: {
+            minMembers: number;
+            minPerCollege: number;
+        };
+        JuryRulesRequestInput: {
+            /** @description En vigueur à partir de cette date */
+            effectiveFrom: string;
+            /** @description Les règles (schéma JuryRules), vérifiées par le service : 422 nommant le champ (content.quorum.minMembers…) */
+            content: unknown;
+            note?: string | null;
+        };
+        /** @description Un siège par fédération ou syndicat listé ; null : aucun */
+        JuryRulesSeats: {
+            organisations: {
+                name: string;
+                /** @enum {string} */
+                college: "employers" | "employees";
+            }[];
+        } | null;
+        JuryRulesVersion: {
+            /** Format: uuid */
+            id: string;
+            effectiveFrom: string;
+            content: components["schemas"]["JuryRules"];
+            note: string | null;
+            createdAt: string;
+            /** @description Le nom de son auteur */
+            createdBy: string | null;
+        };
+        JurySummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "planned" | "deliberating" | "minutes" | "sealed" | "closed" | "cancelled";
+            date: string;
+            startsAt: string | null;
+            place: string | null;
+            remote: boolean;
+            conveningBranch: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            certifications: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            }[];
+            memberCount: number;
+            candidacyCount: number;
+            /** @description Le rôle de la personne connectée */
+            myRole: ("president" | "member") | null;
+        };
         LinkablePeople: {
             items: {
                 /** Format: uuid */
                 id: string;
                 displayName: string;
             }[];
+        };
+        Me: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                displayName: string;
+            };
+            roles: components["schemas"]["Grant"][];
+            csrfToken: string;
+            session: {
+                /** Format: uuid */
+                id: string;
+                expiresAt: string;
+            };
+        };
+        NewCandidateInput: {
+            birthName: string;
+            usageName?: string;
+            firstNames: string[];
+            /** @enum {string} */
+            sex: "F" | "M";
+            birthDate: components["schemas"]["PartialBirthDateInput"];
+            birthPlace: components["schemas"]["BirthPlaceInput"];
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            address?: components["schemas"]["PostalAddressInput"];
+            /** @description Numéro de sécurité sociale (15 caractères, clé comprise) */
+            nir?: string;
+        };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "training_org" | "employer" | "assessment_centre" | "opco";
+            name: string;
+            siret: string | null;
+            ndaNumber: string | null;
+            qualiopiIssuedOn: string | null;
+            qualiopiExpiresOn: string | null;
+            idcc: string | null;
+        };
+        PartialBirthDate: {
+            year: number;
+            /** @description Absent s’il est inconnu */
+            month?: number;
+            /** @description Absent s’il est inconnu (le mois doit être connu) */
+            day?: number;
+        };
+        PartialBirthDateInput: {
+            year: number;
+            /** @description Absent s’il est inconnu */
+            month?: number;
+            /** @description Absent s’il est inconnu (le mois doit être connu) */
+            day?: number;
         };
         Pathway: {
             /** Format: uuid */
@@ -10926,24 +11026,42 @@ export interface components {
                 acknowledgeAs: ("candidate" | "employer") | null;
             };
         };
-        /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
-        RegistryCorrespondence: {
-            /** @description La fiche du répertoire qui porte l’entrée */
-            fiche: string;
-            sourceBlocs: string[];
-            destinationFiche: string;
-            destinationBlocs: string[];
+        PathwayAcknowledgementRequestInput: {
+            /** @description La révision du parcours lue (409 si le parcours a changé depuis) */
+            revision: number;
         };
-        PositioningEvidence: {
-            /** Format: uuid */
-            id: string;
-            competencyCode: string | null;
-            fileName: string;
-            size: number;
-            mediaType: string;
-            uploadedBy: string | null;
-            uploadedByName: string | null;
-            uploadedAt: string;
+        PathwayGenerateRequestInput: {
+            /** @description Remplacer un parcours modifié à la main (sinon 409) */
+            replace?: boolean;
+        };
+        /** @description Le parcours entier : remplace la liste des modules */
+        PathwayRequestInput: {
+            /** @description Tous les modules, dans leur ordre */
+            modules: {
+                blocCode: string;
+                /** @enum {string} */
+                kind: "training" | "work_situation" | "vae";
+                title: string;
+                competencyCodes?: string[];
+                /** @description Formation : le nombre d’heures (> 0) */
+                hours?: number | null;
+                startsOn?: string | null;
+                endsOn?: string | null;
+                /** @description Formation : l’organisme de formation */
+                organisationId?: string | null;
+                description?: string | null;
+                /** @description Situation de travail : le tuteur */
+                tutor?: components["schemas"]["PathwayTutorInput"] | null;
+                /** @description VAE : la date de remise du dossier */
+                dueOn?: string | null;
+            }[];
+        };
+        /** @description Le tuteur ou la tutrice chez l’employeur */
+        PathwayTutorInput: {
+            /** @description Le compte du tuteur, s’il en a un */
+            userId?: string | null;
+            /** @description Sinon, son nom */
+            name?: string | null;
         };
         Positioning: {
             /** Format: uuid */
@@ -11027,293 +11145,137 @@ export interface components {
                 selfPosition: boolean;
             };
         };
-        CoOwnershipInvitation: {
+        PositioningDecisionRequestInput: {
+            /** @enum {string} */
+            level: "held" | "partly" | "to_acquire";
+            comment?: string;
+        };
+        PositioningEvidence: {
+            /** Format: uuid */
+            id: string;
+            competencyCode: string | null;
+            fileName: string;
+            size: number;
+            mediaType: string;
+            uploadedBy: string | null;
+            uploadedByName: string | null;
+            uploadedAt: string;
+        };
+        PostalAddress: {
+            street: string;
+            complement?: string;
+            postalCode: string;
+            city: string;
+            country?: string;
+        };
+        PostalAddressInput: {
+            street: string;
+            complement?: string;
+            postalCode: string;
+            city: string;
+            country?: string;
+        };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                pointer: string;
+                field: string;
+                in?: string;
+                detail: string;
+                /** @description Fichier importé : le numéro de ligne du tableur (en-tête = 1) */
+                row?: number;
+                /** @description Fichier importé : l’en-tête de la colonne */
+                column?: string;
+            }[];
+        };
+        Recognition: {
+            /** @enum {string} */
+            status: "none" | "branch_only" | "rncp" | "rs";
+            /** @enum {string} */
+            registry?: "RNCP" | "RS";
+            number?: string;
+            level?: number;
+            from?: string;
+            to?: string;
+        };
+        RecognitionEvent: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "withdrawn";
-            invitedAt: string;
-            answeredAt: string | null;
+            type: "created" | "transmitted" | "rncp_registered" | "rs_registered" | "withdrawn" | "replaced";
+            /** @description Date AAAA-MM-JJ */
+            date: string;
+            number?: string;
+            level?: number;
+            /** @description Date AAAA-MM-JJ */
+            from?: string;
+            /** @description Date AAAA-MM-JJ */
+            to?: string;
+            reference: string | null;
+            successorId: string | null;
+        };
+        RecognitionPeriod: {
+            /** @description Date AAAA-MM-JJ */
+            from: string;
+            to: string | null;
+            recognition: components["schemas"]["Recognition"];
+        };
+        RegistryAlert: {
+            /** Format: uuid */
+            id: string;
             certification: {
                 /** Format: uuid */
                 id: string;
                 code: string;
                 title: string;
-                /** @enum {string} */
-                kind: "CQP" | "CQPI";
             };
-            branch: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            numero: string;
+            /**
+             * @description registration_ended : fiche inactive ou échue alors que le catalogue la dit en vigueur ; registration_differs : dates ou niveau différents, ou inscription absente du catalogue ; title_differs ; successor : une fiche la remplace ; fiche_missing : fiche absente du dernier export
+             * @enum {string}
+             */
+            kind: "registration_ended" | "registration_differs" | "title_differs" | "successor" | "fiche_missing";
+            details: {
+                [key: string]: unknown;
             };
-            can: {
-                answer: boolean;
-            };
-        };
-        CdcCertifier: {
-            /** @description SIRET du certificateur (propriétaire légal des certifications) */
-            certifierId: string;
-            name: string;
-            certifications: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                title: string;
-            }[];
-            /** @description Ce que la Caisse des Dépôts a attribué (null : pas encore renseigné) */
-            settings: {
-                clientId: string;
-                contractId: string;
-                /** @enum {string} */
-                xsdVersion: "1.1.2" | "1.1.5";
-                updatedAt: string;
-            } | null;
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can: {
-                deposit: boolean;
-                configure: boolean;
-            };
-        };
-        CdcCertifierList: {
-            items: components["schemas"]["CdcCertifier"][];
-        };
-        CdcDepositCreated: {
-            /** Format: uuid */
-            id: string;
-            /** @description Nombre de passages du flux */
-            passages: number;
-            excluded: {
-                /** Format: uuid */
-                awardId: string;
-                /** @description Pourquoi l’attestation reste hors du lot (en français) */
-                reasons: string[];
-            }[];
-        };
-        CdcDeposit: {
-            /** Format: uuid */
-            id: string;
-            /** @description SIRET du certificateur (propriétaire légal des certifications) */
-            certifierId: string;
-            certifierName: string;
-            branchId: string | null;
-            idFlux: string;
-            fileName: string;
-            xsdVersion: string;
-            createdAt: string;
-            report: {
-                importedAt: string;
-                idTraitement: string | null;
-                fileError: string | null;
-            } | null;
-            counts: {
-                passages: number;
-                pending: number;
-                ok: number;
-                ko: number;
-                already: number;
-            };
-            passages: {
-                idTechnique: string;
-                /** Format: uuid */
-                awardId: string;
-                awardNumber: string;
-                /** Format: uuid */
-                candidacyId: string;
-                attempt: number;
-                /**
-                 * @description pending : rapport non importé ; ok ; ko (motif de la CDC) ; already : « déjà en base », compté déposé
-                 * @enum {string}
-                 */
-                result: "pending" | "ok" | "ko" | "already";
-                message: string | null;
-                reportedAt: string | null;
-            }[];
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can: {
-                deposit: boolean;
-                configure: boolean;
-            };
-        };
-        CdcDepositSummary: {
-            /** Format: uuid */
-            id: string;
-            /** @description SIRET du certificateur (propriétaire légal des certifications) */
-            certifierId: string;
-            certifierName: string;
-            branchId: string | null;
-            idFlux: string;
-            fileName: string;
-            xsdVersion: string;
-            createdAt: string;
-            report: {
-                importedAt: string;
-                idTraitement: string | null;
-                fileError: string | null;
-            } | null;
-            counts: {
-                passages: number;
-                pending: number;
-                ok: number;
-                ko: number;
-                already: number;
-            };
-            /** @description Ce que la personne connectée peut faire de cette ressource */
-            can: {
-                deposit: boolean;
-                configure: boolean;
-            };
-        };
-        CdcDepositList: {
-            items: components["schemas"]["CdcDepositSummary"][];
-        };
-        CdcDeadlines: {
-            /** Format: uuid */
-            branchId: string;
-            today: string;
-            due: {
-                /** Format: uuid */
-                awardId: string;
-                awardNumber: string;
-                awardedOn: string;
-                /** @description Date limite de dépôt : trois mois après l’attestation */
-                deadline: string;
-                /** @enum {string} */
-                state: "due" | "late" | "rejected";
-                certification: {
-                    /** Format: uuid */
-                    id: string;
-                    code: string;
-                    title: string;
-                };
-                /** @description SIRET du certificateur (propriétaire légal des certifications) */
-                certifierId: string;
-                /** Format: uuid */
-                candidacyId: string;
-                /** @description Nom de naissance et premier prénom du ou de la titulaire */
-                holderName: string;
-                lastPassage: {
-                    idTechnique: string;
-                    /** Format: uuid */
-                    depositId: string;
-                    message: string | null;
-                } | null;
-            }[];
-            late: {
-                /** Format: uuid */
-                awardId: string;
-                awardNumber: string;
-                awardedOn: string;
-                /** @description Date limite de dépôt : trois mois après l’attestation */
-                deadline: string;
-                /** @enum {string} */
-                state: "due" | "late" | "rejected";
-                certification: {
-                    /** Format: uuid */
-                    id: string;
-                    code: string;
-                    title: string;
-                };
-                /** @description SIRET du certificateur (propriétaire légal des certifications) */
-                certifierId: string;
-                /** Format: uuid */
-                candidacyId: string;
-                /** @description Nom de naissance et premier prénom du ou de la titulaire */
-                holderName: string;
-                lastPassage: {
-                    idTechnique: string;
-                    /** Format: uuid */
-                    depositId: string;
-                    message: string | null;
-                } | null;
-            }[];
-            rejected: {
-                /** Format: uuid */
-                awardId: string;
-                awardNumber: string;
-                awardedOn: string;
-                /** @description Date limite de dépôt : trois mois après l’attestation */
-                deadline: string;
-                /** @enum {string} */
-                state: "due" | "late" | "rejected";
-                certification: {
-                    /** Format: uuid */
-                    id: string;
-                    code: string;
-                    title: string;
-                };
-                /** @description SIRET du certificateur (propriétaire légal des certifications) */
-                certifierId: string;
-                /** Format: uuid */
-                candidacyId: string;
-                /** @description Nom de naissance et premier prénom du ou de la titulaire */
-                holderName: string;
-                lastPassage: {
-                    idTechnique: string;
-                    /** Format: uuid */
-                    depositId: string;
-                    message: string | null;
-                } | null;
-            }[];
-        };
-        Verification: {
-            valid: boolean;
-            /** @description Statut de l’attestation ; null : le document ne désigne aucune attestation de Qualif */
-            status: ("valid" | "revoked" | "suspended") | null;
-            checks: {
-                /** @enum {string} */
-                check: "signature" | "issuer" | "status" | "integrity";
-                ok: boolean;
-                /** @description Ce qui a été constaté, en français */
-                detail: string;
-            }[];
-            holder?: {
-                name: string;
-            };
-            certification?: {
-                code: string;
-                title: string;
-                /** @enum {string} */
-                kind: "CQP" | "CQPI";
-            };
-            blocs?: {
-                code: string;
-                title: string;
-            }[];
-            awardedOn?: string;
-        };
-        Me: {
-            user: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-                displayName: string;
-            };
-            roles: components["schemas"]["Grant"][];
-            csrfToken: string;
-            session: {
-                /** Format: uuid */
-                id: string;
-                expiresAt: string;
-            };
-        };
-        User: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            displayName: string;
-            isActive: boolean;
-            roles: components["schemas"]["Grant"][];
-        };
-        HabilitatedJuryMember: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string;
             /** @enum {string} */
-            college: "employers" | "employees";
-            /** @description La fédération ou le syndicat qui l’a désigné·e (habilitation) */
-            organisation: string | null;
+            status: "open" | "applied" | "dismissed";
+            /** @description applied, dismissed (classée par une personne), superseded (remplacée par une alerte plus récente), resolved (l’écart a disparu), unlinked (lien retiré) */
+            resolution: string | null;
+            /** @description motif donné en classant */
+            reason: string | null;
+            createdRunId: string | null;
+            createdAt: string;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @description Ce que la personne connectée peut faire de cette alerte : appliquer le registre (seulement quand cela peut réussir), classer */
+            can: {
+                apply: boolean;
+                dismiss: boolean;
+            };
+            /** @description Pour une alerte ouverte que la personne peut traiter : pourquoi « Appliquer le registre » échouerait */
+            applyRefusal: string | null;
+        };
+        /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
+        RegistryCorrespondence: {
+            /** @description La fiche du répertoire qui porte l’entrée */
+            fiche: string;
+            sourceBlocs: string[];
+            destinationFiche: string;
+            destinationBlocs: string[];
+        };
+        /** @description Une entrée CORRESPONDANCES d’une fiche du répertoire */
+        RegistryCorrespondenceInput: {
+            /** @description La fiche du répertoire qui porte l’entrée */
+            fiche: string;
+            sourceBlocs: string[];
+            destinationFiche: string;
+            destinationBlocs: string[];
         };
         /** @description Fiche RNCP ou RS telle que publiée par France compétences */
         RegistryFiche: {
@@ -11418,19 +11380,6 @@ export interface components {
             startDate: string | null;
             endDate: string | null;
         };
-        /** @description Ce que Qualif a importé de chaque répertoire, et quand */
-        RegistryStatus: {
-            registries: {
-                /** @enum {string} */
-                registry: "RNCP" | "RS";
-                /** @description fin du dernier import réussi contenant ce répertoire ; null : jamais importé */
-                importedAt: string | null;
-                /** @description fiches présentes dans les exports importés */
-                fiches: number;
-                /** @description dont actives */
-                activeFiches: number;
-            }[];
-        };
         RegistryImportRun: {
             /** Format: uuid */
             id: string;
@@ -11468,50 +11417,101 @@ export interface components {
             } | null;
             actor: string;
         };
-        RegistryAlert: {
+        /** @description Ce que Qualif a importé de chaque répertoire, et quand */
+        RegistryStatus: {
+            registries: {
+                /** @enum {string} */
+                registry: "RNCP" | "RS";
+                /** @description fin du dernier import réussi contenant ce répertoire ; null : jamais importé */
+                importedAt: string | null;
+                /** @description fiches présentes dans les exports importés */
+                fiches: number;
+                /** @description dont actives */
+                activeFiches: number;
+            }[];
+        };
+        SearchItem: {
             /** Format: uuid */
             id: string;
-            certification: {
-                /** Format: uuid */
-                id: string;
+            code: string;
+            title: string;
+            /** @enum {string} */
+            kind: "CQP" | "CQPI";
+            status: components["schemas"]["CertificationStatus"];
+            branches: components["schemas"]["BranchRef"][];
+            recognition: {
+                /** @enum {string} */
+                status: "none" | "branch_only" | "rncp" | "rs";
+                level?: number;
+                number?: string;
+            };
+        };
+        SearchResult: {
+            items: components["schemas"]["SearchItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                kind: {
+                    value: string;
+                    count: number;
+                }[];
+                level: {
+                    value: number;
+                    count: number;
+                }[];
+                recognition: {
+                    value: string;
+                    count: number;
+                }[];
+                branch: {
+                    value: string;
+                    count: number;
+                    label: string;
+                }[];
+            };
+        };
+        TrainingOrganisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            habilitation: string;
+            /** @description Date AAAA-MM-JJ */
+            validTo: string;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            isActive: boolean;
+            roles: components["schemas"]["Grant"][];
+        };
+        Verification: {
+            valid: boolean;
+            /** @description Statut de l’attestation ; null : le document ne désigne aucune attestation de Qualif */
+            status: ("valid" | "revoked" | "suspended") | null;
+            checks: {
+                /** @enum {string} */
+                check: "signature" | "issuer" | "status" | "integrity";
+                ok: boolean;
+                /** @description Ce qui a été constaté, en français */
+                detail: string;
+            }[];
+            holder?: {
+                name: string;
+            };
+            certification?: {
                 code: string;
                 title: string;
+                /** @enum {string} */
+                kind: "CQP" | "CQPI";
             };
-            numero: string;
-            /**
-             * @description registration_ended : fiche inactive ou échue alors que le catalogue la dit en vigueur ; registration_differs : dates ou niveau différents, ou inscription absente du catalogue ; title_differs ; successor : une fiche la remplace ; fiche_missing : fiche absente du dernier export
-             * @enum {string}
-             */
-            kind: "registration_ended" | "registration_differs" | "title_differs" | "successor" | "fiche_missing";
-            details: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            status: "open" | "applied" | "dismissed";
-            /** @description applied, dismissed (classée par une personne), superseded (remplacée par une alerte plus récente), resolved (l’écart a disparu), unlinked (lien retiré) */
-            resolution: string | null;
-            /** @description motif donné en classant */
-            reason: string | null;
-            createdRunId: string | null;
-            createdAt: string;
-            resolvedAt: string | null;
-            resolvedBy: string | null;
-            /** @description Ce que la personne connectée peut faire de cette alerte : appliquer le registre (seulement quand cela peut réussir), classer */
-            can: {
-                apply: boolean;
-                dismiss: boolean;
-            };
-            /** @description Pour une alerte ouverte que la personne peut traiter : pourquoi « Appliquer le registre » échouerait */
-            applyRefusal: string | null;
-        };
-        HabilitatedJuryMembers: {
-            items: components["schemas"]["HabilitatedJuryMember"][];
-        };
-        JuryRulesAcceptance: {
-            /** Format: uuid */
-            id: string;
-            /** @description Acceptée désormais par toutes les autres branches */
-            accepted: boolean;
+            blocs?: {
+                code: string;
+                title: string;
+            }[];
+            awardedOn?: string;
         };
     };
     responses: never;
