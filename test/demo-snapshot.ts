@@ -48,7 +48,7 @@ export function prepareDemoSnapshot(templateFile: string, seedNow: boolean): () 
 
 /** Whether this vitest process was started without naming files (`vitest run [--options]`). */
 export function wholeSuiteRun(argv = process.argv): boolean {
-  const run = argv.findIndex((arg) => arg === 'run');
+  const run = argv.indexOf('run');
   return run >= 0 && argv.slice(run + 1).every((arg) => arg.startsWith('-'));
 }
 
