@@ -3,7 +3,11 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { capabilities } from '../../platform/auth/policy.js';
 import { type Http, pageQuery, problemResponses } from '../../platform/http/schemas.js';
 import type { BranchesService } from './branches.service.js';
-import { ORGANISATION_KINDS, type OrganisationsService } from './organisations.service.js';
+import {
+  ORGANISATION_KINDS,
+  ORGANISATION_NAME_LENGTH,
+  type OrganisationsService,
+} from './organisations.service.js';
 import { branchDetailSchema, branchSchema, isoDate, organisationSchema, pageOf } from './schemas.js';
 
 const tags = ['catalogue'];
@@ -26,7 +30,7 @@ const branchBody = z.object({
 
 const organisationBody = z.object({
   kind: z.enum(ORGANISATION_KINDS),
-  name: z.string().trim().min(2).max(300),
+  name: z.string().trim().min(ORGANISATION_NAME_LENGTH.min).max(ORGANISATION_NAME_LENGTH.max),
   siret: z.string().trim().max(20),
   ndaNumber: z.string().trim().max(11).optional(),
   qualiopiIssuedOn: isoDate.optional(),

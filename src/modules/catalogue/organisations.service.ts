@@ -46,10 +46,14 @@ function organisationProblems(input: OrganisationInput): FieldError[] {
   return errors;
 }
 
+/** How long an organisation's name may be, trimmed: the form's schema and the import's check. */
+export const ORGANISATION_NAME_LENGTH = { min: 2, max: 300 } as const;
+
 /** An organisation's name, as the form takes it (trimmed): null when acceptable. */
 function employerNameProblem(name: string): string | null {
+  const { min, max } = ORGANISATION_NAME_LENGTH;
   const length = name.trim().length;
-  return length >= 2 && length <= 300 ? null : 'La raison sociale compte de 2 à 300 caractères.';
+  return length >= min && length <= max ? null : `La raison sociale compte de ${min} à ${max} caractères.`;
 }
 
 /** What an organisation is, as listed and as audited before a change. */
